@@ -1,0 +1,2 @@
+// entry point: filled in by main.ts
+export {};

@@ -1,0 +1,42 @@
+// Everything a finished (or interrupted) run knows, handed to the report builders:
+// outputs, the JSON report, the job summary and the annotations are all pure functions of it.
+import type { DeployOrder } from '../client/model.js';
+import type { Policy } from '../inputs/config.js';
+import type { Result, TakenAction } from '../gate/types.js';
+
+export interface Resolved {
+  pipelineId: string;
+  deployOrderId: string;
+  pipelineRunId?: string;
+  jobId?: string;
+  jobName?: string;
+  /** link to the pipeline run (or pipeline) in the Yunxiao console */
+  deployUrl?: string;
+}
+
+export interface RunOutcome {
+  result: Result;
+  /** one clear sentence: why the run ended this way */
+  reason: string;
+  api: 'openapi' | 'classic';
+  edition?: 'central' | 'region';
+  organizationId?: string;
+  policy: Policy;
+  resolved: Resolved;
+  /** the last deploy order read (absent if none could be read) */
+  order?: DeployOrder;
+  /** the same order as Yunxiao sent it (lossless, unknown fields kept), for the JSON report */
+  rawOrder?: unknown;
+  /** every action taken, in order */
+  taken: TakenAction[];
+  /** machineSn -> last lines of its deploy log (failed machines, when machine-logs is on) */
+  machineLogs: Record<string, string>;
+  artifactUrl?: string;
+  /** warnings raised during the run (already logged), repeated in the report */
+  warnings: string[];
+  startedAt: string;
+  finishedAt: string;
+  durationSeconds: number;
+  /** on cancellation: whether the deploy order was stopped (true), left running (false) */
+  stoppedOnCancel?: boolean;
+}
