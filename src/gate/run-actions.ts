@@ -1,0 +1,45 @@
+// Reading what a pipeline run's job actions carry: the deploy order id and the EMAS coordinates.
+import { parseJsonLossless, toIdString } from '../client/json.js';
+import type { PipelineRun, RunAction, RunJob } from '../client/model.js';
+import type { EmasInputs } from '../inputs/config.js';
+
+/** Run statuses after which no deploy order will appear. */
+export const RUN_FINAL_STATUSES: ReadonlySet<string> = new Set(['SUCCESS', 'FAIL', 'FAILED', 'CANCELED', 'CANCELLED']);
+
+/** The deploy order id of a job: its GetVMDeployOrder action's params, or the JSON string in `data`. */
+export function deployOrderIdOf(job: RunJob): string | undefined {
+  for (const action of job.actions) {
+    if (action.type !== 'GetVMDeployOrder') continue;
+    const id = toIdString(action.params['deployOrderId']) ?? toIdString(dataField(action, 'deployOrderId'));
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** EMAS coordinates from the run's GetPipelineEmasArtifactUrl action, when all three are there. */
+export function emasParamsOf(run: PipelineRun): EmasInputs | undefined {
+  for (const job of run.jobs) {
+    for (const action of job.actions) {
+      if (action.type !== 'GetPipelineEmasArtifactUrl') continue;
+      const pick = (key: string): string | undefined => {
+        const v = action.params[key] ?? dataField(action, key);
+        return typeof v === 'string' ? v : toIdString(v);
+      };
+      const emasJobInstanceId = pick('emasJobInstanceId');
+      const md5 = pick('md5');
+      const serviceConnectionId = pick('serviceConnectionId');
+      if (emasJobInstanceId && md5 && serviceConnectionId) return { emasJobInstanceId, md5, serviceConnectionId };
+    }
+  }
+  return undefined;
+}
+
+function dataField(action: RunAction, key: string): unknown {
+  if (!action.data) return undefined;
+  try {
+    const parsed = parseJsonLossless(action.data);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>)[key] : undefined;
+  } catch {
+    return undefined; // `data` is free text in some responses; not having the field is not an error
+  }
+}

@@ -1,0 +1,128 @@
+// The imperative shell around decide(): fetch the order, log what changed, perform the planned
+// actions, wait, repeat. Every choice is decide()'s; this loop only fetches, acts and reports.
+import { YunxiaoError } from '../client/errors.js';
+import type { DeployOrder, YunxiaoApi } from '../client/model.js';
+import type { Policy } from '../inputs/config.js';
+import { describeChanges, formatChange } from './changes.js';
+import { decide } from './decide.js';
+import type { GateMemory, PlannedAction, TakenAction, Verdict } from './types.js';
+
+export interface GateLog {
+  info(line: string): void;
+  warning(line: string): void;
+  /** a collapsible block of lines (a batch picture) */
+  group(title: string, lines: string[]): void;
+}
+
+/** What the watch knows so far; kept by the caller so a deadline or a cancel still has it. */
+export interface WatchState {
+  order?: DeployOrder;
+  memory: GateMemory & { warnedStatuses: Set<string> };
+  warnings: string[];
+  polls: number;
+}
+
+export function newWatchState(): WatchState {
+  return { memory: { taken: [], warnedStatuses: new Set() }, warnings: [], polls: 0 };
+}
+
+export interface WatchContext {
+  api: YunxiaoApi;
+  pipelineId: string;
+  deployOrderId: string;
+  policy: Policy;
+  pollIntervalMs: number;
+  signal: AbortSignal;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  log: GateLog;
+  now?: () => Date;
+}
+
+/** After an action, look again soon: the change it made is what the next decision needs. */
+const QUICK_REPOLL_MS = 1000;
+
+/**
+ * Polls until decide() gives a verdict. Rejects with the signal's reason on the deadline or a cancel,
+ * and with the API error when reading the order fails for good (401, 403, 404, ...).
+ */
+export async function watch(ctx: WatchContext, state: WatchState): Promise<Verdict> {
+  const now = ctx.now ?? (() => new Date());
+  let readFailures = 0;
+  for (;;) {
+    let order: DeployOrder;
+    try {
+      order = await ctx.api.getDeployOrder(ctx.pipelineId, ctx.deployOrderId, { signal: ctx.signal });
+      readFailures = 0;
+    } catch (err) {
+      if (ctx.signal.aborted) throw ctx.signal.reason;
+      // A transient failure that outlived the client's own retries: the deploy goes on without us,
+      // so keep watching until the deadline rather than give a verdict on a read error.
+      if (err instanceof YunxiaoError && err.retryable) {
+        readFailures++;
+        ctx.log.warning(`Reading the deploy order failed (${readFailures} in a row), will try again: ${err.message}`);
+        await ctx.sleep(ctx.pollIntervalMs, ctx.signal);
+        continue;
+      }
+      throw err;
+    }
+    state.polls++;
+    logChanges(ctx.log, state.order, order);
+    state.order = order;
+
+    const decision = decide(order, ctx.policy, state.memory);
+    for (const status of decision.newlyWarned) state.memory.warnedStatuses.add(status);
+    for (const w of decision.warnings) {
+      ctx.log.warning(w);
+      state.warnings.push(w);
+    }
+    for (const action of decision.actions) {
+      const taken = await perform(ctx, action, now);
+      state.memory.taken.push(taken);
+    }
+    if (decision.verdict) return decision.verdict;
+    const acted = decision.actions.length > 0;
+    await ctx.sleep(acted ? Math.min(QUICK_REPOLL_MS, ctx.pollIntervalMs) : ctx.pollIntervalMs, ctx.signal);
+  }
+}
+
+/** Performs one planned action and records its outcome; a failed action is recorded, not thrown. */
+export async function perform(
+  ctx: Pick<WatchContext, 'api' | 'pipelineId' | 'deployOrderId' | 'signal' | 'log'>,
+  action: PlannedAction,
+  now: () => Date = () => new Date(),
+): Promise<TakenAction> {
+  const at = now().toISOString();
+  const { api, pipelineId, deployOrderId, signal } = ctx;
+  const what = action.machineSn ? `${action.kind} machine ${action.machineSn}` : `${action.kind} the deploy order`;
+  try {
+    const sn = action.machineSn ?? '';
+    const ok =
+      action.kind === 'skip'
+        ? await api.skipMachine(pipelineId, deployOrderId, sn, { signal })
+        : action.kind === 'retry'
+          ? await api.retryMachine(pipelineId, deployOrderId, sn, { signal })
+          : action.kind === 'resume'
+            ? await api.resumeDeployOrder(pipelineId, deployOrderId, { signal })
+            : await api.stopDeployOrder(pipelineId, deployOrderId, { signal });
+    if (!ok) {
+      ctx.log.warning(`Could not ${what}: Yunxiao answered false.`);
+      return { ...action, at, outcome: 'error', detail: 'Yunxiao answered false', transient: false };
+    }
+    ctx.log.info(`Action: ${what} (${action.reason})`);
+    return { ...action, at, outcome: 'ok' };
+  } catch (err) {
+    if (signal.aborted) throw signal.reason;
+    const detail = err instanceof Error ? err.message : String(err);
+    const transient = err instanceof YunxiaoError && err.retryable;
+    ctx.log.warning(`Could not ${what}: ${detail}`);
+    return { ...action, at, outcome: 'error', detail, transient };
+  }
+}
+
+function logChanges(log: GateLog, prev: DeployOrder | undefined, next: DeployOrder): void {
+  for (const change of describeChanges(prev, next)) {
+    const line = formatChange(change);
+    if (change.kind === 'batch-start' || change.kind === 'batch-end') log.group(line, change.picture ?? []);
+    else log.info(line);
+  }
+}
