@@ -1,2 +1,4 @@
-// entry point: filled in by main.ts
-export {};
+// Entry point of the bundled action (dist/index.js).
+import { run } from './main.js';
+
+process.exitCode = await run();

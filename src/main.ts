@@ -1,66 +1,80 @@
-// The action's imperative shell: read inputs, resolve, watch, finish. Decisions live in gate/decide.ts;
-// what is reported is built by the pure functions of report/.
-import * as core from '@actions/core';
-import { YunxiaoError } from './client/errors.js';
-import type { DeployOrder, YunxiaoApi } from './client/model.js';
-import { actionsOnTimeout } from './gate/decide.js';
+// The action's imperative shell: read inputs, resolve, watch, report. Every decision is made by
+// gate/decide.ts; everything reported is built by the pure functions of report/.
+import type { YunxiaoApi } from './client/model.js';
+import { actionsOnTimeout, decide } from './gate/decide.js';
+import { fetchArtifactUrl, fetchFailedLogs, messageOf } from './gate/extras.js';
 import { deployUrl } from './gate/links.js';
 import { resolveDeployOrder, type Resolution } from './gate/resolve.js';
-import type { Result, Verdict } from './gate/types.js';
-import { newWatchState, perform, watch, type GateLog, type WatchState } from './gate/watch.js';
+import type { Verdict } from './gate/types.js';
+import { newWatchState, perform, watch, type WatchContext, type WatchState } from './gate/watch.js';
 import type { Config } from './inputs/config.js';
 import { parseInputs } from './inputs/parse.js';
 import type { RunOutcome } from './report/outcome.js';
 import { createApi } from './runner/api.js';
+import { createDispatcher } from './runner/dispatcher.js';
 import { DeadlineReached, formatDuration, RunCancelled } from './runner/deadline.js';
-import { finish } from './runner/finish.js';
+import { finish, finishUnresolved } from './runner/finish.js';
+import { io as runnerIo, type RunnerIo } from './runner/io.js';
 import { onCancel } from './runner/signals.js';
 import { sleep } from './runner/sleep.js';
+import type { Dispatcher } from 'undici';
+import type { DeploymentTracker } from './github/deployment.js';
 
-/** Bounded time for the clean-up after a deadline: stop the order, read it once more, fetch logs. */
+/** After the deadline: time left to stop the order and read it once more. */
 const AFTER_DEADLINE_MS = 5000;
-/** The runner kills the process 10 s after SIGINT; the stop request must be done well before. */
+/** After a cancel the runner kills us 10 s after SIGINT: the stop must be done within 5 s. */
 const AFTER_CANCEL_MS = 4000;
+/** Time allowed for fetching logs and the artifact URL (shorter when cancelled). */
+const EXTRAS_MS = 10_000;
+const EXTRAS_ON_CANCEL_MS = 1500;
 
-export const log: GateLog = {
-  info: (line) => core.info(line),
-  warning: (line) => core.warning(line),
-  group: (title, lines) => {
-    core.startGroup(title);
-    for (const l of lines) core.info(l);
-    core.endGroup();
-  },
-};
+type Final = Verdict | { result: 'in-progress'; reason: string };
 
 /** Runs the action; resolves to the process exit code. */
-export async function run(): Promise<number> {
+export async function run(io: RunnerIo = runnerIo): Promise<number> {
   const startedAt = new Date();
-  const parsed = parseInputs((name) => core.getInput(name), (secret) => core.setSecret(secret));
+  const parsed = parseInputs(io.input, io.mask);
   if (!parsed.ok) {
-    core.setFailed(`Invalid inputs (nothing was sent to Yunxiao):\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`);
+    io.fail(
+      `Invalid inputs (nothing was sent to Yunxiao):\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`,
+    );
     return 1;
   }
   const config = parsed.config;
-  const api = await createApi(config, (msg) => core.debug(msg));
 
   const deadline = new AbortController();
   const cancel = new AbortController();
   const timer = setTimeout(() => deadline.abort(new DeadlineReached(config.timeoutMs)), config.timeoutMs);
-  const stopListening = onCancel((signalName) => {
-    core.warning(`Received ${signalName}: the workflow run is being cancelled; stopping the watch.`);
+  const listening = onCancel((signalName) => {
+    io.warning(`Received ${signalName}: the workflow run is being cancelled; the watch stops now.`);
     cancel.abort(new RunCancelled(signalName));
   });
   const signal = AbortSignal.any([deadline.signal, cancel.signal]);
+  const dispatcher = createDispatcher(process.env);
   try {
-    return await gate(config, api, startedAt, signal);
+    const api = await createApi(config, dispatcher, io.debug);
+    return await gate(config, api, dispatcher, io, startedAt, signal);
+  } catch (err) {
+    // A bug of ours: still one clear line, the stack only in debug output.
+    io.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    io.fail(`yunxiao-deploy-gate failed unexpectedly: ${messageOf(err)}`);
+    return 1;
   } finally {
     clearTimeout(timer);
-    stopListening.release();
-    await api.close();
+    listening.release();
+    // Keep-alive sockets would hold the process open for seconds after the verdict.
+    await dispatcher.destroy().catch(() => undefined);
   }
 }
 
-async function gate(config: Config, api: YunxiaoApi & { close(): Promise<void> }, startedAt: Date, signal: AbortSignal) {
+async function gate(
+  config: Config,
+  api: YunxiaoApi,
+  dispatcher: Dispatcher,
+  io: RunnerIo,
+  startedAt: Date,
+  signal: AbortSignal,
+): Promise<number> {
   let resolution: Resolution;
   try {
     resolution = await resolveDeployOrder(config, {
@@ -68,31 +82,37 @@ async function gate(config: Config, api: YunxiaoApi & { close(): Promise<void> }
       signal,
       pollIntervalMs: config.pollIntervalMs,
       sleep,
-      log: log.info,
+      log: io.info,
     });
   } catch (err) {
-    // No deploy order yet: nothing to report beyond the reason.
-    const why = signal.aborted ? describeAbort(signal.reason, config) : errorMessage(err);
-    core.setOutput('result', signal.reason instanceof RunCancelled ? 'cancelled' : signal.aborted ? 'timed-out' : 'failure');
-    core.setFailed(`Could not find the deploy order to watch: ${why}`);
-    return 1;
+    const cause = signal.aborted ? signal.reason : err;
+    const result = cause instanceof RunCancelled ? 'cancelled' : cause instanceof DeadlineReached ? 'timed-out' : 'failure';
+    return finishUnresolved(io, config, startedAt, result, `Could not find the deploy order to watch: ${messageOf(cause)}`);
   }
-  const url = deployUrl(
-    { api: api.kind, edition: config.edition, endpoint: config.endpoint },
-    config.pipelineId,
-    resolution.pipelineRunId,
-  );
-  log.info(
-    `Watching deploy order ${resolution.deployOrderId} of pipeline ${config.pipelineId}` +
+  const url = deployUrl({ api: api.kind, edition: config.edition, endpoint: config.endpoint }, config.pipelineId, resolution.pipelineRunId);
+  io.info(
+    `Deploy order ${resolution.deployOrderId} of pipeline ${config.pipelineId}` +
       (resolution.pipelineRunId ? `, run ${resolution.pipelineRunId}` : '') +
       (resolution.jobName ? `, job "${resolution.jobName}"` : '') +
-      ` — ${url}`,
+      ` (${resolution.calls} lookup calls): ${url}`,
   );
 
+  let deployment: DeploymentTracker | undefined;
+  if (config.environment) {
+    const { startDeployment } = await import('./github/deployment.js');
+    deployment = await startDeployment({
+      environment: config.environment,
+      githubToken: config.githubToken ?? '',
+      environmentUrl: url,
+      description: `Yunxiao deploy order ${resolution.deployOrderId}`,
+      dispatcher,
+      warn: io.warning,
+      info: io.info,
+    });
+  }
+
   const state = newWatchState();
-  let verdict: Verdict & { result: Result };
-  let stoppedOnCancel: boolean | undefined;
-  const watchCtx = {
+  const ctx: WatchContext = {
     api,
     pipelineId: config.pipelineId,
     deployOrderId: resolution.deployOrderId,
@@ -100,32 +120,44 @@ async function gate(config: Config, api: YunxiaoApi & { close(): Promise<void> }
     pollIntervalMs: config.pollIntervalMs,
     signal,
     sleep,
-    log,
+    log: { info: io.info, warning: io.warning, group: io.group },
   };
+  let final: Final;
+  let stoppedOnCancel: boolean | undefined;
   try {
-    if (config.wait) {
-      verdict = await watch(watchCtx, state);
-    } else {
-      verdict = await readOnce(watchCtx, state);
-    }
+    final = config.wait ? await watch(ctx, state) : await readOnce(ctx, state);
   } catch (err) {
-    if (signal.reason instanceof RunCancelled) {
-      verdict = { result: 'cancelled', reason: `The workflow run was cancelled while watching deploy order ${resolution.deployOrderId}.` };
-      stoppedOnCancel = config.stopOnCancel ? await stopOnCancel(watchCtx, state) : false;
-    } else if (signal.reason instanceof DeadlineReached) {
-      verdict = {
-        result: 'timed-out',
-        reason: `Deploy order ${resolution.deployOrderId} did not finish within ${formatDuration(config.timeoutMs)} (last status ${state.order?.status ?? 'unknown'}).`,
+    const cause = signal.aborted ? signal.reason : err;
+    if (cause instanceof RunCancelled) {
+      stoppedOnCancel = config.stopOnCancel ? await stopOrder(ctx, state, AFTER_CANCEL_MS, 'stop-on-cancel: the workflow run was cancelled') : false;
+      final = {
+        result: 'cancelled',
+        reason:
+          `The workflow run was cancelled while watching deploy order ${resolution.deployOrderId}; ` +
+          (stoppedOnCancel ? 'the order was stopped.' : 'the order was left running in Yunxiao.'),
       };
-      await afterDeadline(watchCtx, state);
+    } else if (cause instanceof DeadlineReached) {
+      for (const action of actionsOnTimeout(state.order, config.policy, state.memory)) {
+        await stopOrder(ctx, state, AFTER_DEADLINE_MS, action.reason);
+      }
+      final = {
+        result: 'timed-out',
+        reason:
+          `Deploy order ${resolution.deployOrderId} did not finish within ${formatDuration(config.timeoutMs)} ` +
+          `(last status ${state.order?.status ?? 'unknown'}, batch ${state.order?.currentBatch ?? '?'}/${state.order?.totalBatch ?? '?'}).`,
+      };
     } else {
-      verdict = { result: 'failure', reason: `Watching deploy order ${resolution.deployOrderId} failed: ${errorMessage(err)}` };
+      final = { result: 'failure', reason: `Reading deploy order ${resolution.deployOrderId} failed: ${messageOf(cause)}` };
     }
   }
 
+  const cancelled = cancelledByRunner(signal);
+  const extras = AbortSignal.timeout(cancelled ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS);
+  const machineLogs =
+    config.machineLogs && state.order ? await fetchFailedLogs(api, state.order, config.pipelineId, extras, io.warning) : {};
   const outcome: RunOutcome = {
-    result: verdict.result,
-    reason: verdict.reason,
+    result: final.result,
+    reason: final.reason,
     api: api.kind,
     edition: api.kind === 'openapi' ? config.edition : undefined,
     organizationId: config.organizationId,
@@ -141,64 +173,81 @@ async function gate(config: Config, api: YunxiaoApi & { close(): Promise<void> }
     order: state.order,
     rawOrder: state.order ? api.lastRawDeployOrder() : undefined,
     taken: state.memory.taken,
-    machineLogs: {},
+    machineLogs,
     warnings: state.warnings,
     startedAt: startedAt.toISOString(),
     finishedAt: '',
     durationSeconds: 0,
     stoppedOnCancel,
   };
-  return finish(outcome, { config, api, resolution, log, cancelled: verdict.result === 'cancelled' });
+  await addArtifactUrl(outcome, config, api, resolution, extras, io);
+  const code = await finish(outcome, config, io);
+  await deployment?.finish(outcome.result);
+  return code;
+}
+
+function cancelledByRunner(signal: AbortSignal): boolean {
+  return signal.aborted && signal.reason instanceof RunCancelled;
 }
 
 /** wait: false — one read; `in-progress` unless the order already ended. */
-async function readOnce(ctx: Parameters<typeof watch>[0], state: WatchState): Promise<Verdict & { result: Result }> {
+async function readOnce(ctx: WatchContext, state: WatchState): Promise<Final> {
   const order = await ctx.api.getDeployOrder(ctx.pipelineId, ctx.deployOrderId, { signal: ctx.signal });
   state.order = order;
   state.polls = 1;
   if (order.status === 'Success' || order.status === 'Cancelled') {
-    const { decide } = await import('./gate/decide.js');
-    const d = decide(order, ctx.policy, state.memory);
-    if (d.verdict) return d.verdict;
+    const decision = decide(order, ctx.policy, state.memory);
+    if (decision.verdict) return decision.verdict;
   }
-  return { result: 'in-progress', reason: `Deploy order ${ctx.deployOrderId} is ${order.status} (batch ${order.currentBatch}/${order.totalBatch}); not waiting (wait: false).` };
+  return {
+    result: 'in-progress',
+    reason: `Deploy order ${ctx.deployOrderId} is ${order.status} (batch ${order.currentBatch}/${order.totalBatch}); not waiting for it (wait: false).`,
+  };
 }
 
-async function stopOnCancel(ctx: Parameters<typeof watch>[0], state: WatchState): Promise<boolean> {
+/** Stops the order within `boundMs` (the main signal has already fired) and reads it once more. */
+async function stopOrder(ctx: WatchContext, state: WatchState, boundMs: number, reason: string): Promise<boolean> {
   const order = state.order;
   if (order && (order.status === 'Success' || order.status === 'Cancelled')) return false;
-  const signal = AbortSignal.timeout(AFTER_CANCEL_MS);
-  const taken = await perform({ ...ctx, signal }, { kind: 'stop', reason: 'stop-on-cancel: the workflow run was cancelled' });
-  state.memory.taken.push(taken);
-  await refresh({ ...ctx, signal }, state);
-  return taken.outcome === 'ok';
-}
-
-async function afterDeadline(ctx: Parameters<typeof watch>[0], state: WatchState): Promise<void> {
-  const signal = AbortSignal.timeout(AFTER_DEADLINE_MS);
-  const actions = actionsOnTimeout(state.order, ctx.policy, state.memory);
-  for (const action of actions) state.memory.taken.push(await perform({ ...ctx, signal }, action).catch(() => ({ ...action, at: new Date().toISOString(), outcome: 'error' as const, detail: 'no time left' })));
-  if (actions.length > 0) await refresh({ ...ctx, signal }, state);
-}
-
-/** One more read after a stop, so the report shows the order as it was left. */
-async function refresh(ctx: Parameters<typeof watch>[0], state: WatchState): Promise<void> {
+  const bounded = { ...ctx, signal: AbortSignal.timeout(boundMs) };
+  let ok = false;
   try {
-    state.order = await ctx.api.getDeployOrder(ctx.pipelineId, ctx.deployOrderId, { signal: ctx.signal });
+    const taken = await perform(bounded, { kind: 'stop', reason });
+    state.memory.taken.push(taken);
+    ok = taken.outcome === 'ok';
+    state.order = await ctx.api.getDeployOrder(ctx.pipelineId, ctx.deployOrderId, { signal: bounded.signal });
   } catch {
-    // the report keeps the last order read before
+    // Out of time: the report says what is known.
+  }
+  return ok;
+}
+
+async function addArtifactUrl(
+  outcome: RunOutcome,
+  config: Config,
+  api: YunxiaoApi,
+  resolution: Resolution,
+  signal: AbortSignal,
+  io: RunnerIo,
+): Promise<void> {
+  const coords = config.emas ?? resolution.emasFromRun;
+  const got = await fetchArtifactUrl(
+    api,
+    coords && { ...coords, pipelineId: config.pipelineId, pipelineRunId: resolution.pipelineRunId ?? config.pipelineRunId },
+    signal,
+  );
+  if (!got) return;
+  if ('url' in got) {
+    outcome.artifactUrl = got.url;
+    return;
+  }
+  const line = `Could not get the EMAS artifact URL: ${got.error}`;
+  if (config.emas && outcome.result === 'success') {
+    // Asked for explicitly: a later step depends on it, so the step must not pass without it.
+    outcome.result = 'failure';
+    outcome.reason = `The deploy succeeded, but ${line.charAt(0).toLowerCase()}${line.slice(1)}`;
+  } else {
+    io.warning(line);
+    outcome.warnings.push(line);
   }
 }
-
-function describeAbort(reason: unknown, config: Config): string {
-  if (reason instanceof DeadlineReached) return `the deadline (timeout ${formatDuration(config.timeoutMs)}) was reached`;
-  return errorMessage(reason);
-}
-
-export function errorMessage(err: unknown): string {
-  if (err instanceof YunxiaoError) return err.message;
-  if (err instanceof Error) return err.message;
-  return String(err);
-}
-
-export type { DeployOrder };

@@ -1,0 +1,132 @@
+// Emulates the GitHub runner for the e2e tests, the demo and the bench. Runs the bundled action (dist/index.js) exactly as the runner does: a node process with INPUT_*
+// variables (defaults from action.yml filled in, as the runner does), GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY files and RUNNER_TEMP, and collects what it leaves behind.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist/index.js');
+export const FAKE_GITHUB_TOKEN = 'ghs_e2eFakeGithubToken000000000000';
+
+interface ActionYml {
+  inputs: Record<string, { default?: string }>;
+}
+const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
+
+export interface ActionRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** where the job summary file is (GITHUB_STEP_SUMMARY) */
+  summaryPath: string;
+  /** the parsed JSON report, when report-path was set and the file exists */
+  report?: Record<string, unknown>;
+  reportText?: string;
+  /** ms from spawn to exit */
+  wallMs: number;
+}
+
+export interface RunOptions {
+  inputs: Record<string, string>;
+  env?: Record<string, string | undefined>;
+  /** called with the child right after spawn (e.g. to send a signal later) */
+  onSpawn?: (child: ChildProcess) => void;
+  /** kill the child after this long (a test guard; default 60 s) */
+  killAfterMs?: number;
+  /** called with each chunk of the child's stdout as it arrives (the demo shows the log live) */
+  onStdout?: (chunk: string) => void;
+}
+
+/** INPUT_<NAME> as @actions/core reads it: upper-cased, spaces to underscores, hyphens kept. */
+function inputVar(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+export async function runAction(opts: RunOptions): Promise<ActionRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'ydg-e2e-'));
+  const outputFile = join(dir, 'github_output');
+  const summaryFile = join(dir, 'step_summary.md');
+  await writeFile(outputFile, '');
+  await writeFile(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '',
+    HOME: process.env['HOME'] ?? dir,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: dir,
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SERVER_URL: 'https://github.com',
+  };
+  for (const [name, spec] of Object.entries(actionYml.inputs)) {
+    let value = spec.default ?? '';
+    if (value.includes('${{ github.token }}')) value = FAKE_GITHUB_TOKEN;
+    env[inputVar(name)] = value;
+  }
+  for (const [name, value] of Object.entries(opts.inputs)) env[inputVar(name)] = value;
+  for (const [name, value] of Object.entries(opts.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+
+  const started = Date.now();
+  const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    stdout += d;
+    opts.onStdout?.(d);
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  opts.onSpawn?.(child);
+  const guard = setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs ?? 60_000);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+    child.on('close', (c, s) => done([c, s])),
+  );
+  clearTimeout(guard);
+  const wallMs = Date.now() - started;
+
+  const outputs = parseOutputFile(await readFile(outputFile, 'utf8'));
+  const summary = await readFile(summaryFile, 'utf8');
+  let report: Record<string, unknown> | undefined;
+  let reportText: string | undefined;
+  if (outputs['report-path']) {
+    reportText = await readFile(outputs['report-path'], 'utf8').catch(() => undefined);
+    if (reportText) report = JSON.parse(reportText) as Record<string, unknown>;
+  }
+  return { code, signal, stdout, stderr, outputs, summary, summaryPath: summaryFile, report, reportText, wallMs };
+}
+
+/** The GITHUB_OUTPUT file format: `name<<DELIM\nvalue\nDELIM\n` (or `name=value`). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delim] = heredoc as unknown as [string, string, string];
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i] ?? '');
+      out[name] = value.join('\n');
+    } else if (line.includes('=')) {
+      const at = line.indexOf('=');
+      out[line.slice(0, at)] = line.slice(at + 1);
+    }
+  }
+  return out;
+}
+
+/** Every line the action wrote, for checking that no secret leaked anywhere. */
+export function everything(run: ActionRun): string {
+  return [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs), run.reportText ?? ''].join('\n');
+}

@@ -1,0 +1,87 @@
+// One error type for every failed Yunxiao call: HTTP status, Yunxiao's error code and message, the
+// request id to quote to support, and a hint saying what to do about it.
+
+export interface YunxiaoErrorFields {
+  operation: string;
+  status?: number;
+  errorCode?: string;
+  errorMessage?: string;
+  requestId?: string;
+  hint?: string;
+  retryable: boolean;
+}
+
+export class YunxiaoError extends Error implements YunxiaoErrorFields {
+  override name = 'YunxiaoError';
+  readonly operation: string;
+  readonly status?: number;
+  readonly errorCode?: string;
+  readonly errorMessage?: string;
+  readonly requestId?: string;
+  readonly hint?: string;
+  readonly retryable: boolean;
+
+  constructor(fields: YunxiaoErrorFields) {
+    super(describe(fields));
+    this.operation = fields.operation;
+    this.status = fields.status;
+    this.errorCode = fields.errorCode;
+    this.errorMessage = fields.errorMessage;
+    this.requestId = fields.requestId;
+    this.hint = fields.hint;
+    this.retryable = fields.retryable;
+  }
+}
+
+function describe(f: YunxiaoErrorFields): string {
+  const parts = [`${f.operation} failed`];
+  if (f.status !== undefined) parts.push(`: HTTP ${f.status}`);
+  if (f.errorCode) parts.push(` ${f.errorCode}`);
+  if (f.errorMessage) parts.push(`: ${f.errorMessage}`);
+  if (f.requestId) parts.push(` (request id ${f.requestId})`);
+  let text = parts.join('');
+  if (f.hint) text += `. Hint: ${f.hint}`;
+  return text;
+}
+
+/** What each API generation says about a failure it recognises. */
+export type HintFor = (operation: string, status: number | undefined, errorCode: string | undefined) => string | undefined;
+
+/** Token permission each OpenAPI operation needs (yunxiao-api.md section 1). */
+export function permissionFor(operation: string): string {
+  if (/^(Stop|Resume)VMDeployOrder$|^(Skip|Retry)VMDeployMachine$/.test(operation))
+    return 'Flow > host deployment (read-write)';
+  if (/VMDeploy/.test(operation)) return 'Flow > host deployment (read-only)';
+  if (/PipelineRun/.test(operation)) return 'Flow > pipeline run (read-only)';
+  return 'Flow > pipeline (read-only)';
+}
+
+export const openApiHint: HintFor = (operation, status, code) => {
+  if (code === 'UnsupportedInCurrentEnv')
+    return 'this operation is not available in this edition; set `edition` to `central` (openapi-rdc.aliyuncs.com) or `region` (your instance domain)';
+  if (status === 401 || code === 'ExpiredTokenError' || code === 'InvalidTokenError')
+    return 'the personal access token is invalid or expired; create a new one in Yunxiao and update the `token` secret';
+  if (status === 403) {
+    if (code?.startsWith('Forbidden.InvalidUser') || code === 'Forbidden.InvalidOrganizationMember')
+      return "the token's user is not a member of this organisation; check `organization-id`";
+    return `the token lacks the permission ${permissionFor(operation)}; add it to the token in Yunxiao`;
+  }
+  if (status === 404)
+    return 'check the pipeline, run and deploy order ids, `organization-id`, and `edition` (central paths carry /organizations/{id}, region paths do not)';
+  if (status === 429 || code === 'TooManyRequests') return 'Yunxiao is rate-limiting this token; raise `poll-interval`';
+  if (status !== undefined && status >= 500) return 'Yunxiao had a server error; it usually passes, run the job again';
+  return undefined;
+};
+
+/** A failure that never got an HTTP answer (reset, refused, DNS, timeout). */
+export function networkError(operation: string, cause: unknown, url: string): YunxiaoError {
+  const code = (cause as { code?: string } | undefined)?.code;
+  const msg = cause instanceof Error ? cause.message : String(cause);
+  return new YunxiaoError({
+    operation,
+    errorCode: code,
+    errorMessage: `no answer from ${new URL(url).host} (${msg})`,
+    hint: 'check the endpoint and the network (proxy variables HTTPS_PROXY / NO_PROXY on self-hosted runners)',
+    retryable: true,
+  });
+}

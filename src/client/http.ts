@@ -1,0 +1,195 @@
+// The transport both API clients share: undici over an injected dispatcher (tests and proxies plug
+// in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
+import { request, type Dispatcher } from 'undici';
+import { networkError, YunxiaoError, type HintFor } from './errors.js';
+import { redact } from './redact.js';
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 10_000 };
+/** A server asking for more than this is not waited for beyond it (the deadline still rules). */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export interface HttpCall {
+  operation: string;
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** skip, retry, resume, stop: repeated only when surely not processed (see shouldRetry) */
+  write: boolean;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/** What the API generation reads from a failed answer. */
+export interface Failure {
+  errorCode?: string;
+  errorMessage?: string;
+  requestId?: string;
+  /** throttled: refused before any work was done */
+  throttled?: boolean;
+  /** overrides the status-based rule (e.g. an HTML page with HTTP 200 from a gateway) */
+  retryable?: boolean;
+  retryAfterMs?: number;
+}
+
+export interface TransportOptions {
+  dispatcher: Dispatcher;
+  userAgent: string;
+  requestTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  random?: () => number;
+  debug?: (line: string) => void;
+  /** redacted from every message and debug line */
+  secrets: readonly string[];
+  /** undefined when the answer is a success, else what went wrong */
+  failureOf: (res: HttpResponse) => Failure | undefined;
+  hintFor: HintFor;
+}
+
+/** Connection errors that prove the request never reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+export class Transport {
+  private readonly retry: RetryPolicy;
+  private readonly timeoutMs: number;
+  private readonly random: () => number;
+
+  constructor(private readonly opts: TransportOptions) {
+    this.retry = { ...DEFAULT_RETRY, ...opts.retry };
+    this.timeoutMs = opts.requestTimeoutMs ?? 30_000;
+    this.random = opts.random ?? Math.random;
+  }
+
+  async send(call: HttpCall): Promise<HttpResponse> {
+    for (let attempt = 1; ; attempt++) {
+      call.signal?.throwIfAborted();
+      const started = Date.now();
+      let error: YunxiaoError;
+      let retryAfterMs: number | undefined;
+      let sent = true;
+      try {
+        const res = await this.once(call);
+        this.log(`${call.method} ${call.url} -> ${res.status} in ${Date.now() - started} ms (attempt ${attempt})`);
+        const failure = this.opts.failureOf(res);
+        if (!failure) return res;
+        const retryable =
+          failure.retryable ?? (failure.throttled === true || res.status === 408 || res.status === 429 || res.status >= 500);
+        error = this.error(call, res.status, failure, retryable);
+        retryAfterMs = failure.retryAfterMs ?? retryAfterOf(res.headers['retry-after']);
+        // A throttled (429) call was refused before any work was done.
+        sent = !(res.status === 429 || failure.throttled === true);
+      } catch (err) {
+        if (call.signal?.aborted) throw call.signal.reason;
+        if (err instanceof YunxiaoError) throw err;
+        this.log(`${call.method} ${call.url} -> ${errCode(err) ?? 'error'} after ${Date.now() - started} ms (attempt ${attempt})`);
+        error = networkError(call.operation, redactedError(err, this.opts.secrets), call.url);
+        sent = !NOT_SENT_CODES.has(errCode(err) ?? '');
+      }
+      if (!shouldRetry(error, call.write, sent) || attempt >= this.retry.maxAttempts) throw error;
+      const backoff = this.random() * Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+      const delay = retryAfterMs !== undefined ? Math.min(retryAfterMs, MAX_RETRY_AFTER_MS) : backoff;
+      this.log(`${call.operation}: retrying in ${Math.round(delay)} ms (${error.message})`);
+      await abortableDelay(delay, call.signal);
+    }
+  }
+
+  private async once(call: HttpCall): Promise<HttpResponse> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const res = await request(call.url, {
+      method: call.method,
+      headers: { 'user-agent': this.opts.userAgent, accept: 'application/json', ...call.headers },
+      body: call.body,
+      dispatcher: this.opts.dispatcher,
+      signal,
+    });
+    try {
+      const text = await res.body.text();
+      return { status: res.statusCode, headers: res.headers, text };
+    } catch (err) {
+      res.body.destroy();
+      throw err;
+    }
+  }
+
+  private error(call: HttpCall, status: number, f: Failure, retryable: boolean): YunxiaoError {
+    const secrets = this.opts.secrets;
+    return new YunxiaoError({
+      operation: call.operation,
+      status,
+      errorCode: f.errorCode && redact(f.errorCode, secrets),
+      errorMessage: f.errorMessage && redact(f.errorMessage, secrets),
+      requestId: f.requestId,
+      hint: this.opts.hintFor(call.operation, status, f.errorCode),
+      retryable,
+    });
+  }
+
+  private log(line: string): void {
+    this.opts.debug?.(redact(line, this.opts.secrets));
+  }
+}
+
+/**
+ * Reads are repeated freely. A write (skip, retry, resume, stop) is repeated only when the server
+ * surely did not act on it: the connection was refused, or the call was throttled (429). After a
+ * reset, a timeout or a 5xx the server may have applied it, and a repeated RetryVMDeployMachine
+ * would retry a machine twice; the gate's next poll sees the real state and decides again.
+ */
+export function shouldRetry(error: YunxiaoError, write: boolean, sent: boolean): boolean {
+  if (!error.retryable) return false;
+  return !write || !sent;
+}
+
+/** Retry-After: delay-seconds or an HTTP date. */
+export function retryAfterOf(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (!v) return undefined;
+  if (/^\d+(\.\d+)?$/.test(v.trim())) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function abortableDelay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function errCode(err: unknown): string | undefined {
+  const e = err as { code?: string; name?: string; cause?: { code?: string } } | undefined;
+  if (e?.name === 'TimeoutError') return 'ETIMEDOUT';
+  return e?.code ?? e?.cause?.code;
+}
+
+function redactedError(err: unknown, secrets: readonly string[]): Error & { code?: string } {
+  const out = new Error(redact(err instanceof Error ? err.message : String(err), secrets)) as Error & { code?: string };
+  out.code = errCode(err);
+  return out;
+}
+
+/** The start of a body that is not what was expected (an HTML page from a gateway), for messages. */
+export function bodyStart(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat || '(empty body)';
+}

@@ -1,0 +1,162 @@
+// From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
+// tolerant of missing optional fields and of fields it does not know; statuses kept as given.
+import { toIdString } from './json.js';
+import type {
+  ActionState,
+  DeployJob,
+  DeployOrder,
+  JobHistoryEntry,
+  Machine,
+  MachineLog,
+  PipelineRun,
+  RunAction,
+  RunJob,
+} from './model.js';
+
+type Obj = Record<string, unknown>;
+
+export class ShapeError extends Error {
+  override name = 'ShapeError';
+}
+
+function obj(value: unknown, what: string): Obj {
+  if (value && typeof value === 'object' && !Array.isArray(value)) return value as Obj;
+  throw new ShapeError(`expected ${what} to be a JSON object, got ${describe(value)}`);
+}
+
+function list(value: unknown, what: string): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  throw new ShapeError(`expected ${what} to be a JSON array, got ${describe(value)}`);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? `the string "${value.slice(0, 60)}"` : typeof value;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+const id = (v: unknown): string => toIdString(v) ?? str(v);
+const optId = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : id(v));
+const num = (v: unknown): number => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : 0;
+};
+const optNum = (v: unknown): number | undefined => (v === undefined || v === null ? undefined : num(v));
+
+function actions(value: unknown): ActionState[] {
+  return list(value, 'actions').map((a) => {
+    const o = obj(a, 'an action');
+    return { type: str(o['type']), disable: o['disable'] === true || o['disable'] === 'true' };
+  });
+}
+
+function machine(value: unknown): Machine {
+  const m = obj(value, 'a deploy machine');
+  const out: Machine = {
+    machineSn: id(m['machineSn']),
+    ip: str(m['ip']),
+    status: str(m['status']),
+    clientStatus: str(m['clientStatus']),
+    batchNum: num(m['batchNum']),
+    actions: actions(m['actions']),
+  };
+  if (typeof m['hostName'] === 'string') out.hostName = m['hostName'];
+  const updated = optNum(m['updateTime']);
+  if (updated !== undefined) out.updateTime = updated;
+  return out;
+}
+
+export function toDeployOrder(raw: unknown): DeployOrder {
+  const o = obj(raw, 'the deploy order');
+  const info = o['deployMachineInfo'] === undefined || o['deployMachineInfo'] === null ? {} : obj(o['deployMachineInfo'], 'deployMachineInfo');
+  return {
+    deployOrderId: id(o['deployOrderId']),
+    status: str(o['status']),
+    currentBatch: num(o['currentBatch']),
+    totalBatch: num(o['totalBatch']),
+    hostGroupId: optId(info['hostGroupId']),
+    creator: o['creator'] === undefined ? undefined : str(o['creator']),
+    exceptionCode: o['exceptionCode'] === undefined || o['exceptionCode'] === null ? undefined : str(o['exceptionCode']),
+    createTime: optNum(o['createTime']),
+    updateTime: optNum(o['updateTime']),
+    actions: actions(o['actions']),
+    machines: list(info['deployMachines'], 'deployMachineInfo.deployMachines').map(machine),
+  };
+}
+
+export function toDeployJobs(raw: unknown): DeployJob[] {
+  return list(raw, 'the deploy job list').map((j) => {
+    const o = obj(j, 'a deploy job');
+    const job: DeployJob = { identifier: str(o['identifier']), jobName: str(o['jobName']), lastJobId: id(o['lastJobId']) };
+    if (typeof o['lastJobParams'] === 'string') job.lastJobParams = o['lastJobParams'];
+    return job;
+  });
+}
+
+export function toJobHistory(raw: unknown): JobHistoryEntry[] {
+  return list(raw, 'the job history').map((j) => {
+    const o = obj(j, 'a job history row');
+    return {
+      jobId: id(o['jobId']),
+      pipelineRunId: id(o['pipelineRunId']),
+      identifier: str(o['identifier']),
+      jobName: str(o['jobName']),
+      status: str(o['status']),
+      executeNumber: optNum(o['executeNumber']),
+    };
+  });
+}
+
+function runAction(value: unknown): RunAction {
+  const a = obj(value, 'a job action');
+  const params = a['params'] && typeof a['params'] === 'object' && !Array.isArray(a['params']) ? (a['params'] as Obj) : {};
+  const out: RunAction = { type: str(a['type']), params };
+  if (typeof a['data'] === 'string') out.data = a['data'];
+  if (typeof a['disable'] === 'boolean') out.disable = a['disable'];
+  return out;
+}
+
+export function toPipelineRun(raw: unknown): PipelineRun {
+  const r = obj(raw, 'the pipeline run');
+  const jobs: RunJob[] = [];
+  for (const s of list(r['stages'], 'stages')) {
+    const stage = obj(s, 'a stage');
+    const info = stage['stageInfo'] ? obj(stage['stageInfo'], 'stageInfo') : {};
+    const stageName = str(info['name'] ?? stage['name']);
+    for (const j of list(info['jobs'], 'stageInfo.jobs')) {
+      const job = obj(j, 'a job');
+      jobs.push({
+        id: id(job['id']),
+        name: str(job['name']),
+        status: str(job['status']),
+        stageName,
+        actions: list(job['actions'], 'job actions').map(runAction),
+      });
+    }
+  }
+  return {
+    pipelineRunId: id(r['pipelineRunId']),
+    pipelineId: id(r['pipelineId']),
+    status: str(r['status']),
+    createTime: optNum(r['createTime']),
+    updateTime: optNum(r['updateTime']),
+    jobs,
+  };
+}
+
+export function toMachineLog(raw: unknown): MachineLog {
+  const o = obj(raw, 'the machine log');
+  const log: MachineLog = { deployLog: str(o['deployLog']) };
+  if (o['deployLogPath'] !== undefined) log.deployLogPath = str(o['deployLogPath']);
+  if (o['aliyunRegion'] !== undefined) log.aliyunRegion = str(o['aliyunRegion']);
+  if (typeof o['deployBeginTime'] === 'string' || typeof o['deployBeginTime'] === 'number') log.deployBeginTime = o['deployBeginTime'];
+  if (typeof o['deployEndTime'] === 'string' || typeof o['deployEndTime'] === 'number') log.deployEndTime = o['deployEndTime'];
+  return log;
+}
+
+/** A boolean answer (stop, resume, skip, retry): `true`, or the string "true". */
+export function toBoolean(raw: unknown): boolean {
+  return raw === true || raw === 'true';
+}

@@ -1,0 +1,58 @@
+// What the report carries besides the order: deploy logs of failed machines and the EMAS artifact URL.
+// Both are best effort within a time bound; neither changes what the gate decided.
+import type { DeployOrder, EmasArtifactRequest, YunxiaoApi } from '../client/model.js';
+
+/** Failed machines whose logs are fetched at most: the rest are in Yunxiao. */
+export const MAX_LOGGED_MACHINES = 10;
+/** Lines kept from the end of each log. */
+export const LOG_TAIL_LINES = 30;
+
+export function tail(text: string, lines = LOG_TAIL_LINES): string {
+  const all = text.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n');
+  return all.slice(-lines).join('\n');
+}
+
+/** SN -> last lines of its deploy log, for the failed machines of the order. */
+export async function fetchFailedLogs(
+  api: YunxiaoApi,
+  order: DeployOrder,
+  pipelineId: string,
+  signal: AbortSignal,
+  warn: (line: string) => void,
+): Promise<Record<string, string>> {
+  const failed = order.machines.filter((m) => m.status === 'Failed').slice(0, MAX_LOGGED_MACHINES);
+  const logs: Record<string, string> = {};
+  await Promise.all(
+    failed.map(async (m) => {
+      try {
+        const log = await api.getMachineLog(pipelineId, order.deployOrderId, m.machineSn, { signal });
+        logs[m.machineSn] = tail(log.deployLog ?? '');
+      } catch (err) {
+        if (!signal.aborted) warn(`Could not fetch the deploy log of machine ${m.machineSn}: ${messageOf(err)}`);
+      }
+    }),
+  );
+  return logs;
+}
+
+export type ArtifactResult = { url: string } | { error: string } | undefined;
+
+/** The EMAS artifact URL when coordinates are known (explicit inputs first, else the run's action). */
+export async function fetchArtifactUrl(
+  api: YunxiaoApi,
+  req: Partial<EmasArtifactRequest> | undefined,
+  signal: AbortSignal,
+): Promise<ArtifactResult> {
+  if (!req?.emasJobInstanceId || !req.md5 || !req.serviceConnectionId || !req.pipelineId) return undefined;
+  if (!req.pipelineRunId) return { error: 'the pipeline run is not known (pass pipeline-run-id)' };
+  try {
+    const url = await api.getEmasArtifactUrl(req as EmasArtifactRequest, { signal });
+    return { url };
+  } catch (err) {
+    return { error: messageOf(err) };
+  }
+}
+
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
