@@ -20,6 +20,8 @@ export interface WatchState {
   memory: GateMemory & { warnedStatuses: Set<string> };
   warnings: string[];
   polls: number;
+  /** the last "waiting for" note logged, so it is logged once, not per poll */
+  waitingFor?: string;
 }
 
 export function newWatchState(): WatchState {
@@ -80,6 +82,8 @@ export async function watch(ctx: WatchContext, state: WatchState): Promise<Verdi
       state.memory.taken.push(taken);
     }
     if (decision.verdict) return decision.verdict;
+    if (decision.waitingFor !== state.waitingFor && decision.waitingFor) ctx.log.info(`Waiting: ${decision.waitingFor}`);
+    state.waitingFor = decision.waitingFor;
     const acted = decision.actions.length > 0;
     await ctx.sleep(acted ? Math.min(QUICK_REPOLL_MS, ctx.pollIntervalMs) : ctx.pollIntervalMs, ctx.signal);
   }
