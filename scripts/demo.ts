@@ -21,6 +21,7 @@ console.log('Running dist/index.js as the runner would, with:');
 const inputs = {
   token: TOKEN,
   endpoint: sim.url,
+  edition: 'central',
   'organization-id': ORG,
   'pipeline-id': scenario.pipelineId,
   'skip-unreachable': 'true',

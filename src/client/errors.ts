@@ -85,3 +85,22 @@ export function networkError(operation: string, cause: unknown, url: string): Yu
     retryable: true,
   });
 }
+
+export const classicHint: HintFor = (operation, status, code) => {
+  const c = code ?? '';
+  if (c.startsWith('InvalidAccessKeyId')) return 'the AccessKey ID is unknown or disabled; check `access-key-id`';
+  if (c === 'SignatureDoesNotMatch' || c === 'IncompleteSignature' || c === 'InvalidAuthorization')
+    return 'the signature does not match: check `access-key-secret` (and `security-token` for STS credentials)';
+  if (c.startsWith('InvalidTimeStamp') || c === 'SignatureNonceUsed')
+    return "the request time was refused: check the runner's clock (it must be within 15 minutes of UTC)";
+  if (c.startsWith('InvalidSecurityToken')) return 'the STS token is invalid or expired; request new STS credentials';
+  if (c.includes('Throttling')) return 'Alibaba Cloud is throttling these credentials; raise `poll-interval`';
+  if (c.includes('UserNotInCurrentOrganization') || c === 'InvalidUser.NotFound')
+    return "the AccessKey's RAM user is not a member of this Yunxiao organisation; check `organization-id`";
+  if (status === 403 || c.startsWith('Forbidden'))
+    return `the RAM user lacks the permission for ${operation} (grant AliyunRDCFullAccess, or a policy allowing devops:${operation}), and Yunxiao ${permissionFor(operation)}`;
+  if (status === 404 || c.endsWith('.NotFound'))
+    return 'check `organization-id` and the pipeline, run and deploy order ids';
+  if (status !== undefined && status >= 500) return 'Alibaba Cloud had a server error; it usually passes, run the job again';
+  return undefined;
+};

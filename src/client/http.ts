@@ -23,6 +23,8 @@ export interface HttpCall {
   /** skip, retry, resume, stop: repeated only when surely not processed (see shouldRetry) */
   write: boolean;
   signal?: AbortSignal;
+  /** headers computed afresh for each attempt (a signature carries its own date and nonce) */
+  sign?: (call: HttpCall) => Record<string, string>;
 }
 
 export interface HttpResponse {
@@ -109,7 +111,7 @@ export class Transport {
     const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
     const res = await request(call.url, {
       method: call.method,
-      headers: { 'user-agent': this.opts.userAgent, accept: 'application/json', ...call.headers },
+      headers: { 'user-agent': this.opts.userAgent, accept: 'application/json', ...call.headers, ...call.sign?.(call) },
       body: call.body,
       dispatcher: this.opts.dispatcher,
       signal,

@@ -141,7 +141,8 @@ export interface YunxiaoApi {
     opts?: CallOptions,
   ): Promise<Page<JobHistoryEntry>>;
   getPipelineRun(pipelineId: string, pipelineRunId: string, opts?: CallOptions): Promise<PipelineRun>;
-  getLatestPipelineRun(pipelineId: string, opts?: CallOptions): Promise<PipelineRun>;
+  /** OpenAPI only (the classic API has no such call) */
+  getLatestPipelineRun?(pipelineId: string, opts?: CallOptions): Promise<PipelineRun>;
   getDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<DeployOrder>;
   /** The order as parsed (lossless, unknown fields kept) from the last getDeployOrder call, for the report. */
   lastRawDeployOrder(): unknown;

@@ -1,0 +1,102 @@
+// A scripted Yunxiao pipeline: its DEPLOY jobs, their history, the run, and a deploy order whose
+// machines go Queued -> Running -> Success/Failed one tick at a time.
+//
+// Ticks: in 'poll' mode every GetVMDeployOrder advances the deploy one tick before answering (tests
+// are exact and fast); in 'time' mode a timer does (the demo and the benchmark).
+// Per tick, in the current batch: Queued -> Running (an unreachable machine: Queued -> Failed),
+// Running -> Success, or Failed while it has failures left (failTimes), or stays Running while it
+// has runTicks left. A Failed machine pauses the order (Waiting). A batch of Success/Skipped
+// machines ends; the next starts (Queued), or with pauseBetweenBatches the order waits (Waiting)
+// for a resume. Later batches are Pending. After the last batch the order is Success.
+
+export interface MachineSpec {
+  sn: string;
+  ip: string;
+  hostName?: string;
+  /** agent unreachable: clientStatus error; the machine fails when its batch runs */
+  unreachable?: boolean;
+  /** fails this many times before succeeding (Infinity: always) */
+  failTimes?: number;
+  /** extra ticks spent Running (Infinity: never finishes) */
+  runTicks?: number;
+  skipDisabled?: boolean;
+  retryDisabled?: boolean;
+}
+
+export type ScenarioEvent =
+  | { atTick: number; kind: 'skip-by-other'; sn: string }
+  | { atTick: number; kind: 'cancel' }
+  | { atTick: number; kind: 'agent-lost'; sn: string };
+
+export interface DeployJobSpec {
+  identifier: string;
+  jobName: string;
+  /** the job's last run (a job instance id) */
+  jobId: string;
+}
+
+export interface Scenario {
+  pipelineId: string;
+  pipelineRunId: string;
+  deployOrderId: string;
+  /** DEPLOY jobs of the pipeline; the first one is the job that runs the deploy order */
+  jobs: DeployJobSpec[];
+  batches: MachineSpec[][];
+  hostGroupId?: string;
+  pauseBetweenBatches?: boolean;
+  /** the GetVMDeployOrder action carries the id only in `data` (a JSON string), params empty */
+  orderIdOnlyInData?: boolean;
+  /** the run shows its deploy job without a deploy order for this many GetPipelineRun reads */
+  deployJobAppearsAfterReads?: number;
+  /** the run ends (FAIL) before its deploy job creates a deploy order */
+  runEndsWithoutOrder?: boolean;
+  /** older rows before the last run's row in the job history (to need several pages) */
+  olderHistoryRows?: number;
+  emas?: { serviceConnectionId: string; emasJobInstanceId: string; md5: string; url: string };
+  events?: ScenarioEvent[];
+}
+
+/** A small healthy deploy; every field can be overridden. */
+export function scenario(overrides: Partial<Scenario> = {}): Scenario {
+  return {
+    pipelineId: '1234567',
+    pipelineRunId: '88',
+    deployOrderId: '44178813',
+    jobs: [{ identifier: 'deploy_prod', jobName: 'Deploy to production', jobId: '5550002' }],
+    batches: [machines(2, 1), machines(2, 2)],
+    ...overrides,
+  };
+}
+
+/** `count` healthy machines for batch `batch` (SNs like m2-01, IPs in 10.0.batch.x). */
+export function machines(count: number, batch: number, extra: Partial<MachineSpec> = {}): MachineSpec[] {
+  return Array.from({ length: count }, (_, i) => ({
+    sn: `m${batch}-${String(i + 1).padStart(2, '0')}`,
+    ip: `10.0.${batch % 256}.${(i % 250) + 1}`,
+    hostName: `web-${batch}-${i + 1}`,
+    ...extra,
+  }));
+}
+
+/** The demo: a dozen machines in three batches, one host unreachable in the second batch. */
+export function demoScenario(): Scenario {
+  const b2 = machines(4, 2);
+  b2[2] = { ...b2[2]!, unreachable: true };
+  return scenario({
+    pipelineId: '3089123',
+    pipelineRunId: '157',
+    deployOrderId: '9007199254740993',
+    jobs: [
+      { identifier: 'deploy_prod', jobName: 'Deploy to production', jobId: '72110045' },
+      { identifier: 'deploy_staging', jobName: 'Deploy to staging', jobId: '72110031' },
+    ],
+    batches: [machines(4, 1), b2, machines(4, 3)],
+    olderHistoryRows: 3,
+    emas: {
+      serviceConnectionId: '3011',
+      emasJobInstanceId: '90817',
+      md5: 'e2fc714c4727ee9395f324cd2e7f331f',
+      url: 'https://emas-artifacts.example.com/app-release.apk?Expires=3600',
+    },
+  });
+}

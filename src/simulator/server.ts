@@ -1,0 +1,240 @@
+// A stateful simulator of the Yunxiao Flow API on loopback (node:http): records every request,
+// injects faults, and hands each request to the API generation it belongs to (a "dialect").
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DeployEngine, type SimOrderState } from './engine.js';
+import { openApiDialect } from './openapi.js';
+import type { RunProgress } from './views.js';
+import type { Scenario } from './scenario.js';
+
+export interface Fault {
+  /** operation it applies to (e.g. 'GetVMDeployOrder'); any operation when absent */
+  operation?: string;
+  /** matching calls to let through first */
+  after?: number;
+  /** matching calls to fault (default 1) */
+  times?: number;
+  kind: '429' | '500-html' | '502-html' | 'reset' | 'slow' | 'hang' | 'non-json';
+  /** Retry-After header for 429 */
+  retryAfter?: string;
+  /** for slow */
+  delayMs?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  operation: string;
+  /** 0 when no answer was given (reset, hang) */
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  at: number;
+  fault?: Fault['kind'];
+}
+
+export interface SimulatorOptions {
+  edition: 'central' | 'region';
+  organizationId?: string;
+  token: string;
+  scenario: Scenario;
+  clock?: { mode: 'poll' } | { mode: 'time'; tickMs: number };
+  faults?: Fault[];
+  port?: number;
+  /** classic API credentials: AccessKeyId -> secret (enables the classic dialect) */
+  accessKeys?: Record<string, string>;
+}
+
+export interface Reply {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+/** What a dialect sees of the simulator. */
+export interface SimContext {
+  opts: SimulatorOptions;
+  scenario: Scenario;
+  engine: DeployEngine;
+  run: RunProgress;
+  /** advance the deploy on a read of the order (poll clock) */
+  onOrderRead(): void;
+}
+
+export interface Request {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  rawUrl: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+export interface Route {
+  operation: string;
+  handle(): Reply;
+}
+
+export interface Dialect {
+  /** undefined when the path is not this dialect's */
+  route(req: Request, ctx: SimContext): Route | undefined;
+}
+
+export interface Simulator {
+  url: string;
+  requests: RecordedRequest[];
+  order(): SimOrderState;
+  readonly finalAt?: number;
+  readonly engine: DeployEngine;
+  addFault(f: Fault): void;
+  close(): Promise<void>;
+}
+
+export async function startSimulator(opts: SimulatorOptions, dialects: Dialect[] = [openApiDialect]): Promise<Simulator> {
+  const engine = new DeployEngine(opts.scenario);
+  const clock = opts.clock ?? { mode: 'poll' };
+  const ctx: SimContext = {
+    opts,
+    scenario: opts.scenario,
+    engine,
+    run: { reads: 0 },
+    onOrderRead: () => {
+      if (clock.mode === 'poll') engine.advance();
+    },
+  };
+  const faults = (opts.faults ?? []).map((f) => ({ ...f, seen: 0, used: 0 }));
+  const requests: RecordedRequest[] = [];
+  const hanging = new Set<ServerResponse>();
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://simulator');
+      const request: Request = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        rawUrl: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      let route: Route | undefined;
+      for (const d of dialects) {
+        route = d.route(request, ctx);
+        if (route) break;
+      }
+      const operation = route?.operation ?? 'Unknown';
+      const record: RecordedRequest = {
+        method: request.method,
+        path: request.path,
+        query: Object.fromEntries(url.searchParams),
+        operation,
+        status: 0,
+        headers: flatHeaders(req.headers),
+        body: request.body,
+        at: Date.now(),
+      };
+      requests.push(record);
+      const fault = faults.find((f) => (!f.operation || f.operation === operation) && f.seen++ >= (f.after ?? 0) && f.used < (f.times ?? 1));
+      if (fault) {
+        fault.used++;
+        record.fault = fault.kind;
+        applyFault(fault, res, record, hanging, () => send(res, record, answer(route)));
+        return;
+      }
+      send(res, record, answer(route));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const ticker = clock.mode === 'time' ? setInterval(() => engine.advance(), clock.tickMs) : undefined;
+  ticker?.unref();
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    order: () => engine.state,
+    get finalAt() {
+      return engine.finalAt;
+    },
+    engine,
+    addFault: (f) => faults.push({ ...f, seen: 0, used: 0 }),
+    close: async () => {
+      if (ticker) clearInterval(ticker);
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function answer(route: Route | undefined): Reply {
+  if (!route) return errorReply(404, 'NotFound', 'no such API path');
+  return route.handle();
+}
+
+/** The OpenAPI error body: {traceId, code, errorCode, errorMessage, errorDescription}. */
+export function errorReply(status: number, errorCode: string, message: string): Reply {
+  const traceId = randomUUID().replace(/-/g, '');
+  return {
+    status,
+    headers: { 'x-request-id': traceId },
+    body: JSON.stringify({ traceId, code: status, errorCode, errorMessage: message, errorDescription: message }),
+  };
+}
+
+function send(res: ServerResponse, record: RecordedRequest, reply: Reply): void {
+  record.status = reply.status;
+  res.writeHead(reply.status, { 'content-type': 'application/json;charset=UTF-8', ...reply.headers });
+  res.end(reply.body);
+}
+
+const HTML = (status: number): string =>
+  `<html>\r\n<head><title>${status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>${status} Bad Gateway</h1></center>\r\n<hr><center>Tengine</center>\r\n</body>\r\n</html>\r\n`;
+
+function applyFault(
+  fault: Fault,
+  res: ServerResponse,
+  record: RecordedRequest,
+  hanging: Set<ServerResponse>,
+  proceed: () => void,
+): void {
+  switch (fault.kind) {
+    case '429':
+      record.status = 429;
+      res.writeHead(429, { 'content-type': 'application/json', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
+      res.end(JSON.stringify({ traceId: 't429', code: 429, errorCode: 'TooManyRequests', errorMessage: 'Too many requests', errorDescription: '' }));
+      return;
+    case '500-html':
+    case '502-html': {
+      const status = fault.kind === '500-html' ? 500 : 502;
+      record.status = status;
+      res.writeHead(status, { 'content-type': 'text/html' });
+      res.end(HTML(status));
+      return;
+    }
+    case 'non-json':
+      record.status = 200;
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!DOCTYPE html><html><body>Login required</body></html>');
+      return;
+    case 'reset':
+      res.socket?.destroy();
+      return;
+    case 'hang':
+      hanging.add(res);
+      return;
+    case 'slow':
+      setTimeout(proceed, fault.delayMs ?? 1000);
+      return;
+  }
+}
+
+function flatHeaders(h: IncomingMessage['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
