@@ -126,7 +126,11 @@ export function parseOutputFile(text: string): Record<string, string> {
   return out;
 }
 
-/** Every line the action wrote, for checking that no secret leaked anywhere. */
+/**
+ * Everything the action wrote that a person or a later step can see, for checking that no secret
+ * leaked. `::add-mask::` commands are consumed by the runner (they are how a secret gets masked).
+ */
 export function everything(run: ActionRun): string {
-  return [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs), run.reportText ?? ''].join('\n');
+  const stdout = run.stdout.replace(/^::add-mask::.*$/gm, '');
+  return [stdout, run.stderr, run.summary, JSON.stringify(run.outputs), run.reportText ?? ''].join('\n');
 }

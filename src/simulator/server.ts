@@ -138,7 +138,13 @@ export async function startSimulator(opts: SimulatorOptions, dialects: Dialect[]
         at: Date.now(),
       };
       requests.push(record);
-      const fault = faults.find((f) => (!f.operation || f.operation === operation) && f.seen++ >= (f.after ?? 0) && f.used < (f.times ?? 1));
+      // Each fault counts the calls it matches on its own; the first one due answers.
+      let fault: (typeof faults)[number] | undefined;
+      for (const f of faults) {
+        if (f.operation && f.operation !== operation) continue;
+        const due = f.seen++ >= (f.after ?? 0) && f.used < (f.times ?? 1);
+        if (due && !fault) fault = f;
+      }
       if (fault) {
         fault.used++;
         record.fault = fault.kind;

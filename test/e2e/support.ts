@@ -1,0 +1,44 @@
+// Starts a simulator, runs dist/index.js against it as the runner does, and closes it.
+import { runAction, type ActionRun, type RunOptions } from '../../scripts/lib/runner.js';
+import { scenario, startSimulator, type Scenario, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
+
+export const TOKEN = 'pt-e2eSecretToken_0123456789abcdef';
+export const ORG = '5ebbc0228123212b59e2e000';
+
+export interface GateRun {
+  run: ActionRun;
+  sim: Simulator;
+  /** the operations the simulator received, in order */
+  ops: string[];
+}
+
+export async function gate(
+  over: Partial<Scenario>,
+  inputs: Record<string, string> = {},
+  sim: Partial<SimulatorOptions> = {},
+  opts: Partial<RunOptions> = {},
+): Promise<GateRun> {
+  const s = scenario(over);
+  const edition = sim.edition ?? 'central';
+  const simulator = await startSimulator({ edition, organizationId: ORG, token: TOKEN, scenario: s, ...sim });
+  try {
+    const run = await runAction({
+      ...opts,
+      inputs: {
+        token: TOKEN,
+        endpoint: simulator.url,
+        edition,
+        ...(edition === 'central' ? { 'organization-id': ORG } : {}),
+        'pipeline-id': s.pipelineId,
+        'poll-interval': '100ms',
+        timeout: '20s',
+        ...inputs,
+      },
+    });
+    return { run, sim: simulator, ops: simulator.requests.map((r) => r.operation) };
+  } finally {
+    await simulator.close();
+  }
+}
+
+export const count = (ops: string[], op: string): number => ops.filter((o) => o === op).length;
