@@ -243,12 +243,11 @@ function classicFailure(res) {
         retryAfterMs: throttled ? acsRetryAfter(header('x-acs-retry-after')) : undefined,
     };
 }
-/** x-acs-retry-after: milliseconds in Alibaba Cloud's gateways; small values are read as seconds. */
+/** x-acs-retry-after: milliseconds, as Alibaba Cloud's SDK retry policies read it. */
 function acsRetryAfter(value) {
     if (!value || !/^\d+$/.test(value.trim()))
         return undefined;
-    const n = Number(value);
-    return n >= 1000 ? n : n * 1000;
+    return Number(value);
 }
 
 

@@ -211,9 +211,8 @@ export function classicFailure(res: HttpResponse): Failure | undefined {
   };
 }
 
-/** x-acs-retry-after: milliseconds in Alibaba Cloud's gateways; small values are read as seconds. */
+/** x-acs-retry-after: milliseconds, as Alibaba Cloud's SDK retry policies read it. */
 function acsRetryAfter(value: string | undefined): number | undefined {
   if (!value || !/^\d+$/.test(value.trim())) return undefined;
-  const n = Number(value);
-  return n >= 1000 ? n : n * 1000;
+  return Number(value);
 }

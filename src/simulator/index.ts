@@ -2,3 +2,4 @@
 export { startSimulator, type Fault, type RecordedRequest, type Simulator, type SimulatorOptions } from './server.js';
 export { scenario, machines, demoScenario, type Scenario, type MachineSpec, type ScenarioEvent } from './scenario.js';
 export type { SimOrderState, SimMachine } from './engine.js';
+export type { ClassicKey } from './classic.js';

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DeployEngine, type SimOrderState } from './engine.js';
+import { classicDialect, classicError, type ClassicKey } from './classic.js';
 import { openApiDialect } from './openapi.js';
 import type { RunProgress } from './views.js';
 import type { Scenario } from './scenario.js';
@@ -15,7 +16,8 @@ export interface Fault {
   after?: number;
   /** matching calls to fault (default 1) */
   times?: number;
-  kind: '429' | '500-html' | '502-html' | 'reset' | 'slow' | 'hang' | 'non-json';
+  /** throttle: the classic API's 400 Throttling.User envelope with x-acs-retry-after */
+  kind: '429' | '500-html' | '502-html' | 'reset' | 'slow' | 'hang' | 'non-json' | 'throttle';
   /** Retry-After header for 429 */
   retryAfter?: string;
   /** for slow */
@@ -43,8 +45,8 @@ export interface SimulatorOptions {
   clock?: { mode: 'poll' } | { mode: 'time'; tickMs: number };
   faults?: Fault[];
   port?: number;
-  /** classic API credentials: AccessKeyId -> secret (enables the classic dialect) */
-  accessKeys?: Record<string, string>;
+  /** classic API credentials by AccessKeyId (enables the classic dialect) */
+  accessKeys?: Record<string, ClassicKey>;
 }
 
 export interface Reply {
@@ -92,7 +94,9 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-export async function startSimulator(opts: SimulatorOptions, dialects: Dialect[] = [openApiDialect]): Promise<Simulator> {
+export async function startSimulator(opts: SimulatorOptions): Promise<Simulator> {
+  const dialects: Dialect[] = [openApiDialect];
+  if (opts.accessKeys) dialects.push(classicDialect(opts.accessKeys));
   const engine = new DeployEngine(opts.scenario);
   const clock = opts.clock ?? { mode: 'poll' };
   const ctx: SimContext = {
@@ -227,6 +231,13 @@ function applyFault(
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!DOCTYPE html><html><body>Login required</body></html>');
       return;
+    case 'throttle': {
+      const reply = classicError(400, 'Throttling.User', 'Request was denied due to user flow control.', { 'x-acs-retry-after': fault.retryAfter ?? '1000' });
+      record.status = reply.status;
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+      res.end(reply.body);
+      return;
+    }
     case 'reset':
       res.socket?.destroy();
       return;
