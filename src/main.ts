@@ -182,8 +182,15 @@ async function gate(
   };
   await addArtifactUrl(outcome, config, api, resolution, extras, io);
   const code = await finish(outcome, config, io);
-  await deployment?.finish(outcome.result);
+  // GitHub is a record, not the verdict: bounded, so it never holds the step past the runner's window.
+  if (deployment) await withinMs(deployment.finish(outcome.result), cancelled ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS);
   return code;
+}
+
+function withinMs(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
 function cancelledByRunner(signal: AbortSignal): boolean {

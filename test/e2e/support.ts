@@ -1,4 +1,5 @@
 // Starts a simulator, runs dist/index.js against it as the runner does, and closes it.
+import type { ChildProcess } from 'node:child_process';
 import { runAction, type ActionRun, type RunOptions } from '../../scripts/lib/runner.js';
 import { scenario, startSimulator, type Scenario, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
 
@@ -16,7 +17,7 @@ export async function gate(
   over: Partial<Scenario>,
   inputs: Record<string, string> = {},
   sim: Partial<SimulatorOptions> = {},
-  opts: Partial<RunOptions> = {},
+  opts: Partial<RunOptions> & { whileRunning?: (child: ChildProcess, sim: Simulator) => void } = {},
 ): Promise<GateRun> {
   const s = scenario(over);
   const edition = sim.edition ?? 'central';
@@ -24,6 +25,7 @@ export async function gate(
   try {
     const run = await runAction({
       ...opts,
+      onSpawn: (child) => opts.whileRunning?.(child, simulator),
       inputs: {
         token: TOKEN,
         endpoint: simulator.url,
@@ -42,3 +44,8 @@ export async function gate(
 }
 
 export const count = (ops: string[], op: string): number => ops.filter((o) => o === op).length;
+
+/** Resolves once the simulator has received `n` calls of `operation`. */
+export async function waitForCalls(sim: Simulator, operation: string, n: number): Promise<void> {
+  while (sim.requests.filter((r) => r.operation === operation).length < n) await new Promise((r) => setTimeout(r, 20));
+}

@@ -1,0 +1,100 @@
+// The action in the runner's surroundings: GitHub Deployments and proxies.
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_GITHUB_TOKEN } from '../../scripts/lib/runner.js';
+import { startFakeGithub } from '../support/fake-github.js';
+import { gate, TOKEN } from './support.js';
+
+describe('GitHub Deployments', () => {
+  it('records the deploy in the environment with statuses in_progress then success', async () => {
+    const gh = await startFakeGithub();
+    try {
+      const { run } = await gate({}, { environment: 'production' }, {}, { env: { GITHUB_API_URL: gh.url } });
+      expect(run.code).toBe(0);
+      expect(gh.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+        'POST /repos/acme/shop/deployments',
+        'POST /repos/acme/shop/deployments/77/statuses',
+        'POST /repos/acme/shop/deployments/77/statuses',
+      ]);
+      expect(gh.calls[0]?.body).toMatchObject({ environment: 'production', auto_merge: false, required_contexts: [] });
+      expect(gh.calls.map((c) => c.body['state']).slice(1)).toEqual(['in_progress', 'success']);
+      expect(gh.calls[2]?.body['environment_url']).toBe('https://flow.aliyun.com/pipelines/1234567/builds/88');
+      expect(gh.calls.every((c) => c.auth === `token ${FAKE_GITHUB_TOKEN}`)).toBe(true);
+    } finally {
+      await gh.close();
+    }
+  });
+
+  it('a refusal is a warning; the verdict stays Yunxiao’s', async () => {
+    const gh = await startFakeGithub({ refuse: true });
+    try {
+      const { run } = await gate({}, { environment: 'production' }, {}, { env: { GITHUB_API_URL: gh.url } });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/::warning::environment: GitHub refused to create a deployment .*deployments: write/);
+    } finally {
+      await gh.close();
+    }
+  });
+});
+
+describe('proxies', () => {
+  let proxy: Server;
+  let proxyUrl: string;
+  const seen: Array<{ kind: 'forward' | 'connect'; target: string; headers: string }> = [];
+
+  beforeAll(async () => {
+    // A plain forward proxy: absolute-form http requests, and CONNECT tunnels.
+    proxy = createServer((req, res) => {
+      seen.push({ kind: 'forward', target: req.url ?? '', headers: JSON.stringify(req.headers) });
+      const target = new URL(req.url ?? '');
+      const upstream = httpRequest({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    proxy.on('connect', (req, client: Socket, head) => {
+      seen.push({ kind: 'connect', target: req.url ?? '', headers: JSON.stringify(req.headers) });
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    proxy.closeAllConnections();
+    await new Promise((r) => proxy.close(r));
+  });
+
+  it('sends every Yunxiao and GitHub request through HTTPS_PROXY / HTTP_PROXY', async () => {
+    seen.length = 0;
+    const gh = await startFakeGithub();
+    try {
+      const { run, sim } = await gate({}, { environment: 'production' }, {}, {
+        env: { GITHUB_API_URL: gh.url, HTTP_PROXY: proxyUrl, https_proxy: proxyUrl, NO_PROXY: '' },
+      });
+      expect(run.code).toBe(0);
+      const viaProxy = seen.filter((s) => s.target.includes(new URL(sim.url).host));
+      expect(viaProxy.length).toBe(sim.requests.length);
+      expect(seen.filter((s) => s.target.includes(new URL(gh.url).host)).length).toBe(gh.calls.length);
+      // The token travels only in its own request header, never in a URL the proxy logs.
+      expect(seen.every((s) => !s.target.includes(TOKEN))).toBe(true);
+    } finally {
+      await gh.close();
+    }
+  });
+
+  it('bypasses the proxy for hosts in NO_PROXY', async () => {
+    seen.length = 0;
+    const { run, sim } = await gate({}, {}, {}, { env: { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1,localhost' } });
+    expect(run.code).toBe(0);
+    expect(sim.requests.length).toBeGreaterThan(0);
+    expect(seen).toEqual([]);
+  });
+});
