@@ -73,10 +73,18 @@ function signRequest(req) {
     const canonicalHeaders = names.map((h) => `${h}:${(headers[h] ?? '').trim()}\n`).join('');
     const path = encodePath(req.path);
     const query = canonicalQuery(req.query ?? {});
-    const canonicalRequest = [req.method.toUpperCase(), path, query, canonicalHeaders, signedHeaders, headers['x-acs-content-sha256']].join('\n');
+    const canonicalRequest = [
+        req.method.toUpperCase(),
+        path,
+        query,
+        canonicalHeaders,
+        signedHeaders,
+        headers['x-acs-content-sha256'],
+    ].join('\n');
     const stringToSign = `${ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
     const signature = (0,external_node_crypto_.createHmac)('sha256', req.accessKeySecret).update(stringToSign, 'utf8').digest('hex');
-    headers['authorization'] = `${ALGORITHM} Credential=${req.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
+    headers['authorization'] =
+        `${ALGORITHM} Credential=${req.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
     return { headers, canonicalRequest, stringToSign, signature, url: { path, query } };
 }
 
@@ -117,7 +125,12 @@ class ClassicClient {
         return (0,normalize/* toDeployJobs */.pX)(body['jobs']);
     }
     async listJobHistory(pipelineId, identifier, cursor, o) {
-        const query = { category: 'DEPLOY', identifier, maxResults: String(HISTORY_PAGE_SIZE), nextToken: cursor };
+        const query = {
+            category: 'DEPLOY',
+            identifier,
+            maxResults: String(HISTORY_PAGE_SIZE),
+            nextToken: cursor,
+        };
         const body = await this.call('ListPipelineJobHistorys', 'POST', `/pipeline/${pipelineId}/job/historys`, query, false, o);
         const next = typeof body['nextToken'] === 'string' && body['nextToken'] !== '' ? body['nextToken'] : undefined;
         return { items: (0,normalize/* toJobHistory */.Bi)(body['jobs']), next };
@@ -157,7 +170,12 @@ class ClassicClient {
         const body = await this.call('GetPipelineEmasArtifactUrl', 'POST', path, { serviceConnectionId: req.serviceConnectionId }, false, o);
         const url = body['fileUrl'];
         if (typeof url !== 'string' || url === '') {
-            throw new errors/* YunxiaoError */.ah({ operation: 'GetPipelineEmasArtifactUrl', status: 200, errorMessage: 'the answer has no fileUrl', retryable: false });
+            throw new errors/* YunxiaoError */.ah({
+                operation: 'GetPipelineEmasArtifactUrl',
+                status: 200,
+                errorMessage: 'the answer has no fileUrl',
+                retryable: false,
+            });
         }
         return url;
     }
@@ -204,7 +222,9 @@ class ClassicClient {
         throw new errors/* YunxiaoError */.ah({
             operation: action,
             status: res.status,
-            errorMessage: (0,redact/* redact */.E)(`the answer is not a JSON envelope: ${(0,http/* bodyStart */.ld)(res.text)}`, [this.opts.accessKeySecret]),
+            errorMessage: (0,redact/* redact */.E)(`the answer is not a JSON envelope: ${(0,http/* bodyStart */.ld)(res.text)}`, [
+                this.opts.accessKeySecret,
+            ]),
             hint: 'check `endpoint` (the classic API is https://devops.cn-hangzhou.aliyuncs.com), or a proxy answered instead',
             retryable: false,
         });
@@ -228,12 +248,24 @@ function classicFailure(res) {
     if (!body) {
         if (res.status < 400 && !/^\s*</.test(res.text))
             return undefined;
-        return { errorMessage: `non-JSON answer: ${(0,http/* bodyStart */.ld)(res.text)}`, requestId: header('x-acs-request-id'), retryable: res.status < 400 ? true : undefined };
+        return {
+            errorMessage: `non-JSON answer: ${(0,http/* bodyStart */.ld)(res.text)}`,
+            requestId: header('x-acs-request-id'),
+            retryable: res.status < 400 ? true : undefined,
+        };
     }
     if (res.status < 400 && body['success'] !== false)
         return undefined;
-    const code = typeof body['errorCode'] === 'string' ? body['errorCode'] : typeof body['code'] === 'string' ? body['code'] : undefined;
-    const message = typeof body['errorMessage'] === 'string' ? body['errorMessage'] : typeof body['message'] === 'string' ? body['message'] : undefined;
+    const code = typeof body['errorCode'] === 'string'
+        ? body['errorCode']
+        : typeof body['code'] === 'string'
+            ? body['code']
+            : undefined;
+    const message = typeof body['errorMessage'] === 'string'
+        ? body['errorMessage']
+        : typeof body['message'] === 'string'
+            ? body['message']
+            : undefined;
     const throttled = code?.includes('Throttling') === true;
     return {
         errorCode: code,

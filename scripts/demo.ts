@@ -35,7 +35,9 @@ console.log('─'.repeat(80));
 try {
   const run = await runAction({ inputs, onStdout: (chunk) => process.stdout.write(prettyCommands(chunk)) });
   console.log('─'.repeat(80));
-  console.log(`Exit code ${run.code} after ${(run.wallMs / 1000).toFixed(1)} s; ${sim.requests.length} API requests.`);
+  console.log(
+    `Exit code ${run.code} after ${(run.wallMs / 1000).toFixed(1)} s; ${sim.requests.length} API requests.`,
+  );
   console.log('Outputs:');
   for (const [k, v] of Object.entries(run.outputs)) console.log(`  ${k} = ${v}`);
   console.log(`Job summary: ${run.summaryPath}`);
@@ -53,6 +55,9 @@ function prettyCommands(text: string): string {
     .replace(/^::add-mask::.*\n/gm, '')
     .replace(/^::group::(.*)$/gm, '▸ $1')
     .replace(/^::endgroup::\n/gm, '')
-    .replace(/^::(error|warning|notice)[^:]*::(.*)$/gm, (_m, level: string, msg: string) => `${level.toUpperCase()}: ${msg}`)
+    .replace(
+      /^::(error|warning|notice)[^:]*::(.*)$/gm,
+      (_m, level: string, msg: string) => `${level.toUpperCase()}: ${msg}`,
+    )
     .replace(/^::debug::.*\n/gm, '');
 }

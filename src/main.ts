@@ -17,7 +17,7 @@ import { finish, finishUnresolved } from './runner/finish.js';
 import { io as runnerIo, type RunnerIo } from './runner/io.js';
 import { onCancel } from './runner/signals.js';
 import { sleep } from './runner/sleep.js';
-import type { Dispatcher } from 'undici';
+import type { Dispatcher } from './client/undici.js';
 import type { DeploymentTracker } from './github/deployment.js';
 
 /** After the deadline: time left to stop the order and read it once more. */
@@ -38,6 +38,7 @@ export async function run(io: RunnerIo = runnerIo): Promise<number> {
     io.fail(
       `Invalid inputs (nothing was sent to Yunxiao):\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`,
     );
+    await io.load();
     return 1;
   }
   const config = parsed.config;
@@ -50,14 +51,19 @@ export async function run(io: RunnerIo = runnerIo): Promise<number> {
     cancel.abort(new RunCancelled(signalName));
   });
   const signal = AbortSignal.any([deadline.signal, cancel.signal]);
-  const dispatcher = createDispatcher(process.env);
+  const dispatcher = await createDispatcher(process.env);
   try {
     const api = await createApi(config, dispatcher, io.debug);
-    return await gate(config, api, dispatcher, io, startedAt, signal);
+    const exitCode = gate(config, api, dispatcher, io, startedAt, signal);
+    exitCode.catch(() => undefined); // handled by the await below, once the runner interface is loaded
+    // The first request is on its way: now load what only the report needs.
+    await io.load();
+    return await exitCode;
   } catch (err) {
     // A bug of ours: still one clear line, the stack only in debug output.
     io.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
     io.fail(`yunxiao-deploy-gate failed unexpectedly: ${messageOf(err)}`);
+    await io.load();
     return 1;
   } finally {
     clearTimeout(timer);
@@ -86,10 +92,25 @@ async function gate(
     });
   } catch (err) {
     const cause = signal.aborted ? signal.reason : err;
-    const result = cause instanceof RunCancelled ? 'cancelled' : cause instanceof DeadlineReached ? 'timed-out' : 'failure';
-    return finishUnresolved(io, config, startedAt, result, `Could not find the deploy order to watch: ${messageOf(cause)}`);
+    const result =
+      cause instanceof RunCancelled
+        ? 'cancelled'
+        : cause instanceof DeadlineReached
+          ? 'timed-out'
+          : 'failure';
+    return finishUnresolved(
+      io,
+      config,
+      startedAt,
+      result,
+      `Could not find the deploy order to watch: ${messageOf(cause)}`,
+    );
   }
-  const url = deployUrl({ api: api.kind, edition: config.edition, endpoint: config.endpoint }, config.pipelineId, resolution.pipelineRunId);
+  const url = deployUrl(
+    { api: api.kind, edition: config.edition, endpoint: config.endpoint },
+    config.pipelineId,
+    resolution.pipelineRunId,
+  );
   io.info(
     `Deploy order ${resolution.deployOrderId} of pipeline ${config.pipelineId}` +
       (resolution.pipelineRunId ? `, run ${resolution.pipelineRunId}` : '') +
@@ -129,7 +150,9 @@ async function gate(
   } catch (err) {
     const cause = signal.aborted ? signal.reason : err;
     if (cause instanceof RunCancelled) {
-      stoppedOnCancel = config.stopOnCancel ? await stopOrder(ctx, state, AFTER_CANCEL_MS, 'stop-on-cancel: the workflow run was cancelled') : false;
+      stoppedOnCancel = config.stopOnCancel
+        ? await stopOrder(ctx, state, AFTER_CANCEL_MS, 'stop-on-cancel: the workflow run was cancelled')
+        : false;
       final = {
         result: 'cancelled',
         reason:
@@ -147,14 +170,19 @@ async function gate(
           `(last status ${state.order?.status ?? 'unknown'}, batch ${state.order?.currentBatch ?? '?'}/${state.order?.totalBatch ?? '?'}).`,
       };
     } else {
-      final = { result: 'failure', reason: `Reading deploy order ${resolution.deployOrderId} failed: ${messageOf(cause)}` };
+      final = {
+        result: 'failure',
+        reason: `Reading deploy order ${resolution.deployOrderId} failed: ${messageOf(cause)}`,
+      };
     }
   }
 
   const cancelled = cancelledByRunner(signal);
   const extras = AbortSignal.timeout(cancelled ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS);
   const machineLogs =
-    config.machineLogs && state.order ? await fetchFailedLogs(api, state.order, config.pipelineId, extras, io.warning) : {};
+    config.machineLogs && state.order
+      ? await fetchFailedLogs(api, state.order, config.pipelineId, extras, io.warning)
+      : {};
   const outcome: RunOutcome = {
     result: final.result,
     reason: final.reason,
@@ -183,7 +211,8 @@ async function gate(
   await addArtifactUrl(outcome, config, api, resolution, extras, io);
   const code = await finish(outcome, config, io);
   // GitHub is a record, not the verdict: bounded, so it never holds the step past the runner's window.
-  if (deployment) await withinMs(deployment.finish(outcome.result), cancelled ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS);
+  if (deployment)
+    await withinMs(deployment.finish(outcome.result), cancelled ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS);
   return code;
 }
 
@@ -213,7 +242,12 @@ async function readOnce(ctx: WatchContext, state: WatchState): Promise<Final> {
 }
 
 /** Stops the order within `boundMs` (the main signal has already fired) and reads it once more. */
-async function stopOrder(ctx: WatchContext, state: WatchState, boundMs: number, reason: string): Promise<boolean> {
+async function stopOrder(
+  ctx: WatchContext,
+  state: WatchState,
+  boundMs: number,
+  reason: string,
+): Promise<boolean> {
   const order = state.order;
   if (order && (order.status === 'Success' || order.status === 'Cancelled')) return false;
   const bounded = { ...ctx, signal: AbortSignal.timeout(boundMs) };
@@ -240,7 +274,11 @@ async function addArtifactUrl(
   const coords = config.emas ?? resolution.emasFromRun;
   const got = await fetchArtifactUrl(
     api,
-    coords && { ...coords, pipelineId: config.pipelineId, pipelineRunId: resolution.pipelineRunId ?? config.pipelineRunId },
+    coords && {
+      ...coords,
+      pipelineId: config.pipelineId,
+      pipelineRunId: resolution.pipelineRunId ?? config.pipelineRunId,
+    },
     signal,
   );
   if (!got) return;

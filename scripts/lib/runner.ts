@@ -103,7 +103,18 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     reportText = await readFile(outputs['report-path'], 'utf8').catch(() => undefined);
     if (reportText) report = JSON.parse(reportText) as Record<string, unknown>;
   }
-  return { code, signal, stdout, stderr, outputs, summary, summaryPath: summaryFile, report, reportText, wallMs };
+  return {
+    code,
+    signal,
+    stdout,
+    stderr,
+    outputs,
+    summary,
+    summaryPath: summaryFile,
+    report,
+    reportText,
+    wallMs,
+  };
 }
 
 /** The GITHUB_OUTPUT file format: `name<<DELIM\nvalue\nDELIM\n` (or `name=value`). */

@@ -1,10 +1,17 @@
 // The classic "devops 2021-06-25" API (AccessKey + ACS3-HMAC-SHA256 signature): classic paths, the
 // {requestId, success, errorCode, errorMessage, <payload>} envelope, nextToken paging. It returns the
 // same domain model as the OpenAPI client, so the gate cannot tell which one it talks to.
-import type { Dispatcher } from 'undici';
+import type { Dispatcher } from './undici.js';
 import { USER_AGENT } from '../version.js';
 import { classicHint, YunxiaoError } from './errors.js';
-import { bodyStart, Transport, type Failure, type HttpCall, type HttpResponse, type RetryPolicy } from './http.js';
+import {
+  bodyStart,
+  Transport,
+  type Failure,
+  type HttpCall,
+  type HttpResponse,
+  type RetryPolicy,
+} from './http.js';
 import { parseJsonLossless } from './json.js';
 import type {
   CallOptions,
@@ -17,7 +24,14 @@ import type {
   PipelineRun,
   YunxiaoApi,
 } from './model.js';
-import { toBoolean, toDeployJobs, toDeployOrder, toJobHistory, toMachineLog, toPipelineRun } from './normalize.js';
+import {
+  toBoolean,
+  toDeployJobs,
+  toDeployOrder,
+  toJobHistory,
+  toMachineLog,
+  toPipelineRun,
+} from './normalize.js';
 import { redact } from './redact.js';
 import { canonicalQuery, encodePath, signRequest } from './signer.js';
 
@@ -64,24 +78,63 @@ export class ClassicClient implements YunxiaoApi {
   }
 
   async listDeployJobs(pipelineId: string, o?: CallOptions): Promise<DeployJob[]> {
-    const body = await this.call('ListPipelineJobs', 'POST', `/pipeline/${pipelineId}/jobs`, { category: 'DEPLOY' }, false, o);
+    const body = await this.call(
+      'ListPipelineJobs',
+      'POST',
+      `/pipeline/${pipelineId}/jobs`,
+      { category: 'DEPLOY' },
+      false,
+      o,
+    );
     return toDeployJobs(body['jobs']);
   }
 
-  async listJobHistory(pipelineId: string, identifier: string, cursor: string | undefined, o?: CallOptions): Promise<Page<JobHistoryEntry>> {
-    const query = { category: 'DEPLOY', identifier, maxResults: String(HISTORY_PAGE_SIZE), nextToken: cursor };
-    const body = await this.call('ListPipelineJobHistorys', 'POST', `/pipeline/${pipelineId}/job/historys`, query, false, o);
-    const next = typeof body['nextToken'] === 'string' && body['nextToken'] !== '' ? body['nextToken'] : undefined;
+  async listJobHistory(
+    pipelineId: string,
+    identifier: string,
+    cursor: string | undefined,
+    o?: CallOptions,
+  ): Promise<Page<JobHistoryEntry>> {
+    const query = {
+      category: 'DEPLOY',
+      identifier,
+      maxResults: String(HISTORY_PAGE_SIZE),
+      nextToken: cursor,
+    };
+    const body = await this.call(
+      'ListPipelineJobHistorys',
+      'POST',
+      `/pipeline/${pipelineId}/job/historys`,
+      query,
+      false,
+      o,
+    );
+    const next =
+      typeof body['nextToken'] === 'string' && body['nextToken'] !== '' ? body['nextToken'] : undefined;
     return { items: toJobHistory(body['jobs']), next };
   }
 
   async getPipelineRun(pipelineId: string, pipelineRunId: string, o?: CallOptions): Promise<PipelineRun> {
-    const body = await this.call('GetPipelineRun', 'GET', `/pipelines/${pipelineId}/pipelineRuns/${pipelineRunId}`, {}, false, o);
+    const body = await this.call(
+      'GetPipelineRun',
+      'GET',
+      `/pipelines/${pipelineId}/pipelineRuns/${pipelineRunId}`,
+      {},
+      false,
+      o,
+    );
     return toPipelineRun(body['pipelineRun']);
   }
 
   async getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<DeployOrder> {
-    const body = await this.call('GetVMDeployOrder', 'GET', this.orderPath(pipelineId, deployOrderId), {}, false, o);
+    const body = await this.call(
+      'GetVMDeployOrder',
+      'GET',
+      this.orderPath(pipelineId, deployOrderId),
+      {},
+      false,
+      o,
+    );
     const order = toDeployOrder(body['deployOrder']);
     this.lastRawOrder = body['deployOrder'];
     return order;
@@ -99,15 +152,38 @@ export class ClassicClient implements YunxiaoApi {
     return this.write('ResumeVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/resume`, o);
   }
 
-  skipMachine(pipelineId: string, deployOrderId: string, machineSn: string, o?: CallOptions): Promise<boolean> {
-    return this.write('SkipPipelineJobMachine', `${this.orderPath(pipelineId, deployOrderId)}/machine/${machineSn}/skip`, o);
+  skipMachine(
+    pipelineId: string,
+    deployOrderId: string,
+    machineSn: string,
+    o?: CallOptions,
+  ): Promise<boolean> {
+    return this.write(
+      'SkipPipelineJobMachine',
+      `${this.orderPath(pipelineId, deployOrderId)}/machine/${machineSn}/skip`,
+      o,
+    );
   }
 
-  retryMachine(pipelineId: string, deployOrderId: string, machineSn: string, o?: CallOptions): Promise<boolean> {
-    return this.write('RetryVMDeployMachine', `${this.orderPath(pipelineId, deployOrderId)}/machine/${machineSn}/retry`, o);
+  retryMachine(
+    pipelineId: string,
+    deployOrderId: string,
+    machineSn: string,
+    o?: CallOptions,
+  ): Promise<boolean> {
+    return this.write(
+      'RetryVMDeployMachine',
+      `${this.orderPath(pipelineId, deployOrderId)}/machine/${machineSn}/retry`,
+      o,
+    );
   }
 
-  async getMachineLog(pipelineId: string, deployOrderId: string, machineSn: string, o?: CallOptions): Promise<MachineLog> {
+  async getMachineLog(
+    pipelineId: string,
+    deployOrderId: string,
+    machineSn: string,
+    o?: CallOptions,
+  ): Promise<MachineLog> {
     const path = `${this.orderPath(pipelineId, deployOrderId)}/machine/${machineSn}/log`;
     const body = await this.call('GetVMDeployMachineLog', 'GET', path, {}, false, o);
     return toMachineLog(body['deployMachineLog']);
@@ -115,10 +191,22 @@ export class ClassicClient implements YunxiaoApi {
 
   async getEmasArtifactUrl(req: EmasArtifactRequest, o?: CallOptions): Promise<string> {
     const path = `/pipeline/${req.pipelineId}/pipelineRun/${req.pipelineRunId}/emas/artifact/${req.emasJobInstanceId}/${req.md5}`;
-    const body = await this.call('GetPipelineEmasArtifactUrl', 'POST', path, { serviceConnectionId: req.serviceConnectionId }, false, o);
+    const body = await this.call(
+      'GetPipelineEmasArtifactUrl',
+      'POST',
+      path,
+      { serviceConnectionId: req.serviceConnectionId },
+      false,
+      o,
+    );
     const url = body['fileUrl'];
     if (typeof url !== 'string' || url === '') {
-      throw new YunxiaoError({ operation: 'GetPipelineEmasArtifactUrl', status: 200, errorMessage: 'the answer has no fileUrl', retryable: false });
+      throw new YunxiaoError({
+        operation: 'GetPipelineEmasArtifactUrl',
+        status: 200,
+        errorMessage: 'the answer has no fileUrl',
+        retryable: false,
+      });
     }
     return url;
   }
@@ -174,7 +262,9 @@ export class ClassicClient implements YunxiaoApi {
     throw new YunxiaoError({
       operation: action,
       status: res.status,
-      errorMessage: redact(`the answer is not a JSON envelope: ${bodyStart(res.text)}`, [this.opts.accessKeySecret]),
+      errorMessage: redact(`the answer is not a JSON envelope: ${bodyStart(res.text)}`, [
+        this.opts.accessKeySecret,
+      ]),
       hint: 'check `endpoint` (the classic API is https://devops.cn-hangzhou.aliyuncs.com), or a proxy answered instead',
       retryable: false,
     });
@@ -196,11 +286,25 @@ export function classicFailure(res: HttpResponse): Failure | undefined {
   };
   if (!body) {
     if (res.status < 400 && !/^\s*</.test(res.text)) return undefined;
-    return { errorMessage: `non-JSON answer: ${bodyStart(res.text)}`, requestId: header('x-acs-request-id'), retryable: res.status < 400 ? true : undefined };
+    return {
+      errorMessage: `non-JSON answer: ${bodyStart(res.text)}`,
+      requestId: header('x-acs-request-id'),
+      retryable: res.status < 400 ? true : undefined,
+    };
   }
   if (res.status < 400 && body['success'] !== false) return undefined;
-  const code = typeof body['errorCode'] === 'string' ? body['errorCode'] : typeof body['code'] === 'string' ? body['code'] : undefined;
-  const message = typeof body['errorMessage'] === 'string' ? body['errorMessage'] : typeof body['message'] === 'string' ? body['message'] : undefined;
+  const code =
+    typeof body['errorCode'] === 'string'
+      ? body['errorCode']
+      : typeof body['code'] === 'string'
+        ? body['code']
+        : undefined;
+  const message =
+    typeof body['errorMessage'] === 'string'
+      ? body['errorMessage']
+      : typeof body['message'] === 'string'
+        ? body['message']
+        : undefined;
   const throttled = code?.includes('Throttling') === true;
   return {
     errorCode: code,

@@ -45,7 +45,11 @@ function describe(f: YunxiaoErrorFields): string {
 }
 
 /** What each API generation says about a failure it recognises. */
-export type HintFor = (operation: string, status: number | undefined, errorCode: string | undefined) => string | undefined;
+export type HintFor = (
+  operation: string,
+  status: number | undefined,
+  errorCode: string | undefined,
+) => string | undefined;
 
 /** Token permission each OpenAPI operation needs (yunxiao-api.md section 1). */
 export function permissionFor(operation: string): string {
@@ -68,8 +72,10 @@ export const openApiHint: HintFor = (operation, status, code) => {
   }
   if (status === 404)
     return 'check the pipeline, run and deploy order ids, `organization-id`, and `edition` (central paths carry /organizations/{id}, region paths do not)';
-  if (status === 429 || code === 'TooManyRequests') return 'Yunxiao is rate-limiting this token; raise `poll-interval`';
-  if (status !== undefined && status >= 500) return 'Yunxiao had a server error; it usually passes, run the job again';
+  if (status === 429 || code === 'TooManyRequests')
+    return 'Yunxiao is rate-limiting this token; raise `poll-interval`';
+  if (status !== undefined && status >= 500)
+    return 'Yunxiao had a server error; it usually passes, run the job again';
   return undefined;
 };
 
@@ -88,12 +94,14 @@ export function networkError(operation: string, cause: unknown, url: string): Yu
 
 export const classicHint: HintFor = (operation, status, code) => {
   const c = code ?? '';
-  if (c.startsWith('InvalidAccessKeyId')) return 'the AccessKey ID is unknown or disabled; check `access-key-id`';
+  if (c.startsWith('InvalidAccessKeyId'))
+    return 'the AccessKey ID is unknown or disabled; check `access-key-id`';
   if (c === 'SignatureDoesNotMatch' || c === 'IncompleteSignature' || c === 'InvalidAuthorization')
     return 'the signature does not match: check `access-key-secret` (and `security-token` for STS credentials)';
   if (c.startsWith('InvalidTimeStamp') || c === 'SignatureNonceUsed')
     return "the request time was refused: check the runner's clock (it must be within 15 minutes of UTC)";
-  if (c.startsWith('InvalidSecurityToken')) return 'the STS token is invalid or expired; request new STS credentials';
+  if (c.startsWith('InvalidSecurityToken'))
+    return 'the STS token is invalid or expired; request new STS credentials';
   if (c.includes('Throttling')) return 'Alibaba Cloud is throttling these credentials; raise `poll-interval`';
   if (c.includes('UserNotInCurrentOrganization') || c === 'InvalidUser.NotFound')
     return "the AccessKey's RAM user is not a member of this Yunxiao organisation; check `organization-id`";
@@ -101,6 +109,7 @@ export const classicHint: HintFor = (operation, status, code) => {
     return `the RAM user lacks the permission for ${operation} (grant AliyunRDCFullAccess, or a policy allowing devops:${operation}), and Yunxiao ${permissionFor(operation)}`;
   if (status === 404 || c.endsWith('.NotFound'))
     return 'check `organization-id` and the pipeline, run and deploy order ids';
-  if (status !== undefined && status >= 500) return 'Alibaba Cloud had a server error; it usually passes, run the job again';
+  if (status !== undefined && status >= 500)
+    return 'Alibaba Cloud had a server error; it usually passes, run the job again';
   return undefined;
 };

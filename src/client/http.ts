@@ -1,6 +1,6 @@
 // The transport both API clients share: undici over an injected dispatcher (tests and proxies plug
 // in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
-import { request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from './undici.js';
 import { networkError, YunxiaoError, type HintFor } from './errors.js';
 import { redact } from './redact.js';
 
@@ -79,14 +79,17 @@ export class Transport {
       const started = Date.now();
       let error: YunxiaoError;
       let retryAfterMs: number | undefined;
-      let sent = true;
+      let sent: boolean;
       try {
         const res = await this.once(call);
-        this.log(`${call.method} ${call.url} -> ${res.status} in ${Date.now() - started} ms (attempt ${attempt})`);
+        this.log(
+          `${call.method} ${call.url} -> ${res.status} in ${Date.now() - started} ms (attempt ${attempt})`,
+        );
         const failure = this.opts.failureOf(res);
         if (!failure) return res;
         const retryable =
-          failure.retryable ?? (failure.throttled === true || res.status === 408 || res.status === 429 || res.status >= 500);
+          failure.retryable ??
+          (failure.throttled === true || res.status === 408 || res.status === 429 || res.status >= 500);
         error = this.error(call, res.status, failure, retryable);
         retryAfterMs = failure.retryAfterMs ?? retryAfterOf(res.headers['retry-after']);
         // A throttled (429) call was refused before any work was done.
@@ -94,12 +97,15 @@ export class Transport {
       } catch (err) {
         if (call.signal?.aborted) throw call.signal.reason;
         if (err instanceof YunxiaoError) throw err;
-        this.log(`${call.method} ${call.url} -> ${errCode(err) ?? 'error'} after ${Date.now() - started} ms (attempt ${attempt})`);
+        this.log(
+          `${call.method} ${call.url} -> ${errCode(err) ?? 'error'} after ${Date.now() - started} ms (attempt ${attempt})`,
+        );
         error = networkError(call.operation, redactedError(err, this.opts.secrets), call.url);
         sent = !NOT_SENT_CODES.has(errCode(err) ?? '');
       }
       if (!shouldRetry(error, call.write, sent) || attempt >= this.retry.maxAttempts) throw error;
-      const backoff = this.random() * Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+      const backoff =
+        this.random() * Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
       const delay = retryAfterMs !== undefined ? Math.min(retryAfterMs, MAX_RETRY_AFTER_MS) : backoff;
       this.log(`${call.operation}: retrying in ${Math.round(delay)} ms (${error.message})`);
       await abortableDelay(delay, call.signal);
@@ -109,11 +115,15 @@ export class Transport {
   private async once(call: HttpCall): Promise<HttpResponse> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-    const res = await request(call.url, {
+    const res = await request(this.opts.dispatcher, call.url, {
       method: call.method,
-      headers: { 'user-agent': this.opts.userAgent, accept: 'application/json', ...call.headers, ...call.sign?.(call) },
+      headers: {
+        'user-agent': this.opts.userAgent,
+        accept: 'application/json',
+        ...call.headers,
+        ...call.sign?.(call),
+      },
       body: call.body,
-      dispatcher: this.opts.dispatcher,
       signal,
     });
     try {
@@ -185,7 +195,9 @@ function errCode(err: unknown): string | undefined {
 }
 
 function redactedError(err: unknown, secrets: readonly string[]): Error & { code?: string } {
-  const out = new Error(redact(err instanceof Error ? err.message : String(err), secrets)) as Error & { code?: string };
+  const out = new Error(redact(err instanceof Error ? err.message : String(err), secrets)) as Error & {
+    code?: string;
+  };
   out.code = errCode(err);
   return out;
 }

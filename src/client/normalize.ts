@@ -36,9 +36,11 @@ function describe(value: unknown): string {
   return typeof value === 'string' ? `the string "${value.slice(0, 60)}"` : typeof value;
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
 const id = (v: unknown): string => toIdString(v) ?? str(v);
-const optId = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : id(v));
+const optId = (v: unknown): string | undefined =>
+  v === undefined || v === null || v === '' ? undefined : id(v);
 const num = (v: unknown): number => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   return Number.isFinite(n) ? n : 0;
@@ -70,7 +72,10 @@ function machine(value: unknown): Machine {
 
 export function toDeployOrder(raw: unknown): DeployOrder {
   const o = obj(raw, 'the deploy order');
-  const info = o['deployMachineInfo'] === undefined || o['deployMachineInfo'] === null ? {} : obj(o['deployMachineInfo'], 'deployMachineInfo');
+  const info =
+    o['deployMachineInfo'] === undefined || o['deployMachineInfo'] === null
+      ? {}
+      : obj(o['deployMachineInfo'], 'deployMachineInfo');
   return {
     deployOrderId: id(o['deployOrderId']),
     status: str(o['status']),
@@ -78,7 +83,8 @@ export function toDeployOrder(raw: unknown): DeployOrder {
     totalBatch: num(o['totalBatch']),
     hostGroupId: optId(info['hostGroupId']),
     creator: o['creator'] === undefined ? undefined : str(o['creator']),
-    exceptionCode: o['exceptionCode'] === undefined || o['exceptionCode'] === null ? undefined : str(o['exceptionCode']),
+    exceptionCode:
+      o['exceptionCode'] === undefined || o['exceptionCode'] === null ? undefined : str(o['exceptionCode']),
     createTime: optNum(o['createTime']),
     updateTime: optNum(o['updateTime']),
     actions: actions(o['actions']),
@@ -89,7 +95,11 @@ export function toDeployOrder(raw: unknown): DeployOrder {
 export function toDeployJobs(raw: unknown): DeployJob[] {
   return list(raw, 'the deploy job list').map((j) => {
     const o = obj(j, 'a deploy job');
-    const job: DeployJob = { identifier: str(o['identifier']), jobName: str(o['jobName']), lastJobId: id(o['lastJobId']) };
+    const job: DeployJob = {
+      identifier: str(o['identifier']),
+      jobName: str(o['jobName']),
+      lastJobId: id(o['lastJobId']),
+    };
     if (typeof o['lastJobParams'] === 'string') job.lastJobParams = o['lastJobParams'];
     return job;
   });
@@ -111,7 +121,8 @@ export function toJobHistory(raw: unknown): JobHistoryEntry[] {
 
 function runAction(value: unknown): RunAction {
   const a = obj(value, 'a job action');
-  const params = a['params'] && typeof a['params'] === 'object' && !Array.isArray(a['params']) ? (a['params'] as Obj) : {};
+  const params =
+    a['params'] && typeof a['params'] === 'object' && !Array.isArray(a['params']) ? (a['params'] as Obj) : {};
   const out: RunAction = { type: str(a['type']), params };
   if (typeof a['data'] === 'string') out.data = a['data'];
   if (typeof a['disable'] === 'boolean') out.disable = a['disable'];
@@ -151,8 +162,10 @@ export function toMachineLog(raw: unknown): MachineLog {
   const log: MachineLog = { deployLog: str(o['deployLog']) };
   if (o['deployLogPath'] !== undefined) log.deployLogPath = str(o['deployLogPath']);
   if (o['aliyunRegion'] !== undefined) log.aliyunRegion = str(o['aliyunRegion']);
-  if (typeof o['deployBeginTime'] === 'string' || typeof o['deployBeginTime'] === 'number') log.deployBeginTime = o['deployBeginTime'];
-  if (typeof o['deployEndTime'] === 'string' || typeof o['deployEndTime'] === 'number') log.deployEndTime = o['deployEndTime'];
+  if (typeof o['deployBeginTime'] === 'string' || typeof o['deployBeginTime'] === 'number')
+    log.deployBeginTime = o['deployBeginTime'];
+  if (typeof o['deployEndTime'] === 'string' || typeof o['deployEndTime'] === 'number')
+    log.deployEndTime = o['deployEndTime'];
   return log;
 }
 

@@ -1,9 +1,16 @@
 // The Yunxiao Flow OpenAPI (personal access token), both editions: central carries
 // /organizations/{id} in the path, region does not (yunxiao-api.md sections 1-2).
-import type { Dispatcher } from 'undici';
+import type { Dispatcher } from './undici.js';
 import { USER_AGENT } from '../version.js';
 import { openApiHint, YunxiaoError } from './errors.js';
-import { bodyStart, Transport, type Failure, type HttpCall, type HttpResponse, type RetryPolicy } from './http.js';
+import {
+  bodyStart,
+  Transport,
+  type Failure,
+  type HttpCall,
+  type HttpResponse,
+  type RetryPolicy,
+} from './http.js';
 import { parseJsonLossless } from './json.js';
 import { redact } from './redact.js';
 import type {
@@ -17,7 +24,14 @@ import type {
   PipelineRun,
   YunxiaoApi,
 } from './model.js';
-import { toBoolean, toDeployJobs, toDeployOrder, toJobHistory, toMachineLog, toPipelineRun } from './normalize.js';
+import {
+  toBoolean,
+  toDeployJobs,
+  toDeployOrder,
+  toJobHistory,
+  toMachineLog,
+  toPipelineRun,
+} from './normalize.js';
 
 export interface OpenApiClientOptions {
   endpoint: string;
@@ -62,7 +76,11 @@ export class OpenApiClient implements YunxiaoApi {
   }
 
   async listDeployJobs(pipelineId: string, o?: CallOptions): Promise<DeployJob[]> {
-    const res = await this.get('ListPipelineJobs', `/pipelines/${enc(pipelineId)}/listTasksByCategory/DEPLOY`, o);
+    const res = await this.get(
+      'ListPipelineJobs',
+      `/pipelines/${enc(pipelineId)}/listTasksByCategory/DEPLOY`,
+      o,
+    );
     return toDeployJobs(this.json('ListPipelineJobs', res));
   }
 
@@ -80,18 +98,30 @@ export class OpenApiClient implements YunxiaoApi {
       page: String(page),
       perPage: String(HISTORY_PAGE_SIZE),
     });
-    const res = await this.get('ListPipelineJobHistorys', `/pipelines/getComponentsWithoutButtons?${query}`, o);
+    const res = await this.get(
+      'ListPipelineJobHistorys',
+      `/pipelines/getComponentsWithoutButtons?${query}`,
+      o,
+    );
     const items = toJobHistory(this.json('ListPipelineJobHistorys', res));
     return { items, next: nextPage(res, page, items.length) };
   }
 
   async getPipelineRun(pipelineId: string, pipelineRunId: string, o?: CallOptions): Promise<PipelineRun> {
-    const res = await this.get('GetPipelineRun', `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`, o);
+    const res = await this.get(
+      'GetPipelineRun',
+      `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`,
+      o,
+    );
     return toPipelineRun(this.json('GetPipelineRun', res));
   }
 
   async getLatestPipelineRun(pipelineId: string, o?: CallOptions): Promise<PipelineRun> {
-    const res = await this.get('GetLatestPipelineRun', `/pipelines/${enc(pipelineId)}/runs/latestPipelineRun`, o);
+    const res = await this.get(
+      'GetLatestPipelineRun',
+      `/pipelines/${enc(pipelineId)}/runs/latestPipelineRun`,
+      o,
+    );
     return toPipelineRun(this.json('GetLatestPipelineRun', res));
   }
 
@@ -115,16 +145,43 @@ export class OpenApiClient implements YunxiaoApi {
     return this.put('ResumeVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/resume`, o);
   }
 
-  skipMachine(pipelineId: string, deployOrderId: string, machineSn: string, o?: CallOptions): Promise<boolean> {
-    return this.put('SkipVMDeployMachine', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/skip`, o);
+  skipMachine(
+    pipelineId: string,
+    deployOrderId: string,
+    machineSn: string,
+    o?: CallOptions,
+  ): Promise<boolean> {
+    return this.put(
+      'SkipVMDeployMachine',
+      `${this.machinePath(pipelineId, deployOrderId, machineSn)}/skip`,
+      o,
+    );
   }
 
-  retryMachine(pipelineId: string, deployOrderId: string, machineSn: string, o?: CallOptions): Promise<boolean> {
-    return this.put('RetryVMDeployMachine', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/retry`, o);
+  retryMachine(
+    pipelineId: string,
+    deployOrderId: string,
+    machineSn: string,
+    o?: CallOptions,
+  ): Promise<boolean> {
+    return this.put(
+      'RetryVMDeployMachine',
+      `${this.machinePath(pipelineId, deployOrderId, machineSn)}/retry`,
+      o,
+    );
   }
 
-  async getMachineLog(pipelineId: string, deployOrderId: string, machineSn: string, o?: CallOptions): Promise<MachineLog> {
-    const res = await this.get('GetVMDeployMachineLog', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/log`, o);
+  async getMachineLog(
+    pipelineId: string,
+    deployOrderId: string,
+    machineSn: string,
+    o?: CallOptions,
+  ): Promise<MachineLog> {
+    const res = await this.get(
+      'GetVMDeployMachineLog',
+      `${this.machinePath(pipelineId, deployOrderId, machineSn)}/log`,
+      o,
+    );
     return toMachineLog(this.json('GetVMDeployMachineLog', res));
   }
 
@@ -136,7 +193,11 @@ export class OpenApiClient implements YunxiaoApi {
       pipelineRunId: req.pipelineRunId,
       serviceConnectionId: req.serviceConnectionId,
     });
-    const res = await this.get('GetPipelineEmasArtifactUrl', `/pipelines/getEmasArtifactDownloadUrl?${query}`, o);
+    const res = await this.get(
+      'GetPipelineEmasArtifactUrl',
+      `/pipelines/getEmasArtifactDownloadUrl?${query}`,
+      o,
+    );
     const text = res.text.trim();
     // A bare string: JSON-quoted, or plain text from some gateways.
     const url = text.startsWith('"') ? this.json('GetPipelineEmasArtifactUrl', res) : text;
@@ -155,11 +216,25 @@ export class OpenApiClient implements YunxiaoApi {
   }
 
   private get(operation: string, path: string, o?: CallOptions): Promise<HttpResponse> {
-    return this.send({ operation, method: 'GET', url: this.base + path, headers: {}, write: false, signal: o?.signal });
+    return this.send({
+      operation,
+      method: 'GET',
+      url: this.base + path,
+      headers: {},
+      write: false,
+      signal: o?.signal,
+    });
   }
 
   private async put(operation: string, path: string, o?: CallOptions): Promise<boolean> {
-    const res = await this.send({ operation, method: 'PUT', url: this.base + path, headers: {}, write: true, signal: o?.signal });
+    const res = await this.send({
+      operation,
+      method: 'PUT',
+      url: this.base + path,
+      headers: {},
+      write: true,
+      signal: o?.signal,
+    });
     return toBoolean(this.json(operation, res));
   }
 
@@ -192,7 +267,8 @@ export function openApiFailure(res: HttpResponse): Failure | undefined {
   const requestId = header(res, 'x-request-id');
   if (res.status < 400) {
     // A gateway's HTML page with a 200 is not an answer from Yunxiao: worth another try.
-    if (/^\s*</.test(res.text)) return { errorMessage: `non-JSON answer: ${bodyStart(res.text)}`, requestId, retryable: true };
+    if (/^\s*</.test(res.text))
+      return { errorMessage: `non-JSON answer: ${bodyStart(res.text)}`, requestId, retryable: true };
     return undefined;
   }
   let body: Record<string, unknown> | undefined;
@@ -203,7 +279,8 @@ export function openApiFailure(res: HttpResponse): Failure | undefined {
     body = undefined;
   }
   if (!body) return { errorMessage: `non-JSON answer: ${bodyStart(res.text)}`, requestId };
-  const text = (k: string): string | undefined => (typeof body[k] === 'string' && body[k] !== '' ? (body[k] as string) : undefined);
+  const text = (k: string): string | undefined =>
+    typeof body[k] === 'string' && body[k] !== '' ? (body[k] as string) : undefined;
   return {
     errorCode: text('errorCode') ?? text('code'),
     errorMessage: text('errorMessage') ?? text('errorDescription') ?? text('message'),

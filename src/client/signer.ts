@@ -32,7 +32,10 @@ export interface Signed {
 
 /** RFC 3986: everything but unreserved characters percent-encoded (space is %20, `*` is %2A). */
 export function percentEncode(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 export function encodePath(path: string): string {
@@ -75,9 +78,17 @@ export function signRequest(req: SignInput): Signed {
   const canonicalHeaders = names.map((h) => `${h}:${(headers[h] ?? '').trim()}\n`).join('');
   const path = encodePath(req.path);
   const query = canonicalQuery(req.query ?? {});
-  const canonicalRequest = [req.method.toUpperCase(), path, query, canonicalHeaders, signedHeaders, headers['x-acs-content-sha256']].join('\n');
+  const canonicalRequest = [
+    req.method.toUpperCase(),
+    path,
+    query,
+    canonicalHeaders,
+    signedHeaders,
+    headers['x-acs-content-sha256'],
+  ].join('\n');
   const stringToSign = `${ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
   const signature = createHmac('sha256', req.accessKeySecret).update(stringToSign, 'utf8').digest('hex');
-  headers['authorization'] = `${ALGORITHM} Credential=${req.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
+  headers['authorization'] =
+    `${ALGORITHM} Credential=${req.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
   return { headers, canonicalRequest, stringToSign, signature, url: { path, query } };
 }

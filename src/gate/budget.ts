@@ -7,5 +7,7 @@ export function skipBudget(budget: Budget, totalMachines: number): number {
 
 export function describeBudget(budget: Budget, totalMachines: number): string {
   const n = skipBudget(budget, totalMachines);
-  return budget.kind === 'count' ? `max-skipped ${n}` : `max-skipped ${budget.percent}% = ${n} of ${totalMachines}`;
+  return budget.kind === 'count'
+    ? `max-skipped ${n}`
+    : `max-skipped ${budget.percent}% = ${n} of ${totalMachines}`;
 }

@@ -20,7 +20,8 @@ export function describeChanges(prev: DeployOrder | undefined, next: DeployOrder
     return events;
   }
   const events: ChangeEvent[] = [];
-  if (prev.status !== next.status) events.push({ kind: 'order-status', from: prev.status, to: next.status, order: next });
+  if (prev.status !== next.status)
+    events.push({ kind: 'order-status', from: prev.status, to: next.status, order: next });
   const before = new Map<string, Machine>();
   for (const m of prev.machines) before.set(m.machineSn, m);
   let hidden = 0;
@@ -31,7 +32,12 @@ export function describeChanges(prev: DeployOrder | undefined, next: DeployOrder
       hidden++;
       continue;
     }
-    events.push({ kind: 'machine-status', machine: m, from: old?.status ?? '(new)', fromClient: old?.clientStatus ?? '' });
+    events.push({
+      kind: 'machine-status',
+      machine: m,
+      from: old?.status ?? '(new)',
+      fromClient: old?.clientStatus ?? '',
+    });
   }
   if (hidden > 0) events.push({ kind: 'more', count: hidden });
   if (prev.currentBatch !== next.currentBatch) {
@@ -84,7 +90,10 @@ function batchEvent(kind: 'batch-start' | 'batch-end', order: DeployOrder, batch
   const machines = order.machines.filter((m) => m.batchNum === batch);
   const picture = machines
     .slice(0, MAX_LINES)
-    .map((m) => `${m.machineSn}  ${m.ip || '-'}  ${m.status}${m.clientStatus === 'error' ? '  agent unreachable' : ''}`);
+    .map(
+      (m) =>
+        `${m.machineSn}  ${m.ip || '-'}  ${m.status}${m.clientStatus === 'error' ? '  agent unreachable' : ''}`,
+    );
   if (machines.length > MAX_LINES) picture.push(`... and ${machines.length - MAX_LINES} more machines`);
   const counts = Object.entries(countByStatus(machines))
     .map(([s, n]) => `${n} ${s}`)

@@ -16,7 +16,12 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
   const { warnings, newlyWarned } = unknownStatuses(order, memory.warnedStatuses);
   const history = historyOf(memory);
   const budget = skipBudget(policy.maxSkipped, order.machines.length);
-  const end = (verdict: Verdict, actions: PlannedAction[] = []): Decision => ({ actions, verdict, warnings, newlyWarned });
+  const end = (verdict: Verdict, actions: PlannedAction[] = []): Decision => ({
+    actions,
+    verdict,
+    warnings,
+    newlyWarned,
+  });
   const fail = (reason: string): Decision =>
     end({ result: 'failure', reason }, stopOnFailure(order, policy, history));
 
@@ -32,10 +37,14 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
 
   if (order.status === 'Cancelled') {
     const by = history.stopped ? 'stopped by this gate' : 'cancelled in Yunxiao';
-    return end({ result: 'cancelled', reason: `Deploy order ${id} was ${by} (batch ${order.currentBatch}/${order.totalBatch}).` });
+    return end({
+      result: 'cancelled',
+      reason: `Deploy order ${id} was ${by} (batch ${order.currentBatch}/${order.totalBatch}).`,
+    });
   }
   if (order.status === 'Success') {
-    if (failed.length > 0) return fail(`Deploy order ${id} ended Success, but ${names(failed)} ended Failed.`);
+    if (failed.length > 0)
+      return fail(`Deploy order ${id} ended Success, but ${names(failed)} ended Failed.`);
     if (skipped > budget) return fail(overBudget(id, skipped, policy, order));
     return end({
       result: 'success',
@@ -64,16 +73,32 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
         );
       } else {
         counted++;
-        actions.push({ kind: 'skip', machineSn: m.machineSn, reason: `agent unreachable (clientStatus error), ${m.status}` });
+        actions.push({
+          kind: 'skip',
+          machineSn: m.machineSn,
+          reason: `agent unreachable (clientStatus error), ${m.status}`,
+        });
       }
     } else if (m.status === 'Failed') {
       const retries = h?.retries ?? 0;
       if (h?.lastRetryAt !== undefined && !changedSince(m, order, h.lastRetryAt)) continue; // the failure we retried, seen again
       if (h?.retryRefused) unhandled.push({ m, why: `retrying it failed (${h.retryRefused})` });
       else if (retries >= policy.retryFailed)
-        unhandled.push({ m, why: policy.retryFailed === 0 ? 'retry-failed is 0' : `retried ${retries} times already (retry-failed ${policy.retryFailed})` });
-      else if (!allowed(m.actions, 'RetryVMDeployMachine')) unhandled.push({ m, why: 'Yunxiao does not allow retrying it now' });
-      else actions.push({ kind: 'retry', machineSn: m.machineSn, reason: `failed; retry ${retries + 1} of ${policy.retryFailed}` });
+        unhandled.push({
+          m,
+          why:
+            policy.retryFailed === 0
+              ? 'retry-failed is 0'
+              : `retried ${retries} times already (retry-failed ${policy.retryFailed})`,
+        });
+      else if (!allowed(m.actions, 'RetryVMDeployMachine'))
+        unhandled.push({ m, why: 'Yunxiao does not allow retrying it now' });
+      else
+        actions.push({
+          kind: 'retry',
+          machineSn: m.machineSn,
+          reason: `failed; retry ${retries + 1} of ${policy.retryFailed}`,
+        });
     }
   }
 
@@ -81,36 +106,68 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
   if (order.status === 'Waiting' && unhandled.length > 0) {
     const list = unhandled.slice(0, 5).map((u) => `${name(u.m)}: ${u.why}`);
     const more = unhandled.length > 5 ? `; and ${unhandled.length - 5} more` : '';
-    return fail(`Deploy order ${id} is paused with failed machines the gate cannot handle: ${list.join('; ')}${more}.`);
+    return fail(
+      `Deploy order ${id} is paused with failed machines the gate cannot handle: ${list.join('; ')}${more}.`,
+    );
   }
   const base = { warnings, newlyWarned };
   if (actions.length > 0) return { actions, ...base };
   if (order.status !== 'Waiting') {
     return unhandled.length > 0
-      ? { actions, ...base, waitingFor: `${names(unhandled.map((u) => u.m))} failed; waiting for the batch to settle` }
+      ? {
+          actions,
+          ...base,
+          waitingFor: `${names(unhandled.map((u) => u.m))} failed; waiting for the batch to settle`,
+        }
       : { actions, ...base };
   }
-  if (failed.length > 0) return { actions, ...base, waitingFor: `waiting for Yunxiao to apply the actions on ${names(failed)}` };
+  if (failed.length > 0)
+    return { actions, ...base, waitingFor: `waiting for Yunxiao to apply the actions on ${names(failed)}` };
   // Paused between batches with no failure.
   if (policy.resume === 'never') {
-    return { actions, ...base, waitingFor: `deploy order ${id} is paused after batch ${order.currentBatch}; waiting for a person to resume it in Yunxiao (resume: never)` };
+    return {
+      actions,
+      ...base,
+      waitingFor: `deploy order ${id} is paused after batch ${order.currentBatch}; waiting for a person to resume it in Yunxiao (resume: never)`,
+    };
   }
   if (history.lastResumeAt !== undefined && !orderChangedSince(order, history.lastResumeAt)) {
     return { actions, ...base, waitingFor: 'waiting for Yunxiao to apply the resume' };
   }
   if (!allowed(order.actions, 'ResumeVMDeployOrder')) {
-    return { actions, ...base, waitingFor: `deploy order ${id} is paused and Yunxiao does not allow resuming it now` };
+    return {
+      actions,
+      ...base,
+      waitingFor: `deploy order ${id} is paused and Yunxiao does not allow resuming it now`,
+    };
   }
-  return { actions: [{ kind: 'resume', reason: `paused after batch ${order.currentBatch} of ${order.totalBatch} (resume: auto)` }], ...base };
+  return {
+    actions: [
+      {
+        kind: 'resume',
+        reason: `paused after batch ${order.currentBatch} of ${order.totalBatch} (resume: auto)`,
+      },
+    ],
+    ...base,
+  };
 }
 
 /** At the deadline: stop the order when on-failure is stop and it has not ended. */
-export function actionsOnTimeout(order: DeployOrder | undefined, policy: Policy, memory: GateMemory): PlannedAction[] {
+export function actionsOnTimeout(
+  order: DeployOrder | undefined,
+  policy: Policy,
+  memory: GateMemory,
+): PlannedAction[] {
   if (!order) return [];
   return stopOnFailure(order, policy, historyOf(memory), 'the deadline was reached (on-failure: stop)');
 }
 
-function stopOnFailure(order: DeployOrder, policy: Policy, history: History, reason = 'the gate failed (on-failure: stop)'): PlannedAction[] {
+function stopOnFailure(
+  order: DeployOrder,
+  policy: Policy,
+  history: History,
+  reason = 'the gate failed (on-failure: stop)',
+): PlannedAction[] {
   if (policy.onFailure !== 'stop' || history.stopped) return [];
   if (order.status === 'Success' || order.status === 'Cancelled') return [];
   const stop = order.actions.find((a) => a.type === 'StopVMDeployOrder');
@@ -139,7 +196,9 @@ function orderChangedSince(order: DeployOrder, at: number): boolean {
 }
 
 function byBatch(machines: Machine[]): Machine[] {
-  return machines.sort((a, b) => a.batchNum - b.batchNum || (a.machineSn < b.machineSn ? -1 : a.machineSn > b.machineSn ? 1 : 0));
+  return machines.sort(
+    (a, b) => a.batchNum - b.batchNum || (a.machineSn < b.machineSn ? -1 : a.machineSn > b.machineSn ? 1 : 0),
+  );
 }
 
 function overBudget(id: string, skipped: number, policy: Policy, order: DeployOrder): string {
@@ -156,7 +215,10 @@ export function names(list: readonly Machine[], max = 5): string {
   return list.length > max ? `${shown} and ${list.length - max} more` : shown;
 }
 
-function unknownStatuses(order: DeployOrder, warned: ReadonlySet<string>): { warnings: string[]; newlyWarned: string[] } {
+function unknownStatuses(
+  order: DeployOrder,
+  warned: ReadonlySet<string>,
+): { warnings: string[]; newlyWarned: string[] } {
   const warnings: string[] = [];
   const newlyWarned: string[] = [];
   const note = (key: string, text: string): void => {
@@ -165,14 +227,23 @@ function unknownStatuses(order: DeployOrder, warned: ReadonlySet<string>): { war
     warnings.push(text);
   };
   if (!KNOWN_ORDER.has(order.status)) {
-    note(`order:${order.status}`, `Deploy order status "${order.status}" is not one Yunxiao documents; the watch goes on.`);
+    note(
+      `order:${order.status}`,
+      `Deploy order status "${order.status}" is not one Yunxiao documents; the watch goes on.`,
+    );
   }
   for (const m of order.machines) {
     if (!KNOWN_MACHINE.has(m.status)) {
-      note(`machine:${m.status}`, `Machine status "${m.status}" (machine ${m.machineSn}) is not one Yunxiao documents; it is treated as not finished and never skipped.`);
+      note(
+        `machine:${m.status}`,
+        `Machine status "${m.status}" (machine ${m.machineSn}) is not one Yunxiao documents; it is treated as not finished and never skipped.`,
+      );
     }
     if (!KNOWN_CLIENT.has(m.clientStatus)) {
-      note(`client:${m.clientStatus}`, `Agent status "${m.clientStatus}" (machine ${m.machineSn}) is not one Yunxiao documents; the machine is treated as reachable.`);
+      note(
+        `client:${m.clientStatus}`,
+        `Agent status "${m.clientStatus}" (machine ${m.machineSn}) is not one Yunxiao documents; the machine is treated as reachable.`,
+      );
     }
   }
   return { warnings, newlyWarned };

@@ -28,7 +28,8 @@ export async function fetchFailedLogs(
         const log = await api.getMachineLog(pipelineId, order.deployOrderId, m.machineSn, { signal });
         logs[m.machineSn] = tail(log.deployLog ?? '');
       } catch (err) {
-        if (!signal.aborted) warn(`Could not fetch the deploy log of machine ${m.machineSn}: ${messageOf(err)}`);
+        if (!signal.aborted)
+          warn(`Could not fetch the deploy log of machine ${m.machineSn}: ${messageOf(err)}`);
       }
     }),
   );

@@ -13,7 +13,8 @@ export function deployUrl(
   pipelineId: string,
   pipelineRunId?: string,
 ): string {
-  const base = opts.api === 'openapi' && opts.edition === 'region' ? new URL(opts.endpoint).origin : CENTRAL_CONSOLE;
+  const base =
+    opts.api === 'openapi' && opts.edition === 'region' ? new URL(opts.endpoint).origin : CENTRAL_CONSOLE;
   const p = encodeURIComponent(pipelineId);
   return pipelineRunId
     ? `${base}/pipelines/${p}/builds/${encodeURIComponent(pipelineRunId)}`

@@ -45,7 +45,12 @@ const MAX_HISTORY_PAGES = 20;
 export async function resolveDeployOrder(req: ResolveRequest, ctx: ResolveContext): Promise<Resolution> {
   const { api, signal } = ctx;
   if (req.deployOrderId) {
-    return { pipelineId: req.pipelineId, deployOrderId: req.deployOrderId, pipelineRunId: req.pipelineRunId, calls: 0 };
+    return {
+      pipelineId: req.pipelineId,
+      deployOrderId: req.deployOrderId,
+      pipelineRunId: req.pipelineRunId,
+      calls: 0,
+    };
   }
   let calls = 0;
   let runId = req.pipelineRunId;
@@ -83,7 +88,10 @@ export async function resolveDeployOrder(req: ResolveRequest, ctx: ResolveContex
           'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.',
       );
     }
-    if (reads === 0) ctx.log(`Pipeline run ${runId} has not reached its deploy job yet (run ${run.status}); waiting for it.`);
+    if (reads === 0)
+      ctx.log(
+        `Pipeline run ${runId} has not reached its deploy job yet (run ${run.status}); waiting for it.`,
+      );
     await ctx.sleep(ctx.pollIntervalMs, signal);
   }
 }
@@ -137,7 +145,11 @@ async function findRunOfJob(
  * The run's deploy job: the chosen job by id (else by name, else any job with a deploy order action);
  * with only a `job` name (pipeline-run-id given), that name and nothing else.
  */
-function deployJobOf(run: PipelineRun, chosen: DeployJob | undefined, jobName: string | undefined): RunJob | undefined {
+function deployJobOf(
+  run: PipelineRun,
+  chosen: DeployJob | undefined,
+  jobName: string | undefined,
+): RunJob | undefined {
   if (chosen) {
     return (
       run.jobs.find((j) => j.id === chosen.lastJobId) ??

@@ -4,7 +4,13 @@ import type { PipelineRun, RunAction, RunJob } from '../client/model.js';
 import type { EmasInputs } from '../inputs/config.js';
 
 /** Run statuses after which no deploy order will appear. */
-export const RUN_FINAL_STATUSES: ReadonlySet<string> = new Set(['SUCCESS', 'FAIL', 'FAILED', 'CANCELED', 'CANCELLED']);
+export const RUN_FINAL_STATUSES: ReadonlySet<string> = new Set([
+  'SUCCESS',
+  'FAIL',
+  'FAILED',
+  'CANCELED',
+  'CANCELLED',
+]);
 
 /** The deploy order id of a job: its GetVMDeployOrder action's params, or the JSON string in `data`. */
 export function deployOrderIdOf(job: RunJob): string | undefined {
@@ -28,7 +34,8 @@ export function emasParamsOf(run: PipelineRun): EmasInputs | undefined {
       const emasJobInstanceId = pick('emasJobInstanceId');
       const md5 = pick('md5');
       const serviceConnectionId = pick('serviceConnectionId');
-      if (emasJobInstanceId && md5 && serviceConnectionId) return { emasJobInstanceId, md5, serviceConnectionId };
+      if (emasJobInstanceId && md5 && serviceConnectionId)
+        return { emasJobInstanceId, md5, serviceConnectionId };
     }
   }
   return undefined;

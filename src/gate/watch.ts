@@ -61,7 +61,9 @@ export async function watch(ctx: WatchContext, state: WatchState): Promise<Verdi
       // so keep watching until the deadline rather than give a verdict on a read error.
       if (err instanceof YunxiaoError && err.retryable) {
         readFailures++;
-        ctx.log.warning(`Reading the deploy order failed (${readFailures} in a row), will try again: ${err.message}`);
+        ctx.log.warning(
+          `Reading the deploy order failed (${readFailures} in a row), will try again: ${err.message}`,
+        );
         await ctx.sleep(ctx.pollIntervalMs, ctx.signal);
         continue;
       }
@@ -82,7 +84,8 @@ export async function watch(ctx: WatchContext, state: WatchState): Promise<Verdi
       state.memory.taken.push(taken);
     }
     if (decision.verdict) return decision.verdict;
-    if (decision.waitingFor !== state.waitingFor && decision.waitingFor) ctx.log.info(`Waiting: ${decision.waitingFor}`);
+    if (decision.waitingFor !== state.waitingFor && decision.waitingFor)
+      ctx.log.info(`Waiting: ${decision.waitingFor}`);
     state.waitingFor = decision.waitingFor;
     const acted = decision.actions.length > 0;
     await ctx.sleep(acted ? Math.min(QUICK_REPOLL_MS, ctx.pollIntervalMs) : ctx.pollIntervalMs, ctx.signal);
@@ -97,7 +100,9 @@ export async function perform(
 ): Promise<TakenAction> {
   const at = now().toISOString();
   const { api, pipelineId, deployOrderId, signal } = ctx;
-  const what = action.machineSn ? `${action.kind} machine ${action.machineSn}` : `${action.kind} the deploy order`;
+  const what = action.machineSn
+    ? `${action.kind} machine ${action.machineSn}`
+    : `${action.kind} the deploy order`;
   try {
     const sn = action.machineSn ?? '';
     const ok =

@@ -44,7 +44,9 @@ export async function startDeployment(req: DeploymentRequest): Promise<Deploymen
   const [owner, repo] = repository.split('/');
   const sha = env['GITHUB_SHA'];
   if (!owner || !repo || !sha) {
-    req.warn('environment: GITHUB_REPOSITORY and GITHUB_SHA are not set (not on a runner?); no GitHub Deployment recorded.');
+    req.warn(
+      'environment: GITHUB_REPOSITORY and GITHUB_SHA are not set (not on a runner?); no GitHub Deployment recorded.',
+    );
     return undefined;
   }
   if (!req.githubToken) {
@@ -74,7 +76,9 @@ export async function startDeployment(req: DeploymentRequest): Promise<Deploymen
       description: req.description,
     });
     if (!('id' in created.data)) {
-      req.warn(`environment: GitHub did not create the deployment (${created.data.message ?? 'merge needed'}).`);
+      req.warn(
+        `environment: GitHub did not create the deployment (${created.data.message ?? 'merge needed'}).`,
+      );
       return undefined;
     }
     deploymentId = created.data.id;

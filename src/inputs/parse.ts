@@ -68,7 +68,12 @@ const MIN_POLL_MS = 100;
 /** More retries than this hide a broken deploy rather than a flaky host. */
 const MAX_RETRIES = 10;
 
-const SECRET_INPUTS: ReadonlySet<InputName> = new Set(['token', 'access-key-secret', 'security-token', 'github-token']);
+const SECRET_INPUTS: ReadonlySet<InputName> = new Set([
+  'token',
+  'access-key-secret',
+  'security-token',
+  'github-token',
+]);
 
 export type ParseResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
@@ -80,7 +85,8 @@ export function parseInputs(get: (name: string) => string, mask: (secret: string
   }
   const errors: string[] = [];
   const raw = (name: InputName): string => get(name).trim() || (DEFAULTS[name] ?? '');
-  const shown = (name: InputName, value: string): string => (SECRET_INPUTS.has(name) ? '***' : JSON.stringify(value));
+  const shown = (name: InputName, value: string): string =>
+    SECRET_INPUTS.has(name) ? '***' : JSON.stringify(value);
   function take<T>(name: InputName, parser: (text: string) => Parsed<T>, fallback: T): T {
     const text = raw(name);
     const r = parser(text);
@@ -93,14 +99,17 @@ export function parseInputs(get: (name: string) => string, mask: (secret: string
   }
 
   const credentials = readCredentials(raw, errors);
-  const endpointText = raw('endpoint') || (credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT);
+  const endpointText =
+    raw('endpoint') || (credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT);
   const endpoint = take('endpoint', () => parseEndpoint(endpointText), OPENAPI_ENDPOINT);
   const editionChoice = take('edition', (t) => parseEnum(t, ['central', 'region', 'auto'] as const), 'auto');
   const edition: Edition =
     editionChoice === 'auto' ? (hostOf(endpoint) === CENTRAL_HOST ? 'central' : 'region') : editionChoice;
   const organizationId = raw('organization-id') || undefined;
   if (!organizationId && credentials?.kind === 'access-key') {
-    errors.push('organization-id: required with access-key-id / access-key-secret (the classic API has it in every path).');
+    errors.push(
+      'organization-id: required with access-key-id / access-key-secret (the classic API has it in every path).',
+    );
   } else if (!organizationId && credentials?.kind === 'token' && edition === 'central') {
     errors.push(
       'organization-id: required for the central edition (openapi-rdc.aliyuncs.com); set it, or set edition: region for a region-edition endpoint.',
@@ -151,19 +160,31 @@ function readCredentials(raw: (name: InputName) => string, errors: string[]): Cr
   const secret = raw('access-key-secret');
   const sts = raw('security-token');
   if (token && (id || secret)) {
-    errors.push('token: give either token (OpenAPI) or access-key-id + access-key-secret (classic API), not both.');
+    errors.push(
+      'token: give either token (OpenAPI) or access-key-id + access-key-secret (classic API), not both.',
+    );
     return undefined;
   }
   if (token) {
     if (sts) errors.push('security-token: only used with access-key-id + access-key-secret, not with token.');
     return { kind: 'token', token };
   }
-  if (id && secret) return { kind: 'access-key', accessKeyId: id, accessKeySecret: secret, ...(sts ? { securityToken: sts } : {}) };
+  if (id && secret)
+    return {
+      kind: 'access-key',
+      accessKeyId: id,
+      accessKeySecret: secret,
+      ...(sts ? { securityToken: sts } : {}),
+    };
   if (id || secret) {
-    errors.push(`${id ? 'access-key-secret' : 'access-key-id'}: required with ${id ? 'access-key-id' : 'access-key-secret'}.`);
+    errors.push(
+      `${id ? 'access-key-secret' : 'access-key-id'}: required with ${id ? 'access-key-id' : 'access-key-secret'}.`,
+    );
     return undefined;
   }
-  errors.push('token: required (a Yunxiao personal access token), unless access-key-id and access-key-secret are given.');
+  errors.push(
+    'token: required (a Yunxiao personal access token), unless access-key-id and access-key-secret are given.',
+  );
   return undefined;
 }
 
@@ -173,7 +194,9 @@ function readEmas(raw: (name: InputName) => string, errors: string[]): EmasInput
   if (given.length === 0) return undefined;
   if (given.length < names.length) {
     const missing = names.filter((n) => !raw(n));
-    errors.push(`${missing.join(', ')}: required with ${given.join(', ')} (the EMAS artifact needs all three).`);
+    errors.push(
+      `${missing.join(', ')}: required with ${given.join(', ')} (the EMAS artifact needs all three).`,
+    );
     return undefined;
   }
   return { emasJobInstanceId: raw(names[0]), md5: raw(names[1]), serviceConnectionId: raw(names[2]) };
@@ -187,7 +210,9 @@ function atLeast(parser: (t: string) => Parsed<number>, minMs: number): (t: stri
   return (t) => {
     const r = parser(t);
     if (!r.ok) return r;
-    return r.value >= minMs ? r : { ok: false, accepted: `a duration of at least ${minMs}ms (500ms, 45s, 10m, 1h30m)` };
+    return r.value >= minMs
+      ? r
+      : { ok: false, accepted: `a duration of at least ${minMs}ms (500ms, 45s, 10m, 1h30m)` };
   };
 }
 

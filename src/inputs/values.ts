@@ -17,7 +17,14 @@ export function parseDuration(text: string): Parsed<number> {
   return { ok: true, value: ((h * 60 + min) * 60 + s) * 1000 + ms };
 }
 
-const BOOLEANS: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
+const BOOLEANS: Record<string, boolean> = {
+  true: true,
+  True: true,
+  TRUE: true,
+  false: false,
+  False: false,
+  FALSE: false,
+};
 
 export function parseBoolean(text: string): Parsed<boolean> {
   const v = BOOLEANS[text.trim()];
@@ -34,7 +41,8 @@ export function parseBudget(text: string): Parsed<Budget> {
   const t = text.trim();
   if (/^\d+$/.test(t)) return { ok: true, value: { kind: 'count', count: Number(t) } };
   const share = /^(\d+(?:\.\d+)?)%$/.exec(t);
-  if (share && Number(share[1]) <= 100) return { ok: true, value: { kind: 'share', percent: Number(share[1]) } };
+  if (share && Number(share[1]) <= 100)
+    return { ok: true, value: { kind: 'share', percent: Number(share[1]) } };
   return { ok: false, accepted: 'a count of machines (2) or a share of all machines from 0% to 100% (10%)' };
 }
 
@@ -47,7 +55,9 @@ export function parseCount(text: string, max: number): Parsed<number> {
 /** Decimal digits only; kept as a string (64-bit ids lose precision as numbers). */
 export function parseId(text: string): Parsed<string> {
   const t = text.trim();
-  return /^\d{1,20}$/.test(t) ? { ok: true, value: t } : { ok: false, accepted: 'a numeric id (decimal digits only)' };
+  return /^\d{1,20}$/.test(t)
+    ? { ok: true, value: t }
+    : { ok: false, accepted: 'a numeric id (decimal digits only)' };
 }
 
 /** `https://` for any host; `http://` only for loopback, so no credential travels in clear text. */
@@ -64,10 +74,12 @@ export function parseEndpoint(text: string): Parsed<string> {
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     return {
       ok: false,
-      accepted: 'https:// (plain http:// only for loopback hosts: 127.0.0.0/8, ::1, localhost), so the credential is never sent in clear text',
+      accepted:
+        'https:// (plain http:// only for loopback hosts: 127.0.0.0/8, ::1, localhost), so the credential is never sent in clear text',
     };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, accepted: 'an https:// URL' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, accepted: 'an https:// URL' };
   return { ok: true, value: url.toString().replace(/\/+$/, '') };
 }
 

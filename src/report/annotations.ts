@@ -21,7 +21,11 @@ export function annotationsOf(outcome: RunOutcome): Annotation[] {
     });
   }
   if (failed.length > MAX_PER_LEVEL) {
-    out.push({ level: 'error', title: `${failed.length - MAX_PER_LEVEL} more failed machines`, message: 'See the job summary and the JSON report (output report-path).' });
+    out.push({
+      level: 'error',
+      title: `${failed.length - MAX_PER_LEVEL} more failed machines`,
+      message: 'See the job summary and the JSON report (output report-path).',
+    });
   }
   for (const m of skipped.slice(0, MAX_PER_LEVEL)) {
     out.push({
@@ -31,7 +35,11 @@ export function annotationsOf(outcome: RunOutcome): Annotation[] {
     });
   }
   if (skipped.length > MAX_PER_LEVEL) {
-    out.push({ level: 'warning', title: `${skipped.length - MAX_PER_LEVEL} more skipped machines`, message: 'See the job summary and the JSON report (output report-path).' });
+    out.push({
+      level: 'warning',
+      title: `${skipped.length - MAX_PER_LEVEL} more skipped machines`,
+      message: 'See the job summary and the JSON report (output report-path).',
+    });
   }
   return out;
 }

@@ -39,7 +39,11 @@ export function factsOf(outcome: RunOutcome): Facts {
   }
   needsLook.sort((a, b) => a.batchNum - b.batchNum);
   const didTo = describeActions(outcome.taken);
-  const skippedByUs = [...new Set(outcome.taken.filter((a) => a.kind === 'skip' && a.outcome === 'ok').map((a) => a.machineSn ?? ''))].filter(Boolean);
+  const skippedByUs = [
+    ...new Set(
+      outcome.taken.filter((a) => a.kind === 'skip' && a.outcome === 'ok').map((a) => a.machineSn ?? ''),
+    ),
+  ].filter(Boolean);
   return { counts, needsLook, skippedByUs, failedSns, didTo };
 }
 

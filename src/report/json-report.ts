@@ -15,7 +15,11 @@ export function reportOf(outcome: RunOutcome): object {
     resolved: outcome.resolved,
     api: { kind: outcome.api, edition: outcome.edition, organizationId: outcome.organizationId },
     policy: outcome.policy,
-    timing: { startedAt: outcome.startedAt, finishedAt: outcome.finishedAt, durationSeconds: outcome.durationSeconds },
+    timing: {
+      startedAt: outcome.startedAt,
+      finishedAt: outcome.finishedAt,
+      durationSeconds: outcome.durationSeconds,
+    },
     counts: f.counts,
     stoppedOnCancel: outcome.stoppedOnCancel,
     machines: (outcome.order?.machines ?? []).map((m) => ({

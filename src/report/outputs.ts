@@ -23,7 +23,10 @@ export const OUTPUT_NAMES = [
   'duration-seconds',
 ] as const;
 
-export function outputsOf(outcome: RunOutcome, reportPath?: string): Record<(typeof OUTPUT_NAMES)[number], string> {
+export function outputsOf(
+  outcome: RunOutcome,
+  reportPath?: string,
+): Record<(typeof OUTPUT_NAMES)[number], string> {
   const f = factsOf(outcome);
   const order = outcome.order;
   const r = outcome.resolved;

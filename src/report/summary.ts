@@ -32,12 +32,16 @@ export function renderSummary(outcome: RunOutcome, opts: SummaryOptions = {}): s
   const f = factsOf(outcome);
   const head = [headline(outcome), facts(outcome, f)].join('\n');
   const batches = batchSection(outcome, f, maxMachineRows);
-  const tail = [timeline(outcome), logs(outcome), warnings(outcome), links(outcome)].filter(Boolean).join('\n');
+  const tail = [timeline(outcome), logs(outcome), warnings(outcome), links(outcome)]
+    .filter(Boolean)
+    .join('\n');
   // What is left goes to the machines that need a look, which are listed in full when they fit.
   const room = maxBytes - bytes(head) - bytes(batches) - bytes(tail) - 512;
   const parts = [head, needsLook(outcome, f, room), batches, tail];
   let text = parts.filter(Boolean).join('\n');
-  if (bytes(text) > maxBytes) text = truncateBytes(text, maxBytes - 200) + '\n\n… summary cut at the size limit; see the JSON report.\n';
+  if (bytes(text) > maxBytes)
+    text =
+      truncateBytes(text, maxBytes - 200) + '\n\n… summary cut at the size limit; see the JSON report.\n';
   return text;
 }
 
@@ -52,7 +56,10 @@ function facts(o: RunOutcome, f: Facts): string {
   const order = o.order;
   const rows: Array<[string, string]> = [
     ['Pipeline', code(r.pipelineId)],
-    ['Run', r.pipelineRunId ? (r.deployUrl ? `[${r.pipelineRunId}](${r.deployUrl})` : code(r.pipelineRunId)) : '—'],
+    [
+      'Run',
+      r.pipelineRunId ? (r.deployUrl ? `[${r.pipelineRunId}](${r.deployUrl})` : code(r.pipelineRunId)) : '—',
+    ],
     ['Job', r.jobName ? `${cell(r.jobName)}${r.jobId ? ` (${code(r.jobId)})` : ''}` : '—'],
     ['Deploy order', code(r.deployOrderId)],
     ['Status', order ? cell(order.status) : 'not read'],
@@ -67,7 +74,10 @@ function facts(o: RunOutcome, f: Facts): string {
     ['Policy', policyText(o)],
   ];
   if (o.stoppedOnCancel !== undefined) {
-    rows.push(['On cancel', o.stoppedOnCancel ? 'the deploy order was **stopped**' : 'the deploy order was **left running**']);
+    rows.push([
+      'On cancel',
+      o.stoppedOnCancel ? 'the deploy order was **stopped**' : 'the deploy order was **left running**',
+    ]);
   }
   if (o.artifactUrl) rows.push(['Artifact', `[download](${o.artifactUrl})`]);
   return `| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n`;
@@ -89,22 +99,39 @@ function batchSection(o: RunOutcome, f: Facts, maxMachineRows: number): string {
     else byBatch.set(m.batchNum, [m]);
   }
   const batches = [...byBatch.keys()].sort((a, b) => a - b);
-  const lines = ['### Batches', '', '| Batch | Machines | Success | Failed | Skipped | Other |', '|---|---|---|---|---|---|'];
+  const lines = [
+    '### Batches',
+    '',
+    '| Batch | Machines | Success | Failed | Skipped | Other |',
+    '|---|---|---|---|---|---|',
+  ];
   for (const b of batches.slice(0, MAX_BATCH_ROWS)) {
     const list = byBatch.get(b) ?? [];
     const n = (s: string): number => list.filter((m) => m.status === s).length;
     const other = list.length - n('Success') - n('Failed') - n('Skipped');
     const current = o.order && b === o.order.currentBatch ? ' (current)' : '';
-    lines.push(`| ${b}${current} | ${list.length} | ${n('Success')} | ${n('Failed')} | ${n('Skipped')} | ${other} |`);
+    lines.push(
+      `| ${b}${current} | ${list.length} | ${n('Success')} | ${n('Failed')} | ${n('Skipped')} | ${other} |`,
+    );
   }
-  if (batches.length > MAX_BATCH_ROWS) lines.push(`| … | ${batches.length - MAX_BATCH_ROWS} more batches | | | | |`);
+  if (batches.length > MAX_BATCH_ROWS)
+    lines.push(`| … | ${batches.length - MAX_BATCH_ROWS} more batches | | | | |`);
   lines.push('');
   if (machines.length <= maxMachineRows) {
     for (const b of batches) {
-      lines.push(`<details><summary>Batch ${b}: machines</summary>`, '', machineTable(byBatch.get(b) ?? [], f), '</details>', '');
+      lines.push(
+        `<details><summary>Batch ${b}: machines</summary>`,
+        '',
+        machineTable(byBatch.get(b) ?? [], f),
+        '</details>',
+        '',
+      );
     }
   } else {
-    lines.push(`_${machines.length} machines: successes are counted above rather than listed; every machine is in the JSON report._`, '');
+    lines.push(
+      `_${machines.length} machines: successes are counted above rather than listed; every machine is in the JSON report._`,
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -120,7 +147,8 @@ function needsLook(o: RunOutcome, f: Facts, room: number): string {
     out += row;
     shown++;
   }
-  if (shown < f.needsLook.length) out += `\n**${f.needsLook.length - shown} more machines not shown; see the JSON report (output \`report-path\`).**\n`;
+  if (shown < f.needsLook.length)
+    out += `\n**${f.needsLook.length - shown} more machines not shown; see the JSON report (output \`report-path\`).**\n`;
   return out;
 }
 
@@ -141,7 +169,10 @@ function timeline(o: RunOutcome): string {
     const outcome = a.outcome === 'ok' ? 'ok' : `❌ ${cell(a.detail ?? 'error')}`;
     return `| ${a.at.slice(11, 19)} | ${a.kind} | ${a.machineSn ? code(a.machineSn) : 'order'} | ${outcome} | ${cell(a.reason)} |`;
   });
-  const more = o.taken.length > MAX_TIMELINE_ROWS ? `\n_${o.taken.length - MAX_TIMELINE_ROWS} more actions in the JSON report._\n` : '';
+  const more =
+    o.taken.length > MAX_TIMELINE_ROWS
+      ? `\n_${o.taken.length - MAX_TIMELINE_ROWS} more actions in the JSON report._\n`
+      : '';
   return `### Timeline\n\n| Time (UTC) | Action | Machine | Outcome | Why |\n|---|---|---|---|---|\n${rows.join('\n')}\n${more}`;
 }
 
@@ -159,7 +190,8 @@ function logs(o: RunOutcome): string {
 function warnings(o: RunOutcome): string {
   if (o.warnings.length === 0) return '';
   const shown = o.warnings.slice(0, MAX_WARNINGS).map((w) => `- ${cell(w, false)}`);
-  if (o.warnings.length > MAX_WARNINGS) shown.push(`- … and ${o.warnings.length - MAX_WARNINGS} more in the JSON report`);
+  if (o.warnings.length > MAX_WARNINGS)
+    shown.push(`- … and ${o.warnings.length - MAX_WARNINGS} more in the JSON report`);
   return `### Warnings\n\n${shown.join('\n')}\n`;
 }
 
@@ -192,7 +224,10 @@ function bytes(text: string): number {
 }
 
 function truncateBytes(text: string, max: number): string {
-  return Buffer.from(text).subarray(0, max).toString('utf8').replace(/\uFFFD$/, '');
+  return Buffer.from(text)
+    .subarray(0, max)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
 }
 
 /** A crude terminal rendering for the demo: tags dropped, tables kept as they are. */

@@ -1,5 +1,5 @@
 // Builds the Yunxiao client the credentials ask for, over the run's one undici dispatcher.
-import type { Dispatcher } from 'undici';
+import type { Dispatcher } from '../client/undici.js';
 import type { YunxiaoApi } from '../client/model.js';
 import { OpenApiClient } from '../client/openapi.js';
 import type { Config } from '../inputs/config.js';

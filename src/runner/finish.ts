@@ -43,7 +43,10 @@ export async function finishUnresolved(
   io.setOutput('result', result);
   io.setOutput('duration-seconds', String(secondsSince(startedAt.toISOString(), new Date())));
   if (config.summary) {
-    await writeSummarySafely(io, `## ❌ Deploy gate: no deploy order to watch\n\n${reason}\n\nPipeline \`${config.pipelineId}\`.\n`);
+    await writeSummarySafely(
+      io,
+      `## ❌ Deploy gate: no deploy order to watch\n\n${reason}\n\nPipeline \`${config.pipelineId}\`.\n`,
+    );
   }
   return conclude(io, result, reason);
 }

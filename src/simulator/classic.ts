@@ -15,11 +15,26 @@ export interface ClassicKey {
 
 const envelope = (payload: Record<string, unknown> = {}): Reply => ({
   status: 200,
-  body: stringify({ requestId: randomUUID().toUpperCase(), success: true, errorCode: '', errorMessage: '', ...payload }),
+  body: stringify({
+    requestId: randomUUID().toUpperCase(),
+    success: true,
+    errorCode: '',
+    errorMessage: '',
+    ...payload,
+  }),
 });
 
-export function classicError(status: number, errorCode: string, errorMessage: string, headers?: Record<string, string>): Reply {
-  return { status, headers, body: JSON.stringify({ requestId: randomUUID().toUpperCase(), success: false, errorCode, errorMessage }) };
+export function classicError(
+  status: number,
+  errorCode: string,
+  errorMessage: string,
+  headers?: Record<string, string>,
+): Reply {
+  return {
+    status,
+    headers,
+    body: JSON.stringify({ requestId: randomUUID().toUpperCase(), success: false, errorCode, errorMessage }),
+  };
 }
 
 export function classicDialect(keys: Record<string, ClassicKey>): Dialect {
@@ -41,10 +56,17 @@ export function classicDialect(keys: Record<string, ClassicKey>): Dialect {
           if (!verdict.ok) return classicError(verdict.status, verdict.code, verdict.message);
           const key = keys[verdict.accessKeyId];
           if (key?.securityToken !== undefined && verdict.securityToken !== key.securityToken) {
-            return classicError(400, 'InvalidSecurityToken.Mismatch', 'Specified security token is not valid.');
+            return classicError(
+              400,
+              'InvalidSecurityToken.Mismatch',
+              'Specified security token is not valid.',
+            );
           }
-          if (org !== ctx.opts.organizationId) return classicError(404, 'InvalidOrganization.NotFound', 'The organization is not found.');
-          return found ? found.handle() : classicError(404, 'InvalidResource.NotFound', 'No resource is found.');
+          if (org !== ctx.opts.organizationId)
+            return classicError(404, 'InvalidOrganization.NotFound', 'The organization is not found.');
+          return found
+            ? found.handle()
+            : classicError(404, 'InvalidResource.NotFound', 'No resource is found.');
         },
       };
     },
@@ -62,7 +84,9 @@ function match(req: Request, rest: string, ctx: SimContext): Route | undefined {
   if (seg[0] === 'pipeline' && seg[1]) {
     const p = seg[1];
     if (method === 'POST' && seg[2] === 'jobs' && seg.length === 3) {
-      return route('ListPipelineJobs', () => (p === s.pipelineId ? envelope({ jobs: deployJobsView(s) }) : noPipeline()));
+      return route('ListPipelineJobs', () =>
+        p === s.pipelineId ? envelope({ jobs: deployJobsView(s) }) : noPipeline(),
+      );
     }
     if (method === 'POST' && seg[2] === 'job' && seg[3] === 'historys') {
       return route('ListPipelineJobHistorys', () => {
@@ -74,7 +98,13 @@ function match(req: Request, rest: string, ctx: SimContext): Route | undefined {
         return envelope({ jobs: rows.slice(start, start + max), nextToken: next, totalCount: rows.length });
       });
     }
-    if (method === 'POST' && seg[2] === 'pipelineRun' && seg[4] === 'emas' && seg[5] === 'artifact' && seg.length === 8) {
+    if (
+      method === 'POST' &&
+      seg[2] === 'pipelineRun' &&
+      seg[4] === 'emas' &&
+      seg[5] === 'artifact' &&
+      seg.length === 8
+    ) {
       return route('GetPipelineEmasArtifactUrl', () => {
         const em = s.emas;
         if (!em || seg[3] !== s.pipelineRunId || seg[6] !== em.emasJobInstanceId || seg[7] !== em.md5) {
@@ -89,14 +119,20 @@ function match(req: Request, rest: string, ctx: SimContext): Route | undefined {
   const p = seg[1];
   if (method === 'GET' && seg[2] === 'pipelineRuns' && seg.length === 4) {
     return route('GetPipelineRun', () => {
-      if (p !== s.pipelineId || seg[3] !== s.pipelineRunId) return classicError(404, 'InvalidPipelineRun.NotFound', 'The pipeline execution instance is not found.');
+      if (p !== s.pipelineId || seg[3] !== s.pipelineRunId)
+        return classicError(
+          404,
+          'InvalidPipelineRun.NotFound',
+          'The pipeline execution instance is not found.',
+        );
       ctx.run.reads++;
       return envelope({ pipelineRun: runView(s, e, ctx.run) });
     });
   }
   if (seg[2] !== 'deploy' || !seg[3]) return undefined;
   const orderOk = (): boolean => p === s.pipelineId && seg[3] === s.deployOrderId;
-  const noOrder = (): Reply => classicError(404, 'InvalidDeployOrder.NotFound', 'The deploy order is not found.');
+  const noOrder = (): Reply =>
+    classicError(404, 'InvalidDeployOrder.NotFound', 'The deploy order is not found.');
   if (method === 'GET' && seg.length === 4) {
     return route('GetVMDeployOrder', () => {
       if (!orderOk()) return noOrder();
@@ -110,8 +146,10 @@ function match(req: Request, rest: string, ctx: SimContext): Route | undefined {
       const r = run();
       return r.ok ? envelope() : classicError(r.status, 'InvalidParam.ParamNotPresent', r.message);
     });
-  if (method === 'PUT' && seg.length === 5 && seg[4] === 'stop') return act('StopVMDeployOrder', () => e.stop());
-  if (method === 'PUT' && seg.length === 5 && seg[4] === 'resume') return act('ResumeVMDeployOrder', () => e.resume());
+  if (method === 'PUT' && seg.length === 5 && seg[4] === 'stop')
+    return act('StopVMDeployOrder', () => e.stop());
+  if (method === 'PUT' && seg.length === 5 && seg[4] === 'resume')
+    return act('ResumeVMDeployOrder', () => e.resume());
   if (seg[4] === 'machine' && seg[5] && seg.length === 7) {
     const sn = seg[5];
     if (method === 'PUT' && seg[6] === 'skip') return act('SkipPipelineJobMachine', () => e.skip(sn));
@@ -125,4 +163,3 @@ function match(req: Request, rest: string, ctx: SimContext): Route | undefined {
   }
   return undefined;
 }
-

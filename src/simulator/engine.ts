@@ -36,7 +36,10 @@ export class DeployEngine {
   /** Date.now() when the order reached Success or Cancelled */
   finalAt?: number;
 
-  constructor(private readonly scenario: Scenario, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly now: () => number = Date.now,
+  ) {
     const t = now();
     this.batches = scenario.batches.map((specs, i) =>
       specs.map((spec) => ({
@@ -113,7 +116,8 @@ export class DeployEngine {
       return refused('RetryVMDeployMachine', `machine ${sn} is ${m.status}`);
     }
     this.set(m, 'Queued');
-    if (this.state.status === 'Waiting' && !this.current().some((x) => x.status === 'Failed')) this.setOrder('Running');
+    if (this.state.status === 'Waiting' && !this.current().some((x) => x.status === 'Failed'))
+      this.setOrder('Running');
     return { ok: true };
   }
 
@@ -157,9 +161,13 @@ export class DeployEngine {
   logOf(m: SimMachine): string {
     const lines = [
       `[${iso(m.createTime)}] connecting to agent on ${m.spec.ip}`,
-      m.clientStatus === 'error' ? `[${iso(m.updateTime)}] ERROR agent unreachable: connection timed out` : `[${iso(m.createTime)}] downloading package app-release.tgz`,
+      m.clientStatus === 'error'
+        ? `[${iso(m.updateTime)}] ERROR agent unreachable: connection timed out`
+        : `[${iso(m.createTime)}] downloading package app-release.tgz`,
       `[${iso(m.updateTime)}] running deploy.sh`,
-      m.status === 'Failed' ? `[${iso(m.updateTime)}] ERROR deploy.sh exited with code 1` : `[${iso(m.updateTime)}] deploy ${m.status.toLowerCase()}`,
+      m.status === 'Failed'
+        ? `[${iso(m.updateTime)}] ERROR deploy.sh exited with code 1`
+        : `[${iso(m.updateTime)}] deploy ${m.status.toLowerCase()}`,
     ];
     return lines.join('\n');
   }

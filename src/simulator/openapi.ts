@@ -8,7 +8,11 @@ import { deployJobsView, historyView, machineLogView, orderView, runView } from 
 const BASE = '/oapi/v1/flow';
 const MAX_PER_PAGE = 30;
 
-const ok = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body: stringify(body), headers });
+const ok = (body: unknown, headers?: Record<string, string>): Reply => ({
+  status: 200,
+  body: stringify(body),
+  headers,
+});
 
 export const openApiDialect: Dialect = {
   route(req: Request, ctx: SimContext): Route | undefined {
@@ -29,10 +33,18 @@ export const openApiDialect: Dialect = {
           return errorReply(401, 'InvalidTokenError', 'the personal access token is invalid or expired');
         }
         if ((ctx.opts.edition === 'central') !== (org !== undefined)) {
-          return errorReply(400, 'UnsupportedInCurrentEnv', `this path is not available in the ${ctx.opts.edition} edition`);
+          return errorReply(
+            400,
+            'UnsupportedInCurrentEnv',
+            `this path is not available in the ${ctx.opts.edition} edition`,
+          );
         }
         if (org !== undefined && org !== ctx.opts.organizationId) {
-          return errorReply(403, 'Forbidden.InvalidUser.UserNotInCurrentOrganization', 'the user is not a member of this organization');
+          return errorReply(
+            403,
+            'Forbidden.InvalidUser.UserNotInCurrentOrganization',
+            'the user is not a member of this organization',
+          );
         }
         return found ? found.handle() : errorReply(404, 'NotFound', 'no such API path');
       },
@@ -72,9 +84,20 @@ function match(req: Request, rest: string, ctx: SimContext): Route | undefined {
     return route('GetPipelineEmasArtifactUrl', () => {
       const q = req.query;
       const em = s.emas;
-      const missing = ['emasJobInstanceId', 'md5', 'pipelineId', 'pipelineRunId', 'serviceConnectionId'].filter((k) => !q.get(k));
+      const missing = [
+        'emasJobInstanceId',
+        'md5',
+        'pipelineId',
+        'pipelineRunId',
+        'serviceConnectionId',
+      ].filter((k) => !q.get(k));
       if (missing.length) return errorReply(400, 'BadRequest', `missing ${missing.join(', ')}`);
-      if (!em || q.get('md5') !== em.md5 || q.get('emasJobInstanceId') !== em.emasJobInstanceId || q.get('pipelineRunId') !== s.pipelineRunId) {
+      if (
+        !em ||
+        q.get('md5') !== em.md5 ||
+        q.get('emasJobInstanceId') !== em.emasJobInstanceId ||
+        q.get('pipelineRunId') !== s.pipelineRunId
+      ) {
         return notFound('EMAS artifact');
       }
       return ok(em.url);

@@ -192,7 +192,13 @@ export function errorReply(status: number, errorCode: string, message: string): 
   return {
     status,
     headers: { 'x-request-id': traceId },
-    body: JSON.stringify({ traceId, code: status, errorCode, errorMessage: message, errorDescription: message }),
+    body: JSON.stringify({
+      traceId,
+      code: status,
+      errorCode,
+      errorMessage: message,
+      errorDescription: message,
+    }),
   };
 }
 
@@ -215,8 +221,19 @@ function applyFault(
   switch (fault.kind) {
     case '429':
       record.status = 429;
-      res.writeHead(429, { 'content-type': 'application/json', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
-      res.end(JSON.stringify({ traceId: 't429', code: 429, errorCode: 'TooManyRequests', errorMessage: 'Too many requests', errorDescription: '' }));
+      res.writeHead(429, {
+        'content-type': 'application/json',
+        ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
+      });
+      res.end(
+        JSON.stringify({
+          traceId: 't429',
+          code: 429,
+          errorCode: 'TooManyRequests',
+          errorMessage: 'Too many requests',
+          errorDescription: '',
+        }),
+      );
       return;
     case '500-html':
     case '502-html': {
@@ -232,7 +249,9 @@ function applyFault(
       res.end('<!DOCTYPE html><html><body>Login required</body></html>');
       return;
     case 'throttle': {
-      const reply = classicError(400, 'Throttling.User', 'Request was denied due to user flow control.', { 'x-acs-retry-after': fault.retryAfter ?? '1000' });
+      const reply = classicError(400, 'Throttling.User', 'Request was denied due to user flow control.', {
+        'x-acs-retry-after': fault.retryAfter ?? '1000',
+      });
       record.status = reply.status;
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(reply.body);

@@ -19,7 +19,10 @@ export function orderView(s: Scenario, e: DeployEngine, idAsString = false): Jso
       hostGroupId: num(s.hostGroupId ?? '123'),
     },
     deployOrderId: idAsString ? s.deployOrderId : num(s.deployOrderId),
-    exceptionCode: st.status === 'Waiting' && st.machines.some((m) => m.status === 'Failed') ? 'MACHINE_DEPLOY_FAILED' : '',
+    exceptionCode:
+      st.status === 'Waiting' && st.machines.some((m) => m.status === 'Failed')
+        ? 'MACHINE_DEPLOY_FAILED'
+        : '',
     status: st.status,
     totalBatch: st.totalBatch,
     updateTime: st.updateTime,
@@ -59,13 +62,41 @@ export function historyView(s: Scenario, identifier: string): Json[] {
   const isTarget = job === s.jobs[0];
   const filler = isTarget ? (s.olderHistoryRows ?? 0) : 2;
   for (let i = 0; i < filler; i++) {
-    rows.push(historyRow(s, job.identifier, job.jobName, num(String(1000 + i)), num(String(500 + i)), 'SUCCESS', filler - i));
+    rows.push(
+      historyRow(
+        s,
+        job.identifier,
+        job.jobName,
+        num(String(1000 + i)),
+        num(String(500 + i)),
+        'SUCCESS',
+        filler - i,
+      ),
+    );
   }
-  rows.push(historyRow(s, job.identifier, job.jobName, num(job.jobId), num(isTarget ? s.pipelineRunId : '77'), 'RUNNING', filler + 1));
+  rows.push(
+    historyRow(
+      s,
+      job.identifier,
+      job.jobName,
+      num(job.jobId),
+      num(isTarget ? s.pipelineRunId : '77'),
+      'RUNNING',
+      filler + 1,
+    ),
+  );
   return rows;
 }
 
-function historyRow(s: Scenario, identifier: string, jobName: string, jobId: RawNumber, runId: RawNumber, status: string, n: number): Json {
+function historyRow(
+  s: Scenario,
+  identifier: string,
+  jobName: string,
+  jobId: RawNumber,
+  runId: RawNumber,
+  status: string,
+  n: number,
+): Json {
   return {
     executeNumber: n,
     identifier,
@@ -87,7 +118,13 @@ export function runView(s: Scenario, e: DeployEngine, progress: RunProgress): Js
   const job = s.jobs[0]!;
   const reached = progress.reads > (s.deployJobAppearsAfterReads ?? 0);
   const orderStatus = e.state.status;
-  const ended = s.runEndsWithoutOrder ? 'FAIL' : orderStatus === 'Success' ? 'SUCCESS' : orderStatus === 'Cancelled' ? 'CANCELED' : undefined;
+  const ended = s.runEndsWithoutOrder
+    ? 'FAIL'
+    : orderStatus === 'Success'
+      ? 'SUCCESS'
+      : orderStatus === 'Cancelled'
+        ? 'CANCELED'
+        : undefined;
   const runStatus = ended ?? 'RUNNING';
   const deployActions =
     reached && !s.runEndsWithoutOrder
@@ -108,7 +145,11 @@ export function runView(s: Scenario, e: DeployEngine, progress: RunProgress): Js
     ? [
         {
           type: 'GetPipelineEmasArtifactUrl',
-          params: { serviceConnectionId: num(s.emas.serviceConnectionId), emasJobInstanceId: num(s.emas.emasJobInstanceId), md5: s.emas.md5 },
+          params: {
+            serviceConnectionId: num(s.emas.serviceConnectionId),
+            emasJobInstanceId: num(s.emas.emasJobInstanceId),
+            md5: s.emas.md5,
+          },
           data: '',
           disable: false,
           displayType: 'DOWNLOAD',
@@ -128,7 +169,17 @@ export function runView(s: Scenario, e: DeployEngine, progress: RunProgress): Js
     updateTime: e.state.updateTime,
     stages: [
       stage(0, 'Build', 'SUCCESS', [
-        { id: num('4400001'), name: 'Build', jobSign: 'build', status: 'SUCCESS', startTime: t - 60_000, endTime: t - 5_000, params: '{}', result: '{}', actions: buildActions },
+        {
+          id: num('4400001'),
+          name: 'Build',
+          jobSign: 'build',
+          status: 'SUCCESS',
+          startTime: t - 60_000,
+          endTime: t - 5_000,
+          params: '{}',
+          result: '{}',
+          actions: buildActions,
+        },
       ]),
       stage(1, 'Deploy', reached ? (ended ?? 'RUNNING') : 'WAITING', [
         {

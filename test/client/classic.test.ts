@@ -9,8 +9,22 @@ const HOST = 'https://devops.cn-hangzhou.aliyuncs.com';
 const SECRET = 'classicUnitSecret0123456789';
 let debug: string[] = [];
 const client = (): ClassicClient =>
-  new ClassicClient({ endpoint: HOST, organizationId: 'org1', accessKeyId: 'AK1', accessKeySecret: SECRET, dispatcher: new Agent(), debug: (l) => debug.push(l), retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
-const ok = (payload: Record<string, unknown>): Record<string, unknown> => ({ requestId: 'R1', success: true, errorCode: '', errorMessage: '', ...payload });
+  new ClassicClient({
+    endpoint: HOST,
+    organizationId: 'org1',
+    accessKeyId: 'AK1',
+    accessKeySecret: SECRET,
+    dispatcher: new Agent(),
+    debug: (l) => debug.push(l),
+    retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+  });
+const ok = (payload: Record<string, unknown>): Record<string, unknown> => ({
+  requestId: 'R1',
+  success: true,
+  errorCode: '',
+  errorMessage: '',
+  ...payload,
+});
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -21,9 +35,26 @@ afterAll(() => nock.enableNetConnect());
 
 describe('ClassicClient', () => {
   it('reads the deployOrder payload (string id), signed with the action name', async () => {
-    const scope = nock(HOST, { reqheaders: { 'x-acs-action': 'GetVMDeployOrder', 'x-acs-version': '2021-06-25', authorization: /^ACS3-HMAC-SHA256 Credential=AK1,/ } })
+    const scope = nock(HOST, {
+      reqheaders: {
+        'x-acs-action': 'GetVMDeployOrder',
+        'x-acs-version': '2021-06-25',
+        authorization: /^ACS3-HMAC-SHA256 Credential=AK1,/,
+      },
+    })
       .get('/organization/org1/pipelines/7/deploy/9007199254740993')
-      .reply(200, ok({ deployOrder: { deployOrderId: '9007199254740993', status: 'Running', currentBatch: 1, totalBatch: 1, deployMachineInfo: { deployMachines: [] } } }));
+      .reply(
+        200,
+        ok({
+          deployOrder: {
+            deployOrderId: '9007199254740993',
+            status: 'Running',
+            currentBatch: 1,
+            totalBatch: 1,
+            deployMachineInfo: { deployMachines: [] },
+          },
+        }),
+      );
     const order = await client().getDeployOrder('7', '9007199254740993');
     expect(order.deployOrderId).toBe('9007199254740993');
     scope.done();
@@ -33,16 +64,39 @@ describe('ClassicClient', () => {
     nock(HOST)
       .post('/organization/org1/pipeline/7/job/historys')
       .query({ category: 'DEPLOY', identifier: 'd', maxResults: '50' })
-      .reply(200, ok({ jobs: [{ jobId: 5, pipelineRunId: 6, identifier: 'd', jobName: 'D', status: 'SUCCESS' }], nextToken: 'tok2' }));
+      .reply(
+        200,
+        ok({
+          jobs: [{ jobId: 5, pipelineRunId: 6, identifier: 'd', jobName: 'D', status: 'SUCCESS' }],
+          nextToken: 'tok2',
+        }),
+      );
     const page = await client().listJobHistory('7', 'd', undefined);
-    expect(page).toEqual({ items: [expect.objectContaining({ jobId: '5', pipelineRunId: '6' })], next: 'tok2' });
+    expect(page).toEqual({
+      items: [expect.objectContaining({ jobId: '5', pipelineRunId: '6' })],
+      next: 'tok2',
+    });
   });
 
   it('a success:false envelope is an error even on HTTP 200, with a classic hint', async () => {
-    nock(HOST).put('/organization/org1/pipelines/7/deploy/1/machine/a/skip').reply(200, { requestId: 'R2', success: false, errorCode: 'Forbidden.AccessDenied', errorMessage: 'denied' });
-    const err = (await client().skipMachine('7', '1', 'a').catch((e: unknown) => e)) as YunxiaoError;
+    nock(HOST)
+      .put('/organization/org1/pipelines/7/deploy/1/machine/a/skip')
+      .reply(200, {
+        requestId: 'R2',
+        success: false,
+        errorCode: 'Forbidden.AccessDenied',
+        errorMessage: 'denied',
+      });
+    const err = (await client()
+      .skipMachine('7', '1', 'a')
+      .catch((e: unknown) => e)) as YunxiaoError;
     expect(err).toBeInstanceOf(YunxiaoError);
-    expect(err).toMatchObject({ status: 200, errorCode: 'Forbidden.AccessDenied', requestId: 'R2', retryable: false });
+    expect(err).toMatchObject({
+      status: 200,
+      errorCode: 'Forbidden.AccessDenied',
+      requestId: 'R2',
+      retryable: false,
+    });
     expect(err.message).toContain('RAM user lacks the permission for SkipPipelineJobMachine');
   });
 
@@ -52,15 +106,23 @@ describe('ClassicClient', () => {
     ['InvalidTimeStamp.Expired', 400, /runner's clock/],
     ['InvalidUser.UserNotInCurrentOrganization', 400, /not a member of this Yunxiao organisation/],
   ])('%s gives its hint', async (code, status, hint) => {
-    nock(HOST).get('/organization/org1/pipelines/7/deploy/1').reply(status, { requestId: 'R', success: false, errorCode: code, errorMessage: 'm' });
-    const err = (await client().getDeployOrder('7', '1').catch((e: unknown) => e)) as YunxiaoError;
+    nock(HOST)
+      .get('/organization/org1/pipelines/7/deploy/1')
+      .reply(status, { requestId: 'R', success: false, errorCode: code, errorMessage: 'm' });
+    const err = (await client()
+      .getDeployOrder('7', '1')
+      .catch((e: unknown) => e)) as YunxiaoError;
     expect(err.message).toMatch(hint);
   });
 
   it('retries a throttled write (refused before processing), honouring x-acs-retry-after', async () => {
     const scope = nock(HOST)
       .put('/organization/org1/pipelines/7/deploy/1/stop')
-      .reply(400, { success: false, errorCode: 'Throttling.User', errorMessage: 'flow control' }, { 'x-acs-retry-after': '200' })
+      .reply(
+        400,
+        { success: false, errorCode: 'Throttling.User', errorMessage: 'flow control' },
+        { 'x-acs-retry-after': '200' },
+      )
       .put('/organization/org1/pipelines/7/deploy/1/stop')
       .reply(200, ok({}));
     const started = Date.now();
@@ -70,8 +132,17 @@ describe('ClassicClient', () => {
   });
 
   it('reads the EMAS fileUrl and never logs the secret', async () => {
-    nock(HOST).post('/organization/org1/pipeline/7/pipelineRun/8/emas/artifact/9/abc').query({ serviceConnectionId: '3' }).reply(200, ok({ fileUrl: 'https://x/a.apk' }));
-    const url = await client().getEmasArtifactUrl({ pipelineId: '7', pipelineRunId: '8', emasJobInstanceId: '9', md5: 'abc', serviceConnectionId: '3' });
+    nock(HOST)
+      .post('/organization/org1/pipeline/7/pipelineRun/8/emas/artifact/9/abc')
+      .query({ serviceConnectionId: '3' })
+      .reply(200, ok({ fileUrl: 'https://x/a.apk' }));
+    const url = await client().getEmasArtifactUrl({
+      pipelineId: '7',
+      pipelineRunId: '8',
+      emasJobInstanceId: '9',
+      md5: 'abc',
+      serviceConnectionId: '3',
+    });
     expect(url).toBe('https://x/a.apk');
     expect(debug.join('\n')).not.toContain(SECRET);
   });

@@ -55,7 +55,9 @@ async function failure(p: Promise<unknown>): Promise<YunxiaoError> {
 
 describe('paths, headers and shapes', () => {
   it('central edition: /organizations/{id} in the path, token and user agent headers', async () => {
-    const scope = nock(HOST, { reqheaders: { 'x-yunxiao-token': TOKEN, 'user-agent': /^yunxiao-deploy-gate\/0\.1\.0$/ } })
+    const scope = nock(HOST, {
+      reqheaders: { 'x-yunxiao-token': TOKEN, 'user-agent': /^yunxiao-deploy-gate\/0\.1\.0$/ },
+    })
       .get(`${P}/deploy/1111`)
       .reply(200, ORDER());
     const order = await client().getDeployOrder('7', '1111');
@@ -65,8 +67,14 @@ describe('paths, headers and shapes', () => {
   });
 
   it('region edition: no organization segment', async () => {
-    const scope = nock('https://acme.devops.aliyuncs.com').get('/oapi/v1/flow/pipelines/7/deploy/1111').reply(200, ORDER());
-    await client({ endpoint: 'https://acme.devops.aliyuncs.com', edition: 'region', organizationId: undefined }).getDeployOrder('7', '1111');
+    const scope = nock('https://acme.devops.aliyuncs.com')
+      .get('/oapi/v1/flow/pipelines/7/deploy/1111')
+      .reply(200, ORDER());
+    await client({
+      endpoint: 'https://acme.devops.aliyuncs.com',
+      edition: 'region',
+      organizationId: undefined,
+    }).getDeployOrder('7', '1111');
     scope.done();
   });
 
@@ -84,12 +92,17 @@ describe('paths, headers and shapes', () => {
     nock(HOST)
       .get(`/oapi/v1/flow/organizations/${ORG}/pipelines/getComponentsWithoutButtons`)
       .query({ pipelineId: '7', category: 'DEPLOY', identifier: 'd', page: '1', perPage: '30' })
-      .reply(200, [{ jobId: 1, pipelineRunId: 2, identifier: 'd', jobName: 'D', status: 'SUCCESS' }], { 'x-next-page': '2' })
+      .reply(200, [{ jobId: 1, pipelineRunId: 2, identifier: 'd', jobName: 'D', status: 'SUCCESS' }], {
+        'x-next-page': '2',
+      })
       .get(`/oapi/v1/flow/organizations/${ORG}/pipelines/getComponentsWithoutButtons`)
       .query(true)
       .reply(200, [], { 'x-next-page': '' });
     const first = await client().listJobHistory('7', 'd', undefined);
-    expect(first).toEqual({ items: [expect.objectContaining({ jobId: '1', pipelineRunId: '2' })], next: '2' });
+    expect(first).toEqual({
+      items: [expect.objectContaining({ jobId: '1', pipelineRunId: '2' })],
+      next: '2',
+    });
     expect((await client().listJobHistory('7', 'd', '2')).next).toBeUndefined();
   });
 
@@ -99,15 +112,28 @@ describe('paths, headers and shapes', () => {
   });
 
   it('the EMAS URL is a bare string', async () => {
-    nock(HOST).get(`/oapi/v1/flow/organizations/${ORG}/pipelines/getEmasArtifactDownloadUrl`).query(true).reply(200, '"https://x.example.com/a.apk"');
-    const url = await client().getEmasArtifactUrl({ pipelineId: '7', pipelineRunId: '8', emasJobInstanceId: '9', md5: 'm', serviceConnectionId: '1' });
+    nock(HOST)
+      .get(`/oapi/v1/flow/organizations/${ORG}/pipelines/getEmasArtifactDownloadUrl`)
+      .query(true)
+      .reply(200, '"https://x.example.com/a.apk"');
+    const url = await client().getEmasArtifactUrl({
+      pipelineId: '7',
+      pipelineRunId: '8',
+      emasJobInstanceId: '9',
+      md5: 'm',
+      serviceConnectionId: '1',
+    });
     expect(url).toBe('https://x.example.com/a.apk');
   });
 });
 
 describe('retries', () => {
   it.each([408, 429, 500, 502, 503])('retries a read after HTTP %i', async (status) => {
-    const scope = nock(HOST).get(`${P}/deploy/1111`).reply(status, { errorCode: 'X' }).get(`${P}/deploy/1111`).reply(200, ORDER());
+    const scope = nock(HOST)
+      .get(`${P}/deploy/1111`)
+      .reply(status, { errorCode: 'X' })
+      .get(`${P}/deploy/1111`)
+      .reply(200, ORDER());
     expect((await client().getDeployOrder('7', '1111')).status).toBe('Running');
     scope.done();
   });
@@ -128,7 +154,11 @@ describe('retries', () => {
   });
 
   it('honours Retry-After in seconds', async () => {
-    nock(HOST).get(`${P}/deploy/1111`).reply(429, {}, { 'retry-after': '1' }).get(`${P}/deploy/1111`).reply(200, ORDER());
+    nock(HOST)
+      .get(`${P}/deploy/1111`)
+      .reply(429, {}, { 'retry-after': '1' })
+      .get(`${P}/deploy/1111`)
+      .reply(200, ORDER());
     const started = Date.now();
     await client().getDeployOrder('7', '1111');
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
@@ -136,7 +166,11 @@ describe('retries', () => {
 
   it('honours Retry-After as an HTTP date', async () => {
     const at = new Date(Date.now() + 1500).toUTCString();
-    nock(HOST).get(`${P}/deploy/1111`).reply(503, 'x', { 'retry-after': at }).get(`${P}/deploy/1111`).reply(200, ORDER());
+    nock(HOST)
+      .get(`${P}/deploy/1111`)
+      .reply(503, 'x', { 'retry-after': at })
+      .get(`${P}/deploy/1111`)
+      .reply(200, ORDER());
     const started = Date.now();
     await client().getDeployOrder('7', '1111');
     expect(Date.now() - started).toBeGreaterThanOrEqual(400); // the date has whole-second precision
@@ -150,7 +184,11 @@ describe('retries', () => {
   });
 
   it('repeats a write refused with 429 (never processed)', async () => {
-    const scope = nock(HOST).put(`${P}/deploy/1111/machine/a/skip`).reply(429, {}).put(`${P}/deploy/1111/machine/a/skip`).reply(200, 'true');
+    const scope = nock(HOST)
+      .put(`${P}/deploy/1111/machine/a/skip`)
+      .reply(429, {})
+      .put(`${P}/deploy/1111/machine/a/skip`)
+      .reply(200, 'true');
     expect(await client().skipMachine('7', '1111', 'a')).toBe(true);
     scope.done();
   });
@@ -166,7 +204,9 @@ describe('network failures (real sockets)', () => {
     server = createServer((req, res) => {
       calls++;
       if (calls % 2 === 1) return req.socket.destroy();
-      res.writeHead(200, { 'content-type': 'application/json' }).end(req.method === 'PUT' ? 'true' : JSON.stringify(ORDER()));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(req.method === 'PUT' ? 'true' : JSON.stringify(ORDER()));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -175,7 +215,8 @@ describe('network failures (real sockets)', () => {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
   });
-  const local = (endpoint: string): OpenApiClient => client({ endpoint, edition: 'region', organizationId: undefined });
+  const local = (endpoint: string): OpenApiClient =>
+    client({ endpoint, edition: 'region', organizationId: undefined });
 
   it('retries a read after a connection reset', async () => {
     calls = 0;
@@ -209,7 +250,9 @@ describe('errors and hints', () => {
     [404, 'NotFound', /check the pipeline, run and deploy order ids/],
     [400, 'UnsupportedInCurrentEnv', /set `edition`/],
   ])('HTTP %i %s', async (status, code, hint) => {
-    nock(HOST).get(`${P}/deploy/1111`).reply(status, { traceId: 'tr-1', code: status, errorCode: code, errorMessage: 'msg' });
+    nock(HOST)
+      .get(`${P}/deploy/1111`)
+      .reply(status, { traceId: 'tr-1', code: status, errorCode: code, errorMessage: 'msg' });
     const err = await failure(client().getDeployOrder('7', '1111'));
     expect(err).toMatchObject({ status, errorCode: code, errorMessage: 'msg', requestId: 'tr-1' });
     expect(err.message).toMatch(hint);
@@ -217,16 +260,26 @@ describe('errors and hints', () => {
   });
 
   it('an HTML body gives the status and the start of the page', async () => {
-    nock(HOST).get(`${P}/deploy/1111`).times(4).reply(502, '<html>\n<head><title>502 Bad Gateway</title></head></html>');
+    nock(HOST)
+      .get(`${P}/deploy/1111`)
+      .times(4)
+      .reply(502, '<html>\n<head><title>502 Bad Gateway</title></head></html>');
     const err = await failure(client().getDeployOrder('7', '1111'));
     expect(err.message).toContain('HTTP 502');
     expect(err.message).toContain('<html> <head><title>502 Bad Gateway');
   });
 
   it('the token never appears in debug lines or messages, even when echoed back', async () => {
-    nock(HOST).get(`${P}/deploy/1111`).reply(401, { errorCode: 'InvalidTokenError', errorMessage: `token ${TOKEN} is invalid` });
+    nock(HOST)
+      .get(`${P}/deploy/1111`)
+      .reply(401, { errorCode: 'InvalidTokenError', errorMessage: `token ${TOKEN} is invalid` });
     const err = await failure(client().getDeployOrder('7', '1111'));
-    nock(HOST).get(`${P}/deploy/1111`).reply(200, `<html>${TOKEN}</html>`).get(`${P}/deploy/1111`).times(3).reply(200, `oops ${TOKEN}`);
+    nock(HOST)
+      .get(`${P}/deploy/1111`)
+      .reply(200, `<html>${TOKEN}</html>`)
+      .get(`${P}/deploy/1111`)
+      .times(3)
+      .reply(200, `oops ${TOKEN}`);
     const err2 = await failure(client().getDeployOrder('7', '1111'));
     const seen = [err.message, err2.message, ...debug].join('\n');
     expect(seen).toContain('***');
@@ -260,7 +313,13 @@ describe('deadlines', () => {
   });
 
   it('a per-request timeout turns a hang into a retryable error', async () => {
-    const c = client({ endpoint: url, edition: 'region', organizationId: undefined, requestTimeoutMs: 200, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } });
+    const c = client({
+      endpoint: url,
+      edition: 'region',
+      organizationId: undefined,
+      requestTimeoutMs: 200,
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+    });
     const err = await failure(c.getDeployOrder('7', '1'));
     expect(err.retryable).toBe(true);
     expect(err.message).toContain('no answer from');

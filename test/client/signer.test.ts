@@ -41,12 +41,16 @@ describe('ACS3-HMAC-SHA256', () => {
   });
 
   it('encodes the query RFC 3986 style, sorted by key', () => {
-    expect(canonicalQuery({ b: 'a b', a: '*~', 'c d': '中', e: '', z: undefined })).toBe('a=%2A~&b=a%20b&c%20d=%E4%B8%AD&e=');
+    expect(canonicalQuery({ b: 'a b', a: '*~', 'c d': '中', e: '', z: undefined })).toBe(
+      'a=%2A~&b=a%20b&c%20d=%E4%B8%AD&e=',
+    );
     expect(canonicalQuery({ q: "!'()+=&/" })).toBe('q=%21%27%28%29%2B%3D%26%2F');
   });
 
   it('encodes each path segment, keeping the slashes', () => {
-    expect(encodePath('/organization/o 1/pipelines/2/deploy/3/machine/sn 1+x/skip')).toBe('/organization/o%201/pipelines/2/deploy/3/machine/sn%201%2Bx/skip');
+    expect(encodePath('/organization/o 1/pipelines/2/deploy/3/machine/sn 1+x/skip')).toBe(
+      '/organization/o%201/pipelines/2/deploy/3/machine/sn%201%2Bx/skip',
+    );
   });
 
   it('writes the date in UTC without milliseconds', () => {
@@ -55,7 +59,9 @@ describe('ACS3-HMAC-SHA256', () => {
 
   it('signs a JSON body: its hash and its content-type', () => {
     const s = signRequest({ ...vector, body: '{"a":1}', query: {} });
-    expect(s.headers['x-acs-content-sha256']).toBe('015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862');
+    expect(s.headers['x-acs-content-sha256']).toBe(
+      '015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862',
+    );
     expect(s.headers['content-type']).toBe('application/json');
     expect(s.canonicalRequest).toContain('content-type:application/json\nhost:');
     expect(s.headers['authorization']).toContain('SignedHeaders=content-type;host;');
@@ -69,7 +75,9 @@ describe('ACS3-HMAC-SHA256', () => {
 
   it('uses a fresh nonce per request', () => {
     const { nonce: _n, ...rest } = vector;
-    expect(signRequest(rest).headers['x-acs-signature-nonce']).not.toBe(signRequest(rest).headers['x-acs-signature-nonce']);
+    expect(signRequest(rest).headers['x-acs-signature-nonce']).not.toBe(
+      signRequest(rest).headers['x-acs-signature-nonce'],
+    );
   });
 });
 
@@ -78,23 +86,66 @@ describe('the simulator verifies signatures independently', () => {
   const lookup = (id: string): string | undefined => (id === 'AK' ? secret : undefined);
   const now = new Date('2026-11-23T00:00:00Z');
   function wire(over: Partial<Parameters<typeof signRequest>[0]> = {}) {
-    const s = signRequest({ method: 'PUT', host: '127.0.0.1:1234', path: '/organization/o/pipelines/1/deploy/2/machine/sn 1/skip', query: { a: 'x y', b: '*' }, action: 'SkipPipelineJobMachine', version: '2021-06-25', accessKeyId: 'AK', accessKeySecret: secret, date: now, ...over });
-    return { method: 'PUT', rawPath: `${s.url.path}?${s.url.query}`, headers: { ...s.headers }, body: over.body ?? '' };
+    const s = signRequest({
+      method: 'PUT',
+      host: '127.0.0.1:1234',
+      path: '/organization/o/pipelines/1/deploy/2/machine/sn 1/skip',
+      query: { a: 'x y', b: '*' },
+      action: 'SkipPipelineJobMachine',
+      version: '2021-06-25',
+      accessKeyId: 'AK',
+      accessKeySecret: secret,
+      date: now,
+      ...over,
+    });
+    return {
+      method: 'PUT',
+      rawPath: `${s.url.path}?${s.url.query}`,
+      headers: { ...s.headers },
+      body: over.body ?? '',
+    };
   }
 
   it('accepts what the signer produces (query, path with a space, JSON body, STS)', () => {
     expect(verifyAcs3(wire(), lookup, { now })).toMatchObject({ ok: true, accessKeyId: 'AK' });
     expect(verifyAcs3(wire({ body: '{"x":[1,2]}' }), lookup, { now }).ok).toBe(true);
-    expect(verifyAcs3(wire({ securityToken: 'sts' }), lookup, { now })).toMatchObject({ ok: true, securityToken: 'sts' });
+    expect(verifyAcs3(wire({ securityToken: 'sts' }), lookup, { now })).toMatchObject({
+      ok: true,
+      securityToken: 'sts',
+    });
   });
 
   it.each([
-    ['a wrong secret', () => verifyAcs3(wire({ accessKeySecret: 'wrong' }), lookup, { now }), 'SignatureDoesNotMatch'],
-    ['a tampered query', () => verifyAcs3({ ...wire(), rawPath: wire().rawPath.replace('x%20y', 'x%20z') }, lookup, { now }), 'SignatureDoesNotMatch'],
-    ['a tampered body', () => verifyAcs3({ ...wire({ body: '{}' }), body: '{"a":1}' }, lookup, { now }), 'InvalidContentSHA256'],
-    ['an unsigned x-acs header', () => verifyAcs3({ ...wire(), headers: { ...wire().headers, 'x-acs-extra': '1' } }, lookup, { now }), 'IncompleteSignature'],
-    ['an unknown key', () => verifyAcs3(wire({ accessKeyId: 'NOPE' }), lookup, { now }), 'InvalidAccessKeyId.NotFound'],
-    ['a skewed clock', () => verifyAcs3(wire({ date: new Date('2026-11-22T23:40:00Z') }), lookup, { now }), 'InvalidTimeStamp.Expired'],
+    [
+      'a wrong secret',
+      () => verifyAcs3(wire({ accessKeySecret: 'wrong' }), lookup, { now }),
+      'SignatureDoesNotMatch',
+    ],
+    [
+      'a tampered query',
+      () => verifyAcs3({ ...wire(), rawPath: wire().rawPath.replace('x%20y', 'x%20z') }, lookup, { now }),
+      'SignatureDoesNotMatch',
+    ],
+    [
+      'a tampered body',
+      () => verifyAcs3({ ...wire({ body: '{}' }), body: '{"a":1}' }, lookup, { now }),
+      'InvalidContentSHA256',
+    ],
+    [
+      'an unsigned x-acs header',
+      () => verifyAcs3({ ...wire(), headers: { ...wire().headers, 'x-acs-extra': '1' } }, lookup, { now }),
+      'IncompleteSignature',
+    ],
+    [
+      'an unknown key',
+      () => verifyAcs3(wire({ accessKeyId: 'NOPE' }), lookup, { now }),
+      'InvalidAccessKeyId.NotFound',
+    ],
+    [
+      'a skewed clock',
+      () => verifyAcs3(wire({ date: new Date('2026-11-22T23:40:00Z') }), lookup, { now }),
+      'InvalidTimeStamp.Expired',
+    ],
   ])('rejects %s', (_name, check, code) => {
     expect(check()).toMatchObject({ ok: false, code });
   });
@@ -103,12 +154,19 @@ describe('the simulator verifies signatures independently', () => {
     const seenNonces = new Set<string>();
     const req = wire({ nonce: 'n1' });
     expect(verifyAcs3(req, lookup, { now, seenNonces }).ok).toBe(true);
-    expect(verifyAcs3(req, lookup, { now, seenNonces })).toMatchObject({ ok: false, code: 'SignatureNonceUsed' });
+    expect(verifyAcs3(req, lookup, { now, seenNonces })).toMatchObject({
+      ok: false,
+      code: 'SignatureNonceUsed',
+    });
   });
 
   it("verifies the known-answer vector's Authorization header", () => {
     const s = signRequest(vector);
     const req = { method: 'POST', rawPath: `/?${s.url.query}`, headers: s.headers, body: '' };
-    expect(verifyAcs3(req, (id) => (id === 'YourAccessKeyId' ? 'YourAccessKeySecret' : undefined), { now: vector.date }).ok).toBe(true);
+    expect(
+      verifyAcs3(req, (id) => (id === 'YourAccessKeyId' ? 'YourAccessKeySecret' : undefined), {
+        now: vector.date,
+      }).ok,
+    ).toBe(true);
   });
 });

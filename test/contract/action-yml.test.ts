@@ -19,7 +19,10 @@ function table(heading: string): Map<string, string[]> {
   const section = readme.split(/^## /m).find((s) => s.startsWith(`${heading}\n`)) ?? '';
   const rows = new Map<string, string[]>();
   for (const line of section.split('\n')) {
-    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.trim());
     const key = /^`([^`]+)`$/.exec(cells[0] ?? '')?.[1];
     if (key) rows.set(key, cells.slice(1));
   }
@@ -58,7 +61,11 @@ describe('the contract', () => {
   });
 
   it('only pipeline-id is required', () => {
-    expect(Object.entries(action.inputs).filter(([, s]) => s.required).map(([n]) => n)).toEqual(['pipeline-id']);
+    expect(
+      Object.entries(action.inputs)
+        .filter(([, s]) => s.required)
+        .map(([n]) => n),
+    ).toEqual(['pipeline-id']);
   });
 
   it('the quick start is exactly two commands: the demo and the tests', () => {

@@ -10,16 +10,21 @@ const RUNNER_KILL_MS = 10_000;
 describe('cancellation', () => {
   it('stop-on-cancel: stops the order, writes outputs, report and summary, exits non-zero in time', async () => {
     let sentAt = 0;
-    const { run, ops, sim } = await gate(forever, { 'stop-on-cancel': 'true', 'poll-interval': '200ms', timeout: '1m' }, {}, {
-      whileRunning: (child, s) => {
-        void waitForCalls(s, 'GetVMDeployOrder', 3).then(() => {
-          sentAt = Date.now();
-          child.kill('SIGINT');
-          // a second signal must not lose anything
-          setTimeout(() => child.kill('SIGTERM'), 50);
-        });
+    const { run, ops, sim } = await gate(
+      forever,
+      { 'stop-on-cancel': 'true', 'poll-interval': '200ms', timeout: '1m' },
+      {},
+      {
+        whileRunning: (child, s) => {
+          void waitForCalls(s, 'GetVMDeployOrder', 3).then(() => {
+            sentAt = Date.now();
+            child.kill('SIGINT');
+            // a second signal must not lose anything
+            setTimeout(() => child.kill('SIGTERM'), 50);
+          });
+        },
       },
-    });
+    );
     const afterSignal = sim.requests.filter((r) => r.at >= sentAt);
     expect(run.code).not.toBe(0);
     expect(run.signal).toBeNull();
@@ -37,9 +42,15 @@ describe('cancellation', () => {
   });
 
   it('without stop-on-cancel: leaves the order running and says so', async () => {
-    const { run, ops, sim } = await gate(forever, { 'poll-interval': '200ms', timeout: '1m' }, {}, {
-      whileRunning: (child, s) => void waitForCalls(s, 'GetVMDeployOrder', 2).then(() => child.kill('SIGINT')),
-    });
+    const { run, ops, sim } = await gate(
+      forever,
+      { 'poll-interval': '200ms', timeout: '1m' },
+      {},
+      {
+        whileRunning: (child, s) =>
+          void waitForCalls(s, 'GetVMDeployOrder', 2).then(() => child.kill('SIGINT')),
+      },
+    );
     expect(run.code).not.toBe(0);
     expect(count(ops, 'StopVMDeployOrder')).toBe(0);
     expect(sim.order().status).toBe('Running');
@@ -49,13 +60,18 @@ describe('cancellation', () => {
 
   it('a stop that hangs is abandoned within the window', async () => {
     let sentAt = 0;
-    const { run } = await gate(forever, { 'stop-on-cancel': 'true', 'poll-interval': '200ms', timeout: '1m' }, { faults: [{ operation: 'StopVMDeployOrder', kind: 'hang' }] }, {
-      whileRunning: (child, s) =>
-        void waitForCalls(s, 'GetVMDeployOrder', 2).then(() => {
-          sentAt = Date.now();
-          child.kill('SIGINT');
-        }),
-    });
+    const { run } = await gate(
+      forever,
+      { 'stop-on-cancel': 'true', 'poll-interval': '200ms', timeout: '1m' },
+      { faults: [{ operation: 'StopVMDeployOrder', kind: 'hang' }] },
+      {
+        whileRunning: (child, s) =>
+          void waitForCalls(s, 'GetVMDeployOrder', 2).then(() => {
+            sentAt = Date.now();
+            child.kill('SIGINT');
+          }),
+      },
+    );
     expect(run.outputs['result']).toBe('cancelled');
     expect(run.summary).toContain('left running');
     expect(Date.now() - sentAt).toBeLessThan(RUNNER_KILL_MS - 2000);

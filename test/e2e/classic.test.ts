@@ -24,13 +24,33 @@ describe('the gate over the classic API', () => {
   it('resolves through the classic chain, skips an unreachable host and passes', async () => {
     const b1 = machines(10, 1);
     b1[3] = { ...b1[3]!, unreachable: true };
-    const { run, sim, ops } = await gate({ batches: [b1], olderHistoryRows: 60 }, classic({ 'skip-unreachable': 'true' }), { accessKeys: keys });
+    const { run, sim, ops } = await gate(
+      { batches: [b1], olderHistoryRows: 60 },
+      classic({ 'skip-unreachable': 'true' }),
+      { accessKeys: keys },
+    );
     expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ result: 'success', 'skipped-machines': '["m1-04"]', 'job-id': '5550002', 'pipeline-run-id': '88' });
-    expect(ops.slice(0, 4)).toEqual(['ListPipelineJobs', 'ListPipelineJobHistorys', 'ListPipelineJobHistorys', 'GetPipelineRun']);
+    expect(run.outputs).toMatchObject({
+      result: 'success',
+      'skipped-machines': '["m1-04"]',
+      'job-id': '5550002',
+      'pipeline-run-id': '88',
+    });
+    expect(ops.slice(0, 4)).toEqual([
+      'ListPipelineJobs',
+      'ListPipelineJobHistorys',
+      'ListPipelineJobHistorys',
+      'GetPipelineRun',
+    ]);
     expect(count(ops, 'SkipPipelineJobMachine')).toBe(1);
-    expect(sim.requests.every((r) => r.path.startsWith(`/organization/${ORG}/`) && r.status === 200)).toBe(true);
-    expect(sim.requests.every((r) => r.headers['authorization']?.startsWith(`ACS3-HMAC-SHA256 Credential=${KEY_ID},`))).toBe(true);
+    expect(sim.requests.every((r) => r.path.startsWith(`/organization/${ORG}/`) && r.status === 200)).toBe(
+      true,
+    );
+    expect(
+      sim.requests.every((r) =>
+        r.headers['authorization']?.startsWith(`ACS3-HMAC-SHA256 Credential=${KEY_ID},`),
+      ),
+    ).toBe(true);
     expect(run.summary).toContain('classic (AccessKey)');
     expect(everything(run)).not.toContain(SECRET);
   });
@@ -53,7 +73,9 @@ describe('the gate over the classic API', () => {
   });
 
   it('a wrong secret fails at once with a clear message and no retry storm', async () => {
-    const { run, sim } = await gate({}, classic({ 'access-key-secret': 'not-the-secret-value' }), { accessKeys: keys });
+    const { run, sim } = await gate({}, classic({ 'access-key-secret': 'not-the-secret-value' }), {
+      accessKeys: keys,
+    });
     expect(run.code).toBe(1);
     expect(sim.requests).toHaveLength(1);
     expect(run.stdout).toContain('SignatureDoesNotMatch');
@@ -62,13 +84,19 @@ describe('the gate over the classic API', () => {
   });
 
   it('signs with an STS token, and refuses a request without it', async () => {
-    const sts = classic({ 'access-key-id': STS_ID, 'access-key-secret': STS_SECRET, 'security-token': STS_TOKEN });
+    const sts = classic({
+      'access-key-id': STS_ID,
+      'access-key-secret': STS_SECRET,
+      'security-token': STS_TOKEN,
+    });
     const ok = await gate({}, sts, { accessKeys: keys });
     expect(ok.run.code).toBe(0);
     expect(ok.sim.requests.every((r) => r.headers['x-acs-security-token'] === STS_TOKEN)).toBe(true);
     expect(ok.sim.requests[0]?.headers['authorization']).toMatch(/SignedHeaders=[^,]*x-acs-security-token/);
     expect(everything(ok.run)).not.toContain(STS_TOKEN);
-    const missing = await gate({}, classic({ 'access-key-id': STS_ID, 'access-key-secret': STS_SECRET }), { accessKeys: keys });
+    const missing = await gate({}, classic({ 'access-key-id': STS_ID, 'access-key-secret': STS_SECRET }), {
+      accessKeys: keys,
+    });
     expect(missing.run.code).toBe(1);
     expect(missing.run.stdout).toContain('InvalidSecurityToken');
   });

@@ -7,34 +7,37 @@ import { count, gate, ORG, TOKEN } from './support.js';
 const BIG = '9007199254740993'; // above 2^53: a JS number would read it as ...992
 
 describe('success in both editions', () => {
-  it.each(['central', 'region'] as const)('%s edition: resolves the order through the job chain and passes', async (edition) => {
-    const { run, sim, ops } = await gate({}, {}, { edition });
-    expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({
-      result: 'success',
-      status: 'Success',
-      'deploy-order-id': '44178813',
-      'pipeline-run-id': '88',
-      'job-id': '5550002',
-      'job-name': 'Deploy to production',
-      'current-batch': '2',
-      'total-batch': '2',
-      'machines-total': '4',
-      'machines-succeeded': '4',
-      'machines-failed': '0',
-      'machines-skipped': '0',
-      'skipped-machines': '[]',
-      'failed-machines': '[]',
-    });
-    expect(ops.slice(0, 3)).toEqual(['ListPipelineJobs', 'ListPipelineJobHistorys', 'GetPipelineRun']);
-    const orgSegment = `/organizations/${ORG}/`;
-    expect(sim.requests.every((r) => r.path.includes(orgSegment) === (edition === 'central'))).toBe(true);
-    expect(sim.requests.every((r) => r.headers['x-yunxiao-token'] === TOKEN)).toBe(true);
-    expect(sim.requests[0]?.headers['user-agent']).toMatch(/^yunxiao-deploy-gate\/\d+\.\d+\.\d+/);
-    expect(run.summary).toContain('Deploy succeeded');
-    expect(run.report?.['verdict']).toMatchObject({ result: 'success' });
-    expect(everything(run)).not.toContain(TOKEN);
-  });
+  it.each(['central', 'region'] as const)(
+    '%s edition: resolves the order through the job chain and passes',
+    async (edition) => {
+      const { run, sim, ops } = await gate({}, {}, { edition });
+      expect(run.code).toBe(0);
+      expect(run.outputs).toMatchObject({
+        result: 'success',
+        status: 'Success',
+        'deploy-order-id': '44178813',
+        'pipeline-run-id': '88',
+        'job-id': '5550002',
+        'job-name': 'Deploy to production',
+        'current-batch': '2',
+        'total-batch': '2',
+        'machines-total': '4',
+        'machines-succeeded': '4',
+        'machines-failed': '0',
+        'machines-skipped': '0',
+        'skipped-machines': '[]',
+        'failed-machines': '[]',
+      });
+      expect(ops.slice(0, 3)).toEqual(['ListPipelineJobs', 'ListPipelineJobHistorys', 'GetPipelineRun']);
+      const orgSegment = `/organizations/${ORG}/`;
+      expect(sim.requests.every((r) => r.path.includes(orgSegment) === (edition === 'central'))).toBe(true);
+      expect(sim.requests.every((r) => r.headers['x-yunxiao-token'] === TOKEN)).toBe(true);
+      expect(sim.requests[0]?.headers['user-agent']).toMatch(/^yunxiao-deploy-gate\/\d+\.\d+\.\d+/);
+      expect(run.summary).toContain('Deploy succeeded');
+      expect(run.report?.['verdict']).toMatchObject({ result: 'success' });
+      expect(everything(run)).not.toContain(TOKEN);
+    },
+  );
 });
 
 describe('resolution', () => {
@@ -115,7 +118,10 @@ describe('skipping unreachable hosts', () => {
   };
 
   it('skips within the budget and passes', async () => {
-    const { run, sim } = await gate({ batches: withUnreachable(2) }, { 'skip-unreachable': 'true', 'max-skipped': '10%' });
+    const { run, sim } = await gate(
+      { batches: withUnreachable(2) },
+      { 'skip-unreachable': 'true', 'max-skipped': '10%' },
+    );
     expect(run.code).toBe(0);
     expect(JSON.parse(run.outputs['skipped-machines'] ?? '')).toEqual(['m1-01', 'm1-02']);
     expect(run.outputs['machines-skipped']).toBe('2');
@@ -125,7 +131,10 @@ describe('skipping unreachable hosts', () => {
   });
 
   it('does not make a skip over the budget; fails instead', async () => {
-    const { run, ops } = await gate({ batches: withUnreachable(3) }, { 'skip-unreachable': 'true', 'max-skipped': '2' });
+    const { run, ops } = await gate(
+      { batches: withUnreachable(3) },
+      { 'skip-unreachable': 'true', 'max-skipped': '2' },
+    );
     expect(run.code).toBe(1);
     expect(run.outputs['result']).toBe('failure');
     expect(count(ops, 'SkipVMDeployMachine')).toBe(0);
@@ -146,7 +155,10 @@ describe('skipping unreachable hosts', () => {
 
   it('fails when machines skipped by someone else exceed the budget', async () => {
     const { run, ops } = await gate(
-      { batches: [machines(4, 1, { runTicks: 5 })], events: [{ atTick: 2, kind: 'skip-by-other', sn: 'm1-03' }] },
+      {
+        batches: [machines(4, 1, { runTicks: 5 })],
+        events: [{ atTick: 2, kind: 'skip-by-other', sn: 'm1-03' }],
+      },
       { 'max-skipped': '0' },
     );
     expect(run.code).toBe(1);
@@ -176,7 +188,10 @@ describe('retry, resume, stop', () => {
   });
 
   it('resume: auto resumes each pause between batches', async () => {
-    const { run, ops } = await gate({ batches: [machines(2, 1), machines(2, 2), machines(2, 3)], pauseBetweenBatches: true }, { resume: 'auto' });
+    const { run, ops } = await gate(
+      { batches: [machines(2, 1), machines(2, 2), machines(2, 3)], pauseBetweenBatches: true },
+      { resume: 'auto' },
+    );
     expect(run.code).toBe(0);
     expect(count(ops, 'ResumeVMDeployOrder')).toBe(2);
   });
@@ -191,7 +206,10 @@ describe('retry, resume, stop', () => {
   });
 
   it('timeout with on-failure: stop stops the order', async () => {
-    const { run, ops, sim } = await gate({ batches: [machines(2, 1, { runTicks: Infinity })] }, { timeout: '1500ms', 'on-failure': 'stop' });
+    const { run, ops, sim } = await gate(
+      { batches: [machines(2, 1, { runTicks: Infinity })] },
+      { timeout: '1500ms', 'on-failure': 'stop' },
+    );
     expect(run.code).toBe(1);
     expect(run.outputs['result']).toBe('timed-out');
     expect(count(ops, 'StopVMDeployOrder')).toBe(1);
@@ -201,7 +219,10 @@ describe('retry, resume, stop', () => {
   });
 
   it('timeout with on-failure: leave leaves the order running', async () => {
-    const { run, ops, sim } = await gate({ batches: [machines(2, 1, { runTicks: Infinity })] }, { timeout: '1500ms' });
+    const { run, ops, sim } = await gate(
+      { batches: [machines(2, 1, { runTicks: Infinity })] },
+      { timeout: '1500ms' },
+    );
     expect(run.outputs['result']).toBe('timed-out');
     expect(count(ops, 'StopVMDeployOrder')).toBe(0);
     expect(sim.order().status).toBe('Running');
@@ -218,7 +239,10 @@ describe('retry, resume, stop', () => {
   });
 
   it('the order cancelled in Yunxiao gives cancelled', async () => {
-    const { run } = await gate({ batches: [machines(2, 1, { runTicks: 10 })], events: [{ atTick: 3, kind: 'cancel' }] });
+    const { run } = await gate({
+      batches: [machines(2, 1, { runTicks: 10 })],
+      events: [{ atTick: 3, kind: 'cancel' }],
+    });
     expect(run.code).toBe(1);
     expect(run.outputs['result']).toBe('cancelled');
     expect(run.stdout).toContain('cancelled in Yunxiao');
@@ -227,13 +251,17 @@ describe('retry, resume, stop', () => {
 
 describe('a flaky API mid-watch', () => {
   it('rides out a 429 with Retry-After, a 502 HTML page and a connection reset', async () => {
-    const { run, sim } = await gate({ batches: [machines(2, 1, { runTicks: 3 })] }, {}, {
-      faults: [
-        { operation: 'GetVMDeployOrder', after: 1, kind: '429', retryAfter: '1' },
-        { operation: 'GetVMDeployOrder', after: 3, kind: '502-html' },
-        { operation: 'GetVMDeployOrder', after: 5, kind: 'reset' },
-      ],
-    });
+    const { run, sim } = await gate(
+      { batches: [machines(2, 1, { runTicks: 3 })] },
+      {},
+      {
+        faults: [
+          { operation: 'GetVMDeployOrder', after: 1, kind: '429', retryAfter: '1' },
+          { operation: 'GetVMDeployOrder', after: 3, kind: '502-html' },
+          { operation: 'GetVMDeployOrder', after: 5, kind: 'reset' },
+        ],
+      },
+    );
     expect(run.code).toBe(0);
     expect(sim.requests.filter((r) => r.fault).map((r) => r.fault)).toEqual(['429', '502-html', 'reset']);
     const i = sim.requests.findIndex((r) => r.fault === '429');
@@ -243,10 +271,23 @@ describe('a flaky API mid-watch', () => {
 
 describe('ids, wait: false, EMAS, scale', () => {
   it('keeps ids above 2^53 exact in paths and outputs', async () => {
-    const { run, sim } = await gate({ pipelineId: '9007199254740995', pipelineRunId: '9007199254740997', deployOrderId: BIG, jobs: [{ identifier: 'd', jobName: 'Deploy', jobId: '9007199254740999' }] });
+    const { run, sim } = await gate({
+      pipelineId: '9007199254740995',
+      pipelineRunId: '9007199254740997',
+      deployOrderId: BIG,
+      jobs: [{ identifier: 'd', jobName: 'Deploy', jobId: '9007199254740999' }],
+    });
     expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ 'deploy-order-id': BIG, 'pipeline-run-id': '9007199254740997', 'job-id': '9007199254740999' });
-    expect(sim.requests.filter((r) => r.operation === 'GetVMDeployOrder').every((r) => r.path.endsWith(`/pipelines/9007199254740995/deploy/${BIG}`))).toBe(true);
+    expect(run.outputs).toMatchObject({
+      'deploy-order-id': BIG,
+      'pipeline-run-id': '9007199254740997',
+      'job-id': '9007199254740999',
+    });
+    expect(
+      sim.requests
+        .filter((r) => r.operation === 'GetVMDeployOrder')
+        .every((r) => r.path.endsWith(`/pipelines/9007199254740995/deploy/${BIG}`)),
+    ).toBe(true);
     expect(run.reportText).toContain(`"deployOrderId": "${BIG}"`);
   });
 
@@ -258,14 +299,25 @@ describe('ids, wait: false, EMAS, scale', () => {
     expect(count(ops, 'GetVMDeployOrder')).toBe(1);
   });
 
-  const emas = { serviceConnectionId: '3011', emasJobInstanceId: '90817', md5: 'abc123', url: 'https://emas.example.com/a.apk?sig=1' };
+  const emas = {
+    serviceConnectionId: '3011',
+    emasJobInstanceId: '90817',
+    md5: 'abc123',
+    url: 'https://emas.example.com/a.apk?sig=1',
+  };
 
   it('gets the EMAS artifact URL from the run, and from explicit inputs', async () => {
     const fromRun = await gate({ emas });
     expect(fromRun.run.outputs['artifact-url']).toBe(emas.url);
-    const explicit = await gate({ emas }, { 'emas-job-instance-id': '90817', 'emas-md5': 'abc123', 'service-connection-id': '3011' });
+    const explicit = await gate(
+      { emas },
+      { 'emas-job-instance-id': '90817', 'emas-md5': 'abc123', 'service-connection-id': '3011' },
+    );
     expect(explicit.run.outputs['artifact-url']).toBe(emas.url);
-    const wrong = await gate({ emas }, { 'emas-job-instance-id': '1', 'emas-md5': 'nope', 'service-connection-id': '3011' });
+    const wrong = await gate(
+      { emas },
+      { 'emas-job-instance-id': '1', 'emas-md5': 'nope', 'service-connection-id': '3011' },
+    );
     expect(wrong.run.code).toBe(1);
     expect(wrong.run.stdout).toMatch(/could not get the EMAS artifact URL/i);
   });
@@ -283,10 +335,25 @@ describe('ids, wait: false, EMAS, scale', () => {
 
 describe('bad inputs', () => {
   it('lists every bad input and exits 1 without a request', async () => {
-    const { run, sim } = await gate({}, { timeout: 'ten minutes', 'max-skipped': 'lots', resume: 'Auto', wait: 'yes', endpoint: 'http://yunxiao.example.com' });
+    const { run, sim } = await gate(
+      {},
+      {
+        timeout: 'ten minutes',
+        'max-skipped': 'lots',
+        resume: 'Auto',
+        wait: 'yes',
+        endpoint: 'http://yunxiao.example.com',
+      },
+    );
     expect(run.code).toBe(1);
     expect(sim.requests).toEqual([]);
-    for (const name of ['timeout: "ten minutes"', 'max-skipped: "lots"', 'resume: "Auto"', 'wait: "yes"', 'endpoint:']) {
+    for (const name of [
+      'timeout: "ten minutes"',
+      'max-skipped: "lots"',
+      'resume: "Auto"',
+      'wait: "yes"',
+      'endpoint:',
+    ]) {
       expect(run.stdout).toContain(name);
     }
     expect(everything(run)).not.toContain(TOKEN);

@@ -17,9 +17,15 @@ describe('GitHub Deployments', () => {
         'POST /repos/acme/shop/deployments/77/statuses',
         'POST /repos/acme/shop/deployments/77/statuses',
       ]);
-      expect(gh.calls[0]?.body).toMatchObject({ environment: 'production', auto_merge: false, required_contexts: [] });
+      expect(gh.calls[0]?.body).toMatchObject({
+        environment: 'production',
+        auto_merge: false,
+        required_contexts: [],
+      });
       expect(gh.calls.map((c) => c.body['state']).slice(1)).toEqual(['in_progress', 'success']);
-      expect(gh.calls[2]?.body['environment_url']).toBe('https://flow.aliyun.com/pipelines/1234567/builds/88');
+      expect(gh.calls[2]?.body['environment_url']).toBe(
+        'https://flow.aliyun.com/pipelines/1234567/builds/88',
+      );
       expect(gh.calls.every((c) => c.auth === `token ${FAKE_GITHUB_TOKEN}`)).toBe(true);
     } finally {
       await gh.close();
@@ -31,7 +37,9 @@ describe('GitHub Deployments', () => {
     try {
       const { run } = await gate({}, { environment: 'production' }, {}, { env: { GITHUB_API_URL: gh.url } });
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/::warning::environment: GitHub refused to create a deployment .*deployments: write/);
+      expect(run.stdout).toMatch(
+        /::warning::environment: GitHub refused to create a deployment .*deployments: write/,
+      );
     } finally {
       await gh.close();
     }
@@ -48,10 +56,19 @@ describe('proxies', () => {
     proxy = createServer((req, res) => {
       seen.push({ kind: 'forward', target: req.url ?? '', headers: JSON.stringify(req.headers) });
       const target = new URL(req.url ?? '');
-      const upstream = httpRequest({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const upstream = httpRequest(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          method: req.method,
+          headers: req.headers,
+        },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       req.pipe(upstream);
     });
     proxy.on('connect', (req, client: Socket, head) => {
@@ -76,9 +93,14 @@ describe('proxies', () => {
     seen.length = 0;
     const gh = await startFakeGithub();
     try {
-      const { run, sim } = await gate({}, { environment: 'production' }, {}, {
-        env: { GITHUB_API_URL: gh.url, HTTP_PROXY: proxyUrl, https_proxy: proxyUrl, NO_PROXY: '' },
-      });
+      const { run, sim } = await gate(
+        {},
+        { environment: 'production' },
+        {},
+        {
+          env: { GITHUB_API_URL: gh.url, HTTP_PROXY: proxyUrl, https_proxy: proxyUrl, NO_PROXY: '' },
+        },
+      );
       expect(run.code).toBe(0);
       const viaProxy = seen.filter((s) => s.target.includes(new URL(sim.url).host));
       expect(viaProxy.length).toBe(sim.requests.length);
@@ -92,7 +114,12 @@ describe('proxies', () => {
 
   it('bypasses the proxy for hosts in NO_PROXY', async () => {
     seen.length = 0;
-    const { run, sim } = await gate({}, {}, {}, { env: { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1,localhost' } });
+    const { run, sim } = await gate(
+      {},
+      {},
+      {},
+      { env: { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1,localhost' } },
+    );
     expect(run.code).toBe(0);
     expect(sim.requests.length).toBeGreaterThan(0);
     expect(seen).toEqual([]);

@@ -1,7 +1,13 @@
 // Starts a simulator, runs dist/index.js against it as the runner does, and closes it.
 import type { ChildProcess } from 'node:child_process';
 import { runAction, type ActionRun, type RunOptions } from '../../scripts/lib/runner.js';
-import { scenario, startSimulator, type Scenario, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
+import {
+  scenario,
+  startSimulator,
+  type Scenario,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../src/simulator/index.js';
 
 export const TOKEN = 'pt-e2eSecretToken_0123456789abcdef';
 export const ORG = '5ebbc0228123212b59e2e000';
@@ -47,5 +53,6 @@ export const count = (ops: string[], op: string): number => ops.filter((o) => o 
 
 /** Resolves once the simulator has received `n` calls of `operation`. */
 export async function waitForCalls(sim: Simulator, operation: string, n: number): Promise<void> {
-  while (sim.requests.filter((r) => r.operation === operation).length < n) await new Promise((r) => setTimeout(r, 20));
+  while (sim.requests.filter((r) => r.operation === operation).length < n)
+    await new Promise((r) => setTimeout(r, 20));
 }

@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { actionsOnTimeout, decide } from '../../src/gate/decide.js';
 import { machine, many, memory, order, policy, unreachable } from '../support/orders.js';
 
-const kinds = (d: ReturnType<typeof decide>): string[] => d.actions.map((a) => `${a.kind}${a.machineSn ? `:${a.machineSn}` : ''}`);
+const kinds = (d: ReturnType<typeof decide>): string[] =>
+  d.actions.map((a) => `${a.kind}${a.machineSn ? `:${a.machineSn}` : ''}`);
 
 describe('decide: verdicts on a finished order', () => {
   it.each([
     ['Success, nothing skipped', order('Success', many(3, 'Success')), policy(), 'success'],
-    ['Success with one Failed machine', order('Success', [...many(2, 'Success'), machine('x9', 'Failed')]), policy(), 'failure'],
+    [
+      'Success with one Failed machine',
+      order('Success', [...many(2, 'Success'), machine('x9', 'Failed')]),
+      policy(),
+      'failure',
+    ],
     [
       'Success with skips within the budget',
       order('Success', [...many(9, 'Success'), machine('s1', 'Skipped')]),
@@ -28,7 +34,11 @@ describe('decide: verdicts on a finished order', () => {
   });
 
   it('names the failed machine in the reason', () => {
-    const d = decide(order('Success', [machine('m1', 'Success'), machine('bad7', 'Failed', { ip: '10.9.9.9' })]), policy(), memory());
+    const d = decide(
+      order('Success', [machine('m1', 'Success'), machine('bad7', 'Failed', { ip: '10.9.9.9' })]),
+      policy(),
+      memory(),
+    );
     expect(d.verdict?.reason).toContain('bad7 (10.9.9.9)');
   });
 
@@ -44,20 +54,30 @@ describe('decide: the skip budget', () => {
     const ms = [...many(17, 'Running'), unreachable('u1', 'Queued'), unreachable('u2', 'Queued')];
     const d = decide(order('Running', ms), policy({ skipUnreachable: true }), memory());
     expect(d.verdict?.result).toBe('failure');
-    expect(d.verdict?.reason).toMatch(/u2 .* would make 2 skipped machines, more than max-skipped 10% = 1 of 19/);
+    expect(d.verdict?.reason).toMatch(
+      /u2 .* would make 2 skipped machines, more than max-skipped 10% = 1 of 19/,
+    );
     expect(d.actions).toEqual([]); // the over-budget skip is not made, nor the first (the gate fails)
   });
 
   it('skips exactly up to the budget', () => {
     const ms = [...many(8, 'Running'), unreachable('u1', 'Queued'), unreachable('u2', 'Pending')];
-    const d = decide(order('Running', ms), policy({ skipUnreachable: true, maxSkipped: { kind: 'count', count: 2 } }), memory());
+    const d = decide(
+      order('Running', ms),
+      policy({ skipUnreachable: true, maxSkipped: { kind: 'count', count: 2 } }),
+      memory(),
+    );
     expect(d.verdict).toBeUndefined();
     expect(kinds(d)).toEqual(['skip:u1', 'skip:u2']);
   });
 
   it('counts machines skipped by someone else', () => {
     const ms = [...many(8, 'Running'), machine('s1', 'Skipped'), unreachable('u1', 'Queued')];
-    const d = decide(order('Running', ms), policy({ skipUnreachable: true, maxSkipped: { kind: 'count', count: 1 } }), memory());
+    const d = decide(
+      order('Running', ms),
+      policy({ skipUnreachable: true, maxSkipped: { kind: 'count', count: 1 } }),
+      memory(),
+    );
     expect(d.verdict?.result).toBe('failure');
     expect(d.actions).toEqual([]);
   });
@@ -88,10 +108,13 @@ describe('decide: skipping unreachable machines', () => {
     expect(kinds(d)).toEqual(['skip:u']);
   });
 
-  it.each(['Success', 'Skipped', 'Cancelled', 'Deploying'])('never skips an unreachable %s machine', (status) => {
-    const d = decide(order('Running', [machine('a', 'Running'), unreachable('u', status)]), p, memory());
-    expect(d.actions).toEqual([]);
-  });
+  it.each(['Success', 'Skipped', 'Cancelled', 'Deploying'])(
+    'never skips an unreachable %s machine',
+    (status) => {
+      const d = decide(order('Running', [machine('a', 'Running'), unreachable('u', status)]), p, memory());
+      expect(d.actions).toEqual([]);
+    },
+  );
 
   it('never skips a reachable machine, even a failed one', () => {
     const d = decide(order('Waiting', [machine('f', 'Failed'), machine('q', 'Queued')]), p, memory());
@@ -99,20 +122,30 @@ describe('decide: skipping unreachable machines', () => {
   });
 
   it('does not skip when skip-unreachable is off, and fails at once on a paused order', () => {
-    const d = decide(order('Waiting', [machine('a', 'Success'), unreachable('u', 'Failed')]), policy(), memory());
+    const d = decide(
+      order('Waiting', [machine('a', 'Success'), unreachable('u', 'Failed')]),
+      policy(),
+      memory(),
+    );
     expect(d.actions).toEqual([]);
     expect(d.verdict?.result).toBe('failure');
     expect(d.verdict?.reason).toContain('skip-unreachable is off');
   });
 
   it('keeps watching an unreachable Queued machine when skipping is off (not failed yet)', () => {
-    const d = decide(order('Running', [machine('a', 'Running'), unreachable('u', 'Queued')]), policy(), memory());
+    const d = decide(
+      order('Running', [machine('a', 'Running'), unreachable('u', 'Queued')]),
+      policy(),
+      memory(),
+    );
     expect(d.verdict).toBeUndefined();
     expect(d.actions).toEqual([]);
   });
 
   it('never skips a machine whose skip action is disabled or absent', () => {
-    const disabled = unreachable('u1', 'Queued', { actions: [{ type: 'SkipVMDeployMachine', disable: true }] });
+    const disabled = unreachable('u1', 'Queued', {
+      actions: [{ type: 'SkipVMDeployMachine', disable: true }],
+    });
     const absent = unreachable('u2', 'Queued', { actions: [] });
     const d = decide(order('Running', [disabled, absent]), p, memory());
     expect(d.actions).toEqual([]);
@@ -137,12 +170,20 @@ describe('decide: skipping unreachable machines', () => {
 
   it('tries a skip again after a transient error, never after a permanent one', () => {
     const o = order('Running', [unreachable('u', 'Queued')]);
-    expect(kinds(decide(o, p, memory([{ kind: 'skip', machineSn: 'u', outcome: 'error', transient: true }])))).toEqual(['skip:u']);
-    expect(decide(o, p, memory([{ kind: 'skip', machineSn: 'u', outcome: 'error', transient: false }])).actions).toEqual([]);
+    expect(
+      kinds(decide(o, p, memory([{ kind: 'skip', machineSn: 'u', outcome: 'error', transient: true }]))),
+    ).toEqual(['skip:u']);
+    expect(
+      decide(o, p, memory([{ kind: 'skip', machineSn: 'u', outcome: 'error', transient: false }])).actions,
+    ).toEqual([]);
   });
 
   it('orders skips by batch, then SN', () => {
-    const ms = [unreachable('b', 'Pending', { batchNum: 2 }), unreachable('z', 'Queued', { batchNum: 1 }), unreachable('a', 'Pending', { batchNum: 2 })];
+    const ms = [
+      unreachable('b', 'Pending', { batchNum: 2 }),
+      unreachable('z', 'Queued', { batchNum: 1 }),
+      unreachable('a', 'Pending', { batchNum: 2 }),
+    ];
     expect(kinds(decide(order('Running', ms), p, memory()))).toEqual(['skip:z', 'skip:a', 'skip:b']);
   });
 });
@@ -201,8 +242,12 @@ describe('decide: retrying failed machines', () => {
   it('a transient retry error does not use up the allowance; a permanent one ends retrying', () => {
     const transient = memory([{ kind: 'retry', machineSn: 'f', outcome: 'error', transient: true }]);
     expect(kinds(decide(order('Waiting', [failedAt(T0 + 1)]), p, transient))).toEqual(['retry:f']);
-    const permanent = memory([{ kind: 'retry', machineSn: 'f', outcome: 'error', transient: false, detail: 'HTTP 403' }]);
-    expect(decide(order('Waiting', [failedAt(T0 + 1)]), p, permanent).verdict?.reason).toContain('retrying it failed (HTTP 403)');
+    const permanent = memory([
+      { kind: 'retry', machineSn: 'f', outcome: 'error', transient: false, detail: 'HTTP 403' },
+    ]);
+    expect(decide(order('Waiting', [failedAt(T0 + 1)]), p, permanent).verdict?.reason).toContain(
+      'retrying it failed (HTTP 403)',
+    );
   });
 });
 
@@ -229,7 +274,9 @@ describe('decide: pauses between batches', () => {
     const o = { ...paused, updateTime: Date.parse('2025-12-31T23:59:59.000Z') };
     expect(decide(o, policy({ resume: 'auto' }), memory([{ kind: 'resume' }])).actions).toEqual([]);
     const later = { ...paused, updateTime: Date.parse('2026-01-01T00:05:00.000Z') };
-    expect(kinds(decide(later, policy({ resume: 'auto' }), memory([{ kind: 'resume' }])))).toEqual(['resume']);
+    expect(kinds(decide(later, policy({ resume: 'auto' }), memory([{ kind: 'resume' }])))).toEqual([
+      'resume',
+    ]);
   });
 });
 
@@ -240,14 +287,20 @@ describe('decide: on-failure stop', () => {
     const paused = decide(order('Waiting', [machine('f', 'Failed')]), stop, memory());
     expect(paused.verdict?.result).toBe('failure');
     expect(kinds(paused)).toEqual(['stop']);
-    const overBudget = decide(order('Running', [...many(3, 'Running'), machine('s', 'Skipped')]), { ...stop, maxSkipped: { kind: 'count', count: 0 } }, memory());
+    const overBudget = decide(
+      order('Running', [...many(3, 'Running'), machine('s', 'Skipped')]),
+      { ...stop, maxSkipped: { kind: 'count', count: 0 } },
+      memory(),
+    );
     expect(kinds(overBudget)).toEqual(['stop']);
   });
 
   it('does not stop on success, on a cancelled order, or when the stop action is disabled', () => {
     expect(decide(order('Success', many(2, 'Success')), stop, memory()).actions).toEqual([]);
     expect(decide(order('Cancelled', many(2, 'Cancelled')), stop, memory()).actions).toEqual([]);
-    const o = order('Waiting', [machine('f', 'Failed')], { actions: [{ type: 'StopVMDeployOrder', disable: true }] });
+    const o = order('Waiting', [machine('f', 'Failed')], {
+      actions: [{ type: 'StopVMDeployOrder', disable: true }],
+    });
     expect(decide(o, stop, memory()).actions).toEqual([]);
   });
 
@@ -267,7 +320,11 @@ describe('decide: on-failure stop', () => {
 
 describe('decide: unknown statuses', () => {
   it('warns once per unknown value and goes on', () => {
-    const o = order('Deploying', [machine('a', 'Warming'), machine('b', 'Warming'), machine('c', 'Running', { clientStatus: 'degraded' })]);
+    const o = order('Deploying', [
+      machine('a', 'Warming'),
+      machine('b', 'Warming'),
+      machine('c', 'Running', { clientStatus: 'degraded' }),
+    ]);
     const first = decide(o, policy(), memory());
     expect(first.verdict).toBeUndefined();
     expect(first.warnings).toHaveLength(3);

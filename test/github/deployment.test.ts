@@ -5,7 +5,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deploymentStateOf, startDeployment } from '../../src/github/deployment.js';
 
 const API = 'https://api.github.com';
-const env = { GITHUB_REPOSITORY: 'acme/shop', GITHUB_SHA: 'deadbeef', GITHUB_RUN_ID: '42', GITHUB_SERVER_URL: 'https://github.com', GITHUB_API_URL: API };
+const env = {
+  GITHUB_REPOSITORY: 'acme/shop',
+  GITHUB_SHA: 'deadbeef',
+  GITHUB_RUN_ID: '42',
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_API_URL: API,
+};
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -43,14 +49,25 @@ describe('GitHub Deployments', () => {
     const tracker = await startDeployment(request(warnings));
     await tracker?.finish('success');
     scope.done();
-    expect(bodies[0]).toMatchObject({ ref: 'deadbeef', environment: 'production', auto_merge: false, required_contexts: [] });
-    expect(bodies[1]).toMatchObject({ state: 'in_progress', log_url: 'https://github.com/acme/shop/actions/runs/42', environment_url: 'https://flow.aliyun.com/pipelines/1/builds/2' });
+    expect(bodies[0]).toMatchObject({
+      ref: 'deadbeef',
+      environment: 'production',
+      auto_merge: false,
+      required_contexts: [],
+    });
+    expect(bodies[1]).toMatchObject({
+      state: 'in_progress',
+      log_url: 'https://github.com/acme/shop/actions/runs/42',
+      environment_url: 'https://flow.aliyun.com/pipelines/1/builds/2',
+    });
     expect(bodies[2]).toMatchObject({ state: 'success' });
     expect(warnings).toEqual([]);
   });
 
   it('warns with the permission hint and goes on when GitHub refuses', async () => {
-    nock(API).post('/repos/acme/shop/deployments').reply(403, { message: 'Resource not accessible by integration' });
+    nock(API)
+      .post('/repos/acme/shop/deployments')
+      .reply(403, { message: 'Resource not accessible by integration' });
     const warnings: string[] = [];
     expect(await startDeployment(request(warnings))).toBeUndefined();
     expect(warnings[0]).toContain('HTTP 403');

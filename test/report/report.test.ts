@@ -11,14 +11,25 @@ import { machine, order, policy, unreachable } from '../support/orders.js';
 
 const BIG = '9007199254740993';
 
-function outcome(over: Partial<RunOutcome> = {}, machines: Machine[] = [machine('m1', 'Success')], taken: TakenAction[] = []): RunOutcome {
+function outcome(
+  over: Partial<RunOutcome> = {},
+  machines: Machine[] = [machine('m1', 'Success')],
+  taken: TakenAction[] = [],
+): RunOutcome {
   return {
     result: 'success',
     reason: 'ok',
     api: 'openapi',
     edition: 'central',
     policy: policy(),
-    resolved: { pipelineId: '7', deployOrderId: BIG, pipelineRunId: '8', jobId: '9', jobName: 'Deploy', deployUrl: 'https://flow.aliyun.com/pipelines/7/builds/8' },
+    resolved: {
+      pipelineId: '7',
+      deployOrderId: BIG,
+      pipelineRunId: '8',
+      jobId: '9',
+      jobName: 'Deploy',
+      deployUrl: 'https://flow.aliyun.com/pipelines/7/builds/8',
+    },
     order: order('Success', machines, { deployOrderId: BIG, currentBatch: 2, totalBatch: 2 }),
     taken,
     machineLogs: {},
@@ -29,12 +40,24 @@ function outcome(over: Partial<RunOutcome> = {}, machines: Machine[] = [machine(
     ...over,
   };
 }
-const act = (kind: TakenAction['kind'], machineSn?: string, outcomeOf: 'ok' | 'error' = 'ok'): TakenAction => ({ kind, machineSn, reason: 'why', at: '2026-11-23T00:01:00.000Z', outcome: outcomeOf });
+const act = (
+  kind: TakenAction['kind'],
+  machineSn?: string,
+  outcomeOf: 'ok' | 'error' = 'ok',
+): TakenAction => ({ kind, machineSn, reason: 'why', at: '2026-11-23T00:01:00.000Z', outcome: outcomeOf });
 
 describe('outputsOf', () => {
   it('sets every output, ids exact, skipped-machines only ours', () => {
-    const ms = [machine('a', 'Success'), machine('b', 'Skipped'), unreachable('c', 'Skipped'), machine('d', 'Failed')];
-    const out = outputsOf(outcome({ result: 'failure' }, ms, [act('skip', 'c'), act('skip', 'x', 'error')]), '/tmp/r.json');
+    const ms = [
+      machine('a', 'Success'),
+      machine('b', 'Skipped'),
+      unreachable('c', 'Skipped'),
+      machine('d', 'Failed'),
+    ];
+    const out = outputsOf(
+      outcome({ result: 'failure' }, ms, [act('skip', 'c'), act('skip', 'x', 'error')]),
+      '/tmp/r.json',
+    );
     expect(out).toEqual({
       result: 'failure',
       status: 'Success',
@@ -68,7 +91,9 @@ describe('outputsOf', () => {
 describe('reportJson', () => {
   it('round-trips with exact ids, every machine and every action', () => {
     const raw = { deployOrderId: BIG, unknownField: { kept: true } };
-    const text = reportJson(outcome({ rawOrder: raw }, [machine('a', 'Success'), unreachable('b', 'Skipped')], [act('skip', 'b')]));
+    const text = reportJson(
+      outcome({ rawOrder: raw }, [machine('a', 'Success'), unreachable('b', 'Skipped')], [act('skip', 'b')]),
+    );
     const r = JSON.parse(text) as Record<string, unknown>;
     expect(r['schemaVersion']).toBe(1);
     expect(r['deployOrder']).toEqual(raw);
@@ -91,13 +116,21 @@ describe('renderSummary', () => {
   });
 
   it('says whether a cancelled run stopped the order or left it running', () => {
-    expect(renderSummary(outcome({ result: 'cancelled', stoppedOnCancel: true }))).toContain('was **stopped**');
-    expect(renderSummary(outcome({ result: 'cancelled', stoppedOnCancel: false }))).toContain('was **left running**');
+    expect(renderSummary(outcome({ result: 'cancelled', stoppedOnCancel: true }))).toContain(
+      'was **stopped**',
+    );
+    expect(renderSummary(outcome({ result: 'cancelled', stoppedOnCancel: false }))).toContain(
+      'was **left running**',
+    );
   });
 
   it('escapes table cells and fences logs that contain backticks', () => {
     const ms = [machine('a|b<script>', 'Failed', { ip: '1.2.3.4\nx' })];
-    const md = renderSummary(outcome({ result: 'failure', machineLogs: { 'a|b<script>': 'line 1\n```\nline 3' } }, ms, [act('retry', 'a|b<script>')]));
+    const md = renderSummary(
+      outcome({ result: 'failure', machineLogs: { 'a|b<script>': 'line 1\n```\nline 3' } }, ms, [
+        act('retry', 'a|b<script>'),
+      ]),
+    );
     // Outside code spans (where markdown shows text as it is) the name is escaped.
     expect(md.replace(/`[^`\n]*`/g, '')).not.toContain('<script>');
     expect(md).toContain('`a\\|b<script>`');
@@ -119,7 +152,9 @@ describe('renderSummary', () => {
   });
 
   it('stays under the limit even when the machines to list do not fit, and says so', () => {
-    const ms = Array.from({ length: 10_000 }, (_, i) => machine(`a-very-long-machine-serial-number-${'x'.repeat(60)}-${i}`, 'Failed'));
+    const ms = Array.from({ length: 10_000 }, (_, i) =>
+      machine(`a-very-long-machine-serial-number-${'x'.repeat(60)}-${i}`, 'Failed'),
+    );
     const md = renderSummary(outcome({ result: 'failure' }, ms));
     expect(Buffer.byteLength(md)).toBeLessThan(1_000_000);
     expect(md).toMatch(/\*\*\d+ more machines not shown; see the JSON report/);
@@ -128,10 +163,15 @@ describe('renderSummary', () => {
 
 describe('annotationsOf', () => {
   it('an error per failed machine and a warning per skipped one, capped with a note', () => {
-    const ms = [...Array.from({ length: 12 }, (_, i) => machine(`f${i}`, 'Failed')), machine('s1', 'Skipped')];
+    const ms = [
+      ...Array.from({ length: 12 }, (_, i) => machine(`f${i}`, 'Failed')),
+      machine('s1', 'Skipped'),
+    ];
     const list = annotationsOf(outcome({ result: 'failure' }, ms));
     expect(list.filter((a) => a.level === 'error')).toHaveLength(9);
     expect(list.filter((a) => a.level === 'error').at(-1)?.title).toBe('4 more failed machines');
-    expect(list.filter((a) => a.level === 'warning')).toEqual([expect.objectContaining({ title: 'Machine s1 (10.0.0.1) skipped' })]);
+    expect(list.filter((a) => a.level === 'warning')).toEqual([
+      expect.objectContaining({ title: 'Machine s1 (10.0.0.1) skipped' }),
+    ]);
   });
 });

@@ -25,7 +25,10 @@ describe('DeployEngine', () => {
     const e = new DeployEngine(scenario({ batches: [b, machines(1, 2)] }));
     e.advance();
     expect([e.state.status, statuses(e)]).toEqual(['Waiting', 'FRP']);
-    expect(e.machineActions(e.bySn.get('m1-01')!)).toContainEqual({ type: 'SkipVMDeployMachine', disable: false });
+    expect(e.machineActions(e.bySn.get('m1-01')!)).toContainEqual({
+      type: 'SkipVMDeployMachine',
+      disable: false,
+    });
     expect(e.orderActions()).toContainEqual({ type: 'ResumeVMDeployOrder', disable: true });
     expect(e.skip('m1-01')).toEqual({ ok: true });
     expect(e.state.status).toBe('Running');
@@ -44,7 +47,9 @@ describe('DeployEngine', () => {
   });
 
   it('pauses between batches until resumed', () => {
-    const e = new DeployEngine(scenario({ batches: [machines(1, 1), machines(1, 2)], pauseBetweenBatches: true }));
+    const e = new DeployEngine(
+      scenario({ batches: [machines(1, 1), machines(1, 2)], pauseBetweenBatches: true }),
+    );
     e.advance();
     e.advance();
     expect([e.state.status, e.state.currentBatch]).toEqual(['Waiting', 1]);
@@ -55,7 +60,9 @@ describe('DeployEngine', () => {
   });
 
   it('stop cancels the order and every unfinished machine; disabled actions are refused', () => {
-    const e = new DeployEngine(scenario({ batches: [machines(2, 1, { skipDisabled: true }), machines(1, 2)] }));
+    const e = new DeployEngine(
+      scenario({ batches: [machines(2, 1, { skipDisabled: true }), machines(1, 2)] }),
+    );
     e.advance();
     expect(e.skip('m1-01')).toMatchObject({ ok: false, status: 400 });
     expect(e.stop()).toEqual({ ok: true });
@@ -64,7 +71,15 @@ describe('DeployEngine', () => {
   });
 
   it('plays scheduled events: a skip by someone else, a cancel in Yunxiao', () => {
-    const e = new DeployEngine(scenario({ batches: [machines(3, 1, { runTicks: 9 })], events: [{ atTick: 1, kind: 'skip-by-other', sn: 'm1-02' }, { atTick: 2, kind: 'cancel' }] }));
+    const e = new DeployEngine(
+      scenario({
+        batches: [machines(3, 1, { runTicks: 9 })],
+        events: [
+          { atTick: 1, kind: 'skip-by-other', sn: 'm1-02' },
+          { atTick: 2, kind: 'cancel' },
+        ],
+      }),
+    );
     e.advance();
     expect(statuses(e)).toBe('RSR');
     e.advance();

@@ -36,7 +36,8 @@ function shape(v: unknown): Shape {
 /** `sub`'s keys all in `sup` with the same types (extra keys in `sup` allowed where `extra` says). */
 function sameShape(sub: Shape, sup: Shape, path: string, extra: Record<string, string[]>): void {
   if (typeof sub === 'string' || typeof sup === 'string') return void expect(sup, path).toBe(sub);
-  if (Array.isArray(sub)) return void (sub[0] && Array.isArray(sup) && sup[0] && sameShape(sub[0], sup[0], `${path}[]`, extra));
+  if (Array.isArray(sub))
+    return void (sub[0] && Array.isArray(sup) && sup[0] && sameShape(sub[0], sup[0], `${path}[]`, extra));
   expect(Array.isArray(sup), path).toBe(false);
   const supObj = sup as Record<string, Shape>;
   for (const [k, v] of Object.entries(sub)) {
@@ -44,13 +45,22 @@ function sameShape(sub: Shape, sup: Shape, path: string, extra: Record<string, s
     sameShape(v, supObj[k]!, `${path}.${k}`, extra);
   }
   const allowed = extra[path] ?? [];
-  expect(Object.keys(supObj).filter((k) => !(k in sub) && !allowed.includes(k)), `extra keys at ${path}`).toEqual([]);
+  expect(
+    Object.keys(supObj).filter((k) => !(k in sub) && !allowed.includes(k)),
+    `extra keys at ${path}`,
+  ).toEqual([]);
 }
 
 let sim: Simulator;
 const TOKEN = 'pt-seed';
 beforeAll(async () => {
-  sim = await startSimulator({ edition: 'region', token: TOKEN, scenario: scenario({ emas: { serviceConnectionId: '1', emasJobInstanceId: '2', md5: 'm', url: 'https://e/x' } }) });
+  sim = await startSimulator({
+    edition: 'region',
+    token: TOKEN,
+    scenario: scenario({
+      emas: { serviceConnectionId: '1', emasJobInstanceId: '2', md5: 'm', url: 'https://e/x' },
+    }),
+  });
 });
 afterAll(() => sim.close());
 const get = async (path: string, init: RequestInit = {}): Promise<Response> =>
@@ -63,13 +73,29 @@ describe('GetVMDeployOrder (seed 001)', () => {
   it('the simulator answers with the fields and types of the example response', async () => {
     const body = (await (await get('/pipelines/1234567/deploy/44178813')).json()) as unknown;
     // yunxiao-api.md: real responses carry more (machines: hostName, machineOsArch)
-    sameShape(shape(ex), shape(body), '', { '.deployMachineInfo.deployMachines[]': ['hostName', 'machineOsArch'] });
+    sameShape(shape(ex), shape(body), '', {
+      '.deployMachineInfo.deployMachines[]': ['hostName', 'machineOsArch'],
+    });
   });
 
   it('the client parses the example response verbatim', () => {
     const order = toDeployOrder(parseJsonLossless(JSON.stringify(ex)));
-    expect(order).toMatchObject({ deployOrderId: '1111', status: 'Success', currentBatch: 2, totalBatch: 3, hostGroupId: '123', exceptionCode: '500' });
-    expect(order.machines[0]).toMatchObject({ machineSn: 'asssssssxsx', ip: '127.0.0.1', status: 'Success', clientStatus: 'ok', batchNum: 2, updateTime: 1729178040000 });
+    expect(order).toMatchObject({
+      deployOrderId: '1111',
+      status: 'Success',
+      currentBatch: 2,
+      totalBatch: 3,
+      hostGroupId: '123',
+      exceptionCode: '500',
+    });
+    expect(order.machines[0]).toMatchObject({
+      machineSn: 'asssssssxsx',
+      ip: '127.0.0.1',
+      status: 'Success',
+      clientStatus: 'ok',
+      batchNum: 2,
+      updateTime: 1729178040000,
+    });
     expect(order.actions).toEqual([{ type: 'StopVMDeployOrder', disable: true }]);
   });
 });
@@ -78,51 +104,133 @@ describe('classic seeds (000, 002)', () => {
   it('the client reads ListPipelineJobs (seed 002) verbatim', () => {
     const ex = example(seed('002_fbce5d86ad333167.txt'), 'JSON格式');
     expect(ex).toMatchObject({ success: true });
-    expect(toDeployJobs(ex['jobs'])).toEqual([{ jobName: '任务名称', identifier: 'ss_saxsxsxs', lastJobId: '123', lastJobParams: '{}' }]);
+    expect(toDeployJobs(ex['jobs'])).toEqual([
+      { jobName: '任务名称', identifier: 'ss_saxsxsxs', lastJobId: '123', lastJobParams: '{}' },
+    ]);
   });
 
   it('the skip answer (seed 000) is the bare envelope', () => {
-    expect(Object.keys(example(seed('000_0efba5a26d43da7d.txt'), 'JSON格式')).sort()).toEqual(['errorCode', 'errorMessage', 'requestId', 'success']);
+    expect(Object.keys(example(seed('000_0efba5a26d43da7d.txt'), 'JSON格式')).sort()).toEqual([
+      'errorCode',
+      'errorMessage',
+      'requestId',
+      'success',
+    ]);
   });
 });
 
 describe('shapes of yunxiao-api.md section 2', () => {
   it('ListPipelineJobs: identifier, jobName, lastJobId (number), lastJobParams (JSON string)', async () => {
-    const [job] = (await (await get('/pipelines/1234567/listTasksByCategory/DEPLOY')).json()) as Array<Record<string, unknown>>;
+    const [job] = (await (await get('/pipelines/1234567/listTasksByCategory/DEPLOY')).json()) as Array<
+      Record<string, unknown>
+    >;
     expect(Object.keys(job!).sort()).toEqual(['identifier', 'jobName', 'lastJobId', 'lastJobParams']);
     expect(typeof job!['lastJobId']).toBe('number');
     expect(() => JSON.parse(job!['lastJobParams'] as string)).not.toThrow();
   });
 
   it('ListPipelineJobHistorys: the documented row and pagination headers', async () => {
-    const res = await get('/pipelines/getComponentsWithoutButtons?pipelineId=1234567&category=DEPLOY&identifier=deploy_prod&page=1&perPage=30');
+    const res = await get(
+      '/pipelines/getComponentsWithoutButtons?pipelineId=1234567&category=DEPLOY&identifier=deploy_prod&page=1&perPage=30',
+    );
     const [row] = (await res.json()) as Array<Record<string, unknown>>;
-    expect(Object.keys(row!).sort()).toEqual(['executeNumber', 'identifier', 'jobId', 'jobName', 'operatorAccountId', 'pipelineId', 'pipelineRunId', 'sources', 'status']);
-    for (const h of ['x-total', 'x-total-pages', 'x-page', 'x-per-page', 'x-next-page', 'x-prev-page', 'x-request-id']) expect(res.headers.has(h), h).toBe(true);
+    expect(Object.keys(row!).sort()).toEqual([
+      'executeNumber',
+      'identifier',
+      'jobId',
+      'jobName',
+      'operatorAccountId',
+      'pipelineId',
+      'pipelineRunId',
+      'sources',
+      'status',
+    ]);
+    for (const h of [
+      'x-total',
+      'x-total-pages',
+      'x-page',
+      'x-per-page',
+      'x-next-page',
+      'x-prev-page',
+      'x-request-id',
+    ])
+      expect(res.headers.has(h), h).toBe(true);
   });
 
   it('GetPipelineRun: stages[].stageInfo.jobs[].actions[] with GetVMDeployOrder', async () => {
     const run = (await (await get('/pipelines/1234567/runs/88')).json()) as Record<string, unknown>;
-    expect(Object.keys(run).sort()).toEqual(['createTime', 'pipelineId', 'pipelineRunId', 'stages', 'status', 'triggerMode', 'updateTime']);
-    const stages = run['stages'] as Array<{ index: string; name: string; stageInfo: { jobs: Array<Record<string, unknown>> } }>;
+    expect(Object.keys(run).sort()).toEqual([
+      'createTime',
+      'pipelineId',
+      'pipelineRunId',
+      'stages',
+      'status',
+      'triggerMode',
+      'updateTime',
+    ]);
+    const stages = run['stages'] as Array<{
+      index: string;
+      name: string;
+      stageInfo: { jobs: Array<Record<string, unknown>> };
+    }>;
     const job = stages[1]!.stageInfo.jobs[0]!;
-    expect(Object.keys(job).sort()).toEqual(['actions', 'endTime', 'id', 'jobSign', 'name', 'params', 'result', 'startTime', 'status']);
+    expect(Object.keys(job).sort()).toEqual([
+      'actions',
+      'endTime',
+      'id',
+      'jobSign',
+      'name',
+      'params',
+      'result',
+      'startTime',
+      'status',
+    ]);
     const action = (job['actions'] as Array<Record<string, unknown>>)[0]!;
-    expect(Object.keys(action).sort()).toEqual(['data', 'disable', 'displayType', 'name', 'order', 'params', 'title', 'type']);
+    expect(Object.keys(action).sort()).toEqual([
+      'data',
+      'disable',
+      'displayType',
+      'name',
+      'order',
+      'params',
+      'title',
+      'type',
+    ]);
     expect(action).toMatchObject({ type: 'GetVMDeployOrder', params: { deployOrderId: 44178813 } });
   });
 
   it('GetVMDeployMachineLog and the EMAS URL', async () => {
-    const log = (await (await get('/pipelines/1234567/deploy/44178813/machine/m1-01/log')).json()) as Record<string, unknown>;
-    expect(Object.keys(log).sort()).toEqual(['aliyunRegion', 'deployBeginTime', 'deployEndTime', 'deployLog', 'deployLogPath']);
-    const url = await (await get('/pipelines/getEmasArtifactDownloadUrl?emasJobInstanceId=2&md5=m&pipelineId=1234567&pipelineRunId=88&serviceConnectionId=1')).json();
+    const log = (await (await get('/pipelines/1234567/deploy/44178813/machine/m1-01/log')).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(log).sort()).toEqual([
+      'aliyunRegion',
+      'deployBeginTime',
+      'deployEndTime',
+      'deployLog',
+      'deployLogPath',
+    ]);
+    const url = await (
+      await get(
+        '/pipelines/getEmasArtifactDownloadUrl?emasJobInstanceId=2&md5=m&pipelineId=1234567&pipelineRunId=88&serviceConnectionId=1',
+      )
+    ).json();
     expect(url).toBe('https://e/x');
   });
 
   it('errors: the documented error body, the token check, the edition check', async () => {
-    const bad = await fetch(`${sim.url}/oapi/v1/flow/pipelines/1234567/deploy/44178813`, { headers: { 'x-yunxiao-token': 'wrong' } });
+    const bad = await fetch(`${sim.url}/oapi/v1/flow/pipelines/1234567/deploy/44178813`, {
+      headers: { 'x-yunxiao-token': 'wrong' },
+    });
     expect(bad.status).toBe(401);
-    expect(Object.keys((await bad.json()) as object).sort()).toEqual(['code', 'errorCode', 'errorDescription', 'errorMessage', 'traceId']);
+    expect(Object.keys((await bad.json()) as object).sort()).toEqual([
+      'code',
+      'errorCode',
+      'errorDescription',
+      'errorMessage',
+      'traceId',
+    ]);
     const central = await get('/organizations/x/pipelines/1234567/deploy/44178813');
     expect(central.status).toBe(400);
     expect(((await central.json()) as { errorCode: string }).errorCode).toBe('UnsupportedInCurrentEnv');
@@ -131,9 +239,17 @@ describe('shapes of yunxiao-api.md section 2', () => {
 
 describe('raw big ids', () => {
   it('writes ids above 2^53 as raw JSON numbers, digit for digit', async () => {
-    const big = await startSimulator({ edition: 'region', token: TOKEN, scenario: scenario({ deployOrderId: '9007199254740993', pipelineId: '18446744073709551615' }) });
+    const big = await startSimulator({
+      edition: 'region',
+      token: TOKEN,
+      scenario: scenario({ deployOrderId: '9007199254740993', pipelineId: '18446744073709551615' }),
+    });
     try {
-      const text = await (await fetch(`${big.url}/oapi/v1/flow/pipelines/18446744073709551615/deploy/9007199254740993`, { headers: { 'x-yunxiao-token': TOKEN } })).text();
+      const text = await (
+        await fetch(`${big.url}/oapi/v1/flow/pipelines/18446744073709551615/deploy/9007199254740993`, {
+          headers: { 'x-yunxiao-token': TOKEN },
+        })
+      ).text();
       expect(text).toContain('"deployOrderId":9007199254740993');
     } finally {
       await big.close();

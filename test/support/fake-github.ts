@@ -14,10 +14,17 @@ export async function startFakeGithub(opts: { refuse?: boolean } = {}): Promise<
     let text = '';
     req.on('data', (c: Buffer) => (text += c.toString()));
     req.on('end', () => {
-      calls.push({ method: req.method ?? '', path: req.url ?? '', auth: String(req.headers.authorization ?? ''), body: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
+      calls.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        auth: String(req.headers.authorization ?? ''),
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      });
       res.setHeader('content-type', 'application/json');
       if (opts.refuse) {
-        res.writeHead(403).end(JSON.stringify({ message: 'Resource not accessible by integration', status: '403' }));
+        res
+          .writeHead(403)
+          .end(JSON.stringify({ message: 'Resource not accessible by integration', status: '403' }));
       } else if (/\/deployments$/.test(req.url ?? '')) {
         res.writeHead(201).end(JSON.stringify({ id: 77, sha: 'abc', environment: 'production' }));
       } else {

@@ -6,7 +6,10 @@ const base = { token: 'pt-secret-token-value', 'organization-id': 'org1', 'pipel
 
 function parse(inputs: Record<string, string>) {
   const masked: string[] = [];
-  const r = parseInputs((n) => inputs[n] ?? '', (s) => masked.push(s));
+  const r = parseInputs(
+    (n) => inputs[n] ?? '',
+    (s) => masked.push(s),
+  );
   return { r, masked };
 }
 
@@ -39,12 +42,18 @@ describe('budgets', () => {
     expect(parseBudget('2')).toEqual({ ok: true, value: { kind: 'count', count: 2 } });
     expect(parseBudget('12.5%')).toEqual({ ok: true, value: { kind: 'share', percent: 12.5 } });
   });
-  it.each(['-1', '101%', 'ten', '5 %', '1.5'])('refuses %j', (text) => expect(parseBudget(text).ok).toBe(false));
+  it.each(['-1', '101%', 'ten', '5 %', '1.5'])('refuses %j', (text) =>
+    expect(parseBudget(text).ok).toBe(false),
+  );
 });
 
 describe('loopback', () => {
-  it.each(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])('%s is loopback', (h) => expect(isLoopback(h)).toBe(true));
-  it.each(['128.0.0.1', '10.0.0.1', 'localhost.example.com', '127.0.0.1.nip.io', '::2'])('%s is not', (h) => expect(isLoopback(h)).toBe(false));
+  it.each(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])('%s is loopback', (h) =>
+    expect(isLoopback(h)).toBe(true),
+  );
+  it.each(['128.0.0.1', '10.0.0.1', 'localhost.example.com', '127.0.0.1.nip.io', '::2'])('%s is not', (h) =>
+    expect(isLoopback(h)).toBe(false),
+  );
 });
 
 describe('parseInputs', () => {
@@ -60,7 +69,13 @@ describe('parseInputs', () => {
       wait: true,
       timeoutMs: 1_800_000,
       pollIntervalMs: 10_000,
-      policy: { skipUnreachable: false, maxSkipped: { kind: 'share', percent: 10 }, retryFailed: 0, resume: 'never', onFailure: 'leave' },
+      policy: {
+        skipUnreachable: false,
+        maxSkipped: { kind: 'share', percent: 10 },
+        retryFailed: 0,
+        resume: 'never',
+        onFailure: 'leave',
+      },
       stopOnCancel: false,
       machineLogs: true,
       summary: true,
@@ -71,12 +86,22 @@ describe('parseInputs', () => {
     const { r, masked } = parse({ ...base, 'github-token': 'ghs_x1234', timeout: 'soon' });
     expect(r.ok).toBe(false);
     expect(masked).toEqual(['pt-secret-token-value', 'ghs_x1234']);
-    const keys = parse({ 'access-key-id': 'LTAI5t', 'access-key-secret': 'sekrit-value', 'security-token': 'sts-value', 'organization-id': 'o', 'pipeline-id': '1' });
+    const keys = parse({
+      'access-key-id': 'LTAI5t',
+      'access-key-secret': 'sekrit-value',
+      'security-token': 'sts-value',
+      'organization-id': 'o',
+      'pipeline-id': '1',
+    });
     expect(keys.masked).toEqual(['sekrit-value', 'sts-value']);
   });
 
   it('keeps ids as exact strings', () => {
-    const { r } = parse({ ...base, 'pipeline-id': '9007199254740993', 'deploy-order-id': '18446744073709551615' });
+    const { r } = parse({
+      ...base,
+      'pipeline-id': '9007199254740993',
+      'deploy-order-id': '18446744073709551615',
+    });
     expect(r.ok && r.config.pipelineId).toBe('9007199254740993');
     expect(r.ok && r.config.deployOrderId).toBe('18446744073709551615');
   });
@@ -116,7 +141,9 @@ describe('parseInputs', () => {
   });
 
   it('refuses plain http to anything but loopback, and says why', () => {
-    expect(errorsOf({ ...base, endpoint: 'http://devops.example.com' })[0]).toMatch(/^endpoint: "http:\/\/devops.example.com" .*loopback/);
+    expect(errorsOf({ ...base, endpoint: 'http://devops.example.com' })[0]).toMatch(
+      /^endpoint: "http:\/\/devops.example.com" .*loopback/,
+    );
     const { r } = parse({ ...base, endpoint: 'http://127.0.0.1:8080/', edition: 'region' });
     expect(r.ok && r.config.endpoint).toBe('http://127.0.0.1:8080');
   });
@@ -129,8 +156,15 @@ describe('parseInputs', () => {
   it('wants exactly one kind of credential', () => {
     expect(errorsOf({ 'pipeline-id': '1', 'organization-id': 'o' })[0]).toMatch(/^token: required/);
     expect(errorsOf({ ...base, 'access-key-id': 'id', 'access-key-secret': 's' })[0]).toMatch(/not both/);
-    expect(errorsOf({ 'pipeline-id': '1', 'organization-id': 'o', 'access-key-id': 'id' })[0]).toMatch(/^access-key-secret: required/);
-    const { r } = parse({ 'pipeline-id': '1', 'organization-id': 'o', 'access-key-id': 'id', 'access-key-secret': 's' });
+    expect(errorsOf({ 'pipeline-id': '1', 'organization-id': 'o', 'access-key-id': 'id' })[0]).toMatch(
+      /^access-key-secret: required/,
+    );
+    const { r } = parse({
+      'pipeline-id': '1',
+      'organization-id': 'o',
+      'access-key-id': 'id',
+      'access-key-secret': 's',
+    });
     expect(r.ok && r.config.endpoint).toBe('https://devops.cn-hangzhou.aliyuncs.com');
   });
 
@@ -141,12 +175,20 @@ describe('parseInputs', () => {
   });
 
   it('requires organization-id for the central edition and the classic API', () => {
-    expect(errorsOf({ token: 't', 'pipeline-id': '1' })[0]).toMatch(/^organization-id: required for the central edition/);
-    expect(errorsOf({ 'pipeline-id': '1', 'access-key-id': 'i', 'access-key-secret': 's' })[0]).toMatch(/^organization-id: required with access-key-id/);
-    expect(errorsOf({ token: 't', 'pipeline-id': '1', endpoint: 'https://acme.devops.aliyuncs.com' })).toEqual([]);
+    expect(errorsOf({ token: 't', 'pipeline-id': '1' })[0]).toMatch(
+      /^organization-id: required for the central edition/,
+    );
+    expect(errorsOf({ 'pipeline-id': '1', 'access-key-id': 'i', 'access-key-secret': 's' })[0]).toMatch(
+      /^organization-id: required with access-key-id/,
+    );
+    expect(
+      errorsOf({ token: 't', 'pipeline-id': '1', endpoint: 'https://acme.devops.aliyuncs.com' }),
+    ).toEqual([]);
   });
 
   it('wants all three EMAS inputs or none', () => {
-    expect(errorsOf({ ...base, 'emas-md5': 'abc' })[0]).toMatch(/^emas-job-instance-id, service-connection-id: required with emas-md5/);
+    expect(errorsOf({ ...base, 'emas-md5': 'abc' })[0]).toMatch(
+      /^emas-job-instance-id, service-connection-id: required with emas-md5/,
+    );
   });
 });
