@@ -104,7 +104,8 @@ class ClassicClient {
     kind = 'classic';
     transport;
     origin;
-    lastRawOrder;
+    /** the last order envelope's JSON text (ids quoted), parsed again only for the report */
+    lastOrderText;
     constructor(opts) {
         this.opts = opts;
         this.origin = new URL(opts.endpoint);
@@ -140,13 +141,15 @@ class ClassicClient {
         return (0,normalize/* toPipelineRun */.Tk)(body['pipelineRun']);
     }
     async getDeployOrder(pipelineId, deployOrderId, o) {
-        const body = await this.call('GetVMDeployOrder', 'GET', this.orderPath(pipelineId, deployOrderId), {}, false, o);
+        const { body, text } = await this.callWithText('GetVMDeployOrder', 'GET', this.orderPath(pipelineId, deployOrderId), {}, false, o);
         const order = (0,normalize/* toDeployOrder */.jJ)(body['deployOrder']);
-        this.lastRawOrder = body['deployOrder'];
+        this.lastOrderText = text;
         return order;
     }
     lastRawDeployOrder() {
-        return this.lastRawOrder;
+        return this.lastOrderText === undefined
+            ? undefined
+            : JSON.parse(this.lastOrderText)['deployOrder'];
     }
     stopDeployOrder(pipelineId, deployOrderId, o) {
         return this.write('StopVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/stop`, o);
@@ -188,6 +191,9 @@ class ClassicClient {
         return body['result'] === undefined ? body['success'] !== false : (0,normalize/* toBoolean */.G4)(body['result']);
     }
     async call(action, method, path, query, write, o) {
+        return (await this.callWithText(action, method, path, query, write, o)).body;
+    }
+    async callWithText(action, method, path, query, write, o) {
         const fullPath = `/organization/${this.opts.organizationId}${path}`;
         const qs = canonicalQuery(query);
         const url = `${this.origin.origin}${encodePath(fullPath)}${qs ? `?${qs}` : ''}`;
@@ -212,9 +218,10 @@ class ClassicClient {
             }).headers,
         });
         try {
-            const parsed = (0,json/* parseJsonLossless */.K)(res.text);
-            if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-                return parsed;
+            const parsed = (0,json/* parseLossless */.IS)(res.text);
+            if (parsed.value && typeof parsed.value === 'object' && !Array.isArray(parsed.value)) {
+                return { body: parsed.value, text: parsed.text };
+            }
         }
         catch {
             // handled below
@@ -234,7 +241,7 @@ class ClassicClient {
 function classicFailure(res) {
     let body;
     try {
-        const parsed = (0,json/* parseJsonLossless */.K)(res.text);
+        const parsed = (0,json/* parseJsonLossless */.KK)(res.text);
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
             body = parsed;
     }

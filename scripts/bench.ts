@@ -30,8 +30,18 @@ const rows: Row[] = [];
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (x: number): string => `${x.toFixed(1)} ms`;
 
-async function withSim<T>(s: Scenario, clock: { mode: 'poll' } | { mode: 'time'; tickMs: number }, body: (sim: Simulator) => Promise<T>): Promise<T> {
-  const sim = await startSimulator({ edition: 'central', organizationId: ORG, token: TOKEN, scenario: s, clock });
+async function withSim<T>(
+  s: Scenario,
+  clock: { mode: 'poll' } | { mode: 'time'; tickMs: number },
+  body: (sim: Simulator) => Promise<T>,
+): Promise<T> {
+  const sim = await startSimulator({
+    edition: 'central',
+    organizationId: ORG,
+    token: TOKEN,
+    scenario: s,
+    clock,
+  });
   try {
     return await body(sim);
   } finally {
@@ -40,7 +50,15 @@ async function withSim<T>(s: Scenario, clock: { mode: 'poll' } | { mode: 'time';
 }
 
 function gateInputs(sim: Simulator, s: Scenario, extra: Record<string, string> = {}): Record<string, string> {
-  return { token: TOKEN, endpoint: sim.url, edition: 'central', 'organization-id': ORG, 'pipeline-id': s.pipelineId, timeout: '2m', ...extra };
+  return {
+    token: TOKEN,
+    endpoint: sim.url,
+    edition: 'central',
+    'organization-id': ORG,
+    'pipeline-id': s.pipelineId,
+    timeout: '2m',
+    ...extra,
+  };
 }
 
 /** Wall time of the process until the first request reaches the simulator. */
@@ -48,7 +66,9 @@ async function startupOnce(): Promise<number> {
   const s = scenario();
   return withSim(s, { mode: 'poll' }, async (sim) => {
     const started = performance.timeOrigin + performance.now();
-    const done = runAction({ inputs: gateInputs(sim, s, { 'deploy-order-id': s.deployOrderId, 'poll-interval': '100ms' }) });
+    const done = runAction({
+      inputs: gateInputs(sim, s, { 'deploy-order-id': s.deployOrderId, 'poll-interval': '100ms' }),
+    });
     await done;
     const first = sim.requests[0]?.at ?? NaN;
     return first - started;
@@ -69,7 +89,12 @@ async function startup(): Promise<void> {
     app.push(await startupOnce());
   }
   const ratio = median(app) / median(empty);
-  rows.push({ figure: 'start-up (process start to first request)', measured: `${ms(median(app))} = ${ratio.toFixed(2)} x node -e 0 (${ms(median(empty))})`, target: '<= 3.5 x node -e 0', ok: ratio <= 3.5 });
+  rows.push({
+    figure: 'start-up (process start to first request)',
+    measured: `${ms(median(app))} = ${ratio.toFixed(2)} x node -e 0 (${ms(median(empty))})`,
+    target: '<= 3.5 x node -e 0',
+    ok: ratio <= 3.5,
+  });
 }
 
 /** The order reaching its final status to the process exiting, with the simulator on a real clock. */
@@ -81,26 +106,48 @@ async function detection(): Promise<void> {
     lags.push(
       await withSim(s, { mode: 'time', tickMs: 170 + i * 37 }, async (sim) => {
         let exitedAt = 0;
-        await runAction({ inputs: gateInputs(sim, s, { 'poll-interval': `${pollMs}ms` }), onSpawn: (c) => c.on('exit', () => (exitedAt = Date.now())) });
+        await runAction({
+          inputs: gateInputs(sim, s, { 'poll-interval': `${pollMs}ms` }),
+          onSpawn: (c) => c.on('exit', () => (exitedAt = Date.now())),
+        });
         return exitedAt - (sim.finalAt ?? NaN);
       }),
     );
   }
   const worst = Math.max(...lags);
-  rows.push({ figure: 'detection (final status to exit), poll 1s', measured: `median ${ms(median(lags))}, worst ${ms(worst)}`, target: `<= ${pollMs + 250} ms`, ok: worst <= pollMs + 250 });
+  rows.push({
+    figure: 'detection (final status to exit), poll 1s',
+    measured: `median ${ms(median(lags))}, worst ${ms(worst)}`,
+    target: `<= ${pollMs + 250} ms`,
+    ok: worst <= pollMs + 250,
+  });
 }
 
 /** An unreachable machine appearing, to its skip request: polls in between. */
 async function reaction(): Promise<void> {
-  const s = scenario({ batches: [machines(4, 1, { runTicks: 6 })], events: [{ atTick: 3, kind: 'agent-lost', sn: 'm1-02' }] });
+  const s = scenario({
+    batches: [machines(4, 1, { runTicks: 6 })],
+    events: [{ atTick: 3, kind: 'agent-lost', sn: 'm1-02' }],
+  });
   const between = await withSim(s, { mode: 'poll' }, async (sim) => {
-    await runAction({ inputs: gateInputs(sim, s, { 'poll-interval': '100ms', 'skip-unreachable': 'true', 'max-skipped': '1' }) });
+    await runAction({
+      inputs: gateInputs(sim, s, {
+        'poll-interval': '100ms',
+        'skip-unreachable': 'true',
+        'max-skipped': '1',
+      }),
+    });
     const reads = sim.requests.filter((r) => r.operation === 'GetVMDeployOrder');
     const seenAt = reads[2]?.at ?? NaN; // the third read advances to tick 3: the first that shows it
     const skip = sim.requests.find((r) => r.operation === 'SkipVMDeployMachine');
     return skip ? reads.filter((r) => r.at > seenAt && r.at < skip.at).length : NaN;
   });
-  rows.push({ figure: 'reaction (unreachable machine to skip request)', measured: `${between} polls in between`, target: 'the first poll that sees it', ok: between === 0 });
+  rows.push({
+    figure: 'reaction (unreachable machine to skip request)',
+    measured: `${between} polls in between`,
+    target: 'the first poll that sees it',
+    ok: between === 0,
+  });
 }
 
 /** GetVMDeployOrder calls over a deploy of duration D, and the lookup calls. */
@@ -110,17 +157,38 @@ async function requests(): Promise<void> {
   b2[1] = { ...b2[1]!, unreachable: true };
   const s = scenario({ batches: [machines(4, 1), b2, machines(4, 3)], olderHistoryRows: 40 });
   await withSim(s, { mode: 'time', tickMs: 400 }, async (sim) => {
-    let run: ActionRun | undefined;
-    run = await runAction({ inputs: gateInputs(sim, s, { 'poll-interval': `${pollMs}ms`, 'skip-unreachable': 'true', 'max-skipped': '1' }) });
+    const run: ActionRun = await runAction({
+      inputs: gateInputs(sim, s, {
+        'poll-interval': `${pollMs}ms`,
+        'skip-unreachable': 'true',
+        'max-skipped': '1',
+      }),
+    });
     const reads = sim.requests.filter((r) => r.operation === 'GetVMDeployOrder');
     const firstRead = reads[0]?.at ?? NaN;
     const duration = (sim.finalAt ?? NaN) - firstRead;
     const actions = sim.requests.filter((r) => r.method === 'PUT').length;
     const allowed = Math.ceil(duration / pollMs) + 1 + actions;
-    rows.push({ figure: `requests: GetVMDeployOrder over D = ${(duration / 1000).toFixed(1)} s`, measured: `${reads.length} (${actions} action${actions === 1 ? '' : 's'})`, target: `<= ceil(D/poll)+1+actions = ${allowed}`, ok: reads.length <= allowed && run.code === 0 });
-    const lookups = sim.requests.filter((r) => r.operation !== 'GetVMDeployOrder' && r.method === 'GET' && r.operation !== 'GetPipelineEmasArtifactUrl' && r.operation !== 'GetVMDeployMachineLog');
+    rows.push({
+      figure: `requests: GetVMDeployOrder over D = ${(duration / 1000).toFixed(1)} s`,
+      measured: `${reads.length} (${actions} action${actions === 1 ? '' : 's'})`,
+      target: `<= ceil(D/poll)+1+actions = ${allowed}`,
+      ok: reads.length <= allowed && run.code === 0,
+    });
+    const lookups = sim.requests.filter(
+      (r) =>
+        r.operation !== 'GetVMDeployOrder' &&
+        r.method === 'GET' &&
+        r.operation !== 'GetPipelineEmasArtifactUrl' &&
+        r.operation !== 'GetVMDeployMachineLog',
+    );
     const pages = lookups.filter((r) => r.operation === 'ListPipelineJobHistorys').length;
-    rows.push({ figure: 'requests: resolution', measured: `${lookups.length} calls (${pages} history pages)`, target: `<= 4 + history pages = ${3 + pages}`, ok: lookups.length <= 3 + pages });
+    rows.push({
+      figure: 'requests: resolution',
+      measured: `${lookups.length} calls (${pages} history pages)`,
+      target: `<= 4 + history pages = ${3 + pages}`,
+      ok: lookups.length <= 3 + pages,
+    });
   });
 }
 
@@ -129,11 +197,20 @@ function cpuPerPoll(): void {
   const sizes = quick ? [100, 1000] : [100, 1000, 10_000];
   const perMachine: number[] = [];
   for (const n of sizes) {
-    const s = scenario({ deployOrderId: '9007199254740993', batches: [machines(n / 2, 1), machines(n / 2, 2)] });
+    const s = scenario({
+      deployOrderId: '9007199254740993',
+      batches: [machines(n / 2, 1), machines(n / 2, 2)],
+    });
     const engine = new DeployEngine(s);
     engine.advance();
     const body = stringify(orderView(s, engine));
-    const policy = { skipUnreachable: true, maxSkipped: { kind: 'share', percent: 10 } as const, retryFailed: 1, resume: 'auto' as const, onFailure: 'leave' as const };
+    const policy = {
+      skipUnreachable: true,
+      maxSkipped: { kind: 'share', percent: 10 } as const,
+      retryFailed: 1,
+      resume: 'auto' as const,
+      onFailure: 'leave' as const,
+    };
     const memory = { taken: [], warnedStatuses: new Set<string>() };
     let prev = toDeployOrder(parseJsonLossless(body));
     const iterations = Math.max(5, Math.round(200_000 / n));
@@ -155,10 +232,20 @@ function cpuPerPoll(): void {
     });
     perMachine.push((poll * 1000) / n);
     const ok = n < 10_000 || poll <= 2 * plain;
-    rows.push({ figure: `CPU per poll, ${n} machines (${(body.length / 1e6).toFixed(2)} MB)`, measured: `${ms(poll)} = ${(poll / plain).toFixed(2)} x JSON.parse (${ms(plain)})`, target: n === 10_000 ? '<= 2 x JSON.parse' : 'linear', ok });
+    rows.push({
+      figure: `CPU per poll, ${n} machines (${(body.length / 1e6).toFixed(2)} MB)`,
+      measured: `${ms(poll)} = ${(poll / plain).toFixed(2)} x JSON.parse (${ms(plain)})`,
+      target: n === 10_000 ? '<= 2 x JSON.parse' : 'linear',
+      ok,
+    });
   }
   const spread = Math.max(...perMachine) / Math.min(...perMachine);
-  rows.push({ figure: 'CPU per poll: linearity', measured: `${perMachine.map((x) => x.toFixed(2)).join(' / ')} µs per machine`, target: 'about constant per machine (< 3x spread)', ok: spread < 3 });
+  rows.push({
+    figure: 'CPU per poll: linearity',
+    measured: `${perMachine.map((x) => x.toFixed(2)).join(' / ')} µs per machine`,
+    target: 'about constant per machine (< 3x spread)',
+    ok: spread < 3,
+  });
 }
 
 /** Peak RSS of a whole watch, read from /proc while the action runs, and the summary it writes. */
@@ -172,7 +259,11 @@ async function memoryAndSummary(): Promise<void> {
     let peakKb = 0;
     let timer: NodeJS.Timeout | undefined;
     const run = await runAction({
-      inputs: gateInputs(sim, s, { 'poll-interval': '200ms', 'skip-unreachable': 'true', 'max-skipped': '5%' }),
+      inputs: gateInputs(sim, s, {
+        'poll-interval': '200ms',
+        'skip-unreachable': 'true',
+        'max-skipped': '5%',
+      }),
       onSpawn: (child) => {
         timer = setInterval(() => {
           try {
@@ -186,14 +277,29 @@ async function memoryAndSummary(): Promise<void> {
     });
     clearInterval(timer);
     const peakMiB = peakKb / 1024;
-    rows.push({ figure: `peak memory of a whole watch, ${n} machines`, measured: `${peakMiB.toFixed(1)} MiB (result ${run.outputs['result']})`, target: '<= 120 MiB', ok: peakMiB > 0 && peakMiB <= 120 });
+    rows.push({
+      figure: `peak memory of a whole watch, ${n} machines`,
+      measured: `${peakMiB.toFixed(1)} MiB (result ${run.outputs['result']})`,
+      target: '<= 120 MiB',
+      ok: peakMiB > 0 && peakMiB <= 120,
+    });
     const size = Buffer.byteLength(run.summary);
-    const listed = sim.order().machines.filter((m) => m.status === 'Failed' || m.status === 'Skipped').every((m) => run.summary.includes(`\`${m.spec.sn}\``));
-    rows.push({ figure: `summary size, ${n} machines`, measured: `${(size / 1024).toFixed(1)} KiB, every failed/skipped listed: ${listed}`, target: '< 1 MiB, all listed', ok: size < 1024 * 1024 && listed });
+    const listed = sim
+      .order()
+      .machines.filter((m) => m.status === 'Failed' || m.status === 'Skipped')
+      .every((m) => run.summary.includes(`\`${m.spec.sn}\``));
+    rows.push({
+      figure: `summary size, ${n} machines`,
+      measured: `${(size / 1024).toFixed(1)} KiB, every failed/skipped listed: ${listed}`,
+      target: '< 1 MiB, all listed',
+      ok: size < 1024 * 1024 && listed,
+    });
   });
 }
 
-console.log(`Benchmark of ${DIST} (${quick ? 'quick' : `${REPEATS} repeats`}), node ${process.version}, ${new Date().toISOString()}`);
+console.log(
+  `Benchmark of ${DIST} (${quick ? 'quick' : `${REPEATS} repeats`}), node ${process.version}, ${new Date().toISOString()}`,
+);
 await startup();
 await detection();
 await reaction();
@@ -203,6 +309,13 @@ await memoryAndSummary();
 
 const width = Math.max(...rows.map((r) => r.figure.length));
 const mw = Math.max(...rows.map((r) => r.measured.length));
-for (const r of rows) console.log(`${r.ok ? 'ok  ' : 'MISS'}  ${r.figure.padEnd(width)}  ${r.measured.padEnd(mw)}  target ${r.target}`);
+for (const r of rows)
+  console.log(
+    `${r.ok ? 'ok  ' : 'MISS'}  ${r.figure.padEnd(width)}  ${r.measured.padEnd(mw)}  target ${r.target}`,
+  );
 const missed = rows.filter((r) => !r.ok);
-console.log(missed.length ? `${missed.length} target(s) missed: ${missed.map((r) => r.figure).join('; ')}` : 'Every target met.');
+console.log(
+  missed.length
+    ? `${missed.length} target(s) missed: ${missed.map((r) => r.figure).join('; ')}`
+    : 'Every target met.',
+);

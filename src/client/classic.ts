@@ -12,7 +12,7 @@ import {
   type HttpResponse,
   type RetryPolicy,
 } from './http.js';
-import { parseJsonLossless } from './json.js';
+import { parseJsonLossless, parseLossless } from './json.js';
 import type {
   CallOptions,
   DeployJob,
@@ -60,7 +60,8 @@ export class ClassicClient implements YunxiaoApi {
   readonly kind = 'classic' as const;
   private readonly transport: Transport;
   private readonly origin: URL;
-  private lastRawOrder: unknown;
+  /** the last order envelope's JSON text (ids quoted), parsed again only for the report */
+  private lastOrderText?: string;
 
   constructor(private readonly opts: ClassicClientOptions) {
     this.origin = new URL(opts.endpoint);
@@ -127,7 +128,7 @@ export class ClassicClient implements YunxiaoApi {
   }
 
   async getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<DeployOrder> {
-    const body = await this.call(
+    const { body, text } = await this.callWithText(
       'GetVMDeployOrder',
       'GET',
       this.orderPath(pipelineId, deployOrderId),
@@ -136,12 +137,14 @@ export class ClassicClient implements YunxiaoApi {
       o,
     );
     const order = toDeployOrder(body['deployOrder']);
-    this.lastRawOrder = body['deployOrder'];
+    this.lastOrderText = text;
     return order;
   }
 
   lastRawDeployOrder(): unknown {
-    return this.lastRawOrder;
+    return this.lastOrderText === undefined
+      ? undefined
+      : (JSON.parse(this.lastOrderText) as Envelope)['deployOrder'];
   }
 
   stopDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<boolean> {
@@ -229,6 +232,17 @@ export class ClassicClient implements YunxiaoApi {
     write: boolean,
     o?: CallOptions,
   ): Promise<Envelope> {
+    return (await this.callWithText(action, method, path, query, write, o)).body;
+  }
+
+  private async callWithText(
+    action: string,
+    method: HttpCall['method'],
+    path: string,
+    query: Record<string, string | undefined>,
+    write: boolean,
+    o?: CallOptions,
+  ): Promise<{ body: Envelope; text: string }> {
     const fullPath = `/organization/${this.opts.organizationId}${path}`;
     const qs = canonicalQuery(query);
     const url = `${this.origin.origin}${encodePath(fullPath)}${qs ? `?${qs}` : ''}`;
@@ -254,8 +268,10 @@ export class ClassicClient implements YunxiaoApi {
         }).headers,
     });
     try {
-      const parsed = parseJsonLossless(res.text);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Envelope;
+      const parsed = parseLossless(res.text);
+      if (parsed.value && typeof parsed.value === 'object' && !Array.isArray(parsed.value)) {
+        return { body: parsed.value as Envelope, text: parsed.text };
+      }
     } catch {
       // handled below
     }

@@ -12,13 +12,22 @@ const LONG_INT_TOKEN = /([:,[]\s*)(-?\d{16,})(?=\s*[,}\]])/g;
 const STRING_OR_LONG_INT = /"[^"\\]*(?:\\.[^"\\]*)*"|(?<![\w.+-])(-?\d{16,})(?![\d.eE])/g;
 
 export function parseJsonLossless(text: string): unknown {
-  if (!LONG_DIGITS.test(text)) return JSON.parse(text);
+  return parseLossless(text).value;
+}
+
+/** The value, and the JSON text it was parsed from with long integers quoted (exact ids in a report). */
+export function parseLossless(text: string): { value: unknown; text: string } {
+  if (!LONG_DIGITS.test(text)) return { value: JSON.parse(text), text };
+  const quick = text.replace(LONG_INT_TOKEN, '$1"$2"');
   try {
-    return JSON.parse(text.replace(LONG_INT_TOKEN, '$1"$2"'));
+    return { value: JSON.parse(quick), text: quick };
   } catch (err) {
     if (!(err instanceof SyntaxError)) throw err;
   }
-  return JSON.parse(text.replace(STRING_OR_LONG_INT, (match, digits: string | undefined) => (digits === undefined ? match : `"${digits}"`)));
+  const exact = text.replace(STRING_OR_LONG_INT, (match, digits: string | undefined) =>
+    digits === undefined ? match : `"${digits}"`,
+  );
+  return { value: JSON.parse(exact), text: exact };
 }
 
 /** An id as an exact decimal string, whatever JSON type it came in; undefined when it is not an id. */

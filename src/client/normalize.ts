@@ -47,11 +47,29 @@ const num = (v: unknown): number => {
 };
 const optNum = (v: unknown): number | undefined => (v === undefined || v === null ? undefined : num(v));
 
+/**
+ * Action lists, interned: 10,000 machines carry the same few lists of (type, disable), and a poll
+ * would otherwise allocate 40,000 small objects only to drop them at the next one. Read-only.
+ */
+const internedActions = new Map<string, ActionState[]>();
+
 function actions(value: unknown): ActionState[] {
-  return list(value, 'actions').map((a) => {
+  const raw = list(value, 'actions');
+  let key = '';
+  const parsed: ActionState[] = [];
+  for (const a of raw) {
     const o = obj(a, 'an action');
-    return { type: str(o['type']), disable: o['disable'] === true || o['disable'] === 'true' };
-  });
+    const state = { type: str(o['type']), disable: o['disable'] === true || o['disable'] === 'true' };
+    parsed.push(state);
+    key += `${state.type}\u0000${state.disable ? 1 : 0}\u0001`;
+  }
+  let hit = internedActions.get(key);
+  if (!hit) {
+    if (internedActions.size > 1000) internedActions.clear(); // bounded, whatever Yunxiao sends
+    hit = Object.freeze(parsed) as ActionState[];
+    internedActions.set(key, hit);
+  }
+  return hit;
 }
 
 function machine(value: unknown): Machine {

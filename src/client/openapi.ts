@@ -11,7 +11,7 @@ import {
   type HttpResponse,
   type RetryPolicy,
 } from './http.js';
-import { parseJsonLossless } from './json.js';
+import { parseJsonLossless, parseLossless } from './json.js';
 import { redact } from './redact.js';
 import type {
   CallOptions,
@@ -54,7 +54,8 @@ export class OpenApiClient implements YunxiaoApi {
   readonly kind = 'openapi' as const;
   private readonly base: string;
   private readonly transport: Transport;
-  private lastRawOrder: unknown;
+  /** the last order's JSON text (ids quoted): a few MB, where the parsed tree would be several times that */
+  private lastOrderText?: string;
 
   constructor(private readonly opts: OpenApiClientOptions) {
     if (opts.edition === 'central' && !opts.organizationId) {
@@ -127,14 +128,19 @@ export class OpenApiClient implements YunxiaoApi {
 
   async getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<DeployOrder> {
     const res = await this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), o);
-    const raw = this.json('GetVMDeployOrder', res);
-    const order = toDeployOrder(raw);
-    this.lastRawOrder = raw;
+    let parsed: { value: unknown; text: string };
+    try {
+      parsed = parseLossless(res.text);
+    } catch {
+      throw shapeError('GetVMDeployOrder', res, 'the answer is not JSON', this.opts.token);
+    }
+    const order = toDeployOrder(parsed.value);
+    this.lastOrderText = parsed.text;
     return order;
   }
 
   lastRawDeployOrder(): unknown {
-    return this.lastRawOrder;
+    return this.lastOrderText === undefined ? undefined : JSON.parse(this.lastOrderText);
   }
 
   stopDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<boolean> {

@@ -41,6 +41,13 @@ export function reportOf(outcome: RunOutcome): object {
   };
 }
 
+/**
+ * One top-level field per line, values compact: the deploy order of a large host group is several
+ * MB, and indenting it would double the file and the memory spent writing it.
+ */
 export function reportJson(outcome: RunOutcome): string {
-  return `${JSON.stringify(reportOf(outcome), null, 2)}\n`;
+  const lines = Object.entries(reportOf(outcome))
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  return `{\n${lines.join(',\n')}\n}\n`;
 }

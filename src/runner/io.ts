@@ -22,7 +22,8 @@ function withCore(f: (c: typeof Core) => void): void {
 
 export const io = {
   /** INPUT_<NAME> as the runner sets it (what core.getInput reads), trimmed. */
-  input: (name: string): string => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
+  input: (name: string): string =>
+    (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
   mask(secret: string): void {
     if (core) core.setSecret(secret);
     else masks.push(secret);

@@ -10,5 +10,8 @@ declare module 'undici/lib/dispatcher/env-http-proxy-agent.js' {
 }
 declare module 'undici/lib/api/api-request.js' {
   import type { Dispatcher } from 'undici';
-  export default function request(this: Dispatcher, opts: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData>;
+  export default function request(
+    this: Dispatcher,
+    opts: Dispatcher.RequestOptions,
+  ): Promise<Dispatcher.ResponseData>;
 }

@@ -79,14 +79,12 @@ describe('ClassicClient', () => {
   });
 
   it('a success:false envelope is an error even on HTTP 200, with a classic hint', async () => {
-    nock(HOST)
-      .put('/organization/org1/pipelines/7/deploy/1/machine/a/skip')
-      .reply(200, {
-        requestId: 'R2',
-        success: false,
-        errorCode: 'Forbidden.AccessDenied',
-        errorMessage: 'denied',
-      });
+    nock(HOST).put('/organization/org1/pipelines/7/deploy/1/machine/a/skip').reply(200, {
+      requestId: 'R2',
+      success: false,
+      errorCode: 'Forbidden.AccessDenied',
+      errorMessage: 'denied',
+    });
     const err = (await client()
       .skipMachine('7', '1', 'a')
       .catch((e: unknown) => e)) as YunxiaoError;

@@ -288,7 +288,7 @@ describe('ids, wait: false, EMAS, scale', () => {
         .filter((r) => r.operation === 'GetVMDeployOrder')
         .every((r) => r.path.endsWith(`/pipelines/9007199254740995/deploy/${BIG}`)),
     ).toBe(true);
-    expect(run.reportText).toContain(`"deployOrderId": "${BIG}"`);
+    expect(run.reportText).toContain(`"deployOrderId":"${BIG}"`);
   });
 
   it('wait: false reads once, reports in-progress and exits 0', async () => {

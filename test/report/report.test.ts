@@ -99,7 +99,7 @@ describe('reportJson', () => {
     expect(r['deployOrder']).toEqual(raw);
     expect(r['machines']).toHaveLength(2);
     expect(r['actions']).toEqual([expect.objectContaining({ kind: 'skip', machineSn: 'b', outcome: 'ok' })]);
-    expect(text).toContain(`"deployOrderId": "${BIG}"`);
+    expect(text).toContain(`"deployOrderId":"${BIG}"`);
   });
 });
 

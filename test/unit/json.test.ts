@@ -38,13 +38,18 @@ describe('toIdString', () => {
 describe('parseJsonLossless: ids inside strings take the exact path', () => {
   it('keeps a JSON string that itself holds big ids intact', () => {
     const inner = '{"deployOrderId":9007199254740993,"ids":[12345678901234567]}';
-    const text = JSON.stringify({ data: inner, id: 9007199254740993n.toString() }).replace('"9007199254740993"', '9007199254740993');
+    const text = JSON.stringify({ data: inner, id: 9007199254740993n.toString() }).replace(
+      '"9007199254740993"',
+      '9007199254740993',
+    );
     const parsed = parseJsonLossless(text) as { data: string; id: string };
     expect(parsed.data).toBe(inner);
     expect(parsed.id).toBe('9007199254740993');
   });
 
   it('handles whitespace around tokens and negative ids', () => {
-    expect(parseJsonLossless('{ "a" : [ -9007199254740993 , 9007199254740995 ] }')).toEqual({ a: ['-9007199254740993', '9007199254740995'] });
+    expect(parseJsonLossless('{ "a" : [ -9007199254740993 , 9007199254740995 ] }')).toEqual({
+      a: ['-9007199254740993', '9007199254740995'],
+    });
   });
 });
