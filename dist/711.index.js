@@ -146,10 +146,11 @@ class ClassicClient {
         this.lastOrderText = text;
         return order;
     }
-    lastRawDeployOrder() {
+    lastRawDeployOrderJson() {
+        // The payload inside the envelope: parsed once, for the report only.
         return this.lastOrderText === undefined
             ? undefined
-            : JSON.parse(this.lastOrderText)['deployOrder'];
+            : JSON.stringify(JSON.parse(this.lastOrderText)['deployOrder']);
     }
     stopDeployOrder(pipelineId, deployOrderId, o) {
         return this.write('StopVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/stop`, o);

@@ -248,53 +248,59 @@ function cpuPerPoll(): void {
   });
 }
 
-/** Peak RSS of a whole watch, read from /proc while the action runs, and the summary it writes. */
+/** Peak RSS of a whole watch (median of runs), read from /proc while the action runs; and the summary. */
 async function memoryAndSummary(): Promise<void> {
   const n = quick ? 1000 : 10_000;
   const b = machines(n, 1);
   for (let i = 0; i < n / 50; i++) b[i * 50] = { ...b[i * 50]!, unreachable: true }; // 2% skipped
   for (let i = 0; i < n / 100; i++) b[i * 100 + 7] = { ...b[i * 100 + 7]!, failTimes: Infinity }; // 1% failed
-  const s = scenario({ batches: [b] });
-  await withSim(s, { mode: 'poll' }, async (sim) => {
-    let peakKb = 0;
-    let timer: NodeJS.Timeout | undefined;
-    const run = await runAction({
-      inputs: gateInputs(sim, s, {
-        'poll-interval': '200ms',
-        'skip-unreachable': 'true',
-        'max-skipped': '5%',
-      }),
-      onSpawn: (child) => {
-        timer = setInterval(() => {
-          try {
-            const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-            if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-          } catch {
-            // the process has exited
-          }
-        }, 20);
-      },
+  const peaks: number[] = [];
+  let summaryRow: Row | undefined;
+  for (let r = 0; r < (quick ? 1 : 3); r++) {
+    const s = scenario({ batches: [b] });
+    await withSim(s, { mode: 'poll' }, async (sim) => {
+      let peakKb = 0;
+      let timer: NodeJS.Timeout | undefined;
+      const run = await runAction({
+        inputs: gateInputs(sim, s, {
+          'poll-interval': '200ms',
+          'skip-unreachable': 'true',
+          'max-skipped': '5%',
+        }),
+        onSpawn: (child) => {
+          timer = setInterval(() => {
+            try {
+              const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+              if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+            } catch {
+              // the process has exited
+            }
+          }, 20);
+        },
+      });
+      clearInterval(timer);
+      peaks.push(peakKb / 1024);
+      const size = Buffer.byteLength(run.summary);
+      const listed = sim
+        .order()
+        .machines.filter((m) => m.status === 'Failed' || m.status === 'Skipped')
+        .every((m) => run.summary.includes(`\`${m.spec.sn}\``));
+      summaryRow = {
+        figure: `summary size, ${n} machines`,
+        measured: `${(size / 1024).toFixed(1)} KiB, every failed/skipped listed: ${listed}`,
+        target: '< 1 MiB, all listed',
+        ok: size < 1024 * 1024 && listed,
+      };
     });
-    clearInterval(timer);
-    const peakMiB = peakKb / 1024;
-    rows.push({
-      figure: `peak memory of a whole watch, ${n} machines`,
-      measured: `${peakMiB.toFixed(1)} MiB (result ${run.outputs['result']})`,
-      target: '<= 120 MiB',
-      ok: peakMiB > 0 && peakMiB <= 120,
-    });
-    const size = Buffer.byteLength(run.summary);
-    const listed = sim
-      .order()
-      .machines.filter((m) => m.status === 'Failed' || m.status === 'Skipped')
-      .every((m) => run.summary.includes(`\`${m.spec.sn}\``));
-    rows.push({
-      figure: `summary size, ${n} machines`,
-      measured: `${(size / 1024).toFixed(1)} KiB, every failed/skipped listed: ${listed}`,
-      target: '< 1 MiB, all listed',
-      ok: size < 1024 * 1024 && listed,
-    });
+  }
+  const peak = median(peaks);
+  rows.push({
+    figure: `peak memory of a whole watch, ${n} machines`,
+    measured: `${peak.toFixed(1)} MiB (runs: ${peaks.map((p) => p.toFixed(0)).join(', ')})`,
+    target: '<= 120 MiB',
+    ok: peak > 0 && peak <= 120,
   });
+  if (summaryRow) rows.push(summaryRow);
 }
 
 console.log(

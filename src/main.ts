@@ -38,7 +38,6 @@ export async function run(io: RunnerIo = runnerIo): Promise<number> {
     io.fail(
       `Invalid inputs (nothing was sent to Yunxiao):\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`,
     );
-    await io.load();
     return 1;
   }
   const config = parsed.config;
@@ -54,16 +53,11 @@ export async function run(io: RunnerIo = runnerIo): Promise<number> {
   const dispatcher = await createDispatcher(process.env);
   try {
     const api = await createApi(config, dispatcher, io.debug);
-    const exitCode = gate(config, api, dispatcher, io, startedAt, signal);
-    exitCode.catch(() => undefined); // handled by the await below, once the runner interface is loaded
-    // The first request is on its way: now load what only the report needs.
-    await io.load();
-    return await exitCode;
+    return await gate(config, api, dispatcher, io, startedAt, signal);
   } catch (err) {
     // A bug of ours: still one clear line, the stack only in debug output.
     io.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
     io.fail(`yunxiao-deploy-gate failed unexpectedly: ${messageOf(err)}`);
-    await io.load();
     return 1;
   } finally {
     clearTimeout(timer);
@@ -199,7 +193,7 @@ async function gate(
       deployUrl: url,
     },
     order: state.order,
-    rawOrder: state.order ? api.lastRawDeployOrder() : undefined,
+    rawOrderJson: state.order ? api.lastRawDeployOrderJson() : undefined,
     taken: state.memory.taken,
     machineLogs,
     warnings: state.warnings,

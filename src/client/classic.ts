@@ -141,10 +141,11 @@ export class ClassicClient implements YunxiaoApi {
     return order;
   }
 
-  lastRawDeployOrder(): unknown {
+  lastRawDeployOrderJson(): string | undefined {
+    // The payload inside the envelope: parsed once, for the report only.
     return this.lastOrderText === undefined
       ? undefined
-      : (JSON.parse(this.lastOrderText) as Envelope)['deployOrder'];
+      : JSON.stringify((JSON.parse(this.lastOrderText) as Envelope)['deployOrder']);
   }
 
   stopDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<boolean> {

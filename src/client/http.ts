@@ -127,7 +127,11 @@ export class Transport {
       signal,
     });
     try {
-      const text = await res.body.text();
+      // Decoded chunk by chunk: a 4 MB order never sits in one Buffer beside its string.
+      const decoder = new TextDecoder();
+      let text = '';
+      for await (const chunk of res.body) text += decoder.decode(chunk as Uint8Array, { stream: true });
+      text += decoder.decode();
       return { status: res.statusCode, headers: res.headers, text };
     } catch (err) {
       res.body.destroy();

@@ -144,8 +144,11 @@ export interface YunxiaoApi {
   /** OpenAPI only (the classic API has no such call) */
   getLatestPipelineRun?(pipelineId: string, opts?: CallOptions): Promise<PipelineRun>;
   getDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<DeployOrder>;
-  /** The order as parsed (lossless, unknown fields kept) from the last getDeployOrder call, for the report. */
-  lastRawDeployOrder(): unknown;
+  /**
+   * The last order read, as Yunxiao sent it (unknown fields kept), as JSON text with ids as exact
+   * strings: for the report. Text, not a tree: at 10,000 machines the tree is several times larger.
+   */
+  lastRawDeployOrderJson(): string | undefined;
   stopDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<boolean>;
   resumeDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<boolean>;
   skipMachine(

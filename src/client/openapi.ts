@@ -139,8 +139,8 @@ export class OpenApiClient implements YunxiaoApi {
     return order;
   }
 
-  lastRawDeployOrder(): unknown {
-    return this.lastOrderText === undefined ? undefined : JSON.parse(this.lastOrderText);
+  lastRawDeployOrderJson(): string | undefined {
+    return this.lastOrderText;
   }
 
   stopDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<boolean> {

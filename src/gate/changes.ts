@@ -22,11 +22,20 @@ export function describeChanges(prev: DeployOrder | undefined, next: DeployOrder
   const events: ChangeEvent[] = [];
   if (prev.status !== next.status)
     events.push({ kind: 'order-status', from: prev.status, to: next.status, order: next });
-  const before = new Map<string, Machine>();
-  for (const m of prev.machines) before.set(m.machineSn, m);
+  // Yunxiao lists machines in the same order every poll: compare by position, and build a map only
+  // when the list changed shape.
+  const samePositions = prev.machines.length === next.machines.length;
+  let before: Map<string, Machine> | undefined;
+  const previous = (m: Machine, i: number): Machine | undefined => {
+    const atSame = samePositions ? prev.machines[i] : undefined;
+    if (atSame?.machineSn === m.machineSn) return atSame;
+    before ??= new Map(prev.machines.map((x) => [x.machineSn, x]));
+    return before.get(m.machineSn);
+  };
   let hidden = 0;
-  for (const m of next.machines) {
-    const old = before.get(m.machineSn);
+  for (let i = 0; i < next.machines.length; i++) {
+    const m = next.machines[i]!;
+    const old = previous(m, i);
     if (old && old.status === m.status && old.clientStatus === m.clientStatus) continue;
     if (events.length >= MAX_LINES) {
       hidden++;

@@ -57,7 +57,9 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
   const actions: PlannedAction[] = [];
   const unhandled: Array<{ m: Machine; why: string }> = [];
   let counted = skipped + oursInFlight;
-  for (const m of byBatch(order.machines.filter((x) => SKIPPABLE.has(x.status)))) {
+  // Only unreachable or failed machines can need an action: a short list, even at 10,000 machines.
+  const candidates = order.machines.filter((x) => SKIPPABLE.has(x.status) && (x.clientStatus === 'error' || x.status === 'Failed'));
+  for (const m of byBatch(candidates)) {
     const h = history.machines.get(m.machineSn);
     if (m.clientStatus === 'error') {
       if (h?.skipped) continue; // our skip is not visible yet: wait, never skip twice

@@ -5,6 +5,8 @@ import { actionText, factsOf } from './facts.js';
 import type { RunOutcome } from './outcome.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
+/** Stands for the order's JSON text, spliced in as it is (parsing it again would cost a tree). */
+const RAW = Symbol('raw order');
 
 export function reportOf(outcome: RunOutcome): object {
   const f = factsOf(outcome);
@@ -22,7 +24,8 @@ export function reportOf(outcome: RunOutcome): object {
     },
     counts: f.counts,
     stoppedOnCancel: outcome.stoppedOnCancel,
-    machines: (outcome.order?.machines ?? []).map((m) => ({
+    // Every machine is in deployOrder; these are the ones that need a look, with what this run did.
+    machinesNeedingALook: f.needsLook.map((m) => ({
       machineSn: m.machineSn,
       ip: m.ip,
       hostName: m.hostName,
@@ -37,17 +40,24 @@ export function reportOf(outcome: RunOutcome): object {
     artifactUrl: outcome.artifactUrl,
     machineLogs: outcome.machineLogs,
     warnings: outcome.warnings,
-    deployOrder: outcome.rawOrder ?? outcome.order ?? null,
+    deployOrder: outcome.rawOrderJson === undefined ? (outcome.order ?? null) : RAW,
   };
 }
 
 /**
- * One top-level field per line, values compact: the deploy order of a large host group is several
- * MB, and indenting it would double the file and the memory spent writing it.
+ * The report as the parts of one JSON text, one top-level field per line with compact values: the
+ * deploy order of a large host group is several MB, written as it came rather than copied again.
  */
+export function reportParts(outcome: RunOutcome): string[] {
+  const parts: string[] = ['{\n'];
+  const entries = Object.entries(reportOf(outcome)).filter(([, v]) => v !== undefined);
+  entries.forEach(([k, v], i) => {
+    parts.push(`  ${JSON.stringify(k)}: `, v === RAW ? (outcome.rawOrderJson ?? 'null') : JSON.stringify(v), i < entries.length - 1 ? ',\n' : '\n');
+  });
+  parts.push('}\n');
+  return parts;
+}
+
 export function reportJson(outcome: RunOutcome): string {
-  const lines = Object.entries(reportOf(outcome))
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-  return `{\n${lines.join(',\n')}\n}\n`;
+  return reportParts(outcome).join('');
 }

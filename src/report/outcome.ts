@@ -25,8 +25,8 @@ export interface RunOutcome {
   resolved: Resolved;
   /** the last deploy order read (absent if none could be read) */
   order?: DeployOrder;
-  /** the same order as Yunxiao sent it (lossless, unknown fields kept), for the JSON report */
-  rawOrder?: unknown;
+  /** the same order as Yunxiao sent it (JSON text, ids as strings, unknown fields kept), for the JSON report */
+  rawOrderJson?: string;
   /** every action taken, in order */
   taken: TakenAction[];
   /** machineSn -> last lines of its deploy log (failed machines, when machine-logs is on) */

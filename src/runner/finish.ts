@@ -1,12 +1,12 @@
 // The end of every run that got as far as a deploy order: outputs, the JSON report, the job summary,
 // annotations, and the one failure message. Success, failure, timeout and cancel all come through here.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '../gate/types.js';
 import type { Config } from '../inputs/config.js';
 import { annotationsOf } from '../report/annotations.js';
-import { reportJson } from '../report/json-report.js';
+import { reportParts } from '../report/json-report.js';
 import type { RunOutcome } from '../report/outcome.js';
 import { outputsOf } from '../report/outputs.js';
 import { renderSummary } from '../report/summary.js';
@@ -64,7 +64,12 @@ async function writeReport(outcome: RunOutcome): Promise<string> {
   const dir = process.env['RUNNER_TEMP'] || tmpdir();
   await mkdir(dir, { recursive: true });
   const file = join(dir, `yunxiao-deploy-gate-${outcome.resolved.deployOrderId}-${Date.now()}.json`);
-  await writeFile(file, reportJson(outcome));
+  const handle = await open(file, 'w');
+  try {
+    for (const part of reportParts(outcome)) await handle.write(part);
+  } finally {
+    await handle.close();
+  }
   return file;
 }
 

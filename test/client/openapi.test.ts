@@ -85,7 +85,7 @@ describe('paths, headers and shapes', () => {
     const order = await c.getDeployOrder('7', '9007199254740993');
     expect(order.deployOrderId).toBe('9007199254740993');
     expect(order.hostGroupId).toBe('9007199254740995');
-    expect((c.lastRawDeployOrder() as { deployOrderId: unknown }).deployOrderId).toBe('9007199254740993');
+    expect((JSON.parse(c.lastRawDeployOrderJson() ?? '') as { deployOrderId: unknown }).deployOrderId).toBe('9007199254740993');
   });
 
   it('pages the job history with x-next-page', async () => {

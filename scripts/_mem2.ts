@@ -1,0 +1,15 @@
+import { spawn } from 'node:child_process';
+import { machines, scenario, startSimulator } from '../src/simulator/index.js';
+const n = 10000;
+const b = machines(n, 1);
+for (let i = 0; i < n / 50; i++) b[i * 50] = { ...b[i * 50]!, unreachable: true };
+for (let i = 0; i < n / 100; i++) b[i * 100 + 7] = { ...b[i * 100 + 7]!, failTimes: Infinity };
+const s = scenario({ batches: [b] });
+const sim = await startSimulator({ edition: 'region', token: 'pt-x', scenario: s });
+const env = { PATH: process.env.PATH!, 'INPUT_TOKEN': 'pt-x', INPUT_ENDPOINT: sim.url, INPUT_EDITION: 'region', 'INPUT_PIPELINE-ID': s.pipelineId, 'INPUT_POLL-INTERVAL': '200ms', 'INPUT_SKIP-UNREACHABLE': 'true', 'INPUT_MAX-SKIPPED': '5%', INPUT_SUMMARY: 'false', RUNNER_TEMP: '/tmp' };
+const child = spawn(process.execPath, [...(process.env.FLAGS ?? '').split(' ').filter(Boolean), 'dist/index.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+let out = '';
+child.stdout.on('data', (d) => (out += d));
+await new Promise((r) => child.on('close', r));
+console.log(out.split('\n').filter((l) => /Mark-Compact|Scavenge|::error::|rss/.test(l)).map((l) => l.slice(0, 140)).join('\n'));
+await sim.close();
