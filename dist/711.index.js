@@ -29,16 +29,19 @@ var redact = __webpack_require__(5078);
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/client/signer.ts
 // ACS3-HMAC-SHA256 request signing for the classic Yunxiao API (yunxiao-api.md section 3), as
-// Alibaba Cloud's current SDKs compute it.
+// Alibaba Cloud's current SDKs compute it. Pure apart from the clock and the random nonce defaults.
 
 const ALGORITHM = 'ACS3-HMAC-SHA256';
-/** RFC 3986: everything but unreserved characters percent-encoded (space is %20, `*` is %2A). */
+/** RFC 3986: everything but A-Z a-z 0-9 - _ . ~ percent-encoded over UTF-8 (space %20, `*` %2A). */
 function percentEncode(text) {
-    return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    // toWellFormed: a lone surrogate (possible in JSON text) must not make encodeURIComponent throw
+    return encodeURIComponent(text.toWellFormed()).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
+/** Each segment encoded, the separating slashes kept (a `/` inside a segment would be %2F). */
 function encodePath(path) {
     return path.split('/').map(percentEncode).join('/');
 }
+/** Keys sorted by their raw text (as the SDKs do), then `k=v` encoded and joined by `&`; undefined dropped. */
 function canonicalQuery(query) {
     return Object.keys(query)
         .filter((k) => query[k] !== undefined)
@@ -51,23 +54,26 @@ const sha256Hex = (data) => (0,external_node_crypto_.createHash)('sha256').updat
 function acsDate(d) {
     return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+/** The headers that take part in the signature: host, content-type and every x-acs-*. */
+const isSigned = (name) => name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
 function signRequest(req) {
     const body = req.body ?? '';
+    const bodyHash = sha256Hex(body);
     const headers = {
         host: req.host,
         'x-acs-action': req.action,
         'x-acs-version': req.version,
         'x-acs-date': acsDate(req.date ?? new Date()),
         'x-acs-signature-nonce': req.nonce ?? (0,external_node_crypto_.randomBytes)(16).toString('hex'),
-        'x-acs-content-sha256': sha256Hex(body),
+        'x-acs-content-sha256': bodyHash,
     };
-    if (body)
+    if (body || req.contentType)
         headers['content-type'] = req.contentType ?? 'application/json';
     if (req.securityToken)
         headers['x-acs-security-token'] = req.securityToken;
     const names = Object.keys(headers)
         .map((h) => h.toLowerCase())
-        .filter((h) => h === 'host' || h === 'content-type' || h.startsWith('x-acs-'))
+        .filter(isSigned)
         .sort();
     const signedHeaders = names.join(';');
     const canonicalHeaders = names.map((h) => `${h}:${(headers[h] ?? '').trim()}\n`).join('');
@@ -79,7 +85,7 @@ function signRequest(req) {
         query,
         canonicalHeaders,
         signedHeaders,
-        headers['x-acs-content-sha256'],
+        bodyHash,
     ].join('\n');
     const stringToSign = `${ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
     const signature = (0,external_node_crypto_.createHmac)('sha256', req.accessKeySecret).update(stringToSign, 'utf8').digest('hex');

@@ -33,13 +33,14 @@ export class YunxiaoError extends Error implements YunxiaoErrorFields {
   }
 }
 
+/** One line (annotations and logs show the first line only): a server's message may hold newlines. */
 function describe(f: YunxiaoErrorFields): string {
   const parts = [`${f.operation} failed`];
   if (f.status !== undefined) parts.push(`: HTTP ${f.status}`);
   if (f.errorCode) parts.push(` ${f.errorCode}`);
   if (f.errorMessage) parts.push(`: ${f.errorMessage}`);
   if (f.requestId) parts.push(` (request id ${f.requestId})`);
-  let text = parts.join('');
+  let text = parts.join('').replace(/\s+/g, ' ');
   if (f.hint) text += `. Hint: ${f.hint}`;
   return text;
 }

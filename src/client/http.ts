@@ -91,7 +91,10 @@ export class Transport {
           failure.retryable ??
           (failure.throttled === true || res.status === 408 || res.status === 429 || res.status >= 500);
         error = this.error(call, res.status, failure, retryable);
-        retryAfterMs = failure.retryAfterMs ?? retryAfterOf(res.headers['retry-after']);
+        // Retry-After means "come back then" on 429 and 503 only (RFC 9110); elsewhere, plain backoff.
+        retryAfterMs =
+          failure.retryAfterMs ??
+          (res.status === 429 || res.status === 503 ? retryAfterOf(res.headers['retry-after']) : undefined);
         // A throttled (429) call was refused before any work was done.
         sent = !(res.status === 429 || failure.throttled === true);
       } catch (err) {
@@ -146,7 +149,7 @@ export class Transport {
       status,
       errorCode: f.errorCode && redact(f.errorCode, secrets),
       errorMessage: f.errorMessage && redact(f.errorMessage, secrets),
-      requestId: f.requestId,
+      requestId: f.requestId && redact(f.requestId, secrets),
       hint: this.opts.hintFor(call.operation, status, f.errorCode),
       retryable,
     });
@@ -168,7 +171,7 @@ export function shouldRetry(error: YunxiaoError, write: boolean, sent: boolean):
   return !write || !sent;
 }
 
-/** Retry-After: delay-seconds or an HTTP date. */
+/** Retry-After: delay-seconds or an HTTP date (a date in the past means now). */
 export function retryAfterOf(value: string | string[] | undefined, now = Date.now()): number | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   if (!v) return undefined;

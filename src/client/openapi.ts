@@ -25,6 +25,7 @@ import type {
   YunxiaoApi,
 } from './model.js';
 import {
+  ShapeError,
   toBoolean,
   toDeployJobs,
   toDeployOrder,
@@ -82,7 +83,7 @@ export class OpenApiClient implements YunxiaoApi {
       `/pipelines/${enc(pipelineId)}/listTasksByCategory/DEPLOY`,
       o,
     );
-    return toDeployJobs(this.json('ListPipelineJobs', res));
+    return this.shaped('ListPipelineJobs', res, toDeployJobs);
   }
 
   async listJobHistory(
@@ -104,7 +105,7 @@ export class OpenApiClient implements YunxiaoApi {
       `/pipelines/getComponentsWithoutButtons?${query}`,
       o,
     );
-    const items = toJobHistory(this.json('ListPipelineJobHistorys', res));
+    const items = this.shaped('ListPipelineJobHistorys', res, toJobHistory);
     return { items, next: nextPage(res, page, items.length) };
   }
 
@@ -114,7 +115,7 @@ export class OpenApiClient implements YunxiaoApi {
       `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`,
       o,
     );
-    return toPipelineRun(this.json('GetPipelineRun', res));
+    return this.shaped('GetPipelineRun', res, toPipelineRun);
   }
 
   async getLatestPipelineRun(pipelineId: string, o?: CallOptions): Promise<PipelineRun> {
@@ -123,7 +124,7 @@ export class OpenApiClient implements YunxiaoApi {
       `/pipelines/${enc(pipelineId)}/runs/latestPipelineRun`,
       o,
     );
-    return toPipelineRun(this.json('GetLatestPipelineRun', res));
+    return this.shaped('GetLatestPipelineRun', res, toPipelineRun);
   }
 
   async getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<DeployOrder> {
@@ -134,7 +135,7 @@ export class OpenApiClient implements YunxiaoApi {
     } catch {
       throw shapeError('GetVMDeployOrder', res, 'the answer is not JSON', this.opts.token);
     }
-    const order = toDeployOrder(parsed.value);
+    const order = this.shaped('GetVMDeployOrder', res, toDeployOrder, parsed.value);
     this.lastOrderText = parsed.text;
     return order;
   }
@@ -188,7 +189,7 @@ export class OpenApiClient implements YunxiaoApi {
       `${this.machinePath(pipelineId, deployOrderId, machineSn)}/log`,
       o,
     );
-    return toMachineLog(this.json('GetVMDeployMachineLog', res));
+    return this.shaped('GetVMDeployMachineLog', res, toMachineLog);
   }
 
   async getEmasArtifactUrl(req: EmasArtifactRequest, o?: CallOptions): Promise<string> {
@@ -247,6 +248,21 @@ export class OpenApiClient implements YunxiaoApi {
   private send(call: HttpCall): Promise<HttpResponse> {
     call.headers['x-yunxiao-token'] = this.opts.token;
     return this.transport.send(call);
+  }
+
+  /** The answer normalized; one that is not the expected kind at all fails as this operation's error. */
+  private shaped<T>(
+    operation: string,
+    res: HttpResponse,
+    normalize: (raw: unknown) => T,
+    raw: unknown = this.json(operation, res),
+  ): T {
+    try {
+      return normalize(raw);
+    } catch (err) {
+      if (err instanceof ShapeError) throw shapeError(operation, res, err.message, this.opts.token);
+      throw err;
+    }
   }
 
   private json(operation: string, res: HttpResponse): unknown {

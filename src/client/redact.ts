@@ -2,8 +2,9 @@
 // goes through here.
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join('***');
+  // Longest first: a secret that contains another must not leave its own tail behind.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret !== '') out = out.split(secret).join('***');
   }
   return out;
 }

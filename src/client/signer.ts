@@ -1,5 +1,5 @@
 // ACS3-HMAC-SHA256 request signing for the classic Yunxiao API (yunxiao-api.md section 3), as
-// Alibaba Cloud's current SDKs compute it.
+// Alibaba Cloud's current SDKs compute it. Pure apart from the clock and the random nonce defaults.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 export const ALGORITHM = 'ACS3-HMAC-SHA256';
@@ -10,6 +10,7 @@ export interface SignInput {
   /** unencoded path, e.g. /organization/1/pipelines/2/deploy/3/machine/sn 1/skip */
   path: string;
   query?: Record<string, string | undefined>;
+  /** JSON text or '' */
   body?: string;
   contentType?: string;
   action: string;
@@ -22,26 +23,31 @@ export interface SignInput {
 }
 
 export interface Signed {
+  /** lower-case names, `authorization` included: ready to send */
   headers: Record<string, string>;
+  /** for debugging; never contains the secret, but never log it next to one either */
   canonicalRequest: string;
   stringToSign: string;
   signature: string;
-  /** encoded path and canonical query, to build the URL that was signed */
+  /** encoded path and canonical query: the URL sent must be exactly the one signed */
   url: { path: string; query: string };
 }
 
-/** RFC 3986: everything but unreserved characters percent-encoded (space is %20, `*` is %2A). */
+/** RFC 3986: everything but A-Z a-z 0-9 - _ . ~ percent-encoded over UTF-8 (space %20, `*` %2A). */
 export function percentEncode(text: string): string {
-  return encodeURIComponent(text).replace(
+  // toWellFormed: a lone surrogate (possible in JSON text) must not make encodeURIComponent throw
+  return encodeURIComponent(text.toWellFormed()).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 }
 
+/** Each segment encoded, the separating slashes kept (a `/` inside a segment would be %2F). */
 export function encodePath(path: string): string {
   return path.split('/').map(percentEncode).join('/');
 }
 
+/** Keys sorted by their raw text (as the SDKs do), then `k=v` encoded and joined by `&`; undefined dropped. */
 export function canonicalQuery(query: Record<string, string | undefined>): string {
   return Object.keys(query)
     .filter((k) => query[k] !== undefined)
@@ -57,22 +63,27 @@ export function acsDate(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** The headers that take part in the signature: host, content-type and every x-acs-*. */
+const isSigned = (name: string): boolean =>
+  name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
+
 export function signRequest(req: SignInput): Signed {
   const body = req.body ?? '';
+  const bodyHash = sha256Hex(body);
   const headers: Record<string, string> = {
     host: req.host,
     'x-acs-action': req.action,
     'x-acs-version': req.version,
     'x-acs-date': acsDate(req.date ?? new Date()),
     'x-acs-signature-nonce': req.nonce ?? randomBytes(16).toString('hex'),
-    'x-acs-content-sha256': sha256Hex(body),
+    'x-acs-content-sha256': bodyHash,
   };
-  if (body) headers['content-type'] = req.contentType ?? 'application/json';
+  if (body || req.contentType) headers['content-type'] = req.contentType ?? 'application/json';
   if (req.securityToken) headers['x-acs-security-token'] = req.securityToken;
 
   const names = Object.keys(headers)
     .map((h) => h.toLowerCase())
-    .filter((h) => h === 'host' || h === 'content-type' || h.startsWith('x-acs-'))
+    .filter(isSigned)
     .sort();
   const signedHeaders = names.join(';');
   const canonicalHeaders = names.map((h) => `${h}:${(headers[h] ?? '').trim()}\n`).join('');
@@ -84,7 +95,7 @@ export function signRequest(req: SignInput): Signed {
     query,
     canonicalHeaders,
     signedHeaders,
-    headers['x-acs-content-sha256'],
+    bodyHash,
   ].join('\n');
   const stringToSign = `${ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
   const signature = createHmac('sha256', req.accessKeySecret).update(stringToSign, 'utf8').digest('hex');

@@ -1,21 +1,58 @@
 // The functional core: what to do next, from the latest deploy order, the policy and what this run
-// already did. No I/O, no clock: the same inputs always give the same decision.
-import { MACHINE_STATUSES, ORDER_STATUSES, type DeployOrder, type Machine } from '../client/model.js';
+// already did. No I/O, no clock, no randomness: the same inputs always give the same decision.
+// Cost: one pass over the machines, then work on the few that need an action.
+import {
+  MACHINE_STATUSES,
+  ORDER_STATUSES,
+  type ActionState,
+  type DeployOrder,
+  type Machine,
+} from '../client/model.js';
 import type { Policy } from '../inputs/config.js';
 import { describeBudget, skipBudget } from './budget.js';
-import { historyOf, type History } from './memory.js';
+import { historyOf, type History, type MachineHistory } from './memory.js';
 import type { Decision, GateMemory, PlannedAction, Verdict } from './types.js';
 
-/** Statuses an unreachable machine may be skipped in: it has not finished. */
-const SKIPPABLE = new Set(['Pending', 'Queued', 'Running', 'Failed']);
-const KNOWN_ORDER = new Set<string>(ORDER_STATUSES);
-const KNOWN_MACHINE = new Set<string>(MACHINE_STATUSES);
-const KNOWN_CLIENT = new Set(['ok', 'error', '']);
+/** Machines named in a reason at most; the rest are counted. */
+export const MAX_NAMED = 5;
+
+/** Statuses a machine has not finished in: the only ones an unreachable machine may be skipped in. */
+const UNFINISHED: ReadonlySet<string> = new Set(['Pending', 'Queued', 'Running', 'Failed']);
+const KNOWN_ORDER: ReadonlySet<string> = new Set(ORDER_STATUSES);
+const KNOWN_MACHINE: ReadonlySet<string> = new Set(MACHINE_STATUSES);
+// An empty clientStatus is a missing field, not a new value: nothing to warn about.
+const KNOWN_CLIENT: ReadonlySet<string> = new Set(['ok', 'error', '']);
+
+/** What one pass over the machines found. */
+interface Scan {
+  succeeded: number;
+  skipped: number;
+  /** the first few Skipped machines, for reasons */
+  skippedNamed: Machine[];
+  /** our skips that went through but the order does not show yet (Yunxiao lag) */
+  inFlight: number;
+  failed: Machine[];
+  /** unreachable unfinished machines and reachable Failed ones that we have not skipped */
+  candidates: Machine[];
+  /** Failed machines waiting for our skip to show */
+  awaitingSkip: Machine[];
+  /** the latest updateTime of any machine */
+  newest?: number;
+  warnings: string[];
+  newlyWarned: string[];
+}
+
+interface Unhandled {
+  m: Machine;
+  why: string;
+}
 
 export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): Decision {
-  const { warnings, newlyWarned } = unknownStatuses(order, memory.warnedStatuses);
   const history = historyOf(memory);
-  const budget = skipBudget(policy.maxSkipped, order.machines.length);
+  const scan = scanOrder(order, history, memory.warnedStatuses);
+  const { warnings, newlyWarned } = scan;
+  const id = order.deployOrderId;
+  const total = order.machines.length;
   const end = (verdict: Verdict, actions: PlannedAction[] = []): Decision => ({
     actions,
     verdict,
@@ -23,135 +60,129 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
     newlyWarned,
   });
   const fail = (reason: string): Decision =>
-    end({ result: 'failure', reason }, stopOnFailure(order, policy, history));
-
-  let skipped = 0;
-  let oursInFlight = 0;
-  const failed: Machine[] = [];
-  for (const m of order.machines) {
-    if (m.status === 'Skipped') skipped++;
-    else if (history.machines.get(m.machineSn)?.skipped) oursInFlight++;
-    if (m.status === 'Failed') failed.push(m);
-  }
-  const id = order.deployOrderId;
+    end(
+      { result: 'failure', reason },
+      stopOnFailure(order, policy, history, 'the gate failed (on-failure: stop)'),
+    );
+  const wait = (actions: PlannedAction[], waitingFor?: string): Decision =>
+    waitingFor === undefined
+      ? { actions, warnings, newlyWarned }
+      : { actions, warnings, newlyWarned, waitingFor };
 
   if (order.status === 'Cancelled') {
-    const by = history.stopped ? 'stopped by this gate' : 'cancelled in Yunxiao';
+    const how = history.stopped ? 'was stopped by this gate' : 'was cancelled in Yunxiao';
     return end({
       result: 'cancelled',
-      reason: `Deploy order ${id} was ${by} (batch ${order.currentBatch}/${order.totalBatch}).`,
+      reason: `Deploy order ${id} ${how} (batch ${order.currentBatch}/${order.totalBatch}).`,
     });
   }
+
+  const budget = skipBudget(policy.maxSkipped, total);
+  const budgetText = describeBudget(policy.maxSkipped, total);
   if (order.status === 'Success') {
-    if (failed.length > 0)
-      return fail(`Deploy order ${id} ended Success, but ${names(failed)} ended Failed.`);
-    if (skipped > budget) return fail(overBudget(id, skipped, policy, order));
+    if (scan.failed.length > 0) {
+      return fail(
+        `Deploy order ${id} ended Success, but ${plural(scan.failed.length, 'machine')} ended Failed: ${listMachines(scan.failed)}.`,
+      );
+    }
+    if (scan.skipped > budget) return fail(overBudget(id, scan, budgetText));
+    const skippedNote = scan.skipped > 0 ? `, ${scan.skipped} skipped (within ${budgetText})` : '';
     return end({
       result: 'success',
-      reason: `Deploy order ${id} succeeded: ${order.machines.length - skipped} machines deployed${skipped ? `, ${skipped} skipped (${describeBudget(policy.maxSkipped, order.machines.length)})` : ''}.`,
+      reason: `Deploy order ${id} succeeded: ${scan.succeeded} of ${plural(total, 'machine')} deployed${skippedNote}.`,
     });
   }
-  // Skips by anyone count: a host group emptied by hand is not a healthy deploy.
-  if (skipped > budget) return fail(overBudget(id, skipped, policy, order));
 
-  const actions: PlannedAction[] = [];
-  const unhandled: Array<{ m: Machine; why: string }> = [];
-  let counted = skipped + oursInFlight;
-  // Only unreachable or failed machines can need an action: a short list, even at 10,000 machines.
-  const candidates = order.machines.filter((x) => SKIPPABLE.has(x.status) && (x.clientStatus === 'error' || x.status === 'Failed'));
-  for (const m of byBatch(candidates)) {
+  // Waiting, Running, or a status Yunxiao does not document (never an ending).
+  // Skips by anyone count: a host group emptied by hand is not a healthy deploy.
+  let counted = scan.skipped + scan.inFlight;
+  if (counted > budget) return fail(overBudget(id, scan, budgetText));
+
+  const skips: PlannedAction[] = [];
+  const retries: PlannedAction[] = [];
+  const unhandled: Unhandled[] = [];
+  const lagging: Machine[] = [...scan.awaitingSkip];
+  const snapshotTime = latest(order.updateTime, scan.newest);
+  for (const m of sortByBatch(scan.candidates)) {
     const h = history.machines.get(m.machineSn);
     if (m.clientStatus === 'error') {
-      if (h?.skipped) continue; // our skip is not visible yet: wait, never skip twice
-      const cannot = (why: string): void => {
-        if (m.status === 'Failed') unhandled.push({ m, why });
-      };
-      if (!policy.skipUnreachable) cannot('its agent is unreachable and skip-unreachable is off');
-      else if (h?.skipRefused) cannot(`skipping it failed (${h.skipRefused})`);
-      else if (!allowed(m.actions, 'SkipVMDeployMachine')) cannot('Yunxiao does not allow skipping it now');
-      else if (counted + 1 > budget) {
-        return fail(
-          `Skipping unreachable machine ${name(m)} would make ${counted + 1} skipped machines, more than ${describeBudget(policy.maxSkipped, order.machines.length)}; it was not skipped.`,
-        );
-      } else {
-        counted++;
-        actions.push({
-          kind: 'skip',
-          machineSn: m.machineSn,
-          reason: `agent unreachable (clientStatus error), ${m.status}`,
-        });
+      const blocked = skipBlocker(m, h, policy);
+      if (blocked !== undefined) {
+        // An unfinished machine may still come back; a Failed one is a failure nobody here handles.
+        if (m.status === 'Failed') unhandled.push({ m, why: blocked });
+        continue;
       }
-    } else if (m.status === 'Failed') {
-      const retries = h?.retries ?? 0;
-      if (h?.lastRetryAt !== undefined && !changedSince(m, order, h.lastRetryAt)) continue; // the failure we retried, seen again
-      if (h?.retryRefused) unhandled.push({ m, why: `retrying it failed (${h.retryRefused})` });
-      else if (retries >= policy.retryFailed)
-        unhandled.push({
-          m,
-          why:
-            policy.retryFailed === 0
-              ? 'retry-failed is 0'
-              : `retried ${retries} times already (retry-failed ${policy.retryFailed})`,
-        });
-      else if (!allowed(m.actions, 'RetryVMDeployMachine'))
-        unhandled.push({ m, why: 'Yunxiao does not allow retrying it now' });
-      else
-        actions.push({
-          kind: 'retry',
-          machineSn: m.machineSn,
-          reason: `failed; retry ${retries + 1} of ${policy.retryFailed}`,
-        });
+      if (counted + 1 > budget) {
+        return fail(
+          `Deploy order ${id}: skipping ${name(m)} would make ${counted + 1} skipped machines, more than ${budgetText}; it was not skipped.`,
+        );
+      }
+      counted++;
+      skips.push({
+        kind: 'skip',
+        machineSn: m.machineSn,
+        reason: `agent unreachable while ${m.status} (batch ${m.batchNum}); ${counted} skipped with this one (${budgetText})`,
+      });
+      continue;
     }
+    // A reachable Failed machine.
+    if (h?.lastRetryAt !== undefined && !isAfter(m.updateTime ?? snapshotTime, h.lastRetryAt)) {
+      lagging.push(m); // the failure we already retried, seen again before Yunxiao shows the retry
+      continue;
+    }
+    const blocked = retryBlocker(m, h, policy);
+    if (blocked !== undefined) unhandled.push({ m, why: blocked });
+    else
+      retries.push({
+        kind: 'retry',
+        machineSn: m.machineSn,
+        reason: `Failed (batch ${m.batchNum}); retry ${(h?.retries ?? 0) + 1} of ${policy.retryFailed}`,
+      });
   }
 
-  // A paused order with a failure nobody here will handle only waits for the deadline: fail now.
+  // A paused order with a failure nobody here will handle would only wait for the deadline.
   if (order.status === 'Waiting' && unhandled.length > 0) {
-    const list = unhandled.slice(0, 5).map((u) => `${name(u.m)}: ${u.why}`);
-    const more = unhandled.length > 5 ? `; and ${unhandled.length - 5} more` : '';
     return fail(
-      `Deploy order ${id} is paused with failed machines the gate cannot handle: ${list.join('; ')}${more}.`,
+      `Deploy order ${id} is paused on ${plural(unhandled.length, 'failed machine')} the gate cannot handle: ${listUnhandled(unhandled)}.`,
     );
   }
-  const base = { warnings, newlyWarned };
-  if (actions.length > 0) return { actions, ...base };
+  const actions = [...skips, ...retries];
+  if (actions.length > 0) return wait(actions);
+
   if (order.status !== 'Waiting') {
-    return unhandled.length > 0
-      ? {
-          actions,
-          ...base,
-          waitingFor: `${names(unhandled.map((u) => u.m))} failed; waiting for the batch to settle`,
-        }
-      : { actions, ...base };
+    if (unhandled.length > 0)
+      return wait(
+        [],
+        `${plural(unhandled.length, 'failed machine')} the gate cannot handle (${listUnhandled(unhandled)}); waiting for the batch to settle`,
+      );
+    if (!KNOWN_ORDER.has(order.status))
+      return wait([], `deploy order ${id} is in status "${order.status}", which Yunxiao does not document`);
+    return wait([]);
   }
-  if (failed.length > 0)
-    return { actions, ...base, waitingFor: `waiting for Yunxiao to apply the actions on ${names(failed)}` };
-  // Paused between batches with no failure.
-  if (policy.resume === 'never') {
-    return {
-      actions,
-      ...base,
-      waitingFor: `deploy order ${id} is paused after batch ${order.currentBatch}; waiting for a person to resume it in Yunxiao (resume: never)`,
-    };
+
+  if (scan.failed.length > 0) {
+    return wait(
+      [],
+      `deploy order ${id} is paused; waiting for Yunxiao to show this gate's actions on ${listMachines(lagging.length > 0 ? lagging : scan.failed)}`,
+    );
   }
-  if (history.lastResumeAt !== undefined && !orderChangedSince(order, history.lastResumeAt)) {
-    return { actions, ...base, waitingFor: 'waiting for Yunxiao to apply the resume' };
+  // Paused between batches, nothing failed.
+  const pausedAt = `deploy order ${id} is paused after batch ${order.currentBatch} of ${order.totalBatch}`;
+  if (policy.resume === 'never')
+    return wait([], `${pausedAt}, waiting for a person to resume it in Yunxiao (resume: never)`);
+  if (history.lastResumeAt !== undefined && !isAfter(order.updateTime ?? scan.newest, history.lastResumeAt))
+    return wait([], `${pausedAt}; waiting for Yunxiao to show this gate's resume`);
+  const resume = findAction(order.actions, 'ResumeVMDeployOrder');
+  if (!resume || resume.disable) {
+    const why = resume ? 'does not allow resuming it now' : 'offers no resume action for it';
+    return wait([], `${pausedAt} and Yunxiao ${why}; waiting for a person to resume it in Yunxiao`);
   }
-  if (!allowed(order.actions, 'ResumeVMDeployOrder')) {
-    return {
-      actions,
-      ...base,
-      waitingFor: `deploy order ${id} is paused and Yunxiao does not allow resuming it now`,
-    };
-  }
-  return {
-    actions: [
-      {
-        kind: 'resume',
-        reason: `paused after batch ${order.currentBatch} of ${order.totalBatch} (resume: auto)`,
-      },
-    ],
-    ...base,
-  };
+  return wait([
+    {
+      kind: 'resume',
+      reason: `paused after batch ${order.currentBatch} of ${order.totalBatch} with nothing failed (resume: auto)`,
+    },
+  ]);
 }
 
 /** At the deadline: stop the order when on-failure is stop and it has not ended. */
@@ -160,7 +191,7 @@ export function actionsOnTimeout(
   policy: Policy,
   memory: GateMemory,
 ): PlannedAction[] {
-  if (!order) return [];
+  if (!order) return []; // nothing read, nothing known to stop
   return stopOnFailure(order, policy, historyOf(memory), 'the deadline was reached (on-failure: stop)');
 }
 
@@ -168,85 +199,149 @@ function stopOnFailure(
   order: DeployOrder,
   policy: Policy,
   history: History,
-  reason = 'the gate failed (on-failure: stop)',
+  reason: string,
 ): PlannedAction[] {
   if (policy.onFailure !== 'stop' || history.stopped) return [];
   if (order.status === 'Success' || order.status === 'Cancelled') return [];
-  const stop = order.actions.find((a) => a.type === 'StopVMDeployOrder');
-  if (stop?.disable) return [];
+  // Unlike skip/retry/resume, an absent stop action is still tried: stopping is the safe side,
+  // and Yunxiao refusing it costs nothing but a warning.
+  if (findAction(order.actions, 'StopVMDeployOrder')?.disable) return [];
   return [{ kind: 'stop', reason }];
 }
 
-/** Present and enabled. An action Yunxiao does not list is not one the caller may perform. */
-function allowed(actions: Machine['actions'], type: string): boolean {
-  const a = actions.find((x) => x.type === type);
-  return a !== undefined && !a.disable;
-}
-
-/**
- * Whether a machine seen Failed after our retry at `at` failed again, or is the old failure seen
- * before Yunxiao applied the retry. Its updateTime (else the order's) tells; with neither, it is
- * taken as a new failure: the retry allowance still bounds what that can cost.
- */
-function changedSince(m: Machine, order: DeployOrder, at: number): boolean {
-  const t = m.updateTime ?? order.updateTime;
-  return t === undefined || t > at;
-}
-
-function orderChangedSince(order: DeployOrder, at: number): boolean {
-  return order.updateTime === undefined || order.updateTime > at;
-}
-
-function byBatch(machines: Machine[]): Machine[] {
-  return machines.sort(
-    (a, b) => a.batchNum - b.batchNum || (a.machineSn < b.machineSn ? -1 : a.machineSn > b.machineSn ? 1 : 0),
-  );
-}
-
-function overBudget(id: string, skipped: number, policy: Policy, order: DeployOrder): string {
-  const list = order.machines.filter((m) => m.status === 'Skipped');
-  return `Deploy order ${id} has ${skipped} skipped machines (${names(list)}), more than ${describeBudget(policy.maxSkipped, order.machines.length)}.`;
-}
-
-export function name(m: Machine): string {
-  return m.ip ? `${m.machineSn} (${m.ip})` : m.machineSn;
-}
-
-export function names(list: readonly Machine[], max = 5): string {
-  const shown = list.slice(0, max).map(name).join(', ');
-  return list.length > max ? `${shown} and ${list.length - max} more` : shown;
-}
-
-function unknownStatuses(
-  order: DeployOrder,
-  warned: ReadonlySet<string>,
-): { warnings: string[]; newlyWarned: string[] } {
-  const warnings: string[] = [];
-  const newlyWarned: string[] = [];
+function scanOrder(order: DeployOrder, history: History, warned: ReadonlySet<string>): Scan {
+  const scan: Scan = {
+    succeeded: 0,
+    skipped: 0,
+    skippedNamed: [],
+    inFlight: 0,
+    failed: [],
+    candidates: [],
+    awaitingSkip: [],
+    warnings: [],
+    newlyWarned: [],
+  };
+  const fresh = new Set<string>();
   const note = (key: string, text: string): void => {
-    if (warned.has(key) || newlyWarned.includes(key)) return;
-    newlyWarned.push(key);
-    warnings.push(text);
+    if (warned.has(key) || fresh.has(key)) return;
+    fresh.add(key);
+    scan.newlyWarned.push(key);
+    scan.warnings.push(text);
   };
   if (!KNOWN_ORDER.has(order.status)) {
     note(
       `order:${order.status}`,
-      `Deploy order status "${order.status}" is not one Yunxiao documents; the watch goes on.`,
+      `Deploy order ${order.deployOrderId} has status "${order.status}", which Yunxiao does not document; the gate keeps watching.`,
     );
   }
   for (const m of order.machines) {
     if (!KNOWN_MACHINE.has(m.status)) {
       note(
         `machine:${m.status}`,
-        `Machine status "${m.status}" (machine ${m.machineSn}) is not one Yunxiao documents; it is treated as not finished and never skipped.`,
+        `Machine ${m.machineSn} has status "${m.status}", which Yunxiao does not document; it is treated as not finished and never skipped.`,
       );
     }
     if (!KNOWN_CLIENT.has(m.clientStatus)) {
       note(
         `client:${m.clientStatus}`,
-        `Agent status "${m.clientStatus}" (machine ${m.machineSn}) is not one Yunxiao documents; the machine is treated as reachable.`,
+        `Machine ${m.machineSn} has agent status "${m.clientStatus}", which Yunxiao does not document; it is treated as reachable.`,
       );
     }
+    if (m.updateTime !== undefined) scan.newest = latest(scan.newest, m.updateTime);
+    if (m.status === 'Success') scan.succeeded++;
+    if (m.status === 'Skipped') {
+      scan.skipped++;
+      if (scan.skippedNamed.length < MAX_NAMED) scan.skippedNamed.push(m);
+      continue;
+    }
+    if (m.status === 'Failed') scan.failed.push(m);
+    if (!UNFINISHED.has(m.status)) continue;
+    if (history.machines.get(m.machineSn)?.skipped) {
+      // Our skip went through but does not show yet: wait, count it, never skip or retry it again.
+      scan.inFlight++;
+      if (m.status === 'Failed') scan.awaitingSkip.push(m);
+      continue;
+    }
+    if (m.clientStatus === 'error' || m.status === 'Failed') scan.candidates.push(m);
   }
-  return { warnings, newlyWarned };
+  return scan;
+}
+
+/** Why an unreachable unfinished machine may not be skipped, or undefined when it may. */
+function skipBlocker(m: Machine, h: MachineHistory | undefined, policy: Policy): string | undefined {
+  if (!policy.skipUnreachable) return 'its agent is unreachable and skip-unreachable is off';
+  if (h?.skipRefused !== undefined)
+    return `its agent is unreachable and skipping it failed (${h.skipRefused})`;
+  const skip = findAction(m.actions, 'SkipVMDeployMachine');
+  if (!skip) return 'its agent is unreachable and Yunxiao offers no skip action for it';
+  if (skip.disable) return 'its agent is unreachable and Yunxiao does not allow skipping it now';
+  return undefined;
+}
+
+/** Why a reachable Failed machine may not be retried, or undefined when it may. */
+function retryBlocker(m: Machine, h: MachineHistory | undefined, policy: Policy): string | undefined {
+  if (h?.retryRefused !== undefined) return `retrying it failed (${h.retryRefused})`;
+  const done = h?.retries ?? 0;
+  if (policy.retryFailed <= 0) return 'retry-failed is 0';
+  if (done >= policy.retryFailed)
+    return `retried ${plural(done, 'time')} already (retry-failed ${policy.retryFailed})`;
+  const retry = findAction(m.actions, 'RetryVMDeployMachine');
+  if (!retry) return 'Yunxiao offers no retry action for it';
+  if (retry.disable) return 'Yunxiao does not allow retrying it now';
+  return undefined;
+}
+
+function findAction(actions: readonly ActionState[], type: string): ActionState | undefined {
+  return actions.find((a) => a.type === type);
+}
+
+/**
+ * Whether the order seen at `seen` (ms epoch) already shows what happened at `at`. The lag rule:
+ * a snapshot no newer than our action may predate its effect, so it is waited on, never acted on
+ * again. With no time at all (Yunxiao sent no updateTime) we cannot tell a new failure from the
+ * old one seen again, so we wait too: repeating an action is worse than the deadline.
+ */
+function isAfter(seen: number | undefined, at: number): boolean {
+  return seen !== undefined && seen > at;
+}
+
+function latest(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a > b ? a : b;
+}
+
+function sortByBatch(machines: Machine[]): Machine[] {
+  return machines.sort(
+    (a, b) => a.batchNum - b.batchNum || (a.machineSn < b.machineSn ? -1 : a.machineSn > b.machineSn ? 1 : 0),
+  );
+}
+
+function overBudget(id: string, scan: Scan, budgetText: string): string {
+  const shown = listMachines(scan.skippedNamed, scan.skipped);
+  const ours = scan.inFlight > 0 ? ` and ${scan.inFlight} more being skipped by this gate` : '';
+  return `Deploy order ${id} has ${plural(scan.skipped, 'skipped machine')} (${shown})${ours}, more than ${budgetText}.`;
+}
+
+function name(m: Machine): string {
+  return m.ip ? `${m.machineSn} (${m.ip})` : m.machineSn;
+}
+
+/** "a (ip), b (ip) and 3 more": at most MAX_NAMED names of `total` machines. */
+function listMachines(list: readonly Machine[], total = list.length): string {
+  const shown = list.slice(0, MAX_NAMED).map(name).join(', ');
+  const rest = total - Math.min(list.length, MAX_NAMED);
+  return rest > 0 ? `${shown} and ${rest} more` : shown;
+}
+
+function listUnhandled(list: readonly Unhandled[]): string {
+  const shown = list
+    .slice(0, MAX_NAMED)
+    .map((u) => `${name(u.m)}: ${u.why}`)
+    .join('; ');
+  return list.length > MAX_NAMED ? `${shown}; and ${list.length - MAX_NAMED} more` : shown;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

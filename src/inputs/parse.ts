@@ -1,14 +1,16 @@
 // Every input, parsed and validated in one place before any request. All problems are reported
 // together, each naming the input, the value and what is accepted. Secrets are masked as they are read.
 import type { Budget, Config, Credentials, Edition, EmasInputs, Policy } from './config.js';
+import { durationWithin } from './durations.js';
 import {
   parseBoolean,
   parseBudget,
   parseCount,
-  parseDuration,
   parseEndpoint,
   parseEnum,
   parseId,
+  parseOrganizationId,
+  parseSegment,
   type Parsed,
 } from './values.js';
 
@@ -63,35 +65,32 @@ export const DEFAULTS: Partial<Record<InputName, string>> = {
 export const CENTRAL_HOST = 'openapi-rdc.aliyuncs.com';
 export const OPENAPI_ENDPOINT = `https://${CENTRAL_HOST}`;
 export const CLASSIC_ENDPOINT = 'https://devops.cn-hangzhou.aliyuncs.com';
-/** Polling faster than this only loads the API; slower deploys gain nothing. */
-const MIN_POLL_MS = 100;
-/** More retries than this hide a broken deploy rather than a flaky host. */
-const MAX_RETRIES = 10;
+/** Polls faster than this only load the API; the tests and the bench poll at 100-200ms. */
+export const MIN_POLL_MS = 100;
+/** More retries than this hide a broken deploy rather than ride out a flaky host. */
+export const MAX_RETRIES = 10;
+/** Longest value shown in an error: enough to recognise it, not a wall of text. */
+const SHOWN_CHARS = 80;
 
-const SECRET_INPUTS: ReadonlySet<InputName> = new Set([
-  'token',
-  'access-key-secret',
-  'security-token',
-  'github-token',
-]);
+/** Masked as soon as they are read; their values never appear in an error. */
+const SECRET_INPUTS: readonly InputName[] = ['token', 'access-key-secret', 'security-token', 'github-token'];
 
 export type ParseResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
+/**
+ * Reads and validates every input before any request. `get` returns '' for an unset input (trimmed,
+ * like core.getInput); `mask` registers a secret with the runner. All problems come back together.
+ */
 export function parseInputs(get: (name: string) => string, mask: (secret: string) => void): ParseResult {
   // Mask first, before anything could print a value.
-  for (const name of SECRET_INPUTS) {
-    const v = get(name).trim();
-    if (v) mask(v);
-  }
+  for (const name of SECRET_INPUTS) maskSecret(get(name).trim(), mask);
   const errors: string[] = [];
   const raw = (name: InputName): string => get(name).trim() || (DEFAULTS[name] ?? '');
-  const shown = (name: InputName, value: string): string =>
-    SECRET_INPUTS.has(name) ? '***' : JSON.stringify(value);
   function take<T>(name: InputName, parser: (text: string) => Parsed<T>, fallback: T): T {
     const text = raw(name);
     const r = parser(text);
     if (r.ok) return r.value;
-    errors.push(`${name}: ${shown(name, text)} is not accepted; use ${r.accepted}.`);
+    errors.push(`${name}: ${shown(name, text)} ${r.problem}; use ${r.accepted}.`);
     return fallback;
   }
   function optional<T>(name: InputName, parser: (text: string) => Parsed<T>): T | undefined {
@@ -101,16 +100,27 @@ export function parseInputs(get: (name: string) => string, mask: (secret: string
   const credentials = readCredentials(raw, errors);
   const endpointText =
     raw('endpoint') || (credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT);
-  const endpoint = take('endpoint', () => parseEndpoint(endpointText), OPENAPI_ENDPOINT);
+  const endpointParsed = parseEndpoint(endpointText);
+  const endpoint = take('endpoint', () => endpointParsed, OPENAPI_ENDPOINT);
   const editionChoice = take('edition', (t) => parseEnum(t, ['central', 'region', 'auto'] as const), 'auto');
   const edition: Edition =
-    editionChoice === 'auto' ? (hostOf(endpoint) === CENTRAL_HOST ? 'central' : 'region') : editionChoice;
-  const organizationId = raw('organization-id') || undefined;
-  if (!organizationId && credentials?.kind === 'access-key') {
+    editionChoice === 'auto'
+      ? new URL(endpoint).hostname === CENTRAL_HOST
+        ? 'central'
+        : 'region'
+      : editionChoice;
+  const organizationId = optional('organization-id', parseOrganizationId);
+  if (!raw('organization-id') && credentials?.kind === 'access-key') {
     errors.push(
       'organization-id: required with access-key-id / access-key-secret (the classic API has it in every path).',
     );
-  } else if (!organizationId && credentials?.kind === 'token' && edition === 'central') {
+  } else if (
+    !raw('organization-id') &&
+    credentials?.kind === 'token' &&
+    edition === 'central' &&
+    // with a bad endpoint and edition auto the edition is unknown: one error, not a guessed second
+    (endpointParsed.ok || editionChoice === 'central')
+  ) {
     errors.push(
       'organization-id: required for the central edition (openapi-rdc.aliyuncs.com); set it, or set edition: region for a region-edition endpoint.',
     );
@@ -122,8 +132,12 @@ export function parseInputs(get: (name: string) => string, mask: (secret: string
   const deployOrderId = optional('deploy-order-id', parseId);
   const pipelineRunId = optional('pipeline-run-id', parseId);
 
-  const timeoutMs = take('timeout', positive(parseDuration), 30 * 60_000);
-  const pollIntervalMs = take('poll-interval', atLeast(parseDuration, MIN_POLL_MS), 10_000);
+  const timeoutMs = take('timeout', durationWithin(1), 30 * 60_000);
+  const pollIntervalMs = take(
+    'poll-interval',
+    durationWithin(MIN_POLL_MS, ' (polling faster only loads the API)'),
+    10_000,
+  );
   const policy: Policy = {
     skipUnreachable: take('skip-unreachable', parseBoolean, false),
     maxSkipped: take<Budget>('max-skipped', parseBudget, { kind: 'share', percent: 10 }),
@@ -147,11 +161,36 @@ export function parseInputs(get: (name: string) => string, mask: (secret: string
     stopOnCancel: take('stop-on-cancel', parseBoolean, false),
     machineLogs: take('machine-logs', parseBoolean, true),
     summary: take('summary', parseBoolean, true),
-    emas: readEmas(raw, errors),
+    emas: readEmas(raw, (name) => optional(name, parseSegment), errors),
     githubToken: raw('github-token') || undefined,
     environment: raw('environment') || undefined,
   };
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
+  return errors.length > 0 ? { ok: false, errors: inInputOrder(errors) } : { ok: true, config };
+}
+
+/** Errors in the order of action.yml (each starts with its input's name), whatever order they were found in. */
+function inInputOrder(errors: string[]): string[] {
+  const rank = (e: string): number => INPUT_NAMES.indexOf(/^[a-z-]+/.exec(e)?.[0] as InputName);
+  return errors
+    .map((e, i) => ({ e, i, r: rank(e) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.e);
+}
+
+/** The whole value, and each line of a multi-line one: the runner matches masks line by line. */
+function maskSecret(value: string, mask: (secret: string) => void): void {
+  if (!value) return;
+  mask(value);
+  const lines = value.split(/\r?\n/).map((l) => l.trim());
+  if (lines.length > 1) for (const line of lines) if (line) mask(line);
+}
+
+/** The value as an error shows it: quoted (control characters escaped), cut short, never a secret. */
+function shown(name: InputName, value: string): string {
+  if (SECRET_INPUTS.includes(name)) return '(value hidden)';
+  // A user:password@ in the endpoint is a credential too.
+  const safe = name === 'endpoint' ? value.replace(/^([a-z][a-z0-9+.-]*:\/*)[^/?#]*@/i, '$1***@') : value;
+  return JSON.stringify(safe.length > SHOWN_CHARS ? `${safe.slice(0, SHOWN_CHARS)}...` : safe);
 }
 
 function readCredentials(raw: (name: InputName) => string, errors: string[]): Credentials | undefined {
@@ -159,27 +198,29 @@ function readCredentials(raw: (name: InputName) => string, errors: string[]): Cr
   const id = raw('access-key-id');
   const secret = raw('access-key-secret');
   const sts = raw('security-token');
+  if (sts && !id && !secret) {
+    errors.push('security-token: only used with access-key-id and access-key-secret (STS credentials).');
+  }
   if (token && (id || secret)) {
     errors.push(
       'token: give either token (OpenAPI) or access-key-id + access-key-secret (classic API), not both.',
     );
     return undefined;
   }
-  if (token) {
-    if (sts) errors.push('security-token: only used with access-key-id + access-key-secret, not with token.');
-    return { kind: 'token', token };
-  }
-  if (id && secret)
+  if (token) return { kind: 'token', token };
+  if (id && secret) {
     return {
       kind: 'access-key',
       accessKeyId: id,
       accessKeySecret: secret,
       ...(sts ? { securityToken: sts } : {}),
     };
+  }
   if (id || secret) {
-    errors.push(
-      `${id ? 'access-key-secret' : 'access-key-id'}: required with ${id ? 'access-key-id' : 'access-key-secret'}.`,
-    );
+    const [missing, given] = id
+      ? ['access-key-secret', 'access-key-id']
+      : ['access-key-id', 'access-key-secret'];
+    errors.push(`${missing}: required with ${given}.`);
     return undefined;
   }
   errors.push(
@@ -188,38 +229,24 @@ function readCredentials(raw: (name: InputName) => string, errors: string[]): Cr
   return undefined;
 }
 
-function readEmas(raw: (name: InputName) => string, errors: string[]): EmasInputs | undefined {
-  const names = ['emas-job-instance-id', 'emas-md5', 'service-connection-id'] as const;
-  const given = names.filter((n) => raw(n));
+const EMAS_INPUTS = ['emas-job-instance-id', 'emas-md5', 'service-connection-id'] as const;
+
+function readEmas(
+  raw: (name: InputName) => string,
+  read: (name: InputName) => string | undefined,
+  errors: string[],
+): EmasInputs | undefined {
+  const given = EMAS_INPUTS.filter((n) => raw(n));
   if (given.length === 0) return undefined;
-  if (given.length < names.length) {
-    const missing = names.filter((n) => !raw(n));
+  if (given.length < EMAS_INPUTS.length) {
+    const missing = EMAS_INPUTS.filter((n) => !raw(n));
     errors.push(
-      `${missing.join(', ')}: required with ${given.join(', ')} (the EMAS artifact needs all three).`,
+      `${missing.join(', ')}: required with ${given.join(', ')} (the EMAS artifact needs all three, or none to use the run's own).`,
     );
     return undefined;
   }
-  return { emasJobInstanceId: raw(names[0]), md5: raw(names[1]), serviceConnectionId: raw(names[2]) };
-}
-
-function positive(parser: (t: string) => Parsed<number>): (t: string) => Parsed<number> {
-  return atLeast(parser, 1);
-}
-
-function atLeast(parser: (t: string) => Parsed<number>, minMs: number): (t: string) => Parsed<number> {
-  return (t) => {
-    const r = parser(t);
-    if (!r.ok) return r;
-    return r.value >= minMs
-      ? r
-      : { ok: false, accepted: `a duration of at least ${minMs}ms (500ms, 45s, 10m, 1h30m)` };
-  };
-}
-
-function hostOf(endpoint: string): string {
-  try {
-    return new URL(endpoint).hostname;
-  } catch {
-    return '';
-  }
+  const [emasJobInstanceId, md5, serviceConnectionId] = EMAS_INPUTS.map(read);
+  if (emasJobInstanceId === undefined || md5 === undefined || serviceConnectionId === undefined)
+    return undefined;
+  return { emasJobInstanceId, md5, serviceConnectionId };
 }

@@ -1,21 +1,11 @@
-// Parsers for single input values. Each returns the value or a message saying what is accepted;
-// parse.ts names the input and the bad value around it.
+// Parsers for single input values. Each returns the value, or what is wrong and what is accepted;
+// parse.ts names the input and shows the bad value around them:
+//   `<input>: "<value>" <problem>; use <accepted>.`
 import type { Budget } from './config.js';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; accepted: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string; accepted: string };
 
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
-export const DURATION_FORMS = 'a duration such as 500ms, 45s, 10m, 1h30m, or a number of seconds';
-
-/** `500ms`, `45s`, `10m`, `1h30m`, or a bare number of seconds (decimals allowed). */
-export function parseDuration(text: string): Parsed<number> {
-  const t = text.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return { ok: true, value: Math.round(Number(t) * 1000) };
-  const m = DURATION.exec(t);
-  if (!t || !m || m.slice(1).every((g) => g === undefined)) return { ok: false, accepted: DURATION_FORMS };
-  const [h, min, s, ms] = m.slice(1).map((g) => Number(g ?? 0)) as [number, number, number, number];
-  return { ok: true, value: ((h * 60 + min) * 60 + s) * 1000 + ms };
-}
+export { DURATION_FORMS, parseDuration } from './durations.js';
 
 const BOOLEANS: Record<string, boolean> = {
   true: true,
@@ -26,63 +16,119 @@ const BOOLEANS: Record<string, boolean> = {
   FALSE: false,
 };
 
+/** Strict, like the YAML 1.2 core schema: `yes`, `on` or `1` are refused rather than guessed. */
 export function parseBoolean(text: string): Parsed<boolean> {
   const v = BOOLEANS[text.trim()];
-  return v === undefined ? { ok: false, accepted: 'true or false' } : { ok: true, value: v };
+  return v === undefined
+    ? { ok: false, problem: 'is not a boolean', accepted: 'true or false' }
+    : { ok: true, value: v };
 }
 
+/** Exact match: `Auto` is refused, so a typo never silently picks another behaviour. */
 export function parseEnum<T extends string>(text: string, values: readonly T[]): Parsed<T> {
   const v = values.find((x) => x === text.trim());
-  return v === undefined ? { ok: false, accepted: `one of ${values.join(', ')}` } : { ok: true, value: v };
+  if (v !== undefined) return { ok: true, value: v };
+  const choices = `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`;
+  return { ok: false, problem: `is not ${choices}`, accepted: `${choices} (lower case)` };
 }
+
+const BUDGET_FORMS = 'a count of machines (2) or a share of all machines from 0% to 100% (10%)';
 
 /** A count (`2`) or a share of all machines (`10%`, `12.5%`). */
 export function parseBudget(text: string): Parsed<Budget> {
   const t = text.trim();
   if (/^\d+$/.test(t)) return { ok: true, value: { kind: 'count', count: Number(t) } };
   const share = /^(\d+(?:\.\d+)?)%$/.exec(t);
-  if (share && Number(share[1]) <= 100)
-    return { ok: true, value: { kind: 'share', percent: Number(share[1]) } };
-  return { ok: false, accepted: 'a count of machines (2) or a share of all machines from 0% to 100% (10%)' };
+  if (!share) return { ok: false, problem: 'is not a count or a share', accepted: BUDGET_FORMS };
+  const percent = Number(share[1]);
+  if (percent > 100) return { ok: false, problem: 'is more than 100%', accepted: BUDGET_FORMS };
+  return { ok: true, value: { kind: 'share', percent } };
 }
 
+/** A whole number from 0 to `max`. */
 export function parseCount(text: string, max: number): Parsed<number> {
   const t = text.trim();
-  if (/^\d+$/.test(t) && Number(t) <= max) return { ok: true, value: Number(t) };
-  return { ok: false, accepted: `a whole number from 0 to ${max}` };
+  const accepted = `a whole number from 0 to ${max}`;
+  if (!/^\d+$/.test(t)) return { ok: false, problem: 'is not a whole number', accepted };
+  const n = Number(t);
+  return n <= max ? { ok: true, value: n } : { ok: false, problem: `is more than ${max}`, accepted };
 }
 
-/** Decimal digits only; kept as a string (64-bit ids lose precision as numbers). */
+/** Decimal digits only (at most 20: a 64-bit id); kept as a string, as a number it could lose precision. */
 export function parseId(text: string): Parsed<string> {
   const t = text.trim();
   return /^\d{1,20}$/.test(t)
     ? { ok: true, value: t }
-    : { ok: false, accepted: 'a numeric id (decimal digits only)' };
+    : { ok: false, problem: 'is not a numeric id', accepted: 'decimal digits only, as in the Yunxiao URL' };
 }
 
-/** `https://` for any host; `http://` only for loopback, so no credential travels in clear text. */
+/** The organization id goes into every URL path: letters, digits, `-` and `_` only. */
+export function parseOrganizationId(text: string): Parsed<string> {
+  const t = text.trim();
+  return /^[A-Za-z0-9_-]{1,64}$/.test(t)
+    ? { ok: true, value: t }
+    : {
+        ok: false,
+        problem: 'is not an organization id',
+        accepted:
+          'letters, digits, - and _ only, as in the Yunxiao URL (for example 5ebbc0228123212b59xxxxx)',
+      };
+}
+
+/** An opaque value that becomes one URL path segment (EMAS coordinates): no `/`, no `..`, no spaces. */
+export function parseSegment(text: string): Parsed<string> {
+  const t = text.trim();
+  return /^[A-Za-z0-9._~-]{1,128}$/.test(t) && t !== '.' && t !== '..'
+    ? { ok: true, value: t }
+    : { ok: false, problem: 'is not accepted', accepted: 'letters, digits, ., _, ~ and - only' };
+}
+
+const ENDPOINT_EXAMPLE = 'https://openapi-rdc.aliyuncs.com';
+
+/**
+ * A base URL: `https://` for any host, `http://` only for loopback, so no credential is ever sent in
+ * clear text over a network. No path: both clients build every path themselves from the origin (the
+ * classic signature covers the path), so a path here would be dropped or doubled, never what was meant.
+ */
 export function parseEndpoint(text: string): Parsed<string> {
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
-    return { ok: false, accepted: 'an https:// URL such as https://openapi-rdc.aliyuncs.com' };
+    return { ok: false, problem: 'is not a URL', accepted: `a base URL such as ${ENDPOINT_EXAMPLE}` };
   }
-  if (url.username || url.password || url.search || url.hash) {
-    return { ok: false, accepted: 'a base URL without credentials, query or fragment' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return {
+      ok: false,
+      problem: `uses ${url.protocol}`,
+      accepted: `an https:// URL such as ${ENDPOINT_EXAMPLE}`,
+    };
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     return {
       ok: false,
-      accepted:
-        'https:// (plain http:// only for loopback hosts: 127.0.0.0/8, ::1, localhost), so the credential is never sent in clear text',
+      problem: 'is plain http to a host that is not loopback (no credential was sent)',
+      accepted: 'https://, or http:// only for loopback hosts (127.0.0.0/8, ::1, localhost)',
     };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return { ok: false, accepted: 'an https:// URL' };
-  return { ok: true, value: url.toString().replace(/\/+$/, '') };
+  if (url.username || url.password || url.search || url.hash) {
+    return {
+      ok: false,
+      problem: 'has a user, query or fragment',
+      accepted: `a base URL without them, such as ${ENDPOINT_EXAMPLE}`,
+    };
+  }
+  if (url.pathname !== '/') {
+    return {
+      ok: false,
+      problem: 'has a path',
+      accepted: `the base URL only (scheme, host and port), such as ${ENDPOINT_EXAMPLE}; the action adds /oapi/v1/flow and the rest itself`,
+    };
+  }
+  return { ok: true, value: url.origin };
 }
 
+/** 127.0.0.0/8, ::1 (with or without brackets) and localhost; nothing that merely looks like them. */
 export function isLoopback(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (h === 'localhost' || h === '::1') return true;

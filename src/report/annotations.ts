@@ -1,45 +1,68 @@
 // Annotations: an error per failed machine, a warning per skipped one. GitHub shows at most 10 of
-// each kind per step, so a few are shown and one more says how many were left out.
-import type { Annotation } from '../runner/io.js';
-import { actionText, factsOf } from './facts.js';
+// each level per step, so a few are shown and one more says how many were left out and where they are.
+import type { Machine } from '../client/model.js';
+import { tallyOf, whatHappened, type Tally } from './counts.js';
 import type { RunOutcome } from './outcome.js';
 
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  title: string;
+  message: string;
+}
+
 export const MAX_PER_LEVEL = 8;
+const WHERE_ALL = 'Every one is listed in the job summary and in the JSON report (output report-path).';
 
 export function annotationsOf(outcome: RunOutcome): Annotation[] {
-  const f = factsOf(outcome);
-  const machines = outcome.order?.machines ?? [];
-  const failed = machines.filter((m) => m.status === 'Failed');
-  const skipped = machines.filter((m) => m.status === 'Skipped');
-  const out: Annotation[] = [];
-  const where = `deploy order ${outcome.resolved.deployOrderId}`;
-  for (const m of failed.slice(0, MAX_PER_LEVEL)) {
+  const t = tallyOf(outcome);
+  const order = `deploy order ${outcome.resolved.deployOrderId}`;
+  return [
+    ...capped(
+      'error',
+      t.failed,
+      'failed',
+      (m) => `Batch ${m.batchNum} of ${order}: Failed${agent(m)}; this run: ${whatHappened(m, t)}.`,
+    ),
+    ...capped('warning', t.skipped, 'skipped', (m) => skippedMessage(m, t, order)),
+  ];
+}
+
+function capped(
+  level: Annotation['level'],
+  machines: Machine[],
+  word: string,
+  message: (m: Machine) => string,
+): Annotation[] {
+  const out: Annotation[] = machines.slice(0, MAX_PER_LEVEL).map((m) => ({
+    level,
+    title: `Machine ${oneLine(m.machineSn)}${m.ip ? ` (${oneLine(m.ip)})` : ''} ${word}`,
+    message: message(m),
+  }));
+  const left = machines.length - MAX_PER_LEVEL;
+  if (left > 0) {
     out.push({
-      level: 'error',
-      title: `Machine ${m.machineSn} (${m.ip}) failed`,
-      message: `Batch ${m.batchNum} of ${where}: Failed, agent ${m.clientStatus || 'unknown'}; ${actionText(m, f)}.`,
-    });
-  }
-  if (failed.length > MAX_PER_LEVEL) {
-    out.push({
-      level: 'error',
-      title: `${failed.length - MAX_PER_LEVEL} more failed machines`,
-      message: 'See the job summary and the JSON report (output report-path).',
-    });
-  }
-  for (const m of skipped.slice(0, MAX_PER_LEVEL)) {
-    out.push({
-      level: 'warning',
-      title: `Machine ${m.machineSn} (${m.ip}) skipped`,
-      message: `Batch ${m.batchNum} of ${where}: ${actionText(m, f)} (agent ${m.clientStatus || 'unknown'}). It did not get this release.`,
-    });
-  }
-  if (skipped.length > MAX_PER_LEVEL) {
-    out.push({
-      level: 'warning',
-      title: `${skipped.length - MAX_PER_LEVEL} more skipped machines`,
-      message: 'See the job summary and the JSON report (output report-path).',
+      level,
+      title: `${left} more ${word} machine${left > 1 ? 's' : ''}`,
+      message: `${machines.length} machines ${word}; ${MAX_PER_LEVEL} are annotated above. ${WHERE_ALL}`,
     });
   }
   return out;
+}
+
+function skippedMessage(m: Machine, t: Tally, order: string): string {
+  return `Batch ${m.batchNum} of ${order}: ${whatHappened(m, t)}${agent(m)}. It did not get this release.`;
+}
+
+function agent(m: Machine): string {
+  return m.clientStatus === 'error'
+    ? ' (agent unreachable)'
+    : m.clientStatus === 'ok'
+      ? ''
+      : ` (agent ${oneLine(m.clientStatus || 'unknown')})`;
+}
+
+/** Names come from outside: one line, bounded. */
+function oneLine(text: string): string {
+  const s = text.replace(/\s+/g, ' ');
+  return s.length > 120 ? `${s.slice(0, 119)}…` : s;
 }

@@ -1,58 +1,46 @@
-// The JSON report (output report-path): the final order as Yunxiao sent it, every machine, every
-// action taken and the verdict. Ids are exact strings (the order was parsed losslessly).
+// The JSON report (output report-path): the verdict, every machine with what this run did to it,
+// every action taken, and the final deploy order as Yunxiao sent it. Ids are exact strings.
+import type { Machine } from '../client/model.js';
 import { VERSION } from '../version.js';
-import { actionText, factsOf } from './facts.js';
+import { tallyOf, whatHappened, type MachineActions, type StatusCounts, type Tally } from './counts.js';
 import type { RunOutcome } from './outcome.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
-/** Stands for the order's JSON text, spliced in as it is (parsing it again would cost a tree). */
-const RAW = Symbol('raw order');
+export const TOOL_NAME = 'yunxiao-deploy-gate';
+
+/** Placeholders for the two large fields, which reportParts writes piece by piece. */
+const RAW_ORDER = Symbol('deploy order');
+const MACHINES = Symbol('machines');
+/** machines per written part: bounded pieces rather than one multi-MB string */
+const MACHINES_PER_PART = 500;
+
+type Field = [key: string, value: unknown];
 
 export function reportOf(outcome: RunOutcome): object {
-  const f = factsOf(outcome);
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: 'yunxiao-deploy-gate', version: VERSION },
-    verdict: { result: outcome.result, reason: outcome.reason },
-    resolved: outcome.resolved,
-    api: { kind: outcome.api, edition: outcome.edition, organizationId: outcome.organizationId },
-    policy: outcome.policy,
-    timing: {
-      startedAt: outcome.startedAt,
-      finishedAt: outcome.finishedAt,
-      durationSeconds: outcome.durationSeconds,
-    },
-    counts: f.counts,
-    stoppedOnCancel: outcome.stoppedOnCancel,
-    // Every machine is in deployOrder; these are the ones that need a look, with what this run did.
-    machinesNeedingALook: f.needsLook.map((m) => ({
-      machineSn: m.machineSn,
-      ip: m.ip,
-      hostName: m.hostName,
-      batch: m.batchNum,
-      status: m.status,
-      clientStatus: m.clientStatus,
-      action: actionText(m, f),
-    })),
-    actions: outcome.taken,
-    skippedMachines: f.skippedByUs,
-    failedMachines: f.failedSns,
-    artifactUrl: outcome.artifactUrl,
-    machineLogs: outcome.machineLogs,
-    warnings: outcome.warnings,
-    deployOrder: outcome.rawOrderJson === undefined ? (outcome.order ?? null) : RAW,
-  };
+  const t = tallyOf(outcome);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of fields(outcome, t)) {
+    if (v === MACHINES) out[k] = machineEntries(outcome, t);
+    else if (v === RAW_ORDER) out[k] = parseOrDefault(outcome.rawOrderJson ?? 'null', outcome.order ?? null);
+    else out[k] = v;
+  }
+  return out;
 }
 
 /**
- * The report as the parts of one JSON text, one top-level field per line with compact values: the
- * deploy order of a large host group is several MB, written as it came rather than copied again.
+ * The report as the parts of one JSON text, one top-level field per line, compact values: the deploy
+ * order of a large host group is several MB and is written as it came rather than parsed and copied.
  */
 export function reportParts(outcome: RunOutcome): string[] {
+  const t = tallyOf(outcome);
   const parts: string[] = ['{\n'];
-  const entries = Object.entries(reportOf(outcome)).filter(([, v]) => v !== undefined);
-  entries.forEach(([k, v], i) => {
-    parts.push(`  ${JSON.stringify(k)}: `, v === RAW ? (outcome.rawOrderJson ?? 'null') : JSON.stringify(v), i < entries.length - 1 ? ',\n' : '\n');
+  const list = fields(outcome, t);
+  list.forEach(([k, v], i) => {
+    parts.push(`  ${JSON.stringify(k)}: `);
+    if (v === RAW_ORDER) parts.push((outcome.rawOrderJson ?? 'null').trim());
+    else if (v === MACHINES) parts.push(...machineParts(outcome, t));
+    else parts.push(JSON.stringify(v) ?? 'null');
+    parts.push(i < list.length - 1 ? ',\n' : '\n');
   });
   parts.push('}\n');
   return parts;
@@ -60,4 +48,126 @@ export function reportParts(outcome: RunOutcome): string[] {
 
 export function reportJson(outcome: RunOutcome): string {
   return reportParts(outcome).join('');
+}
+
+function fields(o: RunOutcome, t: Tally): Field[] {
+  const r = o.resolved;
+  const p = o.policy;
+  return [
+    ['schemaVersion', REPORT_SCHEMA_VERSION],
+    ['tool', { name: TOOL_NAME, version: VERSION }],
+    ['verdict', { result: o.result, reason: o.reason }],
+    [
+      'resolved',
+      {
+        pipelineId: r.pipelineId,
+        deployOrderId: r.deployOrderId,
+        pipelineRunId: r.pipelineRunId ?? null,
+        jobId: r.jobId ?? null,
+        jobName: r.jobName ?? null,
+        deployUrl: r.deployUrl ?? null,
+      },
+    ],
+    ['api', { kind: o.api, edition: o.edition ?? null, organizationId: o.organizationId ?? null }],
+    [
+      'policy',
+      {
+        skipUnreachable: p.skipUnreachable,
+        maxSkipped: p.maxSkipped,
+        retryFailed: p.retryFailed,
+        resume: p.resume,
+        onFailure: p.onFailure,
+      },
+    ],
+    ['timing', { startedAt: o.startedAt, finishedAt: o.finishedAt, durationSeconds: o.durationSeconds }],
+    [
+      'order',
+      o.order
+        ? { status: o.order.status, currentBatch: o.order.currentBatch, totalBatch: o.order.totalBatch }
+        : null,
+    ],
+    ['counts', t.counts ? countsJson(t.counts) : null],
+    ['stoppedOnCancel', o.stoppedOnCancel ?? null],
+    ['skippedMachines', t.skippedByUs],
+    ['failedMachines', t.failedSns],
+    ['needsALook', t.needsLook.map((m) => m.machineSn)],
+    [
+      'actions',
+      o.taken.map((a) => ({
+        at: a.at,
+        kind: a.kind,
+        machineSn: a.machineSn ?? null,
+        reason: a.reason,
+        outcome: a.outcome,
+        detail: a.detail ?? null,
+        transient: a.transient ?? false,
+      })),
+    ],
+    ['warnings', o.warnings],
+    ['artifactUrl', o.artifactUrl ?? null],
+    ['machineLogs', o.machineLogs],
+    ['machines', MACHINES],
+    // As Yunxiao sent it when the client kept the text (unknown fields kept), else our model of it.
+    ['deployOrder', o.rawOrderJson && looksLikeObject(o.rawOrderJson) ? RAW_ORDER : (o.order ?? null)],
+  ];
+}
+
+function countsJson(c: StatusCounts): object {
+  return {
+    total: c.total,
+    succeeded: c.succeeded,
+    failed: c.failed,
+    skipped: c.skipped,
+    other: c.other,
+    byStatus: Object.fromEntries(c.byStatus),
+  };
+}
+
+function machineEntry(m: Machine, t: Tally): object {
+  const did = t.byMachine.get(m.machineSn);
+  return {
+    machineSn: m.machineSn,
+    ip: m.ip,
+    hostName: m.hostName ?? null,
+    batch: m.batchNum,
+    status: m.status,
+    clientStatus: m.clientStatus,
+    action: whatHappened(m, t),
+    thisRun: did ? thisRunJson(did) : null,
+  };
+}
+
+function thisRunJson(d: MachineActions): object {
+  return { skipped: d.skipped, retries: d.retries, refused: Object.fromEntries(d.refused) };
+}
+
+function machineEntries(o: RunOutcome, t: Tally): object[] {
+  return (o.order?.machines ?? []).map((m) => machineEntry(m, t));
+}
+
+function machineParts(o: RunOutcome, t: Tally): string[] {
+  const machines = o.order?.machines ?? [];
+  if (machines.length === 0) return ['[]'];
+  const parts: string[] = ['['];
+  for (let i = 0; i < machines.length; i += MACHINES_PER_PART) {
+    const chunk = machines.slice(i, i + MACHINES_PER_PART);
+    const lines = chunk.map((m) => `\n    ${JSON.stringify(machineEntry(m, t))}`);
+    parts.push((i > 0 ? ',' : '') + lines.join(','));
+  }
+  parts.push('\n  ]');
+  return parts;
+}
+
+function parseOrDefault(text: string, fallback: unknown): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return fallback;
+  }
+}
+
+/** A cheap check that the kept text is a JSON object before splicing it in (it is not parsed again). */
+function looksLikeObject(text: string): boolean {
+  const s = text.trim();
+  return s.startsWith('{') && s.endsWith('}');
 }

@@ -1,5 +1,5 @@
-// The step outputs of the contract, every one on every path that reached a deploy order.
-import { factsOf } from './facts.js';
+// The step outputs of the contract: every name always set ('' when unknown), ids as exact strings.
+import { tallyOf } from './counts.js';
 import type { RunOutcome } from './outcome.js';
 
 export const OUTPUT_NAMES = [
@@ -23,12 +23,12 @@ export const OUTPUT_NAMES = [
   'duration-seconds',
 ] as const;
 
-export function outputsOf(
-  outcome: RunOutcome,
-  reportPath?: string,
-): Record<(typeof OUTPUT_NAMES)[number], string> {
-  const f = factsOf(outcome);
+export type OutputName = (typeof OUTPUT_NAMES)[number];
+
+export function outputsOf(outcome: RunOutcome, reportPath?: string): Record<OutputName, string> {
+  const t = tallyOf(outcome);
   const order = outcome.order;
+  const c = t.counts;
   const r = outcome.resolved;
   return {
     result: outcome.result,
@@ -39,15 +39,19 @@ export function outputsOf(
     'job-name': r.jobName ?? '',
     'current-batch': order ? String(order.currentBatch) : '',
     'total-batch': order ? String(order.totalBatch) : '',
-    'machines-total': order ? String(f.counts.total) : '',
-    'machines-succeeded': order ? String(f.counts.succeeded) : '',
-    'machines-failed': order ? String(f.counts.failed) : '',
-    'machines-skipped': order ? String(f.counts.skipped) : '',
-    'skipped-machines': JSON.stringify(f.skippedByUs),
-    'failed-machines': JSON.stringify(f.failedSns),
+    'machines-total': c ? String(c.total) : '',
+    'machines-succeeded': c ? String(c.succeeded) : '',
+    'machines-failed': c ? String(c.failed) : '',
+    'machines-skipped': c ? String(c.skipped) : '',
+    // Known from this run's own actions even when no order was read.
+    'skipped-machines': JSON.stringify(t.skippedByUs),
+    // Always a JSON array, so fromJSON() in a workflow never fails on it; empty when no order was read.
+    'failed-machines': JSON.stringify(t.failedSns),
     'report-path': reportPath ?? '',
     'artifact-url': outcome.artifactUrl ?? '',
     'deploy-url': r.deployUrl ?? '',
-    'duration-seconds': String(outcome.durationSeconds),
+    'duration-seconds': Number.isFinite(outcome.durationSeconds)
+      ? String(Math.max(0, Math.round(outcome.durationSeconds)))
+      : '',
   };
 }

@@ -6,7 +6,10 @@
 // for a feature this action never uses. Each function below is what core.js does for the same call.
 import { EOL } from 'node:os';
 import { issue, issueCommand } from '../../node_modules/@actions/core/lib/command.js';
-import { issueFileCommand, prepareKeyValueMessage } from '../../node_modules/@actions/core/lib/file-command.js';
+import {
+  issueFileCommand,
+  prepareKeyValueMessage,
+} from '../../node_modules/@actions/core/lib/file-command.js';
 import { summary } from '../../node_modules/@actions/core/lib/summary.js';
 import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js';
 
@@ -18,7 +21,8 @@ export interface Annotation {
 
 export const io = {
   /** INPUT_<NAME> as the runner sets it (core.getInput), trimmed. */
-  input: (name: string): string => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
+  input: (name: string): string =>
+    (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
   mask: (secret: string): void => issueCommand('add-mask', {}, secret),
   info: (line: string): void => void process.stdout.write(line + EOL),
   warning: (line: string): void => issueCommand('warning', {}, line),

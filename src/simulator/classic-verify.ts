@@ -1,8 +1,9 @@
-// Verifies ACS3-HMAC-SHA256 signatures as Alibaba Cloud does, computed independently of the
-// client's signer (src/client/signer.ts): from the request as it arrived on the wire.
+// Verifies ACS3-HMAC-SHA256 signatures the way Alibaba Cloud's gateway does, written independently of
+// the client's signer (src/client/signer.ts) so the two cannot share a mistake: everything is rebuilt
+// from the request as it arrived on the wire, using only the headers the Authorization header lists.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-export type Verdict =
+export type Acs3Verdict =
   | { ok: true; accessKeyId: string; securityToken?: string }
   | { ok: false; status: number; code: string; message: string };
 
@@ -16,114 +17,215 @@ export interface Received {
 
 export interface VerifyOptions {
   now?: Date;
+  /** allowed clock difference either way; 15 minutes when not given */
   maxSkewMs?: number;
+  /** nonces already accepted; a nonce is recorded only once its request verified */
   seenNonces?: Set<string>;
 }
 
-const UNRESERVED = /[A-Za-z0-9\-_.~]/;
+const DEFAULT_SKEW_MS = 15 * 60 * 1000;
+const ALGORITHM = 'ACS3-HMAC-SHA256';
+const ALWAYS_SIGNED = ['host', 'x-acs-date', 'x-acs-content-sha256'];
+
+class Rejection extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const isUnreserved = (byte: number): boolean =>
+  (byte >= 0x41 && byte <= 0x5a) || // A-Z
+  (byte >= 0x61 && byte <= 0x7a) || // a-z
+  (byte >= 0x30 && byte <= 0x39) || // 0-9
+  byte === 0x2d || // -
+  byte === 0x2e || // .
+  byte === 0x5f || // _
+  byte === 0x7e; // ~
 
 /** RFC 3986 encoding, byte by byte over UTF-8. */
 function rfc3986(text: string): string {
   let out = '';
-  for (const ch of text) {
-    if (UNRESERVED.test(ch)) {
-      out += ch;
-      continue;
-    }
-    for (const byte of Buffer.from(ch, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    out += isUnreserved(byte)
+      ? String.fromCharCode(byte)
+      : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }
 
-const reject = (status: number, code: string, message: string): Verdict => ({
-  ok: false,
-  status,
-  code,
-  message,
-});
-
-export function verifyAcs3(
-  req: Received,
-  lookupSecret: (id: string) => string | undefined,
-  opts: VerifyOptions = {},
-): Verdict {
-  const header = (name: string): string | undefined => {
-    const v = req.headers[name];
-    return Array.isArray(v) ? v.join(',') : v;
-  };
-  const auth = header('authorization');
-  if (!auth) return reject(400, 'MissingAuthorization', 'Authorization is mandatory for this action.');
-  const m = /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/.exec(
-    auth.trim(),
-  );
-  if (!m) return reject(400, 'InvalidAuthorization', 'The Authorization header is malformed.');
-  const [, accessKeyId, signedList, signature] = m as unknown as [string, string, string, string];
-  const secret = lookupSecret(accessKeyId);
-  if (secret === undefined)
-    return reject(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
-
-  const signed = signedList.split(';');
-  const present = Object.keys(req.headers).map((h) => h.toLowerCase());
-  for (const required of [
-    'host',
-    'x-acs-date',
-    'x-acs-content-sha256',
-    ...present.filter((h) => h.startsWith('x-acs-')),
-  ]) {
-    if (!signed.includes(required))
-      return reject(400, 'IncompleteSignature', `The header ${required} must be signed.`);
+/** Strict percent-decoding; `+` stays a plus (RFC 3986, not form encoding). */
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new Rejection(400, 'InvalidParameter', 'The request path or query is not valid percent-encoding.');
   }
-  const bodyHash = createHash('sha256').update(req.body, 'utf8').digest('hex');
-  if (header('x-acs-content-sha256') !== bodyHash)
-    return reject(400, 'InvalidContentSHA256', 'The x-acs-content-sha256 does not match the body.');
+}
 
-  const date = Date.parse(header('x-acs-date') ?? '');
-  const now = (opts.now ?? new Date()).getTime();
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(header('x-acs-date') ?? '') || Number.isNaN(date)) {
-    return reject(
+/** Lower-cased header names; repeated headers joined by commas as HTTP allows. */
+function lowerHeaders(raw: Received['headers']): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(',') : value;
+    const key = name.toLowerCase();
+    const prev = out.get(key);
+    out.set(key, prev === undefined ? text : `${prev},${text}`);
+  }
+  return out;
+}
+
+interface Authorization {
+  accessKeyId: string;
+  signedHeaders: string[];
+  signature: Buffer;
+}
+
+function parseAuthorization(value: string | undefined): Authorization {
+  if (value === undefined || value.trim() === '')
+    throw new Rejection(400, 'MissingAuthorization', 'Authorization is mandatory for this action.');
+  const malformed = (why: string) =>
+    new Rejection(400, 'InvalidAuthorization', `The Authorization header ${why}.`);
+  const text = value.trim();
+  const space = text.indexOf(' ');
+  if (space < 0 || text.slice(0, space) !== ALGORITHM) throw malformed(`must use ${ALGORITHM}`);
+  const fields = new Map<string, string>();
+  for (const part of text.slice(space + 1).split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) throw malformed('has a field without a value');
+    fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const accessKeyId = fields.get('Credential');
+  const list = fields.get('SignedHeaders');
+  const signature = fields.get('Signature');
+  if (!accessKeyId) throw malformed('lacks Credential');
+  if (!list) throw malformed('lacks SignedHeaders');
+  if (!signature || !/^[0-9a-fA-F]{64}$/.test(signature)) throw malformed('lacks a hex SHA-256 Signature');
+  const signedHeaders = list.split(';');
+  if (
+    signedHeaders.some((h) => !/^[a-z0-9-]+$/.test(h)) ||
+    new Set(signedHeaders).size !== signedHeaders.length
+  )
+    throw malformed('lists SignedHeaders that are not distinct lower-case names');
+  return { accessKeyId, signedHeaders, signature: Buffer.from(signature, 'hex') };
+}
+
+function checkDate(value: string | undefined, opts: VerifyOptions): void {
+  const at = value !== undefined && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(at))
+    throw new Rejection(
       400,
       'InvalidTimeStamp.Format',
       'Specified time stamp or date value is not well formatted.',
     );
-  }
-  if (Math.abs(now - date) > (opts.maxSkewMs ?? 15 * 60_000)) {
-    return reject(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
-  }
-  const nonce = header('x-acs-signature-nonce') ?? '';
-  if (opts.seenNonces) {
-    if (!nonce || opts.seenNonces.has(nonce))
-      return reject(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
-    opts.seenNonces.add(nonce);
-  }
+  const now = (opts.now ?? new Date()).getTime();
+  if (Math.abs(now - at) > (opts.maxSkewMs ?? DEFAULT_SKEW_MS))
+    throw new Rejection(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
+}
 
-  const q = req.rawPath.indexOf('?');
-  const rawPath = q < 0 ? req.rawPath : req.rawPath.slice(0, q);
-  const rawQuery = q < 0 ? '' : req.rawPath.slice(q + 1);
+/** Path and query rebuilt from the wire: decoded, then re-encoded by RFC 3986. */
+function canonicalTarget(rawTarget: string): { path: string; query: string } {
+  // absolute-form request targets (through a proxy) carry the origin too
+  const target = rawTarget.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?]*/, '');
+  const hash = target.indexOf('#');
+  const noFragment = hash < 0 ? target : target.slice(0, hash);
+  const q = noFragment.indexOf('?');
+  const rawPath = q < 0 ? noFragment : noFragment.slice(0, q);
+  const rawQuery = q < 0 ? '' : noFragment.slice(q + 1);
+
   const path = rawPath
     .split('/')
-    .map((s) => rfc3986(decodeURIComponent(s)))
+    .map((segment) => rfc3986(decode(segment)))
     .join('/');
-  const pairs = rawQuery
-    .split('&')
-    .filter(Boolean)
-    .map((kv) => {
-      const eq = kv.indexOf('=');
-      const k = decodeURIComponent(eq < 0 ? kv : kv.slice(0, eq));
-      const v = eq < 0 ? '' : decodeURIComponent(kv.slice(eq + 1));
-      return [rfc3986(k), rfc3986(v)] as const;
-    })
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const query = pairs.map(([k, v]) => `${k}=${v}`).join('&');
-  const headerBlock = [...signed]
-    .sort()
-    .map((h) => `${h}:${(header(h) ?? '').trim()}\n`)
-    .join('');
-  const canonical = `${req.method.toUpperCase()}\n${path}\n${query}\n${headerBlock}\n${[...signed].sort().join(';')}\n${bodyHash}`;
-  const toSign = `ACS3-HMAC-SHA256\n${createHash('sha256').update(canonical).digest('hex')}`;
-  const expected = createHmac('sha256', secret).update(toSign).digest();
-  if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) {
-    return reject(400, 'SignatureDoesNotMatch', 'Specified signature is not matched with our calculation.');
+
+  const pairs: Array<[string, string]> = [];
+  for (const item of rawQuery.split('&')) {
+    if (item === '') continue;
+    const eq = item.indexOf('=');
+    pairs.push(eq < 0 ? [decode(item), ''] : [decode(item.slice(0, eq)), decode(item.slice(eq + 1))]);
   }
-  const sts = header('x-acs-security-token');
-  return sts ? { ok: true, accessKeyId, securityToken: sts } : { ok: true, accessKeyId };
+  // sorted by the decoded name (code units, as the SDKs sort before encoding), then by value
+  pairs.sort(([ka, va], [kb, vb]) => (ka !== kb ? (ka < kb ? -1 : 1) : va < vb ? -1 : va > vb ? 1 : 0));
+  const query = pairs.map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join('&');
+  return { path, query };
+}
+
+function verify(
+  req: Received,
+  lookupSecret: (accessKeyId: string) => string | undefined,
+  opts: VerifyOptions,
+): Acs3Verdict {
+  const headers = lowerHeaders(req.headers);
+  const auth = parseAuthorization(headers.get('authorization'));
+  const secret = lookupSecret(auth.accessKeyId);
+  if (secret === undefined)
+    throw new Rejection(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
+
+  const signed = new Set(auth.signedHeaders);
+  const mustSign = [...ALWAYS_SIGNED, ...[...headers.keys()].filter((h) => h.startsWith('x-acs-'))];
+  for (const name of mustSign) {
+    if (!signed.has(name))
+      throw new Rejection(400, 'IncompleteSignature', `The header ${name} must be signed.`);
+  }
+  for (const name of signed) {
+    if (!headers.has(name))
+      throw new Rejection(400, 'IncompleteSignature', `The signed header ${name} is not in the request.`);
+  }
+
+  checkDate(headers.get('x-acs-date'), opts);
+
+  const nonce = headers.get('x-acs-signature-nonce');
+  if (!nonce)
+    throw new Rejection(400, 'MissingSignatureNonce', 'SignatureNonce is mandatory for this action.');
+  if (opts.seenNonces?.has(nonce))
+    throw new Rejection(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
+
+  const bodyHash = createHash('sha256').update(Buffer.from(req.body, 'utf8')).digest('hex');
+  if ((headers.get('x-acs-content-sha256') ?? '').toLowerCase() !== bodyHash)
+    throw new Rejection(
+      400,
+      'InvalidContentSHA256',
+      'The x-acs-content-sha256 header does not match the body.',
+    );
+
+  const { path, query } = canonicalTarget(req.rawPath);
+  const sortedNames = [...signed].sort();
+  let canonical = `${req.method.toUpperCase()}\n${path}\n${query}\n`;
+  for (const name of sortedNames) canonical += `${name}:${(headers.get(name) ?? '').trim()}\n`;
+  canonical += `\n${sortedNames.join(';')}\n${bodyHash}`;
+  const digest = createHash('sha256').update(canonical, 'utf8').digest('hex');
+  const expected = createHmac('sha256', secret).update(`${ALGORITHM}\n${digest}`, 'utf8').digest();
+  if (!timingSafeEqual(expected, auth.signature))
+    throw new Rejection(
+      400,
+      'SignatureDoesNotMatch',
+      'Specified signature is not matched with our calculation.',
+    );
+
+  opts.seenNonces?.add(nonce);
+  const securityToken = headers.get('x-acs-security-token');
+  return securityToken === undefined
+    ? { ok: true, accessKeyId: auth.accessKeyId }
+    : { ok: true, accessKeyId: auth.accessKeyId, securityToken };
+}
+
+/**
+ * Checks an ACS3-HMAC-SHA256 request. Rejections carry Alibaba Cloud's status, code and message; none
+ * of them ever quotes the secret, the security token or the signature.
+ */
+export function verifyAcs3(
+  req: Received,
+  lookupSecret: (accessKeyId: string) => string | undefined,
+  opts: VerifyOptions = {},
+): Acs3Verdict {
+  try {
+    return verify(req, lookupSecret, opts);
+  } catch (e) {
+    if (e instanceof Rejection) return { ok: false, status: e.status, code: e.code, message: e.message };
+    throw e;
+  }
 }

@@ -1,11 +1,20 @@
 // The OpenAPI dialect: /oapi/v1/flow[/organizations/{id}]/..., x-yunxiao-token, bare resources on
-// success, the documented error body on failure, pagination headers on lists.
+// success, the documented error body on failure, pagination headers on lists. A route table over
+// the shared engine (dialect.ts explains how another table plugs in).
+import { randomUUID } from 'node:crypto';
+import {
+  errorReply,
+  tableDialect,
+  type Reply,
+  type Request,
+  type RouteSpec,
+  type SimContext,
+} from './dialect.js';
 import type { ActionResult } from './engine.js';
 import { stringify } from './raw-json.js';
-import { errorReply, type Dialect, type Reply, type Request, type Route, type SimContext } from './server.js';
-import { deployJobsView, historyView, machineLogView, orderView, runView } from './views.js';
+import { deployJobsView, historyView, machineLogView, orderView, runListView, runView } from './views.js';
 
-const BASE = '/oapi/v1/flow';
+export const OPENAPI_BASE = '/oapi/v1/flow';
 const MAX_PER_PAGE = 30;
 
 const ok = (body: unknown, headers?: Record<string, string>): Reply => ({
@@ -14,136 +23,182 @@ const ok = (body: unknown, headers?: Record<string, string>): Reply => ({
   headers,
 });
 
-export const openApiDialect: Dialect = {
-  route(req: Request, ctx: SimContext): Route | undefined {
-    if (!req.path.startsWith(`${BASE}/`)) return undefined;
-    let rest = req.path.slice(BASE.length);
-    const central = /^\/organizations\/([^/]+)(\/.*)$/.exec(rest);
-    let org: string | undefined;
-    if (central) {
-      org = decodeURIComponent(central[1]!);
-      rest = central[2]!;
-    }
-    const found = match(req, rest, ctx);
-    const operation = found?.operation ?? 'Unknown';
-    return {
-      operation,
-      handle() {
-        if (req.headers['x-yunxiao-token'] !== ctx.opts.token) {
-          return errorReply(401, 'InvalidTokenError', 'the personal access token is invalid or expired');
-        }
-        if ((ctx.opts.edition === 'central') !== (org !== undefined)) {
-          return errorReply(
-            400,
-            'UnsupportedInCurrentEnv',
-            `this path is not available in the ${ctx.opts.edition} edition`,
-          );
-        }
-        if (org !== undefined && org !== ctx.opts.organizationId) {
-          return errorReply(
-            403,
-            'Forbidden.InvalidUser.UserNotInCurrentOrganization',
-            'the user is not a member of this organization',
-          );
-        }
-        return found ? found.handle() : errorReply(404, 'NotFound', 'no such API path');
-      },
-    };
-  },
-};
+const notFound = (what: string): Reply => errorReply(404, 'NotFound', `${what} not found`);
 
-function match(req: Request, rest: string, ctx: SimContext): Route | undefined {
-  const s = ctx.scenario;
-  const e = ctx.engine;
-  const seg = rest.split('/').slice(1).map(decodeURIComponent);
-  const get = req.method === 'GET';
-  const put = req.method === 'PUT';
-  const pipelineOk = (id: string | undefined): boolean => id === s.pipelineId;
-  const notFound = (what: string): Reply => errorReply(404, 'NotFound', `${what} not found`);
-  const route = (operation: string, handle: () => Reply): Route => ({ operation, handle });
+/** One page of `rows` with the documented headers; perPage is capped at 30 as the API does. */
+function paged(rows: unknown[], q: URLSearchParams): Reply {
+  const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Number(q.get('perPage') ?? '10') || 10));
+  const page = Math.max(1, Math.floor(Number(q.get('page') ?? '1')) || 1);
+  const pages = Math.max(1, Math.ceil(rows.length / perPage));
+  return ok(rows.slice((page - 1) * perPage, page * perPage), {
+    'x-total': String(rows.length),
+    'x-total-pages': String(pages),
+    'x-page': String(page),
+    'x-per-page': String(perPage),
+    'x-next-page': page < pages ? String(page + 1) : '',
+    'x-prev-page': page > 1 ? String(page - 1) : '',
+    'x-request-id': randomUUID(),
+  });
+}
 
-  if (get && seg[0] === 'pipelines' && seg[1] === 'getComponentsWithoutButtons') {
-    return route('ListPipelineJobHistorys', () => {
-      if (!pipelineOk(req.query.get('pipelineId') ?? undefined)) return notFound('pipeline');
-      const rows = historyView(s, req.query.get('identifier') ?? '');
-      const perPage = Math.min(MAX_PER_PAGE, Number(req.query.get('perPage') ?? '10') || 10);
-      const page = Math.max(1, Number(req.query.get('page') ?? '1') || 1);
-      const pages = Math.max(1, Math.ceil(rows.length / perPage));
-      return ok(rows.slice((page - 1) * perPage, page * perPage), {
-        'x-total': String(rows.length),
-        'x-total-pages': String(pages),
-        'x-page': String(page),
-        'x-per-page': String(perPage),
-        'x-next-page': page < pages ? String(page + 1) : '',
-        'x-prev-page': page > 1 ? String(page - 1) : '',
-        'x-request-id': `req-${Date.now()}`,
-      });
-    });
-  }
-  if (get && seg[0] === 'pipelines' && seg[1] === 'getEmasArtifactDownloadUrl') {
-    return route('GetPipelineEmasArtifactUrl', () => {
-      const q = req.query;
-      const em = s.emas;
-      const missing = [
-        'emasJobInstanceId',
-        'md5',
-        'pipelineId',
-        'pipelineRunId',
-        'serviceConnectionId',
-      ].filter((k) => !q.get(k));
-      if (missing.length) return errorReply(400, 'BadRequest', `missing ${missing.join(', ')}`);
-      if (
-        !em ||
-        q.get('md5') !== em.md5 ||
-        q.get('emasJobInstanceId') !== em.emasJobInstanceId ||
-        q.get('pipelineRunId') !== s.pipelineRunId
-      ) {
-        return notFound('EMAS artifact');
-      }
-      return ok(em.url);
-    });
-  }
-  if (seg[0] !== 'pipelines' || !seg[1]) return undefined;
-  const p = seg[1];
-  if (get && seg[2] === 'listTasksByCategory' && seg[3] === 'DEPLOY' && seg.length === 4) {
-    return route('ListPipelineJobs', () => (pipelineOk(p) ? ok(deployJobsView(s)) : notFound('pipeline')));
-  }
-  if (get && seg[2] === 'runs' && seg.length === 4) {
-    const latest = seg[3] === 'latestPipelineRun';
-    return route(latest ? 'GetLatestPipelineRun' : 'GetPipelineRun', () => {
-      if (!pipelineOk(p) || (!latest && seg[3] !== s.pipelineRunId)) return notFound('pipeline run');
-      ctx.run.reads++;
-      return ok(runView(s, e, ctx.run));
-    });
-  }
-  if (seg[2] !== 'deploy' || !seg[3]) return undefined;
-  const orderOk = (): boolean => pipelineOk(p) && seg[3] === s.deployOrderId;
-  if (get && seg.length === 4) {
-    return route('GetVMDeployOrder', () => {
-      if (!orderOk()) return notFound('deploy order');
-      ctx.onOrderRead();
-      return ok(orderView(s, e));
-    });
-  }
-  const act = (operation: string, run: () => ActionResult): Route =>
-    route(operation, () => {
-      if (!orderOk()) return notFound('deploy order');
-      const r = run();
+const isPipeline = (ctx: SimContext, id: string | null | undefined): boolean =>
+  id === ctx.scenario.pipelineId;
+const isOrder = (ctx: SimContext, p: Record<string, string>): boolean =>
+  isPipeline(ctx, p['pipelineId']) && p['deployOrderId'] === ctx.scenario.deployOrderId;
+
+/** An order or machine action: true on success, the API's error otherwise. */
+function action(
+  operation: string,
+  path: string,
+  run: (ctx: SimContext, sn: string) => ActionResult,
+): RouteSpec {
+  return {
+    operation,
+    method: 'PUT',
+    path,
+    handle(p, _req, ctx) {
+      if (!isOrder(ctx, p)) return notFound('deploy order');
+      const r = run(ctx, p['machineSn'] ?? '');
       return r.ok ? ok(true) : errorReply(r.status, r.code, r.message);
-    });
-  if (put && seg.length === 5 && seg[4] === 'stop') return act('StopVMDeployOrder', () => e.stop());
-  if (put && seg.length === 5 && seg[4] === 'resume') return act('ResumeVMDeployOrder', () => e.resume());
-  if (seg[4] === 'machine' && seg[5] && seg.length === 7) {
-    const sn = seg[5];
-    if (put && seg[6] === 'skip') return act('SkipVMDeployMachine', () => e.skip(sn));
-    if (put && seg[6] === 'retry') return act('RetryVMDeployMachine', () => e.retry(sn));
-    if (get && seg[6] === 'log') {
-      return route('GetVMDeployMachineLog', () => {
-        const m = e.bySn.get(sn);
-        if (!orderOk() || !m) return notFound('machine');
-        return ok(machineLogView(e, m));
-      });
-    }
+    },
+  };
+}
+
+const ORDER = '/pipelines/:pipelineId/deploy/:deployOrderId';
+const MACHINE = `${ORDER}/machine/:machineSn`;
+
+/** The OpenAPI routes (yunxiao-api.md section 2), relative to the base and org segment. */
+export const openApiRoutes: RouteSpec[] = [
+  {
+    operation: 'ListPipelineJobHistorys',
+    method: 'GET',
+    path: '/pipelines/getComponentsWithoutButtons',
+    handle(_p, req, ctx) {
+      if (!isPipeline(ctx, req.query.get('pipelineId'))) return notFound('pipeline');
+      return paged(historyView(ctx.scenario, req.query.get('identifier') ?? ''), req.query);
+    },
+  },
+  {
+    operation: 'GetPipelineEmasArtifactUrl',
+    method: 'GET',
+    path: '/pipelines/getEmasArtifactDownloadUrl',
+    handle(_p, req, ctx) {
+      const q = req.query;
+      const s = ctx.scenario;
+      const required = ['emasJobInstanceId', 'md5', 'pipelineId', 'pipelineRunId', 'serviceConnectionId'];
+      const missing = required.filter((k) => !q.get(k));
+      if (missing.length) return errorReply(400, 'BadRequest', `missing ${missing.join(', ')}`);
+      const em = s.emas;
+      const matches =
+        em &&
+        isPipeline(ctx, q.get('pipelineId')) &&
+        q.get('pipelineRunId') === s.pipelineRunId &&
+        q.get('md5') === em.md5 &&
+        q.get('emasJobInstanceId') === em.emasJobInstanceId &&
+        q.get('serviceConnectionId') === em.serviceConnectionId;
+      return matches ? ok(em.url) : notFound('EMAS artifact');
+    },
+  },
+  {
+    operation: 'ListPipelineJobs',
+    method: 'GET',
+    path: '/pipelines/:pipelineId/listTasksByCategory/DEPLOY',
+    handle: (p, _req, ctx) =>
+      isPipeline(ctx, p['pipelineId']) ? ok(deployJobsView(ctx.scenario)) : notFound('pipeline'),
+  },
+  {
+    operation: 'GetLatestPipelineRun',
+    method: 'GET',
+    path: '/pipelines/:pipelineId/runs/latestPipelineRun',
+    handle(p, _req, ctx) {
+      if (!isPipeline(ctx, p['pipelineId'])) return notFound('pipeline');
+      ctx.run.reads++;
+      return ok(runView(ctx.scenario, ctx.engine, ctx.run));
+    },
+  },
+  {
+    operation: 'GetPipelineRun',
+    method: 'GET',
+    path: '/pipelines/:pipelineId/runs/:pipelineRunId',
+    handle(p, _req, ctx) {
+      if (!isPipeline(ctx, p['pipelineId']) || p['pipelineRunId'] !== ctx.scenario.pipelineRunId)
+        return notFound('pipeline run');
+      ctx.run.reads++;
+      return ok(runView(ctx.scenario, ctx.engine, ctx.run));
+    },
+  },
+  {
+    operation: 'ListPipelineRuns',
+    method: 'GET',
+    path: '/pipelines/:pipelineId/runs',
+    handle(p, req, ctx) {
+      if (!isPipeline(ctx, p['pipelineId'])) return notFound('pipeline');
+      const status = req.query.get('status');
+      const rows = runListView(ctx.scenario, ctx.engine, ctx.run).filter(
+        (r) => !status || r['status'] === status,
+      );
+      return paged(rows, req.query);
+    },
+  },
+  {
+    operation: 'GetVMDeployOrder',
+    method: 'GET',
+    path: ORDER,
+    handle(p, _req, ctx) {
+      if (!isOrder(ctx, p)) return notFound('deploy order');
+      ctx.onOrderRead();
+      return ok(orderView(ctx.scenario, ctx.engine));
+    },
+  },
+  action('StopVMDeployOrder', `${ORDER}/stop`, (ctx) => ctx.engine.stop()),
+  action('ResumeVMDeployOrder', `${ORDER}/resume`, (ctx) => ctx.engine.resume()),
+  action('SkipVMDeployMachine', `${MACHINE}/skip`, (ctx, sn) => ctx.engine.skip(sn)),
+  action('RetryVMDeployMachine', `${MACHINE}/retry`, (ctx, sn) => ctx.engine.retry(sn)),
+  {
+    operation: 'GetVMDeployMachineLog',
+    method: 'GET',
+    path: `${MACHINE}/log`,
+    handle(p, _req, ctx) {
+      const m = ctx.engine.bySn.get(p['machineSn'] ?? '');
+      if (!isOrder(ctx, p) || !m) return notFound('machine');
+      return ok(machineLogView(ctx.engine, m));
+    },
+  },
+];
+
+/** Which edition a path is written for: the org segment (central) or none (region). */
+function parse(req: Request): { rest: string; scope: { org?: string } } | undefined {
+  if (!req.path.startsWith(`${OPENAPI_BASE}/`)) return undefined;
+  const rest = req.path.slice(OPENAPI_BASE.length);
+  const central = /^\/organizations\/([^/]+)(\/.*)$/.exec(rest);
+  if (!central) return { rest, scope: {} };
+  return { rest: central[2]!, scope: { org: decodeURIComponent(central[1]!) } };
+}
+
+function guard(req: Request, ctx: SimContext, scope: { org?: string }): Reply | undefined {
+  if (req.headers['x-yunxiao-token'] !== ctx.opts.token) {
+    return errorReply(401, 'InvalidTokenError', 'the personal access token is invalid or expired');
+  }
+  if ((ctx.opts.edition === 'central') !== (scope.org !== undefined)) {
+    return errorReply(
+      400,
+      'UnsupportedInCurrentEnv',
+      `this path is not available in the ${ctx.opts.edition} edition`,
+    );
+  }
+  if (scope.org !== undefined && scope.org !== ctx.opts.organizationId) {
+    return errorReply(
+      403,
+      'Forbidden.InvalidUser.UserNotInCurrentOrganization',
+      'the user is not a member of this organization',
+    );
   }
   return undefined;
 }
+
+export const openApiDialect = tableDialect({
+  parse,
+  guard,
+  routes: openApiRoutes,
+  notFound: () => errorReply(404, 'NotFound', 'no such API path'),
+});

@@ -1,13 +1,30 @@
 // A scripted Yunxiao pipeline: its DEPLOY jobs, their history, the run, and a deploy order whose
 // machines go Queued -> Running -> Success/Failed one tick at a time.
 //
-// Ticks: in 'poll' mode every GetVMDeployOrder advances the deploy one tick before answering (tests
+// Ids are decimal strings (any size: '9007199254740993' works); every answer writes them as raw
+// JSON numbers, digit for digit, as Yunxiao does.
+//
+// Ticks: in 'poll' mode every GetVMDeployOrder advances the deploy one tick BEFORE answering (tests
 // are exact and fast); in 'time' mode a timer does (the demo and the benchmark).
-// Per tick, in the current batch: Queued -> Running (an unreachable machine: Queued -> Failed),
-// Running -> Success, or Failed while it has failures left (failTimes), or stays Running while it
-// has runTicks left. A Failed machine pauses the order (Waiting). A batch of Success/Skipped
-// machines ends; the next starts (Queued), or with pauseBetweenBatches the order waits (Waiting)
-// for a resume. Later batches are Pending. After the last batch the order is Success.
+//
+// Per tick, scheduled events of that tick first (`events`), then in the current batch:
+//   Queued -> Running (an unreachable machine, clientStatus 'error': Queued -> Failed);
+//   Running -> Success, or Failed while it has failures left (failTimes), or stays Running while it
+//   has runTicks left (runTicks: Infinity never finishes: for timeout tests).
+// Machines of the first batch start Queued; machines of later batches are Pending until their batch
+// starts (then Queued).
+// A Failed machine in the current batch pauses the order: Waiting, ResumeVMDeployOrder disabled,
+// exceptionCode set; the other machines of that batch keep deploying, but no next batch starts.
+// A skip or a retry of the failed machine(s) makes it Running again.
+// When every machine of the batch is Success or Skipped the next batch starts, or with
+// pauseBetweenBatches the order is Waiting (ResumeVMDeployOrder enabled) until resumed.
+// After the last batch the order is Success. Stop (or a 'cancel' event): Cancelled, and every
+// unfinished machine (Pending, Queued, Running, Failed) Cancelled.
+//
+// Actions: SkipVMDeployMachine is enabled for Pending/Queued/Running/Failed (unless skipDisabled),
+// RetryVMDeployMachine only for Failed (unless retryDisabled), LogVMDeployMachine always; all are
+// disabled once the order is final. A disabled action called anyway answers 400 BadRequest.
+// StopVMDeployOrder is enabled while Running/Waiting.
 
 export interface MachineSpec {
   sn: string;
@@ -24,8 +41,11 @@ export interface MachineSpec {
 }
 
 export type ScenarioEvent =
+  /** someone skips the machine in Yunxiao's UI */
   | { atTick: number; kind: 'skip-by-other'; sn: string }
+  /** someone cancels the deploy order in Yunxiao's UI */
   | { atTick: number; kind: 'cancel' }
+  /** the machine's agent stops answering (clientStatus error; a running machine then fails) */
   | { atTick: number; kind: 'agent-lost'; sn: string };
 
 export interface DeployJobSpec {
@@ -41,22 +61,26 @@ export interface Scenario {
   deployOrderId: string;
   /** DEPLOY jobs of the pipeline; the first one is the job that runs the deploy order */
   jobs: DeployJobSpec[];
+  /** machines by batch: batches[0] is batch 1 */
   batches: MachineSpec[][];
   hostGroupId?: string;
   pauseBetweenBatches?: boolean;
   /** the GetVMDeployOrder action carries the id only in `data` (a JSON string), params empty */
   orderIdOnlyInData?: boolean;
-  /** the run shows its deploy job without a deploy order for this many GetPipelineRun reads */
+  /** the run is still in its build stage (deploy job WAITING, no deploy order) for this many reads */
   deployJobAppearsAfterReads?: number;
   /** the run ends (FAIL) before its deploy job creates a deploy order */
   runEndsWithoutOrder?: boolean;
   /** older rows before the last run's row in the job history (to need several pages) */
   olderHistoryRows?: number;
+  /** the build job carries a GetPipelineEmasArtifactUrl action; the EMAS endpoint answers `url` */
   emas?: { serviceConnectionId: string; emasJobInstanceId: string; md5: string; url: string };
   events?: ScenarioEvent[];
+  /** only the documented fields (no hostName/machineOsArch, actions without data/name/title/...) */
+  minimalFields?: boolean;
 }
 
-/** A small healthy deploy; every field can be overridden. */
+/** A small healthy deploy (two batches of two machines); every field can be overridden. */
 export function scenario(overrides: Partial<Scenario> = {}): Scenario {
   return {
     pipelineId: '1234567',
@@ -76,6 +100,14 @@ export function machines(count: number, batch: number, extra: Partial<MachineSpe
     hostName: `web-${batch}-${i + 1}`,
     ...extra,
   }));
+}
+
+/** `total` machines split into `batchCount` batches of (nearly) equal size: big orders. */
+export function bigOrder(total: number, batchCount: number): MachineSpec[][] {
+  const size = Math.ceil(total / batchCount);
+  return Array.from({ length: batchCount }, (_, b) =>
+    machines(Math.max(0, Math.min(size, total - b * size)), b + 1),
+  );
 }
 
 /** The demo: a dozen machines in three batches, one host unreachable in the second batch. */

@@ -3,11 +3,21 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DeployEngine, type SimOrderState } from './engine.js';
 import { classicDialect, classicError, type ClassicKey } from './classic.js';
+import {
+  errorReply,
+  type Dialect,
+  type Reply,
+  type Request,
+  type Route,
+  type SimContext,
+} from './dialect.js';
+import { DeployEngine, type SimOrderState } from './engine.js';
 import { openApiDialect } from './openapi.js';
-import type { RunProgress } from './views.js';
 import type { Scenario } from './scenario.js';
+
+// Dialects written against this module before dialect.ts existed import these from here.
+export { errorReply, type Dialect, type Reply, type Request, type Route, type SimContext };
 
 export interface Fault {
   /** operation it applies to (e.g. 'GetVMDeployOrder'); any operation when absent */
@@ -47,41 +57,8 @@ export interface SimulatorOptions {
   port?: number;
   /** classic API credentials by AccessKeyId (enables the classic dialect) */
   accessKeys?: Record<string, ClassicKey>;
-}
-
-export interface Reply {
-  status: number;
-  body: string;
-  headers?: Record<string, string>;
-}
-
-/** What a dialect sees of the simulator. */
-export interface SimContext {
-  opts: SimulatorOptions;
-  scenario: Scenario;
-  engine: DeployEngine;
-  run: RunProgress;
-  /** advance the deploy on a read of the order (poll clock) */
-  onOrderRead(): void;
-}
-
-export interface Request {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  rawUrl: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-export interface Route {
-  operation: string;
-  handle(): Reply;
-}
-
-export interface Dialect {
-  /** undefined when the path is not this dialect's */
-  route(req: Request, ctx: SimContext): Route | undefined;
+  /** more API generations over the same state, tried after the OpenAPI one (see dialect.ts) */
+  dialects?: Dialect[];
 }
 
 export interface Simulator {
@@ -95,7 +72,10 @@ export interface Simulator {
 }
 
 export async function startSimulator(opts: SimulatorOptions): Promise<Simulator> {
-  const dialects: Dialect[] = [openApiDialect];
+  if (opts.edition === 'central' && !opts.organizationId) {
+    throw new Error('startSimulator: the central edition needs an organizationId');
+  }
+  const dialects: Dialect[] = [openApiDialect, ...(opts.dialects ?? [])];
   if (opts.accessKeys) dialects.push(classicDialect(opts.accessKeys));
   const engine = new DeployEngine(opts.scenario);
   const clock = opts.clock ?? { mode: 'poll' };
@@ -111,6 +91,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const faults = (opts.faults ?? []).map((f) => ({ ...f, seen: 0, used: 0 }));
   const requests: RecordedRequest[] = [];
   const hanging = new Set<ServerResponse>();
+  const timers = new Set<NodeJS.Timeout>();
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -152,7 +133,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       if (fault) {
         fault.used++;
         record.fault = fault.kind;
-        applyFault(fault, res, record, hanging, () => send(res, record, answer(route)));
+        applyFault(fault, res, record, hanging, timers, () => send(res, record, answer(route)));
         return;
       }
       send(res, record, answer(route));
@@ -174,6 +155,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     addFault: (f) => faults.push({ ...f, seen: 0, used: 0 }),
     close: async () => {
       if (ticker) clearInterval(ticker);
+      for (const t of timers) clearTimeout(t);
       for (const res of hanging) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -186,25 +168,13 @@ function answer(route: Route | undefined): Reply {
   return route.handle();
 }
 
-/** The OpenAPI error body: {traceId, code, errorCode, errorMessage, errorDescription}. */
-export function errorReply(status: number, errorCode: string, message: string): Reply {
-  const traceId = randomUUID().replace(/-/g, '');
-  return {
-    status,
-    headers: { 'x-request-id': traceId },
-    body: JSON.stringify({
-      traceId,
-      code: status,
-      errorCode,
-      errorMessage: message,
-      errorDescription: message,
-    }),
-  };
-}
-
 function send(res: ServerResponse, record: RecordedRequest, reply: Reply): void {
   record.status = reply.status;
-  res.writeHead(reply.status, { 'content-type': 'application/json;charset=UTF-8', ...reply.headers });
+  res.writeHead(reply.status, {
+    'content-type': 'application/json;charset=UTF-8',
+    'x-request-id': randomUUID(),
+    ...reply.headers,
+  });
   res.end(reply.body);
 }
 
@@ -216,6 +186,7 @@ function applyFault(
   res: ServerResponse,
   record: RecordedRequest,
   hanging: Set<ServerResponse>,
+  timers: Set<NodeJS.Timeout>,
   proceed: () => void,
 ): void {
   switch (fault.kind) {
@@ -263,9 +234,14 @@ function applyFault(
     case 'hang':
       hanging.add(res);
       return;
-    case 'slow':
-      setTimeout(proceed, fault.delayMs ?? 1000);
+    case 'slow': {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        if (!res.destroyed) proceed();
+      }, fault.delayMs ?? 1000);
+      timers.add(t);
       return;
+    }
   }
 }
 

@@ -1,48 +1,145 @@
 // The resources as Yunxiao shapes them (yunxiao-api.md sections 2, 4, 5; the GetVMDeployOrder
-// example of the API page), shared by both API generations. Ids are raw JSON numbers.
+// example of the API page), shared by every API generation the simulator speaks. Ids are raw JSON
+// numbers. Fields real responses carry beyond the documented ones (machines: hostName,
+// machineOsArch; actions: data, displayType, name, order, title) are present unless the scenario
+// asks for `minimalFields`.
 import type { DeployEngine, SimMachine } from './engine.js';
-import { num, type RawNumber } from './raw-json.js';
+import { num, rawJson, type RawJson, type RawNumber } from './raw-json.js';
 import type { Scenario } from './scenario.js';
 
 type Json = Record<string, unknown>;
 
+const ACTION_LABELS: Record<string, string> = {
+  StopVMDeployOrder: '取消部署',
+  ResumeVMDeployOrder: '继续部署',
+  RetryVMDeployMachine: '重试',
+  SkipVMDeployMachine: '跳过',
+  LogVMDeployMachine: '查看日志',
+};
+
+function actionView(type: string, disable: boolean, index: number, minimal: boolean): Json {
+  if (minimal) return { disable, params: {}, type };
+  const label = ACTION_LABELS[type] ?? type;
+  return {
+    data: '',
+    disable,
+    displayType: 'BUTTON',
+    name: label,
+    order: index + 1,
+    params: {},
+    title: label,
+    type,
+  };
+}
+
 export function orderView(s: Scenario, e: DeployEngine, idAsString = false): Json {
   const st = e.state;
+  const minimal = s.minimalFields ?? false;
   return {
-    actions: e.orderActions().map((a) => ({ disable: a.disable, params: {}, type: a.type })),
+    actions: e.orderActions().map((a, i) => asciiJson(actionView(a.type, a.disable, i, minimal))),
     createTime: st.createTime,
     creator: 'deployer@acme',
     currentBatch: st.currentBatch,
     deployMachineInfo: {
       batchNum: st.currentBatch,
-      deployMachines: st.machines.map((m) => machineView(e, m)),
+      deployMachines: machinesText(s, e),
       hostGroupId: num(s.hostGroupId ?? '123'),
     },
     deployOrderId: idAsString ? s.deployOrderId : num(s.deployOrderId),
-    exceptionCode:
-      st.status === 'Waiting' && st.machines.some((m) => m.status === 'Failed')
-        ? 'MACHINE_DEPLOY_FAILED'
-        : '',
+    exceptionCode: st.status === 'Waiting' && e.hasFailure() ? 'MACHINE_DEPLOY_FAILED' : '',
     status: st.status,
     totalBatch: st.totalBatch,
     updateTime: st.updateTime,
   };
 }
 
-function machineView(e: DeployEngine, m: SimMachine): Json {
-  return {
-    actions: e.machineActions(m).map((a) => ({ disable: a.disable, params: {}, type: a.type })),
-    batchNum: m.batch,
-    clientStatus: m.clientStatus,
-    createTime: m.createTime,
-    ip: m.spec.ip,
-    machineSn: m.spec.sn,
-    status: m.status,
-    updateTime: m.updateTime,
-    // fields real responses carry beyond the documented ones
-    hostName: m.spec.hostName ?? m.spec.sn,
-    machineOsArch: 'x86_64',
-  };
+/**
+ * JSON text with non-ASCII as \u escapes: one non-ASCII character anywhere makes V8 hold the whole
+ * multi-megabyte order body as a two-byte string, several times slower to build and send.
+ */
+function asciiJson(value: unknown): RawJson {
+  const escaped = JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  // the replace keeps the source's two-byte form; a latin1 round trip gives a one-byte string
+  return rawJson(Buffer.from(escaped, 'latin1').toString('latin1'));
+}
+
+// A machine is written from a template: a 10,000-machine order is serialized on every poll.
+const machineActionText = new Map<string, string>();
+function machineActionsText(retry: boolean, skip: boolean, minimal: boolean): string {
+  const key = `${+retry}${+skip}${+minimal}`;
+  let text = machineActionText.get(key);
+  if (text === undefined) {
+    const list = [
+      actionView('RetryVMDeployMachine', !retry, 0, minimal),
+      actionView('SkipVMDeployMachine', !skip, 1, minimal),
+      actionView('LogVMDeployMachine', false, 2, minimal),
+    ];
+    text = asciiJson(list).text;
+    machineActionText.set(key, text);
+  }
+  return text;
+}
+
+/** The deployMachines array, written again only when the engine changed since the last read. */
+const ordersText = new WeakMap<DeployEngine, { version: number; text: RawJson }>();
+function machinesText(s: Scenario, e: DeployEngine): RawJson {
+  const last = ordersText.get(e);
+  if (last && last.version === e.version) return last.text;
+  const text = rawJson(`[${e.state.machines.map((m) => machineView(s, e, m).text).join(',')}]`);
+  ordersText.set(e, { version: e.version, text });
+  return text;
+}
+
+interface MachineText {
+  ip: string;
+  sn: string;
+  extra: string;
+  /** the last text and what it was written from: only changed machines are written again */
+  text?: string;
+  status?: string;
+  clientStatus?: string;
+  updateTime?: number;
+  actions?: string;
+}
+
+const machineTexts = new WeakMap<SimMachine, MachineText>();
+function machineView(s: Scenario, e: DeployEngine, m: SimMachine): RawJson {
+  const minimal = s.minimalFields ?? false;
+  let c = machineTexts.get(m);
+  if (!c) {
+    c = {
+      ip: JSON.stringify(m.spec.ip),
+      sn: JSON.stringify(m.spec.sn),
+      extra: minimal
+        ? ''
+        : `,"hostName":${JSON.stringify(m.spec.hostName ?? m.spec.sn)},"machineOsArch":"x86_64"`,
+    };
+    machineTexts.set(m, c);
+  }
+  const [retry, skip] = e.allowedOn(m);
+  const actions = machineActionsText(retry, skip, minimal);
+  if (
+    c.text === undefined ||
+    c.status !== m.status ||
+    c.clientStatus !== m.clientStatus ||
+    c.updateTime !== m.updateTime ||
+    c.actions !== actions
+  ) {
+    // join (not +) gives a flat string, cheap to copy into every later body
+    c.text = [
+      `{"actions":${actions},"batchNum":${m.batch},"clientStatus":${JSON.stringify(m.clientStatus)}`,
+      `,"createTime":${m.createTime},"ip":${c.ip},"machineSn":${c.sn},"status":${JSON.stringify(m.status)}`,
+      `,"updateTime":${m.updateTime}${c.extra}}`,
+    ].join('');
+    c.status = m.status;
+    c.clientStatus = m.clientStatus;
+    c.updateTime = m.updateTime;
+    c.actions = actions;
+  }
+  return rawJson(c.text);
 }
 
 export function deployJobsView(s: Scenario): Json[] {
@@ -50,17 +147,20 @@ export function deployJobsView(s: Scenario): Json[] {
     identifier: j.identifier,
     jobName: j.jobName,
     lastJobId: num(j.jobId),
-    lastJobParams: JSON.stringify({ hostGroupId: s.hostGroupId ?? '123' }),
+    lastJobParams: JSON.stringify({ hostGroupId: s.hostGroupId ?? '123', packageLabel: 'release' }),
   }));
 }
 
-/** The job history of a DEPLOY job: `olderHistoryRows` rows listed before its last run's row. */
+/**
+ * The job history of a DEPLOY job, oldest first: for the deploy job (the first), `olderHistoryRows`
+ * rows come before its last run's row, so a big value puts that row on a later page.
+ */
 export function historyView(s: Scenario, identifier: string): Json[] {
   const job = s.jobs.find((j) => j.identifier === identifier);
   if (!job) return [];
-  const rows: Json[] = [];
   const isTarget = job === s.jobs[0];
   const filler = isTarget ? (s.olderHistoryRows ?? 0) : 2;
+  const rows: Json[] = [];
   for (let i = 0; i < filler; i++) {
     rows.push(
       historyRow(
@@ -70,21 +170,12 @@ export function historyView(s: Scenario, identifier: string): Json[] {
         num(String(1000 + i)),
         num(String(500 + i)),
         'SUCCESS',
-        filler - i,
+        i + 1,
       ),
     );
   }
-  rows.push(
-    historyRow(
-      s,
-      job.identifier,
-      job.jobName,
-      num(job.jobId),
-      num(isTarget ? s.pipelineRunId : '77'),
-      'RUNNING',
-      filler + 1,
-    ),
-  );
+  const runId = num(isTarget ? s.pipelineRunId : '77');
+  rows.push(historyRow(s, job.identifier, job.jobName, num(job.jobId), runId, 'RUNNING', filler + 1));
   return rows;
 }
 
@@ -110,37 +201,40 @@ function historyRow(
   };
 }
 
+/** How often the run was read (GetPipelineRun and GetLatestPipelineRun). */
 export interface RunProgress {
   reads: number;
 }
 
+/** Where the run is: before its deploy job, ended without an order, or following the order. */
+function runPhase(s: Scenario, e: DeployEngine, progress: RunProgress) {
+  const reached = progress.reads > (s.deployJobAppearsAfterReads ?? 0);
+  if (!reached) return { reached, run: 'RUNNING', build: 'RUNNING', deploy: 'WAITING', hasOrder: false };
+  if (s.runEndsWithoutOrder)
+    return { reached, run: 'FAIL', build: 'SUCCESS', deploy: 'FAIL', hasOrder: false };
+  const o = e.state.status;
+  const deploy = o === 'Success' ? 'SUCCESS' : o === 'Cancelled' ? 'CANCELED' : 'RUNNING';
+  return { reached, run: deploy, build: 'SUCCESS', deploy, hasOrder: true };
+}
+
 export function runView(s: Scenario, e: DeployEngine, progress: RunProgress): Json {
   const job = s.jobs[0]!;
-  const reached = progress.reads > (s.deployJobAppearsAfterReads ?? 0);
-  const orderStatus = e.state.status;
-  const ended = s.runEndsWithoutOrder
-    ? 'FAIL'
-    : orderStatus === 'Success'
-      ? 'SUCCESS'
-      : orderStatus === 'Cancelled'
-        ? 'CANCELED'
-        : undefined;
-  const runStatus = ended ?? 'RUNNING';
-  const deployActions =
-    reached && !s.runEndsWithoutOrder
-      ? [
-          {
-            type: 'GetVMDeployOrder',
-            params: s.orderIdOnlyInData ? {} : { deployOrderId: num(s.deployOrderId) },
-            data: s.orderIdOnlyInData ? `{"deployOrderId":${s.deployOrderId},"status":"RUNNING"}` : '',
-            disable: false,
-            displayType: 'DEPLOY_ORDER',
-            name: '部署详情',
-            order: null,
-            title: '部署详情',
-          },
-        ]
-      : [];
+  const phase = runPhase(s, e, progress);
+  const ended = phase.deploy !== 'RUNNING' && phase.deploy !== 'WAITING';
+  const deployActions = phase.hasOrder
+    ? [
+        {
+          type: 'GetVMDeployOrder',
+          params: s.orderIdOnlyInData ? {} : { deployOrderId: num(s.deployOrderId) },
+          data: s.orderIdOnlyInData ? `{"deployOrderId":${s.deployOrderId},"status":"RUNNING"}` : '',
+          disable: false,
+          displayType: 'DEPLOY_ORDER',
+          name: '部署详情',
+          order: null,
+          title: '部署详情',
+        },
+      ]
+    : [];
   const buildActions = s.emas
     ? [
         {
@@ -160,36 +254,37 @@ export function runView(s: Scenario, e: DeployEngine, progress: RunProgress): Js
       ]
     : [];
   const t = e.state.createTime;
+  const buildEnd = phase.build === 'SUCCESS' ? t - 5_000 : 0;
   return {
     pipelineRunId: num(s.pipelineRunId),
     pipelineId: num(s.pipelineId),
-    status: runStatus,
+    status: phase.run,
     triggerMode: 1,
     createTime: t - 60_000,
     updateTime: e.state.updateTime,
     stages: [
-      stage(0, 'Build', 'SUCCESS', [
+      stage(0, 'Build', phase.build, t - 60_000, buildEnd, [
         {
           id: num('4400001'),
           name: 'Build',
           jobSign: 'build',
-          status: 'SUCCESS',
+          status: phase.build,
           startTime: t - 60_000,
-          endTime: t - 5_000,
+          endTime: buildEnd,
           params: '{}',
           result: '{}',
           actions: buildActions,
         },
       ]),
-      stage(1, 'Deploy', reached ? (ended ?? 'RUNNING') : 'WAITING', [
+      stage(1, 'Deploy', phase.deploy, phase.reached ? t : 0, ended ? e.state.updateTime : 0, [
         {
           id: num(job.jobId),
           name: job.jobName,
           jobSign: job.identifier,
-          status: reached ? (ended ?? 'RUNNING') : 'WAITING',
-          startTime: t,
+          status: phase.deploy,
+          startTime: phase.reached ? t : 0,
           endTime: ended ? e.state.updateTime : 0,
-          params: '{}',
+          params: JSON.stringify({ hostGroupId: s.hostGroupId ?? '123' }),
           result: '{}',
           actions: deployActions,
         },
@@ -198,8 +293,24 @@ export function runView(s: Scenario, e: DeployEngine, progress: RunProgress): Js
   };
 }
 
-function stage(index: number, name: string, status: string, jobs: Json[]): Json {
-  return { index: String(index), name, stageInfo: { name, status, startTime: 0, endTime: 0, jobs } };
+/** ListPipelineRuns: the scenario's one run. */
+export function runListView(s: Scenario, e: DeployEngine, progress: RunProgress): Json[] {
+  const phase = runPhase(s, e, progress);
+  const ended = phase.run !== 'RUNNING';
+  return [
+    {
+      pipelineRunId: num(s.pipelineRunId),
+      pipelineId: num(s.pipelineId),
+      status: phase.run,
+      startTime: e.state.createTime - 60_000,
+      endTime: ended ? e.state.updateTime : 0,
+      triggerMode: 1,
+    },
+  ];
+}
+
+function stage(index: number, name: string, status: string, start: number, end: number, jobs: Json[]): Json {
+  return { index: String(index), name, stageInfo: { name, status, startTime: start, endTime: end, jobs } };
 }
 
 export function machineLogView(e: DeployEngine, m: SimMachine, timesAsNumbers = false): Json {

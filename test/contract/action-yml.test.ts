@@ -1,78 +1,167 @@
-// action.yml, the README and the input parser describe the same contract.
+// action.yml, the README and the code describe the same contract: same inputs, same defaults, same
+// outputs, same runtime.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULTS, INPUT_NAMES } from '../../src/inputs/parse.js';
+import { CLASSIC_ENDPOINT, DEFAULTS, INPUT_NAMES, OPENAPI_ENDPOINT } from '../../src/inputs/parse.js';
 import { OUTPUT_NAMES } from '../../src/report/outputs.js';
 
 const root = join(import.meta.dirname, '../..');
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
-  inputs: Record<string, { default?: string; required?: boolean; description?: string }>;
-  outputs: Record<string, { description?: string }>;
-  runs: { using: string; main: string; post?: string };
+  name: string;
+  description: string;
+  author?: string;
+  branding?: { icon?: string; color?: string };
+  inputs: Record<string, { default?: unknown; required?: boolean; description?: unknown }>;
+  outputs: Record<string, { description?: unknown }>;
+  runs: Record<string, unknown>;
 };
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-/** Rows of the markdown table under a `## heading`: first cell without backticks -> other cells. */
-function table(heading: string): Map<string, string[]> {
-  const section = readme.split(/^## /m).find((s) => s.startsWith(`${heading}\n`)) ?? '';
-  const rows = new Map<string, string[]>();
-  for (const line of section.split('\n')) {
+/** The text of a `## heading` section of the README. */
+function section(heading: string): string {
+  return readme.split(/^## /m).find((s) => s.startsWith(`${heading}\n`)) ?? '';
+}
+
+/** Rows of the markdown table in a section, in order: first cell without backticks, and the other cells. */
+function table(heading: string): [string, string[]][] {
+  const rows: [string, string[]][] = [];
+  for (const line of section(heading).split('\n')) {
     const cells = line
       .split(/(?<!\\)\|/)
       .slice(1, -1)
       .map((c) => c.trim());
     const key = /^`([^`]+)`$/.exec(cells[0] ?? '')?.[1];
-    if (key) rows.set(key, cells.slice(1));
+    if (key) rows.push([key, cells.slice(1)]);
   }
   return rows;
 }
 
-describe('the contract', () => {
-  it('runs on node24 from dist/index.js, with no post step', () => {
+const inputNames = Object.keys(action.inputs);
+const outputNames = Object.keys(action.outputs);
+
+describe('action.yml', () => {
+  it('runs dist/index.js on node24, with no pre or post step', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 
-  it('the README lists exactly the inputs of action.yml, with the same defaults', () => {
-    const rows = table('Inputs');
-    expect([...rows.keys()].sort()).toEqual(Object.keys(action.inputs).sort());
-    for (const [name, spec] of Object.entries(action.inputs)) {
-      const readmeDefault = rows.get(name)?.[0] ?? '';
-      expect(readmeDefault, name).toBe(spec.default === undefined ? '' : `\`${spec.default}\``);
-      expect(spec.description, name).toBeTruthy();
+  it('has a name, a description, an author and branding', () => {
+    expect(action.name).toBe('Yunxiao deploy gate');
+    expect(action.description).toBeTruthy();
+    expect(action.author).toBeTruthy();
+    expect(action.branding?.icon).toBeTruthy();
+    expect(action.branding?.color).toBeTruthy();
+  });
+
+  it('describes every input and output in one line', () => {
+    for (const [name, spec] of [...Object.entries(action.inputs), ...Object.entries(action.outputs)]) {
+      expect(typeof spec.description, name).toBe('string');
+      expect(spec.description, name).not.toContain('\n');
     }
   });
 
-  it('the README lists exactly the outputs of action.yml', () => {
-    expect([...table('Outputs').keys()].sort()).toEqual(Object.keys(action.outputs).sort());
+  it('requires only pipeline-id', () => {
+    expect(inputNames.filter((n) => action.inputs[n]?.required)).toEqual(['pipeline-id']);
   });
 
-  it('the parser reads every input, and only those, with the defaults of action.yml', () => {
-    expect([...INPUT_NAMES].sort()).toEqual(Object.keys(action.inputs).sort());
+  it('gives defaults as strings (the runner passes strings)', () => {
     for (const [name, spec] of Object.entries(action.inputs)) {
-      if (name === 'github-token') continue; // an expression the runner evaluates
+      if (spec.default !== undefined) expect(typeof spec.default, name).toBe('string');
+    }
+  });
+
+  it('has no endpoint default: it depends on the credentials, which the description says', () => {
+    const spec = action.inputs['endpoint'];
+    expect(spec?.default).toBeUndefined();
+    expect(spec?.description).toContain(OPENAPI_ENDPOINT);
+    expect(spec?.description).toContain(CLASSIC_ENDPOINT);
+  });
+
+  it('defaults github-token to the workflow token', () => {
+    expect(action.inputs['github-token']?.default).toBe('${{ github.token }}');
+  });
+});
+
+describe('the code and action.yml', () => {
+  it('INPUT_NAMES is every input of action.yml, in its order', () => {
+    expect([...INPUT_NAMES]).toEqual(inputNames);
+  });
+
+  it('the parser falls back to the defaults of action.yml', () => {
+    for (const [name, spec] of Object.entries(action.inputs)) {
+      // The runner evaluates the github-token expression; the parser cannot.
+      if (name === 'github-token') continue;
       expect(DEFAULTS[name as keyof typeof DEFAULTS], name).toBe(spec.default);
     }
   });
 
-  it('the action sets exactly the outputs action.yml declares', () => {
-    expect([...OUTPUT_NAMES].sort()).toEqual(Object.keys(action.outputs).sort());
+  it('the action sets every output action.yml declares, and only those', () => {
+    expect([...OUTPUT_NAMES].sort()).toEqual([...outputNames].sort());
+  });
+});
+
+describe('the README and action.yml', () => {
+  it('the inputs table has columns input, default, description', () => {
+    expect(section('Inputs')).toMatch(/^\| input +\| default +\| description +\|$/m);
   });
 
-  it('only pipeline-id is required', () => {
-    expect(
-      Object.entries(action.inputs)
-        .filter(([, s]) => s.required)
-        .map(([n]) => n),
-    ).toEqual(['pipeline-id']);
+  it('the inputs table lists exactly the inputs of action.yml, in its order', () => {
+    expect(table('Inputs').map(([name]) => name)).toEqual(inputNames);
   });
 
-  it('the quick start is exactly two commands: the demo and the tests', () => {
-    const quick = readme.split(/^## /m).find((s) => s.startsWith('Quick start')) ?? '';
-    const block = /```bash\n([\s\S]*?)```/.exec(quick)?.[1] ?? '';
-    expect(block.trim().split('\n')).toEqual(['bash scripts/dev.sh demo', 'bash scripts/dev.sh test']);
-    expect(readme.indexOf('## Quick start')).toBeLessThan(readme.indexOf('## Usage'));
-    expect(readme.indexOf('## Usage')).toBeLessThan(readme.indexOf('## Inputs'));
+  it('the inputs table shows the defaults of action.yml, in backticks, or nothing', () => {
+    for (const [name, [readmeDefault = '', description = '']] of table('Inputs')) {
+      const spec = action.inputs[name];
+      expect(readmeDefault, name).toBe(spec?.default === undefined ? '' : `\`${String(spec.default)}\``);
+      expect(description, name).toBeTruthy();
+    }
+  });
+
+  it('the inputs table gives the endpoint defaults in words, as the parser has them', () => {
+    const endpoint = table('Inputs').find(([name]) => name === 'endpoint')?.[1] ?? [];
+    expect(endpoint[0]).toBe('');
+    expect(endpoint[1]).toContain(`\`${OPENAPI_ENDPOINT}\` with \`token\``);
+    expect(endpoint[1]).toContain(`\`${CLASSIC_ENDPOINT}\` with keys`);
+  });
+
+  it('the outputs table lists exactly the outputs of action.yml, in its order', () => {
+    expect(section('Outputs')).toMatch(/^\| output +\| description +\|$/m);
+    const rows = table('Outputs');
+    expect(rows.map(([name]) => name)).toEqual(outputNames);
+    for (const [name, [description = '']] of rows) expect(description, name).toBeTruthy();
+  });
+});
+
+describe('the README', () => {
+  it('starts with the project name', () => {
+    expect(readme.startsWith('# yunxiao-deploy-gate\n')).toBe(true);
+  });
+
+  it('has a quick start of exactly two commands: the demo and the tests', () => {
+    const blocks = [...section('Quick start').matchAll(/```(\w*)\n([\s\S]*?)```/g)];
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]?.[1]).toBe('bash');
+    const commands = (blocks[0]?.[2] ?? '').split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'));
+    expect(commands).toEqual(['bash scripts/dev.sh demo', 'bash scripts/dev.sh test']);
+  });
+
+  it('puts quick start, usage, inputs, outputs and verdict in that order', () => {
+    const at = ['Quick start', 'Usage', 'Inputs', 'Outputs', 'Verdict'].map((h) =>
+      readme.indexOf(`\n## ${h}\n`),
+    );
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('shows a workflow that reads the outputs', () => {
+    const usage = section('Usage');
+    expect(usage).toContain('uses: your-org/yunxiao-deploy-gate@v1');
+    expect(usage).toContain('secrets.');
+    for (const input of ['token', 'organization-id', 'pipeline-id', 'skip-unreachable', 'max-skipped']) {
+      expect(usage, input).toMatch(new RegExp(`^ +${input}: `, 'm'));
+    }
+    expect(usage).toMatch(/steps\.\w+\.outputs\.result/);
+    expect(usage).toMatch(/fromJSON\(steps\.\w+\.outputs\.failed-machines\)/);
   });
 });

@@ -1,12 +1,10 @@
 // The simulator's answers held against the API pages the product was specified from
-// (../shared/seeds) and the shapes of yunxiao-api.md, field for field; and the client parses the
-// pages' example responses verbatim.
+// (../shared/seeds) and the shapes of yunxiao-api.md, field for field. Plain fetch only: the
+// simulator is checked against the documents, never against our own client.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toDeployJobs, toDeployOrder } from '../../src/client/normalize.js';
-import { parseJsonLossless } from '../../src/client/json.js';
-import { scenario, startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { machines, scenario, startSimulator, type Simulator } from '../../src/simulator/index.js';
 
 const SEEDS = join(import.meta.dirname, '../../../shared/seeds');
 const seed = (file: string): string => readFileSync(join(SEEDS, file), 'utf8');
@@ -27,17 +25,21 @@ function example(text: string, after: string): Record<string, unknown> {
 }
 
 type Shape = string | { [k: string]: Shape } | Shape[];
-/** Keys and JSON types at every level (arrays by their first element). */
+/** Keys and JSON types at every level (every element of an array). */
 function shape(v: unknown): Shape {
-  if (Array.isArray(v)) return v.length ? [shape(v[0])] : [];
+  if (Array.isArray(v)) return v.map(shape);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shape(x)]));
   return v === null ? 'null' : typeof v;
 }
 /** `sub`'s keys all in `sup` with the same types (extra keys in `sup` allowed where `extra` says). */
 function sameShape(sub: Shape, sup: Shape, path: string, extra: Record<string, string[]>): void {
   if (typeof sub === 'string' || typeof sup === 'string') return void expect(sup, path).toBe(sub);
-  if (Array.isArray(sub))
-    return void (sub[0] && Array.isArray(sup) && sup[0] && sameShape(sub[0], sup[0], `${path}[]`, extra));
+  if (Array.isArray(sub)) {
+    expect(Array.isArray(sup), path).toBe(true);
+    // every element of ours against the example's element
+    for (const el of sup as Shape[]) if (sub[0]) sameShape(sub[0], el, `${path}[]`, extra);
+    return;
+  }
   expect(Array.isArray(sup), path).toBe(false);
   const supObj = sup as Record<string, Shape>;
   for (const [k, v] of Object.entries(sub)) {
@@ -58,6 +60,7 @@ beforeAll(async () => {
     edition: 'region',
     token: TOKEN,
     scenario: scenario({
+      batches: [[...machines(2, 1), { sn: 'bad', ip: '10.9.9.9', unreachable: true }], machines(2, 2)],
       emas: { serviceConnectionId: '1', emasJobInstanceId: '2', md5: 'm', url: 'https://e/x' },
     }),
   });
@@ -71,42 +74,52 @@ describe('GetVMDeployOrder (seed 001)', () => {
   const ex = example(page, '返回示例');
 
   it('the simulator answers with the fields and types of the example response', async () => {
-    const body = (await (await get('/pipelines/1234567/deploy/44178813')).json()) as unknown;
-    // yunxiao-api.md: real responses carry more (machines: hostName, machineOsArch)
-    sameShape(shape(ex), shape(body), '', {
-      '.deployMachineInfo.deployMachines[]': ['hostName', 'machineOsArch'],
-    });
+    for (let i = 0; i < 3; i++) {
+      // several reads: Queued, Running, then Waiting on the unreachable host
+      const body = (await (await get('/pipelines/1234567/deploy/44178813')).json()) as unknown;
+      // yunxiao-api.md section 4: real responses carry more (machines: hostName, machineOsArch;
+      // actions: displayType, data, name, title, order)
+      const actionExtras = ['data', 'displayType', 'name', 'order', 'title'];
+      sameShape(shape(ex), shape(body), '', {
+        '.actions[]': actionExtras,
+        '.deployMachineInfo.deployMachines[]': ['hostName', 'machineOsArch'],
+        '.deployMachineInfo.deployMachines[].actions[]': actionExtras,
+      });
+    }
+    expect(sim.order().status).toBe('Waiting');
   });
 
-  it('the client parses the example response verbatim', () => {
-    const order = toDeployOrder(parseJsonLossless(JSON.stringify(ex)));
-    expect(order).toMatchObject({
-      deployOrderId: '1111',
-      status: 'Success',
-      currentBatch: 2,
-      totalBatch: 3,
-      hostGroupId: '123',
-      exceptionCode: '500',
+  it('the example in the page is the one in test/fixtures', () => {
+    const fixture = join(import.meta.dirname, '../fixtures/seed-get-vm-deploy-order.json');
+    expect(JSON.parse(readFileSync(fixture, 'utf8'))).toEqual(ex);
+  });
+
+  it('with minimalFields, exactly the documented keys', async () => {
+    const lean = await startSimulator({
+      edition: 'region',
+      token: TOKEN,
+      scenario: scenario({ minimalFields: true }),
     });
-    expect(order.machines[0]).toMatchObject({
-      machineSn: 'asssssssxsx',
-      ip: '127.0.0.1',
-      status: 'Success',
-      clientStatus: 'ok',
-      batchNum: 2,
-      updateTime: 1729178040000,
-    });
-    expect(order.actions).toEqual([{ type: 'StopVMDeployOrder', disable: true }]);
+    try {
+      const res = await fetch(`${lean.url}/oapi/v1/flow/pipelines/1234567/deploy/44178813`, {
+        headers: { 'x-yunxiao-token': TOKEN },
+      });
+      sameShape(shape(ex), shape(await res.json()), '', {});
+    } finally {
+      await lean.close();
+    }
   });
 });
 
 describe('classic seeds (000, 002)', () => {
-  it('the client reads ListPipelineJobs (seed 002) verbatim', () => {
+  it('ListPipelineJobs (seed 002) has the four fields our OpenAPI rows have', async () => {
     const ex = example(seed('002_fbce5d86ad333167.txt'), 'JSON格式');
     expect(ex).toMatchObject({ success: true });
-    expect(toDeployJobs(ex['jobs'])).toEqual([
-      { jobName: '任务名称', identifier: 'ss_saxsxsxs', lastJobId: '123', lastJobParams: '{}' },
-    ]);
+    const [theirs] = ex['jobs'] as Array<Record<string, unknown>>;
+    const [ours] = (await (await get('/pipelines/1234567/listTasksByCategory/DEPLOY')).json()) as Array<
+      Record<string, unknown>
+    >;
+    expect(Object.keys(ours!).sort()).toEqual(Object.keys(theirs!).sort());
   });
 
   it('the skip answer (seed 000) is the bare envelope', () => {
@@ -197,6 +210,20 @@ describe('shapes of yunxiao-api.md section 2', () => {
       'type',
     ]);
     expect(action).toMatchObject({ type: 'GetVMDeployOrder', params: { deployOrderId: 44178813 } });
+  });
+
+  it('ListPipelineRuns: pipelineRunId, pipelineId, status, startTime, endTime, triggerMode', async () => {
+    const res = await get('/pipelines/1234567/runs?page=1&perPage=10');
+    const rows = (await res.json()) as Array<Record<string, unknown>>;
+    expect(Object.keys(rows[0]!).sort()).toEqual([
+      'endTime',
+      'pipelineId',
+      'pipelineRunId',
+      'startTime',
+      'status',
+      'triggerMode',
+    ]);
+    expect(res.headers.get('x-total')).toBe('1');
   });
 
   it('GetVMDeployMachineLog and the EMAS URL', async () => {

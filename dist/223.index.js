@@ -1,5 +1,5 @@
-export const id = 362;
-export const ids = [362];
+export const id = 223;
+export const ids = [223];
 export const modules = {
 
 /***/ 6468:
@@ -34,6 +34,7 @@ class YunxiaoError extends Error {
         this.retryable = fields.retryable;
     }
 }
+/** One line (annotations and logs show the first line only): a server's message may hold newlines. */
 function describe(f) {
     const parts = [`${f.operation} failed`];
     if (f.status !== undefined)
@@ -44,7 +45,7 @@ function describe(f) {
         parts.push(`: ${f.errorMessage}`);
     if (f.requestId)
         parts.push(` (request id ${f.requestId})`);
-    let text = parts.join('');
+    let text = parts.join('').replace(/\s+/g, ' ');
     if (f.hint)
         text += `. Hint: ${f.hint}`;
     return text;
@@ -163,7 +164,10 @@ class Transport {
                 const retryable = failure.retryable ??
                     (failure.throttled === true || res.status === 408 || res.status === 429 || res.status >= 500);
                 error = this.error(call, res.status, failure, retryable);
-                retryAfterMs = failure.retryAfterMs ?? retryAfterOf(res.headers['retry-after']);
+                // Retry-After means "come back then" on 429 and 503 only (RFC 9110); elsewhere, plain backoff.
+                retryAfterMs =
+                    failure.retryAfterMs ??
+                        (res.status === 429 || res.status === 503 ? retryAfterOf(res.headers['retry-after']) : undefined);
                 // A throttled (429) call was refused before any work was done.
                 sent = !(res.status === 429 || failure.throttled === true);
             }
@@ -219,7 +223,7 @@ class Transport {
             status,
             errorCode: f.errorCode && (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(f.errorCode, secrets),
             errorMessage: f.errorMessage && (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(f.errorMessage, secrets),
-            requestId: f.requestId,
+            requestId: f.requestId && (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(f.requestId, secrets),
             hint: this.opts.hintFor(call.operation, status, f.errorCode),
             retryable,
         });
@@ -239,7 +243,7 @@ function shouldRetry(error, write, sent) {
         return false;
     return !write || !sent;
 }
-/** Retry-After: delay-seconds or an HTTP date. */
+/** Retry-After: delay-seconds or an HTTP date (a date in the past means now). */
 function retryAfterOf(value, now = Date.now()) {
     const v = Array.isArray(value) ? value[0] : value;
     if (!v)
@@ -296,12 +300,13 @@ function bodyStart(text, max = 200) {
 // 2^53. Integer tokens of 16 digits or more come out as exact decimal strings instead.
 //
 // Fast path (a deploy order of 10,000 machines is ~4 MB, polled every few seconds): quote every
-// 16+ digit run that sits where a number can (after `:`, `,` or `[`, before `,`, `}` or `]`). If a
-// run like that is inside a string, the two quotes inserted split the string into string, digits,
-// string: tokens side by side, which JSON never allows, so JSON.parse throws and the exact path,
-// which steps over strings, takes over. A wrong result is impossible; only the speed differs.
+// 16+ digit run that sits where a number can (after `:`, `,`, `[` or the start of the text, before
+// `,`, `}`, `]` or its end: a bare id is a whole answer too). If a run like that is inside a string,
+// the two quotes inserted split the string into string, digits, string: tokens side by side, which
+// JSON never allows, so JSON.parse throws and the exact path, which steps over strings, takes over.
+// A wrong result is impossible; only the speed differs.
 const LONG_DIGITS = /\d{16}/;
-const LONG_INT_TOKEN = /([:,[]\s*)(-?\d{16,})(?=\s*[,}\]])/g;
+const LONG_INT_TOKEN = /((?:^|[:,[])\s*)(-?\d{16,})(?=\s*(?:[,}\]]|$))/g;
 const STRING_OR_LONG_INT = /"[^"\\]*(?:\\.[^"\\]*)*"|(?<![\w.+-])(-?\d{16,})(?![\d.eE])/g;
 function parseJsonLossless(text) {
     return parseLossless(text).value;
@@ -321,14 +326,17 @@ function parseLossless(text) {
     const exact = text.replace(STRING_OR_LONG_INT, (match, digits) => digits === undefined ? match : `"${digits}"`);
     return { value: JSON.parse(exact), text: exact };
 }
-/** An id as an exact decimal string, whatever JSON type it came in; undefined when it is not an id. */
+/**
+ * An id as an exact decimal string, whatever JSON type it came in; undefined when it is not an id
+ * (ids are never negative; an unsafe number has already lost its digits).
+ */
 function toIdString(value) {
     if (typeof value === 'string')
-        return /^-?\d+$/.test(value.trim()) ? value.trim() : undefined;
+        return /^\d+$/.test(value) ? value : undefined;
     if (typeof value === 'number')
-        return Number.isSafeInteger(value) ? String(value) : undefined;
+        return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
     if (typeof value === 'bigint')
-        return value.toString();
+        return value >= 0n ? value.toString() : undefined;
     return undefined;
 }
 
@@ -344,9 +352,9 @@ function toIdString(value) {
 /* harmony export */   RE: () => (/* binding */ toMachineLog),
 /* harmony export */   Tk: () => (/* binding */ toPipelineRun),
 /* harmony export */   jJ: () => (/* binding */ toDeployOrder),
-/* harmony export */   pX: () => (/* binding */ toDeployJobs)
+/* harmony export */   pX: () => (/* binding */ toDeployJobs),
+/* harmony export */   ym: () => (/* binding */ ShapeError)
 /* harmony export */ });
-/* unused harmony export ShapeError */
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5925);
 // From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
 // tolerant of missing optional fields and of fields it does not know; statuses kept as given.
@@ -535,8 +543,9 @@ function toBoolean(raw) {
 // goes through here.
 function redact(text, secrets) {
     let out = text;
-    for (const secret of secrets) {
-        if (secret.length >= 4)
+    // Longest first: a secret that contains another must not leave its own tail behind.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret !== '')
             out = out.split(secret).join('***');
     }
     return out;
@@ -568,7 +577,7 @@ function request(dispatcher, url, opts) {
 
 /***/ }),
 
-/***/ 6362:
+/***/ 223:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -597,7 +606,11 @@ const MACHINE_STATUSES = [
 ;// CONCATENATED MODULE: ./src/gate/budget.ts
 /** Machines that may end Skipped: a count, or a share of all machines rounded down. */
 function skipBudget(budget, totalMachines) {
-    return budget.kind === 'count' ? budget.count : Math.floor((totalMachines * budget.percent) / 100);
+    if (budget.kind === 'count')
+        return Math.max(0, Math.floor(budget.count));
+    // The epsilon keeps a fractional percent that is exact on paper (0.3% of 1000 = 3) from losing
+    // a machine to binary rounding; it is far below any real fraction of a machine.
+    return Math.max(0, Math.floor((totalMachines * budget.percent) / 100 + 1e-9));
 }
 function describeBudget(budget, totalMachines) {
     const n = skipBudget(budget, totalMachines);
@@ -607,15 +620,22 @@ function describeBudget(budget, totalMachines) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/memory.ts
+/** An error that says "no": trying again would get the same answer. */
 const permanent = (a) => a.outcome === 'error' && a.transient !== true;
 function historyOf(memory) {
     const machines = new Map();
     const h = { machines, stopped: false };
     for (const a of memory.taken) {
-        if (a.kind === 'stop' && a.outcome === 'ok')
-            h.stopped = true;
-        if (a.kind === 'resume' && a.outcome === 'ok')
-            h.lastResumeAt = Date.parse(a.at);
+        if (a.kind === 'stop') {
+            if (a.outcome === 'ok')
+                h.stopped = true;
+            continue;
+        }
+        if (a.kind === 'resume') {
+            if (a.outcome === 'ok')
+                h.lastResumeAt = Date.parse(a.at);
+            continue;
+        }
         if (!a.machineSn)
             continue;
         let m = machines.get(a.machineSn);
@@ -641,229 +661,284 @@ function historyOf(memory) {
 
 ;// CONCATENATED MODULE: ./src/gate/decide.ts
 // The functional core: what to do next, from the latest deploy order, the policy and what this run
-// already did. No I/O, no clock: the same inputs always give the same decision.
+// already did. No I/O, no clock, no randomness: the same inputs always give the same decision.
+// Cost: one pass over the machines, then work on the few that need an action.
 
 
 
-/** Statuses an unreachable machine may be skipped in: it has not finished. */
-const SKIPPABLE = new Set(['Pending', 'Queued', 'Running', 'Failed']);
+/** Machines named in a reason at most; the rest are counted. */
+const MAX_NAMED = 5;
+/** Statuses a machine has not finished in: the only ones an unreachable machine may be skipped in. */
+const UNFINISHED = new Set(['Pending', 'Queued', 'Running', 'Failed']);
 const KNOWN_ORDER = new Set(ORDER_STATUSES);
 const KNOWN_MACHINE = new Set(MACHINE_STATUSES);
+// An empty clientStatus is a missing field, not a new value: nothing to warn about.
 const KNOWN_CLIENT = new Set(['ok', 'error', '']);
 function decide(order, policy, memory) {
-    const { warnings, newlyWarned } = unknownStatuses(order, memory.warnedStatuses);
     const history = historyOf(memory);
-    const budget = skipBudget(policy.maxSkipped, order.machines.length);
+    const scan = scanOrder(order, history, memory.warnedStatuses);
+    const { warnings, newlyWarned } = scan;
+    const id = order.deployOrderId;
+    const total = order.machines.length;
     const end = (verdict, actions = []) => ({
         actions,
         verdict,
         warnings,
         newlyWarned,
     });
-    const fail = (reason) => end({ result: 'failure', reason }, stopOnFailure(order, policy, history));
-    let skipped = 0;
-    let oursInFlight = 0;
-    const failed = [];
-    for (const m of order.machines) {
-        if (m.status === 'Skipped')
-            skipped++;
-        else if (history.machines.get(m.machineSn)?.skipped)
-            oursInFlight++;
-        if (m.status === 'Failed')
-            failed.push(m);
-    }
-    const id = order.deployOrderId;
+    const fail = (reason) => end({ result: 'failure', reason }, stopOnFailure(order, policy, history, 'the gate failed (on-failure: stop)'));
+    const wait = (actions, waitingFor) => waitingFor === undefined
+        ? { actions, warnings, newlyWarned }
+        : { actions, warnings, newlyWarned, waitingFor };
     if (order.status === 'Cancelled') {
-        const by = history.stopped ? 'stopped by this gate' : 'cancelled in Yunxiao';
+        const how = history.stopped ? 'was stopped by this gate' : 'was cancelled in Yunxiao';
         return end({
             result: 'cancelled',
-            reason: `Deploy order ${id} was ${by} (batch ${order.currentBatch}/${order.totalBatch}).`,
+            reason: `Deploy order ${id} ${how} (batch ${order.currentBatch}/${order.totalBatch}).`,
         });
     }
+    const budget = skipBudget(policy.maxSkipped, total);
+    const budgetText = describeBudget(policy.maxSkipped, total);
     if (order.status === 'Success') {
-        if (failed.length > 0)
-            return fail(`Deploy order ${id} ended Success, but ${names(failed)} ended Failed.`);
-        if (skipped > budget)
-            return fail(overBudget(id, skipped, policy, order));
+        if (scan.failed.length > 0) {
+            return fail(`Deploy order ${id} ended Success, but ${plural(scan.failed.length, 'machine')} ended Failed: ${listMachines(scan.failed)}.`);
+        }
+        if (scan.skipped > budget)
+            return fail(overBudget(id, scan, budgetText));
+        const skippedNote = scan.skipped > 0 ? `, ${scan.skipped} skipped (within ${budgetText})` : '';
         return end({
             result: 'success',
-            reason: `Deploy order ${id} succeeded: ${order.machines.length - skipped} machines deployed${skipped ? `, ${skipped} skipped (${describeBudget(policy.maxSkipped, order.machines.length)})` : ''}.`,
+            reason: `Deploy order ${id} succeeded: ${scan.succeeded} of ${plural(total, 'machine')} deployed${skippedNote}.`,
         });
     }
+    // Waiting, Running, or a status Yunxiao does not document (never an ending).
     // Skips by anyone count: a host group emptied by hand is not a healthy deploy.
-    if (skipped > budget)
-        return fail(overBudget(id, skipped, policy, order));
-    const actions = [];
+    let counted = scan.skipped + scan.inFlight;
+    if (counted > budget)
+        return fail(overBudget(id, scan, budgetText));
+    const skips = [];
+    const retries = [];
     const unhandled = [];
-    let counted = skipped + oursInFlight;
-    // Only unreachable or failed machines can need an action: a short list, even at 10,000 machines.
-    const candidates = order.machines.filter((x) => SKIPPABLE.has(x.status) && (x.clientStatus === 'error' || x.status === 'Failed'));
-    for (const m of byBatch(candidates)) {
+    const lagging = [...scan.awaitingSkip];
+    const snapshotTime = latest(order.updateTime, scan.newest);
+    for (const m of sortByBatch(scan.candidates)) {
         const h = history.machines.get(m.machineSn);
         if (m.clientStatus === 'error') {
-            if (h?.skipped)
-                continue; // our skip is not visible yet: wait, never skip twice
-            const cannot = (why) => {
+            const blocked = skipBlocker(m, h, policy);
+            if (blocked !== undefined) {
+                // An unfinished machine may still come back; a Failed one is a failure nobody here handles.
                 if (m.status === 'Failed')
-                    unhandled.push({ m, why });
-            };
-            if (!policy.skipUnreachable)
-                cannot('its agent is unreachable and skip-unreachable is off');
-            else if (h?.skipRefused)
-                cannot(`skipping it failed (${h.skipRefused})`);
-            else if (!allowed(m.actions, 'SkipVMDeployMachine'))
-                cannot('Yunxiao does not allow skipping it now');
-            else if (counted + 1 > budget) {
-                return fail(`Skipping unreachable machine ${decide_name(m)} would make ${counted + 1} skipped machines, more than ${describeBudget(policy.maxSkipped, order.machines.length)}; it was not skipped.`);
+                    unhandled.push({ m, why: blocked });
+                continue;
             }
-            else {
-                counted++;
-                actions.push({
-                    kind: 'skip',
-                    machineSn: m.machineSn,
-                    reason: `agent unreachable (clientStatus error), ${m.status}`,
-                });
+            if (counted + 1 > budget) {
+                return fail(`Deploy order ${id}: skipping ${decide_name(m)} would make ${counted + 1} skipped machines, more than ${budgetText}; it was not skipped.`);
             }
+            counted++;
+            skips.push({
+                kind: 'skip',
+                machineSn: m.machineSn,
+                reason: `agent unreachable while ${m.status} (batch ${m.batchNum}); ${counted} skipped with this one (${budgetText})`,
+            });
+            continue;
         }
-        else if (m.status === 'Failed') {
-            const retries = h?.retries ?? 0;
-            if (h?.lastRetryAt !== undefined && !changedSince(m, order, h.lastRetryAt))
-                continue; // the failure we retried, seen again
-            if (h?.retryRefused)
-                unhandled.push({ m, why: `retrying it failed (${h.retryRefused})` });
-            else if (retries >= policy.retryFailed)
-                unhandled.push({
-                    m,
-                    why: policy.retryFailed === 0
-                        ? 'retry-failed is 0'
-                        : `retried ${retries} times already (retry-failed ${policy.retryFailed})`,
-                });
-            else if (!allowed(m.actions, 'RetryVMDeployMachine'))
-                unhandled.push({ m, why: 'Yunxiao does not allow retrying it now' });
-            else
-                actions.push({
-                    kind: 'retry',
-                    machineSn: m.machineSn,
-                    reason: `failed; retry ${retries + 1} of ${policy.retryFailed}`,
-                });
+        // A reachable Failed machine.
+        if (h?.lastRetryAt !== undefined && !isAfter(m.updateTime ?? snapshotTime, h.lastRetryAt)) {
+            lagging.push(m); // the failure we already retried, seen again before Yunxiao shows the retry
+            continue;
         }
+        const blocked = retryBlocker(m, h, policy);
+        if (blocked !== undefined)
+            unhandled.push({ m, why: blocked });
+        else
+            retries.push({
+                kind: 'retry',
+                machineSn: m.machineSn,
+                reason: `Failed (batch ${m.batchNum}); retry ${(h?.retries ?? 0) + 1} of ${policy.retryFailed}`,
+            });
     }
-    // A paused order with a failure nobody here will handle only waits for the deadline: fail now.
+    // A paused order with a failure nobody here will handle would only wait for the deadline.
     if (order.status === 'Waiting' && unhandled.length > 0) {
-        const list = unhandled.slice(0, 5).map((u) => `${decide_name(u.m)}: ${u.why}`);
-        const more = unhandled.length > 5 ? `; and ${unhandled.length - 5} more` : '';
-        return fail(`Deploy order ${id} is paused with failed machines the gate cannot handle: ${list.join('; ')}${more}.`);
+        return fail(`Deploy order ${id} is paused on ${plural(unhandled.length, 'failed machine')} the gate cannot handle: ${listUnhandled(unhandled)}.`);
     }
-    const base = { warnings, newlyWarned };
+    const actions = [...skips, ...retries];
     if (actions.length > 0)
-        return { actions, ...base };
+        return wait(actions);
     if (order.status !== 'Waiting') {
-        return unhandled.length > 0
-            ? {
-                actions,
-                ...base,
-                waitingFor: `${names(unhandled.map((u) => u.m))} failed; waiting for the batch to settle`,
-            }
-            : { actions, ...base };
+        if (unhandled.length > 0)
+            return wait([], `${plural(unhandled.length, 'failed machine')} the gate cannot handle (${listUnhandled(unhandled)}); waiting for the batch to settle`);
+        if (!KNOWN_ORDER.has(order.status))
+            return wait([], `deploy order ${id} is in status "${order.status}", which Yunxiao does not document`);
+        return wait([]);
     }
-    if (failed.length > 0)
-        return { actions, ...base, waitingFor: `waiting for Yunxiao to apply the actions on ${names(failed)}` };
-    // Paused between batches with no failure.
-    if (policy.resume === 'never') {
-        return {
-            actions,
-            ...base,
-            waitingFor: `deploy order ${id} is paused after batch ${order.currentBatch}; waiting for a person to resume it in Yunxiao (resume: never)`,
-        };
+    if (scan.failed.length > 0) {
+        return wait([], `deploy order ${id} is paused; waiting for Yunxiao to show this gate's actions on ${listMachines(lagging.length > 0 ? lagging : scan.failed)}`);
     }
-    if (history.lastResumeAt !== undefined && !orderChangedSince(order, history.lastResumeAt)) {
-        return { actions, ...base, waitingFor: 'waiting for Yunxiao to apply the resume' };
+    // Paused between batches, nothing failed.
+    const pausedAt = `deploy order ${id} is paused after batch ${order.currentBatch} of ${order.totalBatch}`;
+    if (policy.resume === 'never')
+        return wait([], `${pausedAt}, waiting for a person to resume it in Yunxiao (resume: never)`);
+    if (history.lastResumeAt !== undefined && !isAfter(order.updateTime ?? scan.newest, history.lastResumeAt))
+        return wait([], `${pausedAt}; waiting for Yunxiao to show this gate's resume`);
+    const resume = findAction(order.actions, 'ResumeVMDeployOrder');
+    if (!resume || resume.disable) {
+        const why = resume ? 'does not allow resuming it now' : 'offers no resume action for it';
+        return wait([], `${pausedAt} and Yunxiao ${why}; waiting for a person to resume it in Yunxiao`);
     }
-    if (!allowed(order.actions, 'ResumeVMDeployOrder')) {
-        return {
-            actions,
-            ...base,
-            waitingFor: `deploy order ${id} is paused and Yunxiao does not allow resuming it now`,
-        };
-    }
-    return {
-        actions: [
-            {
-                kind: 'resume',
-                reason: `paused after batch ${order.currentBatch} of ${order.totalBatch} (resume: auto)`,
-            },
-        ],
-        ...base,
-    };
+    return wait([
+        {
+            kind: 'resume',
+            reason: `paused after batch ${order.currentBatch} of ${order.totalBatch} with nothing failed (resume: auto)`,
+        },
+    ]);
 }
 /** At the deadline: stop the order when on-failure is stop and it has not ended. */
 function actionsOnTimeout(order, policy, memory) {
     if (!order)
-        return [];
+        return []; // nothing read, nothing known to stop
     return stopOnFailure(order, policy, historyOf(memory), 'the deadline was reached (on-failure: stop)');
 }
-function stopOnFailure(order, policy, history, reason = 'the gate failed (on-failure: stop)') {
+function stopOnFailure(order, policy, history, reason) {
     if (policy.onFailure !== 'stop' || history.stopped)
         return [];
     if (order.status === 'Success' || order.status === 'Cancelled')
         return [];
-    const stop = order.actions.find((a) => a.type === 'StopVMDeployOrder');
-    if (stop?.disable)
+    // Unlike skip/retry/resume, an absent stop action is still tried: stopping is the safe side,
+    // and Yunxiao refusing it costs nothing but a warning.
+    if (findAction(order.actions, 'StopVMDeployOrder')?.disable)
         return [];
     return [{ kind: 'stop', reason }];
 }
-/** Present and enabled. An action Yunxiao does not list is not one the caller may perform. */
-function allowed(actions, type) {
-    const a = actions.find((x) => x.type === type);
-    return a !== undefined && !a.disable;
+function scanOrder(order, history, warned) {
+    const scan = {
+        succeeded: 0,
+        skipped: 0,
+        skippedNamed: [],
+        inFlight: 0,
+        failed: [],
+        candidates: [],
+        awaitingSkip: [],
+        warnings: [],
+        newlyWarned: [],
+    };
+    const fresh = new Set();
+    const note = (key, text) => {
+        if (warned.has(key) || fresh.has(key))
+            return;
+        fresh.add(key);
+        scan.newlyWarned.push(key);
+        scan.warnings.push(text);
+    };
+    if (!KNOWN_ORDER.has(order.status)) {
+        note(`order:${order.status}`, `Deploy order ${order.deployOrderId} has status "${order.status}", which Yunxiao does not document; the gate keeps watching.`);
+    }
+    for (const m of order.machines) {
+        if (!KNOWN_MACHINE.has(m.status)) {
+            note(`machine:${m.status}`, `Machine ${m.machineSn} has status "${m.status}", which Yunxiao does not document; it is treated as not finished and never skipped.`);
+        }
+        if (!KNOWN_CLIENT.has(m.clientStatus)) {
+            note(`client:${m.clientStatus}`, `Machine ${m.machineSn} has agent status "${m.clientStatus}", which Yunxiao does not document; it is treated as reachable.`);
+        }
+        if (m.updateTime !== undefined)
+            scan.newest = latest(scan.newest, m.updateTime);
+        if (m.status === 'Success')
+            scan.succeeded++;
+        if (m.status === 'Skipped') {
+            scan.skipped++;
+            if (scan.skippedNamed.length < MAX_NAMED)
+                scan.skippedNamed.push(m);
+            continue;
+        }
+        if (m.status === 'Failed')
+            scan.failed.push(m);
+        if (!UNFINISHED.has(m.status))
+            continue;
+        if (history.machines.get(m.machineSn)?.skipped) {
+            // Our skip went through but does not show yet: wait, count it, never skip or retry it again.
+            scan.inFlight++;
+            if (m.status === 'Failed')
+                scan.awaitingSkip.push(m);
+            continue;
+        }
+        if (m.clientStatus === 'error' || m.status === 'Failed')
+            scan.candidates.push(m);
+    }
+    return scan;
+}
+/** Why an unreachable unfinished machine may not be skipped, or undefined when it may. */
+function skipBlocker(m, h, policy) {
+    if (!policy.skipUnreachable)
+        return 'its agent is unreachable and skip-unreachable is off';
+    if (h?.skipRefused !== undefined)
+        return `its agent is unreachable and skipping it failed (${h.skipRefused})`;
+    const skip = findAction(m.actions, 'SkipVMDeployMachine');
+    if (!skip)
+        return 'its agent is unreachable and Yunxiao offers no skip action for it';
+    if (skip.disable)
+        return 'its agent is unreachable and Yunxiao does not allow skipping it now';
+    return undefined;
+}
+/** Why a reachable Failed machine may not be retried, or undefined when it may. */
+function retryBlocker(m, h, policy) {
+    if (h?.retryRefused !== undefined)
+        return `retrying it failed (${h.retryRefused})`;
+    const done = h?.retries ?? 0;
+    if (policy.retryFailed <= 0)
+        return 'retry-failed is 0';
+    if (done >= policy.retryFailed)
+        return `retried ${plural(done, 'time')} already (retry-failed ${policy.retryFailed})`;
+    const retry = findAction(m.actions, 'RetryVMDeployMachine');
+    if (!retry)
+        return 'Yunxiao offers no retry action for it';
+    if (retry.disable)
+        return 'Yunxiao does not allow retrying it now';
+    return undefined;
+}
+function findAction(actions, type) {
+    return actions.find((a) => a.type === type);
 }
 /**
- * Whether a machine seen Failed after our retry at `at` failed again, or is the old failure seen
- * before Yunxiao applied the retry. Its updateTime (else the order's) tells; with neither, it is
- * taken as a new failure: the retry allowance still bounds what that can cost.
+ * Whether the order seen at `seen` (ms epoch) already shows what happened at `at`. The lag rule:
+ * a snapshot no newer than our action may predate its effect, so it is waited on, never acted on
+ * again. With no time at all (Yunxiao sent no updateTime) we cannot tell a new failure from the
+ * old one seen again, so we wait too: repeating an action is worse than the deadline.
  */
-function changedSince(m, order, at) {
-    const t = m.updateTime ?? order.updateTime;
-    return t === undefined || t > at;
+function isAfter(seen, at) {
+    return seen !== undefined && seen > at;
 }
-function orderChangedSince(order, at) {
-    return order.updateTime === undefined || order.updateTime > at;
+function latest(a, b) {
+    if (a === undefined)
+        return b;
+    if (b === undefined)
+        return a;
+    return a > b ? a : b;
 }
-function byBatch(machines) {
+function sortByBatch(machines) {
     return machines.sort((a, b) => a.batchNum - b.batchNum || (a.machineSn < b.machineSn ? -1 : a.machineSn > b.machineSn ? 1 : 0));
 }
-function overBudget(id, skipped, policy, order) {
-    const list = order.machines.filter((m) => m.status === 'Skipped');
-    return `Deploy order ${id} has ${skipped} skipped machines (${names(list)}), more than ${describeBudget(policy.maxSkipped, order.machines.length)}.`;
+function overBudget(id, scan, budgetText) {
+    const shown = listMachines(scan.skippedNamed, scan.skipped);
+    const ours = scan.inFlight > 0 ? ` and ${scan.inFlight} more being skipped by this gate` : '';
+    return `Deploy order ${id} has ${plural(scan.skipped, 'skipped machine')} (${shown})${ours}, more than ${budgetText}.`;
 }
 function decide_name(m) {
     return m.ip ? `${m.machineSn} (${m.ip})` : m.machineSn;
 }
-function names(list, max = 5) {
-    const shown = list.slice(0, max).map(decide_name).join(', ');
-    return list.length > max ? `${shown} and ${list.length - max} more` : shown;
+/** "a (ip), b (ip) and 3 more": at most MAX_NAMED names of `total` machines. */
+function listMachines(list, total = list.length) {
+    const shown = list.slice(0, MAX_NAMED).map(decide_name).join(', ');
+    const rest = total - Math.min(list.length, MAX_NAMED);
+    return rest > 0 ? `${shown} and ${rest} more` : shown;
 }
-function unknownStatuses(order, warned) {
-    const warnings = [];
-    const newlyWarned = [];
-    const note = (key, text) => {
-        if (warned.has(key) || newlyWarned.includes(key))
-            return;
-        newlyWarned.push(key);
-        warnings.push(text);
-    };
-    if (!KNOWN_ORDER.has(order.status)) {
-        note(`order:${order.status}`, `Deploy order status "${order.status}" is not one Yunxiao documents; the watch goes on.`);
-    }
-    for (const m of order.machines) {
-        if (!KNOWN_MACHINE.has(m.status)) {
-            note(`machine:${m.status}`, `Machine status "${m.status}" (machine ${m.machineSn}) is not one Yunxiao documents; it is treated as not finished and never skipped.`);
-        }
-        if (!KNOWN_CLIENT.has(m.clientStatus)) {
-            note(`client:${m.clientStatus}`, `Agent status "${m.clientStatus}" (machine ${m.machineSn}) is not one Yunxiao documents; the machine is treated as reachable.`);
-        }
-    }
-    return { warnings, newlyWarned };
+function listUnhandled(list) {
+    const shown = list
+        .slice(0, MAX_NAMED)
+        .map((u) => `${decide_name(u.m)}: ${u.why}`)
+        .join('; ');
+    return list.length > MAX_NAMED ? `${shown}; and ${list.length - MAX_NAMED} more` : shown;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/extras.ts
@@ -1094,109 +1169,193 @@ function hasDeployOrderAction(job) {
 // EXTERNAL MODULE: ./src/client/errors.ts
 var errors = __webpack_require__(6468);
 ;// CONCATENATED MODULE: ./src/gate/changes.ts
-/** Lines of one kind per poll, at most; the rest is counted. */
-const MAX_LINES = 50;
+// The log shows changes, not polls: an overview on the first poll, a line per machine that changed,
+// the order's status changes, and a batch picture when a batch starts or finishes. Bounded for huge
+// host groups; one pass over each poll's machines with a Map of the previous poll by SN.
+
+/** Machine lines per poll at most; the rest are counted in one "... and N more" line. */
+const MAX_MACHINE_LINES = 50;
+/** Picture lines per poll at most, shared by the pictures of that poll. */
+const MAX_PICTURE_LINES = 50;
+/** A batch is settled when none of its machines is still on its way (unknown statuses are). */
+const SETTLED = new Set(['Success', 'Skipped', 'Cancelled', 'Failed']);
+const STATUS_ORDER = new Map(MACHINE_STATUSES.map((s, i) => [s, i]));
 function describeChanges(prev, next) {
+    const to = next.currentBatch;
     if (!prev) {
-        const events = [{ kind: 'first', order: next, counts: countByStatus(next.machines) }];
-        if (next.currentBatch > 0)
-            events.push(batchEvent('batch-start', next, next.currentBatch));
+        const events = [
+            {
+                kind: 'first',
+                deployOrderId: next.deployOrderId,
+                status: next.status,
+                currentBatch: next.currentBatch,
+                totalBatch: next.totalBatch,
+                machines: next.machines.length,
+                counts: countByStatus(next.machines),
+                ...(next.exceptionCode ? { exceptionCode: next.exceptionCode } : {}),
+            },
+        ];
+        if (to > 0) {
+            const members = next.machines.filter((m) => m.batchNum === to);
+            events.push(batchEvent('batch-start', to, next.totalBatch, members, MAX_PICTURE_LINES));
+        }
         return events;
     }
-    const events = [];
-    if (prev.status !== next.status)
-        events.push({ kind: 'order-status', from: prev.status, to: next.status, order: next });
-    // Yunxiao lists machines in the same order every poll: compare by position, and build a map only
-    // when the list changed shape.
-    const samePositions = prev.machines.length === next.machines.length;
-    let before;
-    const previous = (m, i) => {
-        const atSame = samePositions ? prev.machines[i] : undefined;
-        if (atSame?.machineSn === m.machineSn)
-            return atSame;
-        before ??= new Map(prev.machines.map((x) => [x.machineSn, x]));
-        return before.get(m.machineSn);
-    };
-    let hidden = 0;
-    for (let i = 0; i < next.machines.length; i++) {
-        const m = next.machines[i];
-        const old = previous(m, i);
+    const from = prev.currentBatch;
+    const before = new Map();
+    const prevBatch = new BatchTally();
+    const prevCurrent = new BatchTally();
+    for (const m of prev.machines) {
+        before.set(m.machineSn, m);
+        if (m.batchNum === from)
+            prevBatch.add(m);
+        if (m.batchNum === to)
+            prevCurrent.add(m);
+    }
+    // Problems (a machine turning Failed or unreachable) are listed before routine progress.
+    const urgent = [];
+    const routine = [];
+    let changed = 0;
+    const endedMembers = [];
+    const currentMembers = [];
+    const nextCurrent = new BatchTally();
+    for (const m of next.machines) {
+        if (m.batchNum === to) {
+            currentMembers.push(m);
+            nextCurrent.add(m);
+        }
+        else if (m.batchNum === from)
+            endedMembers.push(m);
+        const old = before.get(m.machineSn);
         if (old && old.status === m.status && old.clientStatus === m.clientStatus)
             continue;
-        if (events.length >= MAX_LINES) {
-            hidden++;
+        changed++;
+        const problem = m.status === 'Failed' || (m.clientStatus === 'error' && old?.clientStatus !== 'error');
+        const list = problem ? urgent : routine;
+        if (list.length >= MAX_MACHINE_LINES)
             continue;
-        }
-        events.push({
+        list.push({
             kind: 'machine-status',
-            machine: m,
-            from: old?.status ?? '(new)',
-            fromClient: old?.clientStatus ?? '',
+            machineSn: m.machineSn,
+            ip: m.ip,
+            batch: m.batchNum,
+            ...(old ? { from: old.status, fromClient: old.clientStatus } : {}),
+            to: m.status,
+            toClient: m.clientStatus,
         });
     }
-    if (hidden > 0)
-        events.push({ kind: 'more', count: hidden });
-    if (prev.currentBatch !== next.currentBatch) {
-        if (prev.currentBatch > 0)
-            events.push(batchEvent('batch-end', next, prev.currentBatch));
-        if (next.currentBatch > 0)
-            events.push(batchEvent('batch-start', next, next.currentBatch));
+    const events = [];
+    if (prev.status !== next.status) {
+        events.push({
+            kind: 'order-status',
+            deployOrderId: next.deployOrderId,
+            from: prev.status,
+            to: next.status,
+            currentBatch: next.currentBatch,
+            totalBatch: next.totalBatch,
+            ...(next.exceptionCode ? { exceptionCode: next.exceptionCode } : {}),
+        });
     }
-    else if (isFinal(next.status) && !isFinal(prev.status) && next.currentBatch > 0) {
-        events.push(batchEvent('batch-end', next, next.currentBatch));
+    const lines = [...urgent, ...routine].slice(0, MAX_MACHINE_LINES);
+    events.push(...lines);
+    if (changed > lines.length)
+        events.push({ kind: 'more', count: changed - lines.length });
+    // A batch ends once: when it settles, or when Yunxiao moves on before we saw it settle.
+    const pictures = [];
+    if (from !== to) {
+        if (from > 0 && !prevBatch.settled())
+            pictures.push({ kind: 'batch-end', batch: from, members: endedMembers });
+        if (to > 0)
+            pictures.push({ kind: 'batch-start', batch: to, members: currentMembers });
     }
+    else if (to > 0 && nextCurrent.settled() && !prevCurrent.settled()) {
+        pictures.push({ kind: 'batch-end', batch: to, members: currentMembers });
+    }
+    const share = pictures.length > 0 ? Math.floor(MAX_PICTURE_LINES / pictures.length) : 0;
+    for (const p of pictures)
+        events.push(batchEvent(p.kind, p.batch, next.totalBatch, p.members, share));
     return events;
 }
 function formatChange(e) {
     switch (e.kind) {
         case 'first': {
-            const counts = Object.entries(e.counts)
-                .map(([s, n]) => `${n} ${s}`)
-                .join(', ');
-            return `Deploy order ${e.order.deployOrderId}: ${e.order.status}, batch ${e.order.currentBatch}/${e.order.totalBatch}, ${e.order.machines.length} machines (${counts || 'none'})`;
+            const exception = e.exceptionCode ? `, exception ${e.exceptionCode}` : '';
+            return `Deploy order ${e.deployOrderId}: ${e.status}, batch ${e.currentBatch}/${e.totalBatch}, ${machinesText(e.machines)} (${formatCounts(e.counts)})${exception}`;
         }
-        case 'order-status':
-            return `Deploy order ${e.order.deployOrderId}: ${e.from} -> ${e.to} (batch ${e.order.currentBatch}/${e.order.totalBatch})`;
+        case 'order-status': {
+            const exception = e.exceptionCode ? `, exception ${e.exceptionCode}` : '';
+            return `Deploy order ${e.deployOrderId}: ${e.from} -> ${e.to} (batch ${e.currentBatch}/${e.totalBatch}${exception})`;
+        }
         case 'machine-status': {
-            const m = e.machine;
-            const agent = m.clientStatus === 'error' && e.fromClient !== 'error'
-                ? ' (agent unreachable)'
-                : m.clientStatus !== 'error' && e.fromClient === 'error'
-                    ? ' (agent back)'
-                    : m.clientStatus === 'error'
-                        ? ' (agent unreachable)'
-                        : '';
-            return `machine ${m.machineSn} (${m.ip || 'no ip'}, batch ${m.batchNum}): ${e.from} -> ${m.status}${agent}`;
+            const status = e.from === undefined ? `new, ${e.to}` : e.from === e.to ? e.to : `${e.from} -> ${e.to}`;
+            return `machine ${e.machineSn} (${e.ip || 'no ip'}, batch ${e.batch}): ${status}${agentNote(e.fromClient, e.toClient)}`;
         }
         case 'batch-start':
-            return `Batch ${e.batch}/${e.totalBatch} started`;
-        case 'batch-end':
-            return `Batch ${e.batch}/${e.totalBatch} ended`;
+        case 'batch-end': {
+            const verb = e.kind === 'batch-start' ? 'started' : 'finished';
+            return `Batch ${e.batch}/${e.totalBatch} ${verb}: ${machinesText(e.machines)} (${formatCounts(e.counts)})`;
+        }
         case 'more':
             return `... and ${e.count} more machine changes`;
     }
 }
+/** Machines per status: documented statuses in their usual order, then new ones as first seen. */
 function countByStatus(machines) {
-    const counts = {};
+    const counts = new Map();
     for (const m of machines)
-        counts[m.status] = (counts[m.status] ?? 0) + 1;
-    return counts;
+        counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
+    const rank = (s) => STATUS_ORDER.get(s) ?? STATUS_ORDER.size;
+    return [...counts]
+        .map(([status, count]) => ({ status, count }))
+        .sort((a, b) => rank(a.status) - rank(b.status));
 }
-function batchEvent(kind, order, batch) {
-    const machines = order.machines.filter((m) => m.batchNum === batch);
-    const picture = machines
-        .slice(0, MAX_LINES)
-        .map((m) => `${m.machineSn}  ${m.ip || '-'}  ${m.status}${m.clientStatus === 'error' ? '  agent unreachable' : ''}`);
-    if (machines.length > MAX_LINES)
-        picture.push(`... and ${machines.length - MAX_LINES} more machines`);
-    const counts = Object.entries(countByStatus(machines))
-        .map(([s, n]) => `${n} ${s}`)
-        .join(', ');
-    picture.unshift(`${machines.length} machines: ${counts || 'none'}`);
-    return { kind, batch, totalBatch: order.totalBatch, picture };
+class BatchTally {
+    size = 0;
+    unsettled = 0;
+    add(m) {
+        this.size++;
+        if (!SETTLED.has(m.status))
+            this.unsettled++;
+    }
+    settled() {
+        return this.size > 0 && this.unsettled === 0;
+    }
 }
-function isFinal(status) {
-    return status === 'Success' || status === 'Cancelled';
+function machinesText(n) {
+    return `${n} machine${n === 1 ? '' : 's'}`;
+}
+function formatCounts(counts) {
+    return counts.length > 0 ? counts.map((c) => `${c.count} ${c.status}`).join(', ') : 'none';
+}
+function agentNote(from, to) {
+    if (to === 'error')
+        return ' (agent unreachable)';
+    if (from === 'error')
+        return ' (agent reachable again)';
+    if (to !== 'ok' && to !== '' && to !== from)
+        return ` (agent ${to})`;
+    return '';
+}
+function isProblem(m) {
+    const agentTrouble = m.clientStatus !== 'ok' && m.clientStatus !== '';
+    return m.status === 'Failed' || agentTrouble || !STATUS_ORDER.has(m.status);
+}
+function batchEvent(kind, batch, totalBatch, members, maxLines) {
+    // Problems first so a bounded picture still shows them; otherwise Yunxiao's order.
+    const shown = [];
+    for (const m of members)
+        if (shown.length < maxLines && isProblem(m))
+            shown.push(m);
+    for (const m of members)
+        if (shown.length < maxLines && !isProblem(m))
+            shown.push(m);
+    const snWidth = Math.max(0, ...shown.map((m) => m.machineSn.length));
+    const ipWidth = Math.max(0, ...shown.map((m) => (m.ip || '-').length));
+    const statusWidth = Math.max(0, ...shown.map((m) => m.status.length));
+    const picture = shown.map((m) => `${m.machineSn.padEnd(snWidth)}  ${(m.ip || '-').padEnd(ipWidth)}  ${m.status.padEnd(statusWidth)}  agent ${m.clientStatus || '-'}`);
+    if (members.length > shown.length)
+        picture.push(`... and ${members.length - shown.length} more`);
+    return { kind, batch, totalBatch, machines: members.length, counts: countByStatus(members), picture };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/watch.ts
@@ -1301,20 +1460,53 @@ function logChanges(log, prev, next) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/inputs/values.ts
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
-const DURATION_FORMS = 'a duration such as 500ms, 45s, 10m, 1h30m, or a number of seconds';
-/** `500ms`, `45s`, `10m`, `1h30m`, or a bare number of seconds (decimals allowed). */
+;// CONCATENATED MODULE: ./src/inputs/durations.ts
+const UNITS = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
+const SECONDS = /^\d+(?:\.\d+)?$/;
+const DURATION_FORMS = '500ms, 45s, 10m, 1h30m or a number of seconds';
+/**
+ * The longest duration a Node timer can hold (2^31 - 1 ms, about 24.8 days), rounded down to whole
+ * hours. A longer one makes setTimeout fire at once: a huge timeout would end the watch immediately and
+ * a huge poll interval would poll without pause.
+ */
+const MAX_DURATION_MS = 596 * 3_600_000;
+/** Milliseconds, not yet range-checked (0 is returned as 0). */
 function parseDuration(text) {
     const t = text.trim();
-    if (/^\d+(\.\d+)?$/.test(t))
+    if (SECONDS.test(t))
         return { ok: true, value: Math.round(Number(t) * 1000) };
-    const m = DURATION.exec(t);
-    if (!t || !m || m.slice(1).every((g) => g === undefined))
-        return { ok: false, accepted: DURATION_FORMS };
+    const m = UNITS.exec(t);
+    if (!t || !m || m.slice(1).every((g) => g === undefined)) {
+        return { ok: false, problem: 'is not a duration', accepted: DURATION_FORMS };
+    }
     const [h, min, s, ms] = m.slice(1).map((g) => Number(g ?? 0));
     return { ok: true, value: ((h * 60 + min) * 60 + s) * 1000 + ms };
 }
+/** A duration from `minMs` to MAX_DURATION_MS; `why` says why the minimum is what it is. */
+function durationWithin(minMs, why = '') {
+    return (text) => {
+        const r = parseDuration(text);
+        if (!r.ok)
+            return r;
+        if (r.value === 0) {
+            return { ok: false, problem: 'is zero', accepted: `a positive duration: ${DURATION_FORMS}` };
+        }
+        if (r.value < minMs) {
+            return { ok: false, problem: `is shorter than ${minMs}ms`, accepted: `at least ${minMs}ms${why}` };
+        }
+        if (r.value > MAX_DURATION_MS) {
+            return {
+                ok: false,
+                problem: 'is longer than 596h',
+                accepted: 'at most 596h (about 24 days, the longest timer Node.js can hold)',
+            };
+        }
+        return r;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/values.ts
+
 const BOOLEANS = {
     true: true,
     True: true,
@@ -1323,59 +1515,114 @@ const BOOLEANS = {
     False: false,
     FALSE: false,
 };
+/** Strict, like the YAML 1.2 core schema: `yes`, `on` or `1` are refused rather than guessed. */
 function parseBoolean(text) {
     const v = BOOLEANS[text.trim()];
-    return v === undefined ? { ok: false, accepted: 'true or false' } : { ok: true, value: v };
+    return v === undefined
+        ? { ok: false, problem: 'is not a boolean', accepted: 'true or false' }
+        : { ok: true, value: v };
 }
+/** Exact match: `Auto` is refused, so a typo never silently picks another behaviour. */
 function parseEnum(text, values) {
     const v = values.find((x) => x === text.trim());
-    return v === undefined ? { ok: false, accepted: `one of ${values.join(', ')}` } : { ok: true, value: v };
+    if (v !== undefined)
+        return { ok: true, value: v };
+    const choices = `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`;
+    return { ok: false, problem: `is not ${choices}`, accepted: `${choices} (lower case)` };
 }
+const BUDGET_FORMS = 'a count of machines (2) or a share of all machines from 0% to 100% (10%)';
 /** A count (`2`) or a share of all machines (`10%`, `12.5%`). */
 function parseBudget(text) {
     const t = text.trim();
     if (/^\d+$/.test(t))
         return { ok: true, value: { kind: 'count', count: Number(t) } };
     const share = /^(\d+(?:\.\d+)?)%$/.exec(t);
-    if (share && Number(share[1]) <= 100)
-        return { ok: true, value: { kind: 'share', percent: Number(share[1]) } };
-    return { ok: false, accepted: 'a count of machines (2) or a share of all machines from 0% to 100% (10%)' };
+    if (!share)
+        return { ok: false, problem: 'is not a count or a share', accepted: BUDGET_FORMS };
+    const percent = Number(share[1]);
+    if (percent > 100)
+        return { ok: false, problem: 'is more than 100%', accepted: BUDGET_FORMS };
+    return { ok: true, value: { kind: 'share', percent } };
 }
+/** A whole number from 0 to `max`. */
 function parseCount(text, max) {
     const t = text.trim();
-    if (/^\d+$/.test(t) && Number(t) <= max)
-        return { ok: true, value: Number(t) };
-    return { ok: false, accepted: `a whole number from 0 to ${max}` };
+    const accepted = `a whole number from 0 to ${max}`;
+    if (!/^\d+$/.test(t))
+        return { ok: false, problem: 'is not a whole number', accepted };
+    const n = Number(t);
+    return n <= max ? { ok: true, value: n } : { ok: false, problem: `is more than ${max}`, accepted };
 }
-/** Decimal digits only; kept as a string (64-bit ids lose precision as numbers). */
+/** Decimal digits only (at most 20: a 64-bit id); kept as a string, as a number it could lose precision. */
 function parseId(text) {
     const t = text.trim();
     return /^\d{1,20}$/.test(t)
         ? { ok: true, value: t }
-        : { ok: false, accepted: 'a numeric id (decimal digits only)' };
+        : { ok: false, problem: 'is not a numeric id', accepted: 'decimal digits only, as in the Yunxiao URL' };
 }
-/** `https://` for any host; `http://` only for loopback, so no credential travels in clear text. */
+/** The organization id goes into every URL path: letters, digits, `-` and `_` only. */
+function parseOrganizationId(text) {
+    const t = text.trim();
+    return /^[A-Za-z0-9_-]{1,64}$/.test(t)
+        ? { ok: true, value: t }
+        : {
+            ok: false,
+            problem: 'is not an organization id',
+            accepted: 'letters, digits, - and _ only, as in the Yunxiao URL (for example 5ebbc0228123212b59xxxxx)',
+        };
+}
+/** An opaque value that becomes one URL path segment (EMAS coordinates): no `/`, no `..`, no spaces. */
+function parseSegment(text) {
+    const t = text.trim();
+    return /^[A-Za-z0-9._~-]{1,128}$/.test(t) && t !== '.' && t !== '..'
+        ? { ok: true, value: t }
+        : { ok: false, problem: 'is not accepted', accepted: 'letters, digits, ., _, ~ and - only' };
+}
+const ENDPOINT_EXAMPLE = 'https://openapi-rdc.aliyuncs.com';
+/**
+ * A base URL: `https://` for any host, `http://` only for loopback, so no credential is ever sent in
+ * clear text over a network. No path: both clients build every path themselves from the origin (the
+ * classic signature covers the path), so a path here would be dropped or doubled, never what was meant.
+ */
 function parseEndpoint(text) {
     let url;
     try {
         url = new URL(text.trim());
     }
     catch {
-        return { ok: false, accepted: 'an https:// URL such as https://openapi-rdc.aliyuncs.com' };
+        return { ok: false, problem: 'is not a URL', accepted: `a base URL such as ${ENDPOINT_EXAMPLE}` };
     }
-    if (url.username || url.password || url.search || url.hash) {
-        return { ok: false, accepted: 'a base URL without credentials, query or fragment' };
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return {
+            ok: false,
+            problem: `uses ${url.protocol}`,
+            accepted: `an https:// URL such as ${ENDPOINT_EXAMPLE}`,
+        };
     }
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
         return {
             ok: false,
-            accepted: 'https:// (plain http:// only for loopback hosts: 127.0.0.0/8, ::1, localhost), so the credential is never sent in clear text',
+            problem: 'is plain http to a host that is not loopback (no credential was sent)',
+            accepted: 'https://, or http:// only for loopback hosts (127.0.0.0/8, ::1, localhost)',
         };
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        return { ok: false, accepted: 'an https:// URL' };
-    return { ok: true, value: url.toString().replace(/\/+$/, '') };
+    if (url.username || url.password || url.search || url.hash) {
+        return {
+            ok: false,
+            problem: 'has a user, query or fragment',
+            accepted: `a base URL without them, such as ${ENDPOINT_EXAMPLE}`,
+        };
+    }
+    if (url.pathname !== '/') {
+        return {
+            ok: false,
+            problem: 'has a path',
+            accepted: `the base URL only (scheme, host and port), such as ${ENDPOINT_EXAMPLE}; the action adds /oapi/v1/flow and the rest itself`,
+        };
+    }
+    return { ok: true, value: url.origin };
 }
+/** 127.0.0.0/8, ::1 (with or without brackets) and localhost; nothing that merely looks like them. */
 function isLoopback(hostname) {
     const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
     if (h === 'localhost' || h === '::1')
@@ -1386,7 +1633,8 @@ function isLoopback(hostname) {
 
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
 
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+
+const INPUT_NAMES = [
     'token',
     'access-key-id',
     'access-key-secret',
@@ -1414,7 +1662,7 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'service-connection-id',
     'github-token',
     'environment',
-]));
+];
 /** Defaults of action.yml, applied when an input is empty (the runner fills them in; tests may not). */
 const DEFAULTS = {
     edition: 'auto',
@@ -1433,32 +1681,30 @@ const DEFAULTS = {
 const CENTRAL_HOST = 'openapi-rdc.aliyuncs.com';
 const OPENAPI_ENDPOINT = `https://${CENTRAL_HOST}`;
 const CLASSIC_ENDPOINT = 'https://devops.cn-hangzhou.aliyuncs.com';
-/** Polling faster than this only loads the API; slower deploys gain nothing. */
+/** Polls faster than this only load the API; the tests and the bench poll at 100-200ms. */
 const MIN_POLL_MS = 100;
-/** More retries than this hide a broken deploy rather than a flaky host. */
+/** More retries than this hide a broken deploy rather than ride out a flaky host. */
 const MAX_RETRIES = 10;
-const SECRET_INPUTS = new Set([
-    'token',
-    'access-key-secret',
-    'security-token',
-    'github-token',
-]);
+/** Longest value shown in an error: enough to recognise it, not a wall of text. */
+const SHOWN_CHARS = 80;
+/** Masked as soon as they are read; their values never appear in an error. */
+const SECRET_INPUTS = ['token', 'access-key-secret', 'security-token', 'github-token'];
+/**
+ * Reads and validates every input before any request. `get` returns '' for an unset input (trimmed,
+ * like core.getInput); `mask` registers a secret with the runner. All problems come back together.
+ */
 function parseInputs(get, mask) {
     // Mask first, before anything could print a value.
-    for (const name of SECRET_INPUTS) {
-        const v = get(name).trim();
-        if (v)
-            mask(v);
-    }
+    for (const name of SECRET_INPUTS)
+        maskSecret(get(name).trim(), mask);
     const errors = [];
     const raw = (name) => get(name).trim() || (DEFAULTS[name] ?? '');
-    const shown = (name, value) => SECRET_INPUTS.has(name) ? '***' : JSON.stringify(value);
     function take(name, parser, fallback) {
         const text = raw(name);
         const r = parser(text);
         if (r.ok)
             return r.value;
-        errors.push(`${name}: ${shown(name, text)} is not accepted; use ${r.accepted}.`);
+        errors.push(`${name}: ${shown(name, text)} ${r.problem}; use ${r.accepted}.`);
         return fallback;
     }
     function optional(name, parser) {
@@ -1466,14 +1712,23 @@ function parseInputs(get, mask) {
     }
     const credentials = readCredentials(raw, errors);
     const endpointText = raw('endpoint') || (credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT);
-    const endpoint = take('endpoint', () => parseEndpoint(endpointText), OPENAPI_ENDPOINT);
+    const endpointParsed = parseEndpoint(endpointText);
+    const endpoint = take('endpoint', () => endpointParsed, OPENAPI_ENDPOINT);
     const editionChoice = take('edition', (t) => parseEnum(t, ['central', 'region', 'auto']), 'auto');
-    const edition = editionChoice === 'auto' ? (hostOf(endpoint) === CENTRAL_HOST ? 'central' : 'region') : editionChoice;
-    const organizationId = raw('organization-id') || undefined;
-    if (!organizationId && credentials?.kind === 'access-key') {
+    const edition = editionChoice === 'auto'
+        ? new URL(endpoint).hostname === CENTRAL_HOST
+            ? 'central'
+            : 'region'
+        : editionChoice;
+    const organizationId = optional('organization-id', parseOrganizationId);
+    if (!raw('organization-id') && credentials?.kind === 'access-key') {
         errors.push('organization-id: required with access-key-id / access-key-secret (the classic API has it in every path).');
     }
-    else if (!organizationId && credentials?.kind === 'token' && edition === 'central') {
+    else if (!raw('organization-id') &&
+        credentials?.kind === 'token' &&
+        edition === 'central' &&
+        // with a bad endpoint and edition auto the edition is unknown: one error, not a guessed second
+        (endpointParsed.ok || editionChoice === 'central')) {
         errors.push('organization-id: required for the central edition (openapi-rdc.aliyuncs.com); set it, or set edition: region for a region-edition endpoint.');
     }
     let pipelineId = '';
@@ -1483,8 +1738,8 @@ function parseInputs(get, mask) {
         pipelineId = take('pipeline-id', parseId, '');
     const deployOrderId = optional('deploy-order-id', parseId);
     const pipelineRunId = optional('pipeline-run-id', parseId);
-    const timeoutMs = take('timeout', positive(parseDuration), 30 * 60_000);
-    const pollIntervalMs = take('poll-interval', atLeast(parseDuration, MIN_POLL_MS), 10_000);
+    const timeoutMs = take('timeout', durationWithin(1), 30 * 60_000);
+    const pollIntervalMs = take('poll-interval', durationWithin(MIN_POLL_MS, ' (polling faster only loads the API)'), 10_000);
     const policy = {
         skipUnreachable: take('skip-unreachable', parseBoolean, false),
         maxSkipped: take('max-skipped', parseBudget, { kind: 'share', percent: 10 }),
@@ -1508,72 +1763,85 @@ function parseInputs(get, mask) {
         stopOnCancel: take('stop-on-cancel', parseBoolean, false),
         machineLogs: take('machine-logs', parseBoolean, true),
         summary: take('summary', parseBoolean, true),
-        emas: readEmas(raw, errors),
+        emas: readEmas(raw, (name) => optional(name, parseSegment), errors),
         githubToken: raw('github-token') || undefined,
         environment: raw('environment') || undefined,
     };
-    return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
+    return errors.length > 0 ? { ok: false, errors: inInputOrder(errors) } : { ok: true, config };
+}
+/** Errors in the order of action.yml (each starts with its input's name), whatever order they were found in. */
+function inInputOrder(errors) {
+    const rank = (e) => INPUT_NAMES.indexOf(/^[a-z-]+/.exec(e)?.[0]);
+    return errors
+        .map((e, i) => ({ e, i, r: rank(e) }))
+        .sort((a, b) => a.r - b.r || a.i - b.i)
+        .map((x) => x.e);
+}
+/** The whole value, and each line of a multi-line one: the runner matches masks line by line. */
+function maskSecret(value, mask) {
+    if (!value)
+        return;
+    mask(value);
+    const lines = value.split(/\r?\n/).map((l) => l.trim());
+    if (lines.length > 1)
+        for (const line of lines)
+            if (line)
+                mask(line);
+}
+/** The value as an error shows it: quoted (control characters escaped), cut short, never a secret. */
+function shown(name, value) {
+    if (SECRET_INPUTS.includes(name))
+        return '(value hidden)';
+    // A user:password@ in the endpoint is a credential too.
+    const safe = name === 'endpoint' ? value.replace(/^([a-z][a-z0-9+.-]*:\/*)[^/?#]*@/i, '$1***@') : value;
+    return JSON.stringify(safe.length > SHOWN_CHARS ? `${safe.slice(0, SHOWN_CHARS)}...` : safe);
 }
 function readCredentials(raw, errors) {
     const token = raw('token');
     const id = raw('access-key-id');
     const secret = raw('access-key-secret');
     const sts = raw('security-token');
+    if (sts && !id && !secret) {
+        errors.push('security-token: only used with access-key-id and access-key-secret (STS credentials).');
+    }
     if (token && (id || secret)) {
         errors.push('token: give either token (OpenAPI) or access-key-id + access-key-secret (classic API), not both.');
         return undefined;
     }
-    if (token) {
-        if (sts)
-            errors.push('security-token: only used with access-key-id + access-key-secret, not with token.');
+    if (token)
         return { kind: 'token', token };
-    }
-    if (id && secret)
+    if (id && secret) {
         return {
             kind: 'access-key',
             accessKeyId: id,
             accessKeySecret: secret,
             ...(sts ? { securityToken: sts } : {}),
         };
+    }
     if (id || secret) {
-        errors.push(`${id ? 'access-key-secret' : 'access-key-id'}: required with ${id ? 'access-key-id' : 'access-key-secret'}.`);
+        const [missing, given] = id
+            ? ['access-key-secret', 'access-key-id']
+            : ['access-key-id', 'access-key-secret'];
+        errors.push(`${missing}: required with ${given}.`);
         return undefined;
     }
     errors.push('token: required (a Yunxiao personal access token), unless access-key-id and access-key-secret are given.');
     return undefined;
 }
-function readEmas(raw, errors) {
-    const names = ['emas-job-instance-id', 'emas-md5', 'service-connection-id'];
-    const given = names.filter((n) => raw(n));
+const EMAS_INPUTS = ['emas-job-instance-id', 'emas-md5', 'service-connection-id'];
+function readEmas(raw, read, errors) {
+    const given = EMAS_INPUTS.filter((n) => raw(n));
     if (given.length === 0)
         return undefined;
-    if (given.length < names.length) {
-        const missing = names.filter((n) => !raw(n));
-        errors.push(`${missing.join(', ')}: required with ${given.join(', ')} (the EMAS artifact needs all three).`);
+    if (given.length < EMAS_INPUTS.length) {
+        const missing = EMAS_INPUTS.filter((n) => !raw(n));
+        errors.push(`${missing.join(', ')}: required with ${given.join(', ')} (the EMAS artifact needs all three, or none to use the run's own).`);
         return undefined;
     }
-    return { emasJobInstanceId: raw(names[0]), md5: raw(names[1]), serviceConnectionId: raw(names[2]) };
-}
-function positive(parser) {
-    return atLeast(parser, 1);
-}
-function atLeast(parser, minMs) {
-    return (t) => {
-        const r = parser(t);
-        if (!r.ok)
-            return r;
-        return r.value >= minMs
-            ? r
-            : { ok: false, accepted: `a duration of at least ${minMs}ms (500ms, 45s, 10m, 1h30m)` };
-    };
-}
-function hostOf(endpoint) {
-    try {
-        return new URL(endpoint).hostname;
-    }
-    catch {
-        return '';
-    }
+    const [emasJobInstanceId, md5, serviceConnectionId] = EMAS_INPUTS.map(read);
+    if (emasJobInstanceId === undefined || md5 === undefined || serviceConnectionId === undefined)
+        return undefined;
+    return { emasJobInstanceId, md5, serviceConnectionId };
 }
 
 // EXTERNAL MODULE: ./src/version.ts
@@ -1583,7 +1851,7 @@ var http = __webpack_require__(7915);
 // EXTERNAL MODULE: ./src/client/redact.ts
 var redact = __webpack_require__(5078);
 // EXTERNAL MODULE: ./src/client/normalize.ts
-var normalize = __webpack_require__(8520);
+var client_normalize = __webpack_require__(8520);
 ;// CONCATENATED MODULE: ./src/client/openapi.ts
 
 
@@ -1622,7 +1890,7 @@ class OpenApiClient {
     }
     async listDeployJobs(pipelineId, o) {
         const res = await this.get('ListPipelineJobs', `/pipelines/${enc(pipelineId)}/listTasksByCategory/DEPLOY`, o);
-        return (0,normalize/* toDeployJobs */.pX)(this.json('ListPipelineJobs', res));
+        return this.shaped('ListPipelineJobs', res, client_normalize/* toDeployJobs */.pX);
     }
     async listJobHistory(pipelineId, identifier, cursor, o) {
         const page = Number(cursor ?? '1') || 1;
@@ -1634,16 +1902,16 @@ class OpenApiClient {
             perPage: String(HISTORY_PAGE_SIZE),
         });
         const res = await this.get('ListPipelineJobHistorys', `/pipelines/getComponentsWithoutButtons?${query}`, o);
-        const items = (0,normalize/* toJobHistory */.Bi)(this.json('ListPipelineJobHistorys', res));
+        const items = this.shaped('ListPipelineJobHistorys', res, client_normalize/* toJobHistory */.Bi);
         return { items, next: nextPage(res, page, items.length) };
     }
     async getPipelineRun(pipelineId, pipelineRunId, o) {
         const res = await this.get('GetPipelineRun', `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`, o);
-        return (0,normalize/* toPipelineRun */.Tk)(this.json('GetPipelineRun', res));
+        return this.shaped('GetPipelineRun', res, client_normalize/* toPipelineRun */.Tk);
     }
     async getLatestPipelineRun(pipelineId, o) {
         const res = await this.get('GetLatestPipelineRun', `/pipelines/${enc(pipelineId)}/runs/latestPipelineRun`, o);
-        return (0,normalize/* toPipelineRun */.Tk)(this.json('GetLatestPipelineRun', res));
+        return this.shaped('GetLatestPipelineRun', res, client_normalize/* toPipelineRun */.Tk);
     }
     async getDeployOrder(pipelineId, deployOrderId, o) {
         const res = await this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), o);
@@ -1654,7 +1922,7 @@ class OpenApiClient {
         catch {
             throw shapeError('GetVMDeployOrder', res, 'the answer is not JSON', this.opts.token);
         }
-        const order = (0,normalize/* toDeployOrder */.jJ)(parsed.value);
+        const order = this.shaped('GetVMDeployOrder', res, client_normalize/* toDeployOrder */.jJ, parsed.value);
         this.lastOrderText = parsed.text;
         return order;
     }
@@ -1675,7 +1943,7 @@ class OpenApiClient {
     }
     async getMachineLog(pipelineId, deployOrderId, machineSn, o) {
         const res = await this.get('GetVMDeployMachineLog', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/log`, o);
-        return (0,normalize/* toMachineLog */.RE)(this.json('GetVMDeployMachineLog', res));
+        return this.shaped('GetVMDeployMachineLog', res, client_normalize/* toMachineLog */.RE);
     }
     async getEmasArtifactUrl(req, o) {
         const query = new URLSearchParams({
@@ -1719,11 +1987,22 @@ class OpenApiClient {
             write: true,
             signal: o?.signal,
         });
-        return (0,normalize/* toBoolean */.G4)(this.json(operation, res));
+        return (0,client_normalize/* toBoolean */.G4)(this.json(operation, res));
     }
     send(call) {
         call.headers['x-yunxiao-token'] = this.opts.token;
         return this.transport.send(call);
+    }
+    /** The answer normalized; one that is not the expected kind at all fails as this operation's error. */
+    shaped(operation, res, normalize, raw = this.json(operation, res)) {
+        try {
+            return normalize(raw);
+        }
+        catch (err) {
+            if (err instanceof client_normalize/* ShapeError */.ym)
+                throw shapeError(operation, res, err.message, this.opts.token);
+            throw err;
+        }
     }
     json(operation, res) {
         try {
@@ -1864,163 +2143,198 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/report/facts.ts
-function factsOf(outcome) {
-    const machines = outcome.order?.machines ?? [];
-    const counts = { total: machines.length, succeeded: 0, failed: 0, skipped: 0, other: 0 };
-    const needsLook = [];
-    const failedSns = [];
-    for (const m of machines) {
-        if (m.status === 'Success')
-            counts.succeeded++;
-        else if (m.status === 'Failed') {
-            counts.failed++;
-            failedSns.push(m.machineSn);
-        }
-        else if (m.status === 'Skipped')
-            counts.skipped++;
-        else
-            counts.other++;
-        if (m.status === 'Failed' || m.status === 'Skipped' || m.clientStatus === 'error')
-            needsLook.push(m);
-    }
-    needsLook.sort((a, b) => a.batchNum - b.batchNum);
-    const didTo = describeActions(outcome.taken);
-    const skippedByUs = [
-        ...new Set(outcome.taken.filter((a) => a.kind === 'skip' && a.outcome === 'ok').map((a) => a.machineSn ?? '')),
-    ].filter(Boolean);
-    return { counts, needsLook, skippedByUs, failedSns, didTo };
+;// CONCATENATED MODULE: ./src/report/counts.ts
+function emptyCounts() {
+    return { total: 0, succeeded: 0, failed: 0, skipped: 0, other: 0, byStatus: new Map() };
 }
-function describeActions(taken) {
+function addToCounts(c, status) {
+    c.total++;
+    if (status === 'Success')
+        c.succeeded++;
+    else if (status === 'Failed')
+        c.failed++;
+    else if (status === 'Skipped')
+        c.skipped++;
+    else
+        c.other++;
+    c.byStatus.set(status, (c.byStatus.get(status) ?? 0) + 1);
+}
+function counts_countByStatus(order) {
+    const c = emptyCounts();
+    for (const m of order.machines)
+        addToCounts(c, m.status);
+    return c;
+}
+function needsALook(m) {
+    return m.status === 'Failed' || m.status === 'Skipped' || m.clientStatus === 'error';
+}
+function actionsByMachine(taken) {
     const per = new Map();
     for (const a of taken) {
         if (!a.machineSn)
             continue;
-        const e = per.get(a.machineSn) ?? { skipped: false, retries: 0, errors: 0 };
-        if (a.outcome === 'error')
-            e.errors++;
+        let e = per.get(a.machineSn);
+        if (!e) {
+            e = { skipped: false, retries: 0, refused: new Map() };
+            per.set(a.machineSn, e);
+        }
+        if (a.outcome !== 'ok')
+            e.refused.set(a.kind, (e.refused.get(a.kind) ?? 0) + 1);
         else if (a.kind === 'skip')
             e.skipped = true;
         else if (a.kind === 'retry')
             e.retries++;
-        per.set(a.machineSn, e);
     }
-    const out = new Map();
-    for (const [sn, e] of per) {
-        const parts = [];
-        if (e.retries)
-            parts.push(`retried ${e.retries}×`);
-        if (e.skipped)
-            parts.push('skipped by this run');
-        if (e.errors)
-            parts.push(`${e.errors} action${e.errors > 1 ? 's' : ''} refused`);
-        out.set(sn, parts.join(', '));
-    }
-    return out;
+    return per;
 }
-/** What the gate did to a machine, or what happened to it otherwise. */
-function actionText(m, facts) {
-    const did = facts.didTo.get(m.machineSn);
-    if (did)
-        return did;
-    if (m.status === 'Skipped')
-        return 'skipped by someone else';
-    return 'nothing';
+function skippedByThisRun(taken) {
+    const seen = new Set();
+    for (const a of taken)
+        if (a.kind === 'skip' && a.outcome === 'ok' && a.machineSn)
+            seen.add(a.machineSn);
+    return [...seen];
+}
+function counts_tallyOf(outcome) {
+    const machines = outcome.order?.machines ?? [];
+    const counts = outcome.order ? emptyCounts() : undefined;
+    const byBatch = new Map();
+    const failed = [];
+    const skipped = [];
+    for (const m of machines) {
+        if (counts)
+            addToCounts(counts, m.status);
+        let b = byBatch.get(m.batchNum);
+        if (!b) {
+            b = { batch: m.batchNum, machines: [], counts: emptyCounts() };
+            byBatch.set(m.batchNum, b);
+        }
+        b.machines.push(m);
+        addToCounts(b.counts, m.status);
+        if (m.status === 'Failed')
+            failed.push(m);
+        else if (m.status === 'Skipped')
+            skipped.push(m);
+    }
+    // Few batches: sorting their keys is cheap, and walking them keeps the machines in order.
+    const batches = [...byBatch.values()].sort((a, b) => a.batch - b.batch);
+    const needsLook = [];
+    for (const b of batches)
+        for (const m of b.machines)
+            if (needsALook(m))
+                needsLook.push(m);
+    return {
+        counts,
+        batches,
+        needsLook,
+        failed,
+        skipped,
+        skippedByUs: skippedByThisRun(outcome.taken),
+        failedSns: failed.map((m) => m.machineSn),
+        byMachine: actionsByMachine(outcome.taken),
+    };
+}
+/** What this run did to a machine, or what happened to it otherwise, in a few words. */
+function whatHappened(m, tally) {
+    const e = tally.byMachine.get(m.machineSn);
+    const parts = [];
+    if (e?.retries)
+        parts.push(`retried ${times(e.retries)}`);
+    if (e?.skipped)
+        parts.push('skipped by this run');
+    for (const [kind, n] of e?.refused ?? [])
+        parts.push(`${kind} refused${n > 1 ? ` ${times(n)}` : ''}`);
+    if (m.status === 'Skipped' && !e?.skipped)
+        parts.push('skipped by someone else');
+    return parts.length ? parts.join(', ') : 'nothing';
+}
+function times(n) {
+    return n === 1 ? '1 time' : `${n} times`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 
 const MAX_PER_LEVEL = 8;
+const WHERE_ALL = 'Every one is listed in the job summary and in the JSON report (output report-path).';
 function annotationsOf(outcome) {
-    const f = factsOf(outcome);
-    const machines = outcome.order?.machines ?? [];
-    const failed = machines.filter((m) => m.status === 'Failed');
-    const skipped = machines.filter((m) => m.status === 'Skipped');
-    const out = [];
-    const where = `deploy order ${outcome.resolved.deployOrderId}`;
-    for (const m of failed.slice(0, MAX_PER_LEVEL)) {
+    const t = counts_tallyOf(outcome);
+    const order = `deploy order ${outcome.resolved.deployOrderId}`;
+    return [
+        ...capped('error', t.failed, 'failed', (m) => `Batch ${m.batchNum} of ${order}: Failed${agent(m)}; this run: ${whatHappened(m, t)}.`),
+        ...capped('warning', t.skipped, 'skipped', (m) => skippedMessage(m, t, order)),
+    ];
+}
+function capped(level, machines, word, message) {
+    const out = machines.slice(0, MAX_PER_LEVEL).map((m) => ({
+        level,
+        title: `Machine ${oneLine(m.machineSn)}${m.ip ? ` (${oneLine(m.ip)})` : ''} ${word}`,
+        message: message(m),
+    }));
+    const left = machines.length - MAX_PER_LEVEL;
+    if (left > 0) {
         out.push({
-            level: 'error',
-            title: `Machine ${m.machineSn} (${m.ip}) failed`,
-            message: `Batch ${m.batchNum} of ${where}: Failed, agent ${m.clientStatus || 'unknown'}; ${actionText(m, f)}.`,
-        });
-    }
-    if (failed.length > MAX_PER_LEVEL) {
-        out.push({
-            level: 'error',
-            title: `${failed.length - MAX_PER_LEVEL} more failed machines`,
-            message: 'See the job summary and the JSON report (output report-path).',
-        });
-    }
-    for (const m of skipped.slice(0, MAX_PER_LEVEL)) {
-        out.push({
-            level: 'warning',
-            title: `Machine ${m.machineSn} (${m.ip}) skipped`,
-            message: `Batch ${m.batchNum} of ${where}: ${actionText(m, f)} (agent ${m.clientStatus || 'unknown'}). It did not get this release.`,
-        });
-    }
-    if (skipped.length > MAX_PER_LEVEL) {
-        out.push({
-            level: 'warning',
-            title: `${skipped.length - MAX_PER_LEVEL} more skipped machines`,
-            message: 'See the job summary and the JSON report (output report-path).',
+            level,
+            title: `${left} more ${word} machine${left > 1 ? 's' : ''}`,
+            message: `${machines.length} machines ${word}; ${MAX_PER_LEVEL} are annotated above. ${WHERE_ALL}`,
         });
     }
     return out;
 }
+function skippedMessage(m, t, order) {
+    return `Batch ${m.batchNum} of ${order}: ${whatHappened(m, t)}${agent(m)}. It did not get this release.`;
+}
+function agent(m) {
+    return m.clientStatus === 'error'
+        ? ' (agent unreachable)'
+        : m.clientStatus === 'ok'
+            ? ''
+            : ` (agent ${oneLine(m.clientStatus || 'unknown')})`;
+}
+/** Names come from outside: one line, bounded. */
+function oneLine(text) {
+    const s = text.replace(/\s+/g, ' ');
+    return s.length > 120 ? `${s.slice(0, 119)}…` : s;
+}
 
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
-// The JSON report (output report-path): the final order as Yunxiao sent it, every machine, every
-// action taken and the verdict. Ids are exact strings (the order was parsed losslessly).
 
 
 const REPORT_SCHEMA_VERSION = 1;
-/** Stands for the order's JSON text, spliced in as it is (parsing it again would cost a tree). */
-const RAW = Symbol('raw order');
+const TOOL_NAME = 'yunxiao-deploy-gate';
+/** Placeholders for the two large fields, which reportParts writes piece by piece. */
+const RAW_ORDER = Symbol('deploy order');
+const MACHINES = Symbol('machines');
+/** machines per written part: bounded pieces rather than one multi-MB string */
+const MACHINES_PER_PART = 500;
 function reportOf(outcome) {
-    const f = factsOf(outcome);
-    return {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        tool: { name: 'yunxiao-deploy-gate', version: version/* VERSION */.x },
-        verdict: { result: outcome.result, reason: outcome.reason },
-        resolved: outcome.resolved,
-        api: { kind: outcome.api, edition: outcome.edition, organizationId: outcome.organizationId },
-        policy: outcome.policy,
-        timing: {
-            startedAt: outcome.startedAt,
-            finishedAt: outcome.finishedAt,
-            durationSeconds: outcome.durationSeconds,
-        },
-        counts: f.counts,
-        stoppedOnCancel: outcome.stoppedOnCancel,
-        // Every machine is in deployOrder; these are the ones that need a look, with what this run did.
-        machinesNeedingALook: f.needsLook.map((m) => ({
-            machineSn: m.machineSn,
-            ip: m.ip,
-            hostName: m.hostName,
-            batch: m.batchNum,
-            status: m.status,
-            clientStatus: m.clientStatus,
-            action: actionText(m, f),
-        })),
-        actions: outcome.taken,
-        skippedMachines: f.skippedByUs,
-        failedMachines: f.failedSns,
-        artifactUrl: outcome.artifactUrl,
-        machineLogs: outcome.machineLogs,
-        warnings: outcome.warnings,
-        deployOrder: outcome.rawOrderJson === undefined ? (outcome.order ?? null) : RAW,
-    };
+    const t = tallyOf(outcome);
+    const out = {};
+    for (const [k, v] of fields(outcome, t)) {
+        if (v === MACHINES)
+            out[k] = machineEntries(outcome, t);
+        else if (v === RAW_ORDER)
+            out[k] = parseOrDefault(outcome.rawOrderJson ?? 'null', outcome.order ?? null);
+        else
+            out[k] = v;
+    }
+    return out;
 }
 /**
- * The report as the parts of one JSON text, one top-level field per line with compact values: the
- * deploy order of a large host group is several MB, written as it came rather than copied again.
+ * The report as the parts of one JSON text, one top-level field per line, compact values: the deploy
+ * order of a large host group is several MB and is written as it came rather than parsed and copied.
  */
 function reportParts(outcome) {
+    const t = counts_tallyOf(outcome);
     const parts = ['{\n'];
-    const entries = Object.entries(reportOf(outcome)).filter(([, v]) => v !== undefined);
-    entries.forEach(([k, v], i) => {
-        parts.push(`  ${JSON.stringify(k)}: `, v === RAW ? (outcome.rawOrderJson ?? 'null') : JSON.stringify(v), i < entries.length - 1 ? ',\n' : '\n');
+    const list = fields(outcome, t);
+    list.forEach(([k, v], i) => {
+        parts.push(`  ${JSON.stringify(k)}: `);
+        if (v === RAW_ORDER)
+            parts.push((outcome.rawOrderJson ?? 'null').trim());
+        else if (v === MACHINES)
+            parts.push(...machineParts(outcome, t));
+        else
+            parts.push(JSON.stringify(v) ?? 'null');
+        parts.push(i < list.length - 1 ? ',\n' : '\n');
     });
     parts.push('}\n');
     return parts;
@@ -2028,9 +2342,125 @@ function reportParts(outcome) {
 function reportJson(outcome) {
     return reportParts(outcome).join('');
 }
+function fields(o, t) {
+    const r = o.resolved;
+    const p = o.policy;
+    return [
+        ['schemaVersion', REPORT_SCHEMA_VERSION],
+        ['tool', { name: TOOL_NAME, version: version/* VERSION */.x }],
+        ['verdict', { result: o.result, reason: o.reason }],
+        [
+            'resolved',
+            {
+                pipelineId: r.pipelineId,
+                deployOrderId: r.deployOrderId,
+                pipelineRunId: r.pipelineRunId ?? null,
+                jobId: r.jobId ?? null,
+                jobName: r.jobName ?? null,
+                deployUrl: r.deployUrl ?? null,
+            },
+        ],
+        ['api', { kind: o.api, edition: o.edition ?? null, organizationId: o.organizationId ?? null }],
+        [
+            'policy',
+            {
+                skipUnreachable: p.skipUnreachable,
+                maxSkipped: p.maxSkipped,
+                retryFailed: p.retryFailed,
+                resume: p.resume,
+                onFailure: p.onFailure,
+            },
+        ],
+        ['timing', { startedAt: o.startedAt, finishedAt: o.finishedAt, durationSeconds: o.durationSeconds }],
+        [
+            'order',
+            o.order
+                ? { status: o.order.status, currentBatch: o.order.currentBatch, totalBatch: o.order.totalBatch }
+                : null,
+        ],
+        ['counts', t.counts ? countsJson(t.counts) : null],
+        ['stoppedOnCancel', o.stoppedOnCancel ?? null],
+        ['skippedMachines', t.skippedByUs],
+        ['failedMachines', t.failedSns],
+        ['needsALook', t.needsLook.map((m) => m.machineSn)],
+        [
+            'actions',
+            o.taken.map((a) => ({
+                at: a.at,
+                kind: a.kind,
+                machineSn: a.machineSn ?? null,
+                reason: a.reason,
+                outcome: a.outcome,
+                detail: a.detail ?? null,
+                transient: a.transient ?? false,
+            })),
+        ],
+        ['warnings', o.warnings],
+        ['artifactUrl', o.artifactUrl ?? null],
+        ['machineLogs', o.machineLogs],
+        ['machines', MACHINES],
+        // As Yunxiao sent it when the client kept the text (unknown fields kept), else our model of it.
+        ['deployOrder', o.rawOrderJson && looksLikeObject(o.rawOrderJson) ? RAW_ORDER : (o.order ?? null)],
+    ];
+}
+function countsJson(c) {
+    return {
+        total: c.total,
+        succeeded: c.succeeded,
+        failed: c.failed,
+        skipped: c.skipped,
+        other: c.other,
+        byStatus: Object.fromEntries(c.byStatus),
+    };
+}
+function machineEntry(m, t) {
+    const did = t.byMachine.get(m.machineSn);
+    return {
+        machineSn: m.machineSn,
+        ip: m.ip,
+        hostName: m.hostName ?? null,
+        batch: m.batchNum,
+        status: m.status,
+        clientStatus: m.clientStatus,
+        action: whatHappened(m, t),
+        thisRun: did ? thisRunJson(did) : null,
+    };
+}
+function thisRunJson(d) {
+    return { skipped: d.skipped, retries: d.retries, refused: Object.fromEntries(d.refused) };
+}
+function machineEntries(o, t) {
+    return (o.order?.machines ?? []).map((m) => machineEntry(m, t));
+}
+function machineParts(o, t) {
+    const machines = o.order?.machines ?? [];
+    if (machines.length === 0)
+        return ['[]'];
+    const parts = ['['];
+    for (let i = 0; i < machines.length; i += MACHINES_PER_PART) {
+        const chunk = machines.slice(i, i + MACHINES_PER_PART);
+        const lines = chunk.map((m) => `\n    ${JSON.stringify(machineEntry(m, t))}`);
+        parts.push((i > 0 ? ',' : '') + lines.join(','));
+    }
+    parts.push('\n  ]');
+    return parts;
+}
+function parseOrDefault(text, fallback) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return fallback;
+    }
+}
+/** A cheap check that the kept text is a JSON object before splicing it in (it is not parsed again). */
+function looksLikeObject(text) {
+    const s = text.trim();
+    return s.startsWith('{') && s.endsWith('}');
+}
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
-// The step outputs of the contract, every one on every path that reached a deploy order.
+// The step outputs of the contract: every name always set ('' when unknown), ids as exact strings.
 
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'result',
@@ -2053,8 +2483,9 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'duration-seconds',
 ]));
 function outputsOf(outcome, reportPath) {
-    const f = factsOf(outcome);
+    const t = counts_tallyOf(outcome);
     const order = outcome.order;
+    const c = t.counts;
     const r = outcome.resolved;
     return {
         result: outcome.result,
@@ -2065,23 +2496,29 @@ function outputsOf(outcome, reportPath) {
         'job-name': r.jobName ?? '',
         'current-batch': order ? String(order.currentBatch) : '',
         'total-batch': order ? String(order.totalBatch) : '',
-        'machines-total': order ? String(f.counts.total) : '',
-        'machines-succeeded': order ? String(f.counts.succeeded) : '',
-        'machines-failed': order ? String(f.counts.failed) : '',
-        'machines-skipped': order ? String(f.counts.skipped) : '',
-        'skipped-machines': JSON.stringify(f.skippedByUs),
-        'failed-machines': JSON.stringify(f.failedSns),
+        'machines-total': c ? String(c.total) : '',
+        'machines-succeeded': c ? String(c.succeeded) : '',
+        'machines-failed': c ? String(c.failed) : '',
+        'machines-skipped': c ? String(c.skipped) : '',
+        // Known from this run's own actions even when no order was read.
+        'skipped-machines': JSON.stringify(t.skippedByUs),
+        // Always a JSON array, so fromJSON() in a workflow never fails on it; empty when no order was read.
+        'failed-machines': JSON.stringify(t.failedSns),
         'report-path': reportPath ?? '',
         'artifact-url': outcome.artifactUrl ?? '',
         'deploy-url': r.deployUrl ?? '',
-        'duration-seconds': String(outcome.durationSeconds),
+        'duration-seconds': Number.isFinite(outcome.durationSeconds)
+            ? String(Math.max(0, Math.round(outcome.durationSeconds)))
+            : '',
     };
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
-
+const DEFAULT_MAX_BYTES = 1_000_000;
+const DEFAULT_MAX_MACHINE_ROWS = 300;
+const HARD_LIMIT = 1024 * 1024 - 1;
 const HEADLINE = {
     success: ['✅', 'Deploy succeeded'],
     failure: ['❌', 'Deploy failed'],
@@ -2089,203 +2526,376 @@ const HEADLINE = {
     cancelled: ['🛑', 'Deploy cancelled'],
     'in-progress': ['⏳', 'Deploy in progress'],
 };
+const MAX_BATCH_ROWS = 200;
 const MAX_TIMELINE_ROWS = 200;
-const MAX_BATCH_ROWS = 100;
 const MAX_WARNINGS = 20;
 const MAX_LOG_CHARS = 4000;
+const MAX_CELL_CHARS = 300;
+const MAX_REASON_CHARS = 2000;
+/** room kept for the one-line note of each section that comes after the must-list table */
+const NOTE_ROOM = 300;
 function renderSummary(outcome, opts = {}) {
-    const maxBytes = opts.maxBytes ?? 1_000_000;
-    const maxMachineRows = opts.maxMachineRows ?? 300;
-    const f = factsOf(outcome);
-    const head = [headline(outcome), facts(outcome, f)].join('\n');
-    const batches = batchSection(outcome, f, maxMachineRows);
-    const tail = [timeline(outcome), logs(outcome), warnings(outcome), links(outcome)]
-        .filter(Boolean)
-        .join('\n');
-    // What is left goes to the machines that need a look, which are listed in full when they fit.
-    const room = maxBytes - bytes(head) - bytes(batches) - bytes(tail) - 512;
-    const parts = [head, needsLook(outcome, f, room), batches, tail];
-    let text = parts.filter(Boolean).join('\n');
-    if (bytes(text) > maxBytes)
-        text =
-            truncateBytes(text, maxBytes - 200) + '\n\n… summary cut at the size limit; see the JSON report.\n';
-    return text;
+    const maxBytes = Math.min(opts.maxBytes ?? DEFAULT_MAX_BYTES, HARD_LIMIT);
+    const maxMachineRows = Math.max(0, opts.maxMachineRows ?? DEFAULT_MAX_MACHINE_ROWS);
+    const t = counts_tallyOf(outcome);
+    const head = headSection(outcome, t);
+    const warns = warningsSection(outcome);
+    const link = linkSection(outcome);
+    // Three sections may be cut down to a note after the table that must list everything.
+    let room = maxBytes - bytes(head) - bytes(warns) - bytes(link) - 3 * NOTE_ROOM - 64;
+    const needs = needsLookSection(t, room);
+    room += 3 * NOTE_ROOM - bytes(needs);
+    const batches = batchSection(outcome, t, maxMachineRows, room);
+    room -= bytes(batches);
+    const timeline = timelineSection(outcome.taken, room);
+    room -= bytes(timeline);
+    const logs = logsSection(outcome, room);
+    const text = [head, needs, batches, timeline, logs, warns, link].filter(Boolean).join('\n');
+    // Only reachable when maxBytes is too small for even the headline and facts.
+    if (bytes(text) <= maxBytes)
+        return text;
+    const note = '\n\n… summary cut at the size limit; see the JSON report.\n';
+    return truncateBytes(text, Math.max(0, maxBytes - bytes(note))) + note;
 }
-function headline(o) {
+// ---- sections -------------------------------------------------------------------------------------
+function headSection(o, t) {
     const [icon, words] = HEADLINE[o.result];
-    const took = o.durationSeconds > 0 ? ` in ${formatDuration(o.durationSeconds * 1000)}` : '';
-    return `## ${icon} ${words} — deploy order ${o.resolved.deployOrderId}${took}\n\n${cell(o.reason, false)}\n`;
+    const lines = [
+        `## ${icon} ${words} — order ${o.resolved.deployOrderId} in ${humanDuration(o.durationSeconds)}`,
+        '',
+        summary_text(clip(o.reason, MAX_REASON_CHARS)),
+        '',
+    ];
+    if (o.stoppedOnCancel !== undefined) {
+        const url = safeUrl(o.resolved.deployUrl);
+        lines.push(o.stoppedOnCancel
+            ? `The workflow run was cancelled: the deploy order was **stopped**.${url ? ` [See it in Yunxiao](${url}).` : ''}`
+            : `The workflow run was cancelled: the deploy order was **left running**.${url ? ` [Follow it in Yunxiao](${url}).` : ''}`, '');
+    }
+    lines.push(factsTable(o, t));
+    return lines.join('\n');
 }
-function facts(o, f) {
+function factsTable(o, t) {
     const r = o.resolved;
     const order = o.order;
+    const c = t.counts;
+    const url = safeUrl(r.deployUrl);
+    const run = r.pipelineRunId ? (url ? `[${code(r.pipelineRunId)}](${url})` : code(r.pipelineRunId)) : '—';
     const rows = [
         ['Pipeline', code(r.pipelineId)],
-        [
-            'Run',
-            r.pipelineRunId ? (r.deployUrl ? `[${r.pipelineRunId}](${r.deployUrl})` : code(r.pipelineRunId)) : '—',
-        ],
-        ['Job', r.jobName ? `${cell(r.jobName)}${r.jobId ? ` (${code(r.jobId)})` : ''}` : '—'],
+        ['Run', run],
+        ['Job', r.jobName || r.jobId ? `${cell(r.jobName ?? '')}${r.jobId ? ` (${code(r.jobId)})` : ''}` : '—'],
         ['Deploy order', code(r.deployOrderId)],
         ['Status', order ? cell(order.status) : 'not read'],
         ['Batches', order ? `${order.currentBatch} / ${order.totalBatch}` : '—'],
         [
             'Machines',
-            order
-                ? `${f.counts.total}: ${f.counts.succeeded} succeeded, ${f.counts.failed} failed, ${f.counts.skipped} skipped, ${f.counts.other} other`
+            c
+                ? `${c.total}: ${c.succeeded} succeeded, ${c.failed} failed, ${c.skipped} skipped, ${otherText(c)} other`
                 : '—',
         ],
         ['API', o.api === 'openapi' ? `OpenAPI (${o.edition ?? 'central'} edition)` : 'classic (AccessKey)'],
         ['Policy', policyText(o)],
     ];
-    if (o.stoppedOnCancel !== undefined) {
-        rows.push([
-            'On cancel',
-            o.stoppedOnCancel ? 'the deploy order was **stopped**' : 'the deploy order was **left running**',
-        ]);
-    }
-    if (o.artifactUrl)
-        rows.push(['Artifact', `[download](${o.artifactUrl})`]);
+    const artifact = safeUrl(o.artifactUrl);
+    if (artifact)
+        rows.push(['Artifact', `[download](${artifact})`]);
     return `| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n`;
 }
 function policyText(o) {
     const p = o.policy;
     const budget = describeBudget(p.maxSkipped, o.order?.machines.length ?? 0);
-    return `skip-unreachable ${p.skipUnreachable}, ${budget}, retry-failed ${p.retryFailed}, resume ${p.resume}, on-failure ${p.onFailure}`;
+    return cell(`skip-unreachable ${p.skipUnreachable}, ${budget}, retry-failed ${p.retryFailed}, resume ${p.resume}, on-failure ${p.onFailure}`);
 }
-function batchSection(o, f, maxMachineRows) {
-    const machines = o.order?.machines ?? [];
-    if (machines.length === 0)
+/** The must-list table: every Failed, Skipped or unreachable machine, as long as bytes allow. */
+function needsLookSection(t, room) {
+    if (t.needsLook.length === 0)
         return '';
-    const byBatch = new Map();
-    for (const m of machines) {
-        const list = byBatch.get(m.batchNum);
-        if (list)
-            list.push(m);
-        else
-            byBatch.set(m.batchNum, [m]);
-    }
-    const batches = [...byBatch.keys()].sort((a, b) => a - b);
-    const lines = [
-        '### Batches',
-        '',
-        '| Batch | Machines | Success | Failed | Skipped | Other |',
-        '|---|---|---|---|---|---|',
-    ];
-    for (const b of batches.slice(0, MAX_BATCH_ROWS)) {
-        const list = byBatch.get(b) ?? [];
-        const n = (s) => list.filter((m) => m.status === s).length;
-        const other = list.length - n('Success') - n('Failed') - n('Skipped');
-        const current = o.order && b === o.order.currentBatch ? ' (current)' : '';
-        lines.push(`| ${b}${current} | ${list.length} | ${n('Success')} | ${n('Failed')} | ${n('Skipped')} | ${other} |`);
-    }
-    if (batches.length > MAX_BATCH_ROWS)
-        lines.push(`| … | ${batches.length - MAX_BATCH_ROWS} more batches | | | | |`);
-    lines.push('');
-    if (machines.length <= maxMachineRows) {
-        for (const b of batches) {
-            lines.push(`<details><summary>Batch ${b}: machines</summary>`, '', machineTable(byBatch.get(b) ?? [], f), '</details>', '');
-        }
-    }
-    else {
-        lines.push(`_${machines.length} machines: successes are counted above rather than listed; every machine is in the JSON report._`, '');
-    }
-    return lines.join('\n');
+    const head = `### Needs a look (${t.needsLook.length})\n\nFailed, skipped or unreachable machines, and what this run did to each.\n\n${MACHINE_HEAD}\n`;
+    return rowsWithin(head, t.needsLook, (m) => machineRow(m, t), room, (left) => `\n**${left} more machines not shown; see the JSON report (output \`report-path\`).**\n`);
 }
-function needsLook(o, f, room) {
-    if (f.needsLook.length === 0)
+function batchSection(o, t, maxMachineRows, room) {
+    if (t.batches.length === 0)
         return '';
-    const header = `### Machines that need a look (${f.needsLook.length})\n\n${TABLE_HEAD}\n`;
-    let out = header;
-    let shown = 0;
-    for (const m of f.needsLook) {
-        const row = machineRow(m, f) + '\n';
-        if (bytes(out) + bytes(row) > room - 200)
+    const current = o.order?.currentBatch;
+    const head = '### Batches\n\n| Batch | Machines | Success | Failed | Skipped | Other |\n|---|---|---|---|---|---|\n';
+    const shown = t.batches.slice(0, MAX_BATCH_ROWS);
+    let out = rowsWithin(head, shown, (b) => `| ${b.batch}${b.batch === current ? ' (current)' : ''} | ${b.counts.total} | ${b.counts.succeeded} | ${b.counts.failed} | ${b.counts.skipped} | ${otherText(b.counts)} |`, room - NOTE_ROOM, (left) => `\n_${left} more batches in the JSON report._\n`);
+    if (t.batches.length > shown.length)
+        out += `\n_${t.batches.length - shown.length} more batches in the JSON report._\n`;
+    if (out === '')
+        return '';
+    const total = t.counts?.total ?? 0;
+    const listAll = total <= maxMachineRows;
+    const blocks = [];
+    let used = bytes(out);
+    if (!listAll) {
+        const note = `\n_${total} machines, more than ${maxMachineRows}: successes are counted above rather than listed, failed, skipped and unreachable ones are under Needs a look, and every machine is in the JSON report._\n`;
+        if (used + bytes(note) > room)
+            return out;
+        blocks.push(note);
+        used += bytes(note);
+    }
+    let rowsLeft = maxMachineRows;
+    const cutNote = '\n_The machine lists of the other batches did not fit; see the JSON report._\n';
+    for (const b of t.batches) {
+        if (rowsLeft <= 0)
             break;
-        out += row;
-        shown++;
+        // Over the limit, only what is neither a success nor already under Needs a look (e.g. Queued).
+        const list = listAll ? b.machines : b.machines.filter((m) => m.status !== 'Success' && !needsALook(m));
+        if (list.length === 0)
+            continue;
+        const block = batchBlock(b, list.slice(0, rowsLeft), list.length, t);
+        if (used + bytes(block) + bytes(cutNote) > room) {
+            if (used + bytes(cutNote) <= room)
+                blocks.push(cutNote);
+            break;
+        }
+        blocks.push(block);
+        used += bytes(block);
+        rowsLeft -= list.length;
     }
-    if (shown < f.needsLook.length)
-        out += `\n**${f.needsLook.length - shown} more machines not shown; see the JSON report (output \`report-path\`).**\n`;
+    return out + blocks.join('');
+}
+function batchBlock(b, list, of, t) {
+    const more = of > list.length ? `\n_${of - list.length} more in the JSON report._\n` : '';
+    const what = of === b.machines.length
+        ? summary_plural(of, 'machine')
+        : `${of} of ${summary_plural(b.machines.length, 'machine')}, in other states`;
+    return `\n<details><summary>Batch ${b.batch}: ${what}</summary>\n\n${MACHINE_HEAD}\n${list.map((m) => machineRow(m, t)).join('\n')}\n${more}\n</details>\n`;
+}
+function timelineSection(taken, room) {
+    if (taken.length === 0)
+        return '';
+    const head = '### Timeline\n\n| Time (UTC) | Action | Machine | Outcome | Why |\n|---|---|---|---|---|\n';
+    const shown = taken.slice(0, MAX_TIMELINE_ROWS);
+    const more = (left) => `\n_${left} more actions in the JSON report._\n`;
+    let out = rowsWithin(head, shown, actionRow, room - NOTE_ROOM, more);
+    if (out && taken.length > shown.length)
+        out += more(taken.length - shown.length);
+    if (out === '' && bytes(more(taken.length)) <= room)
+        return `### Timeline\n${more(taken.length)}`;
     return out;
 }
-const TABLE_HEAD = '| Machine | IP | Batch | Status | Agent | Action |\n|---|---|---|---|---|---|';
-function machineTable(list, f) {
-    return `${TABLE_HEAD}\n${list.map((m) => machineRow(m, f)).join('\n')}\n`;
+function actionRow(a) {
+    const time = /^\d{4}-\d\d-\d\dT(\d\d:\d\d:\d\d)/.exec(a.at)?.[1] ?? cell(a.at);
+    const result = a.outcome === 'ok' ? '✅ ok' : `❌ ${cell(a.detail ?? 'error')}${a.transient ? ' (transient)' : ''}`;
+    return `| ${time} | ${a.kind} | ${a.machineSn ? code(a.machineSn) : 'order'} | ${result} | ${cell(a.reason)} |`;
 }
-function machineRow(m, f) {
-    const agent = m.clientStatus === 'error' ? '⚠️ error' : cell(m.clientStatus || '—');
-    return `| ${code(m.machineSn)} | ${cell(m.ip || '—')} | ${m.batchNum} | ${cell(m.status)} | ${agent} | ${cell(actionText(m, f))} |`;
-}
-function timeline(o) {
-    if (o.taken.length === 0)
-        return '';
-    const rows = o.taken.slice(0, MAX_TIMELINE_ROWS).map((a) => {
-        const outcome = a.outcome === 'ok' ? 'ok' : `❌ ${cell(a.detail ?? 'error')}`;
-        return `| ${a.at.slice(11, 19)} | ${a.kind} | ${a.machineSn ? code(a.machineSn) : 'order'} | ${outcome} | ${cell(a.reason)} |`;
-    });
-    const more = o.taken.length > MAX_TIMELINE_ROWS
-        ? `\n_${o.taken.length - MAX_TIMELINE_ROWS} more actions in the JSON report._\n`
-        : '';
-    return `### Timeline\n\n| Time (UTC) | Action | Machine | Outcome | Why |\n|---|---|---|---|---|\n${rows.join('\n')}\n${more}`;
-}
-function logs(o) {
+function logsSection(o, room) {
     const entries = Object.entries(o.machineLogs);
     if (entries.length === 0)
         return '';
-    const blocks = entries.map(([sn, text]) => {
-        const body = text.length > MAX_LOG_CHARS ? `…${text.slice(-MAX_LOG_CHARS)}` : text;
-        const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
-        return `<details><summary>Deploy log of ${escapeHtml(sn)} (last lines)</summary>\n\n${fence}text\n${body}\n${fence}\n\n</details>\n`;
-    });
-    return `### Deploy logs of failed machines\n\n${blocks.join('\n')}`;
+    const head = '### Deploy logs of failed machines\n';
+    const blocks = [];
+    let used = bytes(head);
+    for (const [sn, log] of entries) {
+        const block = logBlock(sn, log);
+        if (used + bytes(block) + NOTE_ROOM > room) {
+            const left = entries.length - blocks.length;
+            const note = `\n_${left} more log excerpts in the JSON report (machineLogs)._\n`;
+            if (used + bytes(note) > room)
+                return '';
+            blocks.push(note);
+            break;
+        }
+        blocks.push(block);
+        used += bytes(block);
+    }
+    return head + blocks.join('');
 }
-function warnings(o) {
+function logBlock(sn, log) {
+    // eslint-disable-next-line no-control-regex -- colour codes are common in deploy logs
+    let body = log.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r\n?/g, '\n');
+    if (body.length > MAX_LOG_CHARS)
+        body = `…${body.slice(-MAX_LOG_CHARS)}`;
+    body = body.replace(/\n+$/, '');
+    // A fence longer than any run of backticks in the log: nothing inside can close it.
+    const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+    return `\n<details><summary>Deploy log of ${html(clip(sn, MAX_CELL_CHARS))} (last lines)</summary>\n\n${fence}text\n${body}\n${fence}\n\n</details>\n`;
+}
+function warningsSection(o) {
     if (o.warnings.length === 0)
         return '';
-    const shown = o.warnings.slice(0, MAX_WARNINGS).map((w) => `- ${cell(w, false)}`);
+    const shown = o.warnings.slice(0, MAX_WARNINGS).map((w) => `- ${summary_text(clip(w, 500))}`);
     if (o.warnings.length > MAX_WARNINGS)
         shown.push(`- … and ${o.warnings.length - MAX_WARNINGS} more in the JSON report`);
     return `### Warnings\n\n${shown.join('\n')}\n`;
 }
-function links(o) {
-    return o.resolved.deployUrl ? `[Open the pipeline run in Yunxiao](${o.resolved.deployUrl})\n` : '';
+function linkSection(o) {
+    const url = safeUrl(o.resolved.deployUrl);
+    return url ? `[Open the pipeline run in Yunxiao](${url})\n` : '';
 }
-/** Text from outside (names, messages) made safe for a table cell or a line. */
-function cell(text, inTable = true) {
-    const safe = escapeHtml(text).replace(/\r?\n/g, ' ');
-    return inTable ? safe.replace(/\|/g, '\\|') : safe;
+// ---- rows and cells -------------------------------------------------------------------------------
+const MACHINE_HEAD = '| Machine | IP | Batch | Status | Agent | This run |\n|---|---|---|---|---|---|';
+function machineRow(m, t) {
+    const agent = m.clientStatus === 'error' ? '⚠️ unreachable' : cell(m.clientStatus || '—');
+    return `| ${code(m.machineSn)} | ${cell(m.ip || '—')} | ${m.batchNum} | ${cell(m.status)} | ${agent} | ${cell(whatHappened(m, t))} |`;
 }
-function code(text) {
-    return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+/**
+ * head + one row per item while they fit in `room` bytes with the note; if some do not fit, the note
+ * says how many. '' when not even the head and the note fit. Bytes are summed row by row (linear).
+ */
+function rowsWithin(head, items, row, room, note) {
+    const noteRoom = bytes(note(items.length));
+    let used = bytes(head);
+    if (used + noteRoom > room)
+        return '';
+    const out = [head];
+    let i = 0;
+    for (; i < items.length; i++) {
+        const line = row(items[i]) + '\n';
+        const b = bytes(line);
+        // The last row needs no room for a note after it.
+        const reserve = i === items.length - 1 ? 0 : noteRoom;
+        if (used + b + reserve > room)
+            break;
+        out.push(line);
+        used += b;
+    }
+    if (i < items.length)
+        out.push(note(items.length - i));
+    return out.join('');
 }
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function otherText(c) {
+    if (c.other === 0)
+        return '0';
+    const parts = [];
+    for (const [status, n] of c.byStatus) {
+        if (status !== 'Success' && status !== 'Failed' && status !== 'Skipped')
+            parts.push(`${status || '?'} ${n}`);
+    }
+    return `${c.other} (${cell(parts.join(', '))})`;
 }
-function longestBacktickRun(text) {
+/** Text from outside made safe for a table cell: no HTML, no line breaks, no cell breaks, no markup. */
+function cell(s) {
+    return summary_text(clip(s, MAX_CELL_CHARS)).replace(/\|/g, '\\|');
+}
+/** Text from outside made safe for a line of markdown. */
+function summary_text(s) {
+    return html(s.replace(/[\\`*_[\]~!]/g, '\\$&'));
+}
+/** Text from outside made safe inside an HTML tag's content (no markdown is parsed there). */
+function html(s) {
+    return s
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\s*[\r\n]+\s*/g, ' ');
+}
+/** An id or SN as a code span, safe in a table cell whatever it contains. */
+function code(s) {
+    const v = clip(s, MAX_CELL_CHARS)
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/\|/g, '\\|');
+    const ticks = '`'.repeat(longestRun(v, '`') + 1);
+    const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${v}${pad}${ticks}`;
+}
+/** Only http(s) links, with the characters that could end a markdown link encoded. */
+function safeUrl(url) {
+    if (!url || !/^https?:\/\/\S/i.test(url))
+        return undefined;
+    return url
+        .trim()
+        .replace(/[\s()<>"'|[\]\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+function summary_plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function clip(s, max) {
+    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+function longestRun(s, ch) {
     let max = 0;
-    for (const run of text.match(/`+/g) ?? [])
-        max = Math.max(max, run.length);
+    let run = 0;
+    for (const c of s) {
+        run = c === ch ? run + 1 : 0;
+        if (run > max)
+            max = run;
+    }
     return max;
 }
-function bytes(text) {
-    return Buffer.byteLength(text);
+function humanDuration(seconds) {
+    if (!Number.isFinite(seconds) || seconds < 0)
+        return '?';
+    const s = Math.round(seconds);
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = s % 60;
+    if (h)
+        return `${h}h ${m}m ${sec}s`;
+    if (m)
+        return `${m}m ${sec}s`;
+    return `${sec}s`;
 }
-function truncateBytes(text, max) {
-    return Buffer.from(text)
+function bytes(s) {
+    return Buffer.byteLength(s);
+}
+function truncateBytes(s, max) {
+    return Buffer.from(s)
         .subarray(0, max)
         .toString('utf8')
         .replace(/\uFFFD$/, '');
 }
-/** A crude terminal rendering for the demo: tags dropped, tables kept as they are. */
+// ---- terminal rendering ---------------------------------------------------------------------------
+/** A crude terminal rendering for the demo: tags dropped, tables aligned, escapes undone. */
 function summaryToText(markdown) {
-    return markdown
-        .replace(/<summary>(.*?)<\/summary>/g, '▸ $1')
-        .replace(/<\/?[a-z][^>]*>/g, '')
+    const lines = markdown.split('\n');
+    const out = [];
+    for (let i = 0; i < lines.length;) {
+        const fence = /^(`{3,})/.exec(lines[i] ?? '')?.[1];
+        if (fence) {
+            // A code block (a log excerpt) as it is, indented, without its fences.
+            for (i++; i < lines.length && lines[i] !== fence; i++)
+                out.push(`    ${lines[i] ?? ''}`);
+            i++;
+            continue;
+        }
+        if (!lines[i]?.startsWith('|')) {
+            out.push(plain(untag(lines[i] ?? '').replace(/^#{1,6} /, '')));
+            i++;
+            continue;
+        }
+        const table = [];
+        while (i < lines.length && lines[i]?.startsWith('|'))
+            table.push(lines[i++] ?? '');
+        out.push(...alignTable(table));
+    }
+    return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}
+function untag(line) {
+    return line.replace(/<summary>(.*?)<\/summary>/g, '▸ $1').replace(/<\/?[a-zA-Z][^>]*>/g, '');
+}
+function alignTable(rows) {
+    const isRule = (r) => /^\|(\s*:?-+:?\s*\|)+\s*$/.test(r);
+    const cells = rows.filter((r) => !isRule(r)).map((r) => splitRow(r).map(plain));
+    const keep = cells.filter((c, i) => i > 0 || c.some((x) => x !== ''));
+    const widths = [];
+    for (const c of keep)
+        c.forEach((x, j) => (widths[j] = Math.min(60, Math.max(widths[j] ?? 0, [...x].length))));
+    const line = (c) => c
+        .map((x, j) => (j === c.length - 1 ? x : x.padEnd(widths[j] ?? 0)))
+        .join('  ')
+        .trimEnd();
+    const out = keep.map(line);
+    // A rule under the header when the table has one.
+    if (keep.length > 1 && keep[0] === cells[0] && rows.some(isRule))
+        out.splice(1, 0, widths.map((w) => '─'.repeat(w)).join('  '));
+    return out;
+}
+function splitRow(row) {
+    const parts = row.trim().split(/(?<!\\)\|/);
+    return parts.slice(1, parts.at(-1)?.trim() === '' ? -1 : undefined).map((c) => c.trim());
+}
+function plain(s) {
+    return s
+        .replace(/(`+) ?(.*?) ?\1/g, '$2')
+        .replace(/\*\*/g, '')
+        .replace(/\\([\\`*_[\]~!|])/g, '$1')
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&')
-        .replace(/\n{3,}/g, '\n\n');
+        .replace(/&amp;/g, '&');
 }
 
 ;// CONCATENATED MODULE: ./src/runner/finish.ts

@@ -1,0 +1,78 @@
+// RunOutcome fixtures for the report tests.
+import type { Machine } from '../../src/client/model.js';
+import type { TakenAction } from '../../src/gate/types.js';
+import type { RunOutcome } from '../../src/report/outcome.js';
+import { machine, order, policy } from '../support/orders.js';
+
+/** 2^53 + 1: a number would round it to ...992 */
+export const BIG = '9007199254740993';
+export const RUN = '9007199254740995';
+export const JOB = '9007199254740997';
+export const URL = 'https://flow.aliyun.com/pipelines/7/builds/8';
+
+/** A finished run: one order (id BIG) with the given machines, or none when machines is null. */
+export function outcomeOf(
+  over: Partial<RunOutcome> = {},
+  machines: Machine[] | null = [machine('m1', 'Success')],
+  taken: TakenAction[] = [],
+): RunOutcome {
+  return {
+    result: 'success',
+    reason: 'Every machine of deploy order 9007199254740993 succeeded.',
+    api: 'openapi',
+    edition: 'central',
+    organizationId: 'org-1',
+    policy: policy(),
+    resolved: {
+      pipelineId: '7',
+      deployOrderId: BIG,
+      pipelineRunId: RUN,
+      jobId: JOB,
+      jobName: 'Deploy to prod',
+      deployUrl: URL,
+    },
+    order:
+      machines === null
+        ? undefined
+        : order('Success', machines, { deployOrderId: BIG, currentBatch: 2, totalBatch: 3 }),
+    taken,
+    machineLogs: {},
+    warnings: [],
+    startedAt: '2026-11-23T00:00:00.000Z',
+    finishedAt: '2026-11-23T00:03:12.000Z',
+    durationSeconds: 192,
+    ...over,
+  };
+}
+
+export function act(
+  kind: TakenAction['kind'],
+  machineSn?: string,
+  outcome: 'ok' | 'error' = 'ok',
+  over: Partial<TakenAction> = {},
+): TakenAction {
+  return {
+    kind,
+    machineSn,
+    reason: `${kind} because`,
+    at: '2026-11-23T00:01:30.000Z',
+    outcome,
+    ...(outcome === 'error' ? { detail: 'Forbidden: action disabled' } : {}),
+    ...over,
+  };
+}
+
+/** n machines named prefix-00000.. with status by index, spread over `batches` batches. */
+export function fleet(
+  n: number,
+  statusOf: (i: number) => string,
+  batches = 20,
+  name = (i: number): string => `host-${String(i).padStart(5, '0')}`,
+): Machine[] {
+  return Array.from({ length: n }, (_, i) =>
+    machine(name(i), statusOf(i), {
+      ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      batchNum: 1 + (i % batches),
+    }),
+  );
+}
