@@ -7,32 +7,9 @@ import {
   MAX_PICTURE_LINES,
   type ChangeEvent,
 } from '../../src/gate/changes.js';
+import { machine, order } from '../support/orders.js';
 
 // ---- builders -------------------------------------------------------------------------------
-
-function machine(sn: string, status: string, over: Partial<Machine> = {}): Machine {
-  return {
-    machineSn: sn,
-    ip: `10.0.0.${sn.replace(/\D/g, '') || '1'}`,
-    status,
-    clientStatus: 'ok',
-    batchNum: 1,
-    actions: [],
-    ...over,
-  };
-}
-
-function order(status: string, machines: Machine[], over: Partial<DeployOrder> = {}): DeployOrder {
-  return {
-    deployOrderId: '44178813',
-    status,
-    currentBatch: 1,
-    totalBatch: 2,
-    actions: [],
-    machines,
-    ...over,
-  };
-}
 
 /** n machines named prefix1..prefixN in one batch. */
 const many = (n: number, status: string, prefix: string, batchNum = 1): Machine[] =>

@@ -3,36 +3,12 @@ import type { ActionState, DeployOrder, Machine } from '../../src/client/model.j
 import { actionsOnTimeout, decide } from '../../src/gate/decide.js';
 import type { Decision, GateMemory, TakenAction } from '../../src/gate/types.js';
 import type { Policy } from '../../src/inputs/config.js';
+import { defaultMachineActions as machineActions, machine, policy, unreachable } from '../support/orders.js';
 
 // ---- builders -------------------------------------------------------------------------------
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 const iso = (ms: number): string => new Date(ms).toISOString();
-const UNFINISHED = ['Pending', 'Queued', 'Running', 'Failed'];
-
-/** Actions as Yunxiao offers them: retry on a Failed machine, skip on an unfinished one. */
-function machineActions(status: string): ActionState[] {
-  return [
-    { type: 'RetryVMDeployMachine', disable: status !== 'Failed' },
-    { type: 'SkipVMDeployMachine', disable: !UNFINISHED.includes(status) },
-    { type: 'LogVMDeployMachine', disable: false },
-  ];
-}
-
-function machine(sn: string, status: string, over: Partial<Machine> = {}): Machine {
-  return {
-    machineSn: sn,
-    ip: `10.0.0.${sn.replace(/\D/g, '') || '1'}`,
-    status,
-    clientStatus: 'ok',
-    batchNum: 1,
-    actions: machineActions(status),
-    ...over,
-  };
-}
-
-const unreachable = (sn: string, status: string, over: Partial<Machine> = {}): Machine =>
-  machine(sn, status, { clientStatus: 'error', ...over });
 
 /** n machines m1..mn (or with another prefix) in batch 1. */
 const many = (n: number, status: string, prefix = 'm'): Machine[] =>
@@ -61,17 +37,6 @@ const withDisabled = (o: DeployOrder, type: string): DeployOrder => ({
   ...o,
   actions: [...o.actions.filter((a) => a.type !== type), { type, disable: true }],
 });
-
-function policy(over: Partial<Policy> = {}): Policy {
-  return {
-    skipUnreachable: false,
-    maxSkipped: { kind: 'share', percent: 10 },
-    retryFailed: 0,
-    resume: 'never',
-    onFailure: 'leave',
-    ...over,
-  };
-}
 
 type Took = Partial<TakenAction> & Pick<TakenAction, 'kind'>;
 const took = (t: Took): TakenAction => ({ reason: 'test', at: iso(T0), outcome: 'ok', ...t });
