@@ -9,6 +9,8 @@ export const modules = {
 /* harmony export */   startDeployment: () => (/* binding */ startDeployment)
 /* harmony export */ });
 /* unused harmony export deploymentStateOf */
+/* harmony import */ var _common_message_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(978);
+
 /** success -> success; an unhealthy deploy -> failure; no verdict (deadline, cancel) -> error. */
 function deploymentStateOf(result) {
     switch (result) {
@@ -94,7 +96,7 @@ async function startDeployment(req) {
 }
 function refusal(what, err) {
     const status = err.status;
-    const message = err instanceof Error ? err.message : String(err);
+    const message = (0,_common_message_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .b)(err);
     const hint = status === 403 || status === 404
         ? ' Hint: the token needs `deployments: write` (add `permissions: deployments: write` to the job).'
         : '';

@@ -2,7 +2,8 @@
 // gate/decide.ts; everything reported is built by the pure functions of report/.
 import type { YunxiaoApi } from './client/model.js';
 import { actionsOnTimeout, decide } from './gate/decide.js';
-import { fetchArtifactUrl, fetchFailedLogs, messageOf } from './gate/extras.js';
+import { messageOf } from './common/message.js';
+import { fetchArtifactUrl, fetchFailedLogs } from './gate/extras.js';
 import { deployUrl } from './gate/links.js';
 import { resolveDeployOrder, type Resolution } from './gate/resolve.js';
 import type { Verdict } from './gate/types.js';
@@ -16,7 +17,7 @@ import { DeadlineReached, formatDuration, RunCancelled } from './runner/deadline
 import { finish, finishUnresolved } from './runner/finish.js';
 import { io as runnerIo, type RunnerIo } from './runner/io.js';
 import { onCancel } from './runner/signals.js';
-import { sleep } from './runner/sleep.js';
+import { sleep } from './common/sleep.js';
 import type { Dispatcher } from './client/undici.js';
 import type { DeploymentTracker } from './github/deployment.js';
 

@@ -3,6 +3,8 @@
 import { request, type Dispatcher } from './undici.js';
 import { networkError, YunxiaoError, type HintFor } from './errors.js';
 import { redact } from './redact.js';
+import { messageOf } from '../common/message.js';
+import { sleep } from '../common/sleep.js';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -111,7 +113,7 @@ export class Transport {
         this.random() * Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
       const delay = retryAfterMs !== undefined ? Math.min(retryAfterMs, MAX_RETRY_AFTER_MS) : backoff;
       this.log(`${call.operation}: retrying in ${Math.round(delay)} ms (${error.message})`);
-      await abortableDelay(delay, call.signal);
+      await sleep(delay, call.signal);
     }
   }
 
@@ -180,21 +182,6 @@ export function retryAfterOf(value: string | string[] | undefined, now = Date.no
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-function abortableDelay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 function errCode(err: unknown): string | undefined {
   const e = err as { code?: string; name?: string; cause?: { code?: string } } | undefined;
   if (e?.name === 'TimeoutError') return 'ETIMEDOUT';
@@ -202,7 +189,7 @@ function errCode(err: unknown): string | undefined {
 }
 
 function redactedError(err: unknown, secrets: readonly string[]): Error & { code?: string } {
-  const out = new Error(redact(err instanceof Error ? err.message : String(err), secrets)) as Error & {
+  const out = new Error(redact(messageOf(err), secrets)) as Error & {
     code?: string;
   };
   out.code = errCode(err);

@@ -1,6 +1,7 @@
 // What the report carries besides the order: deploy logs of failed machines and the EMAS artifact URL.
 // Both are best effort within a time bound; neither changes what the gate decided.
 import type { DeployOrder, EmasArtifactRequest, YunxiaoApi } from '../client/model.js';
+import { messageOf } from '../common/message.js';
 
 /** Failed machines whose logs are fetched at most: the rest are in Yunxiao. */
 export const MAX_LOGGED_MACHINES = 10;
@@ -52,8 +53,4 @@ export async function fetchArtifactUrl(
   } catch (err) {
     return { error: messageOf(err) };
   }
-}
-
-export function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -1,6 +1,7 @@
 // The imperative shell around decide(): fetch the order, log what changed, perform the planned
 // actions, wait, repeat. Every choice is decide()'s; this loop only fetches, acts and reports.
 import { YunxiaoError } from '../client/errors.js';
+import { messageOf } from '../common/message.js';
 import type { DeployOrder, YunxiaoApi } from '../client/model.js';
 import type { Policy } from '../inputs/config.js';
 import { describeChanges, formatChange } from './changes.js';
@@ -121,7 +122,7 @@ export async function perform(
     return { ...action, at, outcome: 'ok' };
   } catch (err) {
     if (signal.aborted) throw signal.reason;
-    const detail = err instanceof Error ? err.message : String(err);
+    const detail = messageOf(err);
     const transient = err instanceof YunxiaoError && err.retryable;
     ctx.log.warning(`Could not ${what}: ${detail}`);
     return { ...action, at, outcome: 'error', detail, transient };

@@ -2,6 +2,7 @@
 // GitHub refuses, we warn with a hint and go on. @actions/github is loaded only here, on demand,
 // so runs without `environment` do not pay its start-up cost.
 import type { Dispatcher } from 'undici';
+import { messageOf } from '../common/message.js';
 import type { Result } from '../gate/types.js';
 
 export interface DeploymentTracker {
@@ -113,7 +114,7 @@ export async function startDeployment(req: DeploymentRequest): Promise<Deploymen
 
 function refusal(what: string, err: unknown): string {
   const status = (err as { status?: number }).status;
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageOf(err);
   const hint =
     status === 403 || status === 404
       ? ' Hint: the token needs `deployments: write` (add `permissions: deployments: write` to the job).'

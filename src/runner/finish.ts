@@ -3,6 +3,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { messageOf } from '../common/message.js';
 import type { Result } from '../gate/types.js';
 import type { Config } from '../inputs/config.js';
 import { annotationsOf } from '../report/annotations.js';
@@ -24,7 +25,7 @@ export async function finish(outcome: RunOutcome, config: Config, io: RunnerIo):
   try {
     reportPath = await writeReport(outcome);
   } catch (err) {
-    io.warning(`Could not write the JSON report: ${err instanceof Error ? err.message : String(err)}`);
+    io.warning(`Could not write the JSON report: ${messageOf(err)}`);
   }
   for (const [name, value] of Object.entries(outputsOf(outcome, reportPath))) io.setOutput(name, value);
   if (config.summary) await writeSummarySafely(io, renderSummary(outcome));
@@ -78,7 +79,7 @@ async function writeSummarySafely(io: RunnerIo, markdown: string): Promise<void>
     await io.writeSummary(markdown);
   } catch (err) {
     // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it; not a deploy problem.
-    io.debug(`Job summary not written: ${err instanceof Error ? err.message : String(err)}`);
+    io.debug(`Job summary not written: ${messageOf(err)}`);
   }
 }
 

@@ -1,5 +1,5 @@
-export const id = 223;
-export const ids = [223];
+export const id = 787;
+export const ids = [787];
 export const modules = {
 
 /***/ 6468:
@@ -126,9 +126,13 @@ const classicHint = (operation, status, code) => {
 /* unused harmony exports DEFAULT_RETRY, shouldRetry, retryAfterOf */
 /* harmony import */ var _undici_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7391);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6468);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5078);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5078);
+/* harmony import */ var _common_message_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(978);
+/* harmony import */ var _common_sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7814);
 // The transport both API clients share: undici over an injected dispatcher (tests and proxies plug
 // in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
+
+
 
 
 
@@ -185,7 +189,7 @@ class Transport {
             const backoff = this.random() * Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
             const delay = retryAfterMs !== undefined ? Math.min(retryAfterMs, MAX_RETRY_AFTER_MS) : backoff;
             this.log(`${call.operation}: retrying in ${Math.round(delay)} ms (${error.message})`);
-            await abortableDelay(delay, call.signal);
+            await (0,_common_sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y)(delay, call.signal);
         }
     }
     async once(call) {
@@ -221,15 +225,15 @@ class Transport {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .YunxiaoError */ .ah({
             operation: call.operation,
             status,
-            errorCode: f.errorCode && (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(f.errorCode, secrets),
-            errorMessage: f.errorMessage && (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(f.errorMessage, secrets),
-            requestId: f.requestId && (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(f.requestId, secrets),
+            errorCode: f.errorCode && (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(f.errorCode, secrets),
+            errorMessage: f.errorMessage && (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(f.errorMessage, secrets),
+            requestId: f.requestId && (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(f.requestId, secrets),
             hint: this.opts.hintFor(call.operation, status, f.errorCode),
             retryable,
         });
     }
     log(line) {
-        this.opts.debug?.((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(line, this.opts.secrets));
+        this.opts.debug?.((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(line, this.opts.secrets));
     }
 }
 /**
@@ -253,21 +257,6 @@ function retryAfterOf(value, now = Date.now()) {
     const at = Date.parse(v);
     return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
-function abortableDelay(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
 function errCode(err) {
     const e = err;
     if (e?.name === 'TimeoutError')
@@ -275,7 +264,7 @@ function errCode(err) {
     return e?.code ?? e?.cause?.code;
 }
 function redactedError(err, secrets) {
-    const out = new Error((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(err instanceof Error ? err.message : String(err), secrets));
+    const out = new Error((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)((0,_common_message_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(err), secrets));
     out.code = errCode(err);
     return out;
 }
@@ -577,7 +566,48 @@ function request(dispatcher, url, opts) {
 
 /***/ }),
 
-/***/ 223:
+/***/ 978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ messageOf)
+/* harmony export */ });
+/** The text of anything thrown, for one-line messages. */
+function messageOf(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+
+
+/***/ }),
+
+/***/ 7814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+// A timer that a deadline or a cancel cuts short, rejecting with the signal's reason. Used by the
+// watch loop between polls and by the HTTP transport between retries.
+function sleep(ms, signal) {
+    if (signal?.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 2787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -941,7 +971,10 @@ function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+// EXTERNAL MODULE: ./src/common/message.ts
+var message = __webpack_require__(978);
 ;// CONCATENATED MODULE: ./src/gate/extras.ts
+
 /** Failed machines whose logs are fetched at most: the rest are in Yunxiao. */
 const MAX_LOGGED_MACHINES = 10;
 /** Lines kept from the end of each log. */
@@ -961,7 +994,7 @@ async function fetchFailedLogs(api, order, pipelineId, signal, warn) {
         }
         catch (err) {
             if (!signal.aborted)
-                warn(`Could not fetch the deploy log of machine ${m.machineSn}: ${messageOf(err)}`);
+                warn(`Could not fetch the deploy log of machine ${m.machineSn}: ${(0,message/* messageOf */.b)(err)}`);
         }
     }));
     return logs;
@@ -977,11 +1010,8 @@ async function fetchArtifactUrl(api, req, signal) {
         return { url };
     }
     catch (err) {
-        return { error: messageOf(err) };
+        return { error: (0,message/* messageOf */.b)(err) };
     }
-}
-function messageOf(err) {
-    return err instanceof Error ? err.message : String(err);
 }
 
 ;// CONCATENATED MODULE: ./src/gate/links.ts
@@ -1364,6 +1394,7 @@ function batchEvent(kind, batch, totalBatch, members, maxLines) {
 
 
 
+
 function newWatchState() {
     return { memory: { taken: [], warnedStatuses: new Set() }, warnings: [], polls: 0 };
 }
@@ -1444,7 +1475,7 @@ async function perform(ctx, action, now = () => new Date()) {
     catch (err) {
         if (signal.aborted)
             throw signal.reason;
-        const detail = err instanceof Error ? err.message : String(err);
+        const detail = (0,message/* messageOf */.b)(err);
         const transient = err instanceof errors/* YunxiaoError */.ah && err.retryable;
         ctx.log.warning(`Could not ${what}: ${detail}`);
         return { ...action, at, outcome: 'error', detail, transient };
@@ -2908,6 +2939,7 @@ function plain(s) {
 
 
 
+
 async function finish(outcome, config, io) {
     const finished = new Date();
     outcome.finishedAt = finished.toISOString();
@@ -2920,7 +2952,7 @@ async function finish(outcome, config, io) {
         reportPath = await writeReport(outcome);
     }
     catch (err) {
-        io.warning(`Could not write the JSON report: ${err instanceof Error ? err.message : String(err)}`);
+        io.warning(`Could not write the JSON report: ${(0,message/* messageOf */.b)(err)}`);
     }
     for (const [name, value] of Object.entries(outputsOf(outcome, reportPath)))
         io.setOutput(name, value);
@@ -2967,7 +2999,7 @@ async function writeSummarySafely(io, markdown) {
     }
     catch (err) {
         // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it; not a deploy problem.
-        io.debug(`Job summary not written: ${err instanceof Error ? err.message : String(err)}`);
+        io.debug(`Job summary not written: ${(0,message/* messageOf */.b)(err)}`);
     }
 }
 function secondsSince(startIso, end) {
@@ -3045,25 +3077,10 @@ function onCancel(handler) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/runner/sleep.ts
-// A timer that the deadline or a cancel cuts short (rejecting with the signal's reason).
-function sleep(ms, signal) {
-    if (signal.aborted)
-        return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => {
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
+// EXTERNAL MODULE: ./src/common/sleep.ts
+var sleep = __webpack_require__(7814);
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -3109,7 +3126,7 @@ async function run(io = io_io) {
     catch (err) {
         // A bug of ours: still one clear line, the stack only in debug output.
         io.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
-        io.fail(`yunxiao-deploy-gate failed unexpectedly: ${messageOf(err)}`);
+        io.fail(`yunxiao-deploy-gate failed unexpectedly: ${(0,message/* messageOf */.b)(err)}`);
         return 1;
     }
     finally {
@@ -3126,7 +3143,7 @@ async function gate(config, api, dispatcher, io, startedAt, signal) {
             api,
             signal,
             pollIntervalMs: config.pollIntervalMs,
-            sleep: sleep,
+            sleep: sleep/* sleep */.y,
             log: io.info,
         });
     }
@@ -3137,7 +3154,7 @@ async function gate(config, api, dispatcher, io, startedAt, signal) {
             : cause instanceof DeadlineReached
                 ? 'timed-out'
                 : 'failure';
-        return finishUnresolved(io, config, startedAt, result, `Could not find the deploy order to watch: ${messageOf(cause)}`);
+        return finishUnresolved(io, config, startedAt, result, `Could not find the deploy order to watch: ${(0,message/* messageOf */.b)(cause)}`);
     }
     const url = deployUrl({ api: api.kind, edition: config.edition, endpoint: config.endpoint }, config.pipelineId, resolution.pipelineRunId);
     io.info(`Deploy order ${resolution.deployOrderId} of pipeline ${config.pipelineId}` +
@@ -3165,7 +3182,7 @@ async function gate(config, api, dispatcher, io, startedAt, signal) {
         policy: config.policy,
         pollIntervalMs: config.pollIntervalMs,
         signal,
-        sleep: sleep,
+        sleep: sleep/* sleep */.y,
         log: { info: io.info, warning: io.warning, group: io.group },
     };
     let final;
@@ -3198,7 +3215,7 @@ async function gate(config, api, dispatcher, io, startedAt, signal) {
         else {
             final = {
                 result: 'failure',
-                reason: `Reading deploy order ${resolution.deployOrderId} failed: ${messageOf(cause)}`,
+                reason: `Reading deploy order ${resolution.deployOrderId} failed: ${(0,message/* messageOf */.b)(cause)}`,
             };
         }
     }
