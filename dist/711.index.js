@@ -105,12 +105,14 @@ function signRequest(req) {
 const CLASSIC_VERSION = '2021-06-25';
 /** Rows per history page: the documented maximum. */
 const HISTORY_PAGE_SIZE = 50;
+/** GetVMDeployOrder's envelope: only the order's fields that the model reads are built. */
+const ORDER_ENVELOPE_FIELDS = { deployOrder: normalize/* DEPLOY_ORDER_FIELDS */.PS };
 class ClassicClient {
     opts;
     kind = 'classic';
     transport;
     origin;
-    /** the last order envelope's JSON text (ids quoted), parsed again only for the report */
+    /** the last order envelope's JSON text (ids quoted), built and parsed again only for the report */
     lastOrderText;
     constructor(opts) {
         this.opts = opts;
@@ -147,7 +149,7 @@ class ClassicClient {
         return (0,normalize/* toPipelineRun */.Tk)(body['pipelineRun']);
     }
     async getDeployOrder(pipelineId, deployOrderId, o) {
-        const { body, text } = await this.callWithText('GetVMDeployOrder', 'GET', this.orderPath(pipelineId, deployOrderId), {}, false, o);
+        const { body, text } = await this.callWithText('GetVMDeployOrder', 'GET', this.orderPath(pipelineId, deployOrderId), {}, false, o, ORDER_ENVELOPE_FIELDS);
         const order = (0,normalize/* toDeployOrder */.jJ)(body['deployOrder']);
         this.lastOrderText = text;
         return order;
@@ -156,7 +158,7 @@ class ClassicClient {
         // The payload inside the envelope: parsed once, for the report only.
         return this.lastOrderText === undefined
             ? undefined
-            : JSON.stringify(JSON.parse(this.lastOrderText)['deployOrder']);
+            : JSON.stringify(JSON.parse(this.lastOrderText())['deployOrder']);
     }
     stopDeployOrder(pipelineId, deployOrderId, o) {
         return this.write('StopVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/stop`, o);
@@ -200,7 +202,7 @@ class ClassicClient {
     async call(action, method, path, query, write, o) {
         return (await this.callWithText(action, method, path, query, write, o)).body;
     }
-    async callWithText(action, method, path, query, write, o) {
+    async callWithText(action, method, path, query, write, o, keep = true) {
         const fullPath = `/organization/${this.opts.organizationId}${path}`;
         const qs = canonicalQuery(query);
         const url = `${this.origin.origin}${encodePath(fullPath)}${qs ? `?${qs}` : ''}`;
@@ -225,9 +227,9 @@ class ClassicClient {
             }).headers,
         });
         try {
-            const parsed = (0,json/* parseLossless */.IS)(res.text);
-            if (parsed.value && typeof parsed.value === 'object' && !Array.isArray(parsed.value)) {
-                return { body: parsed.value, text: parsed.text };
+            const read = (0,json/* readJson */.Vh)(res.bytes, keep);
+            if (read.value && typeof read.value === 'object' && !Array.isArray(read.value)) {
+                return { body: read.value, text: read.text };
             }
         }
         catch {
@@ -244,11 +246,20 @@ class ClassicClient {
         });
     }
 }
+/** What classicFailure reads of an envelope (a large order inside it is checked, not built). */
+const FAILURE_FIELDS = {
+    success: true,
+    errorCode: true,
+    code: true,
+    errorMessage: true,
+    message: true,
+    requestId: true,
+};
 /** A failure is HTTP 4xx/5xx or `success: false`, even on HTTP 200. */
 function classicFailure(res) {
     let body;
     try {
-        const parsed = (0,json/* parseJsonLossless */.KK)(res.text);
+        const parsed = (0,json/* readJson */.Vh)(res.bytes, FAILURE_FIELDS).value;
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
             body = parsed;
     }
@@ -260,7 +271,7 @@ function classicFailure(res) {
         return Array.isArray(v) ? v[0] : v;
     };
     if (!body) {
-        if (res.status < 400 && !/^\s*</.test(res.text))
+        if (res.status < 400 && !(0,http/* looksLikeMarkup */.mo)(res))
             return undefined;
         return {
             errorMessage: `non-JSON answer: ${(0,http/* bodyStart */.ld)(res.text)}`,

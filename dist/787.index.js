@@ -121,9 +121,10 @@ const classicHint = (operation, status, code) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ld: () => (/* binding */ bodyStart),
+/* harmony export */   mo: () => (/* binding */ looksLikeMarkup),
 /* harmony export */   oK: () => (/* binding */ Transport)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_RETRY, shouldRetry, retryAfterOf */
+/* unused harmony exports DEFAULT_RETRY, httpResponse, shouldRetry, retryAfterOf */
 /* harmony import */ var _undici_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7391);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6468);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5078);
@@ -139,6 +140,26 @@ const classicHint = (operation, status, code) => {
 const DEFAULT_RETRY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 10_000 };
 /** A server asking for more than this is not waited for beyond it (the deadline still rules). */
 const MAX_RETRY_AFTER_MS = 60_000;
+function httpResponse(status, headers, bytes) {
+    let text;
+    return {
+        status,
+        headers,
+        bytes,
+        get text() {
+            return (text ??= new TextDecoder().decode(bytes));
+        },
+    };
+}
+/** The body starts with `<` (after white space): an HTML page from a gateway, not a JSON answer. */
+function looksLikeMarkup(res) {
+    for (const b of res.bytes) {
+        if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)
+            continue;
+        return b === 0x3c;
+    }
+    return false;
+}
 /** Connection errors that prove the request never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 class Transport {
@@ -207,13 +228,8 @@ class Transport {
             signal,
         });
         try {
-            // Decoded chunk by chunk: a 4 MB order never sits in one Buffer beside its string.
-            const decoder = new TextDecoder();
-            let text = '';
-            for await (const chunk of res.body)
-                text += decoder.decode(chunk, { stream: true });
-            text += decoder.decode();
-            return { status: res.statusCode, headers: res.headers, text };
+            const bytes = await readBody(res.body, res.headers['content-length']);
+            return httpResponse(res.statusCode, res.headers, bytes);
         }
         catch (err) {
             res.body.destroy();
@@ -235,6 +251,27 @@ class Transport {
     log(line) {
         this.opts.debug?.((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(line, this.opts.secrets));
     }
+}
+/**
+ * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
+ * Chunks are copied into place as they come and dropped, so a large body is never held twice (as
+ * its chunks and as their concatenation).
+ */
+async function readBody(body, contentLength) {
+    const declared = typeof contentLength === 'string' && /^\d+$/.test(contentLength) ? Number(contentLength) : -1;
+    let out = Buffer.allocUnsafe(declared >= 0 ? declared : 16 * 1024);
+    let at = 0;
+    for await (const chunk of body) {
+        const c = chunk;
+        if (at + c.length > out.length) {
+            const grown = Buffer.allocUnsafe(Math.max(at + c.length, 2 * out.length));
+            out.copy(grown, 0, 0, at);
+            out = grown;
+        }
+        c.copy(out, at);
+        at += c.length;
+    }
+    return out.subarray(0, at);
 }
 /**
  * Reads are repeated freely. A write (skip, retry, resume, stop) is repeated only when the server
@@ -281,39 +318,58 @@ function bodyStart(text, max = 200) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IS: () => (/* binding */ parseLossless),
 /* harmony export */   KK: () => (/* binding */ parseJsonLossless),
-/* harmony export */   Uv: () => (/* binding */ toIdString)
+/* harmony export */   Uv: () => (/* binding */ toIdString),
+/* harmony export */   Vh: () => (/* binding */ readJson)
 /* harmony export */ });
+/* unused harmony export parseLossless */
 // Lossless JSON: Yunxiao returns 64-bit ids as JSON numbers, and JSON.parse rounds anything above
 // 2^53. Integer tokens of 16 digits or more come out as exact decimal strings instead.
 //
-// Fast path (a deploy order of 10,000 machines is ~4 MB, polled every few seconds): quote every
-// 16+ digit run that sits where a number can (after `:`, `,`, `[` or the start of the text, before
-// `,`, `}`, `]` or its end: a bare id is a whole answer too). If a run like that is inside a string,
-// the two quotes inserted split the string into string, digits, string: tokens side by side, which
-// JSON never allows, so JSON.parse throws and the exact path, which steps over strings, takes over.
-// A wrong result is impossible; only the speed differs.
-const LONG_DIGITS = /\d{16}/;
-const LONG_INT_TOKEN = /((?:^|[:,[])\s*)(-?\d{16,})(?=\s*(?:[,}\]]|$))/g;
-const STRING_OR_LONG_INT = /"[^"\\]*(?:\\.[^"\\]*)*"|(?<![\w.+-])(-?\d{16,})(?![\d.eE])/g;
+// One reader, over the UTF-8 bytes as they came: it validates the whole text as strictly as
+// JSON.parse does, but builds only the parts the caller asks for (`Keep`). A deploy order of 10,000
+// machines is ~7 MB of JSON; parsed whole, its tree is several times that at every poll, while the
+// gate reads eight fields of each machine. Whatever is skipped is still checked, so a malformed
+// answer is rejected as a whole, never half read.
+/** The shortest integer that may be past 2^53 (9007199254740992 has 16 digits). */
+const LONG_INT_DIGITS = 16;
+/** Deeper nesting than any Yunxiao answer: refused rather than risking the stack. */
+const MAX_DEPTH = 256;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const ONE = 0x31;
+const NINE = 0x39;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
+const LOWER_U = 0x75;
+const LOWER_T = 0x74;
+const LOWER_F = 0x66;
+const LOWER_N = 0x6e;
+/** Reads UTF-8 JSON bytes. Throws SyntaxError when they are not JSON. */
+function readJson(data, keep = true) {
+    const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const reader = new Reader(bytes);
+    const value = reader.document(keep);
+    const { longInts, begin } = reader;
+    return { value, text: () => quoted(bytes, longInts, begin) };
+}
 function parseJsonLossless(text) {
-    return parseLossless(text).value;
+    return readJson(Buffer.from(text)).value;
 }
 /** The value, and the JSON text it was parsed from with long integers quoted (exact ids in a report). */
 function parseLossless(text) {
-    if (!LONG_DIGITS.test(text))
-        return { value: JSON.parse(text), text };
-    const quick = text.replace(LONG_INT_TOKEN, '$1"$2"');
-    try {
-        return { value: JSON.parse(quick), text: quick };
-    }
-    catch (err) {
-        if (!(err instanceof SyntaxError))
-            throw err;
-    }
-    const exact = text.replace(STRING_OR_LONG_INT, (match, digits) => digits === undefined ? match : `"${digits}"`);
-    return { value: JSON.parse(exact), text: exact };
+    const read = readJson(Buffer.from(text));
+    return { value: read.value, text: read.text() };
 }
 /**
  * An id as an exact decimal string, whatever JSON type it came in; undefined when it is not an id
@@ -328,6 +384,393 @@ function toIdString(value) {
         return value >= 0n ? value.toString() : undefined;
     return undefined;
 }
+/** bytes[begin..] as text, each long integer token in double quotes. */
+function quoted(bytes, longInts, begin) {
+    let out = '';
+    let pos = begin;
+    for (let k = 0; k < longInts.length; k += 2) {
+        out += `${bytes.toString('utf8', pos, longInts[k])}"${bytes.toString('latin1', longInts[k], longInts[k + 1])}"`;
+        pos = longInts[k + 1];
+    }
+    return out + bytes.toString('utf8', pos);
+}
+const pickers = new WeakMap();
+function pickerOf(keep) {
+    let p = pickers.get(keep);
+    if (!p) {
+        p = { byLength: [], byName: new Map() };
+        for (const [name, k] of Object.entries(keep)) {
+            const bytes = Buffer.from(name);
+            (p.byLength[bytes.length] ??= []).push({ bytes, name, keep: k });
+            p.byName.set(name, k);
+        }
+        pickers.set(keep, p);
+    }
+    return p;
+}
+class Reader {
+    b;
+    i = 0;
+    begin = 0;
+    depth = 0;
+    /** [start, end) of every integer token of 16+ digits, in order */
+    longInts = [];
+    constructor(b) {
+        this.b = b;
+    }
+    document(keep) {
+        const b = this.b;
+        // A UTF-8 byte order mark: skipped, as TextDecoder does.
+        if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
+            this.i = this.begin = 3;
+        this.ws();
+        const value = this.value(keep);
+        this.ws();
+        if (this.i < b.length)
+            this.fail('unexpected data after the JSON value');
+        return value;
+    }
+    fail(what) {
+        const i = this.i;
+        throw new SyntaxError(i >= this.b.length
+            ? `JSON ends early: ${what}`
+            : `bad JSON at byte ${i} (${this.b.toString('latin1', i, i + 16)}): ${what}`);
+    }
+    ws() {
+        const b = this.b;
+        let i = this.i;
+        for (;;) {
+            const c = b[i];
+            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                i++;
+            else
+                break;
+        }
+        this.i = i;
+    }
+    /** The value at i, built as `keep` says. */
+    value(keep) {
+        const c = this.b[this.i];
+        if (c === QUOTE)
+            return this.string();
+        if (c === OPEN_OBJECT) {
+            if (keep === true || Array.isArray(keep))
+                return this.container(true, true);
+            return this.picked(pickerOf(keep));
+        }
+        if (c === OPEN_ARRAY) {
+            if (Array.isArray(keep))
+                return this.elements(keep[0]);
+            return this.container(false, true);
+        }
+        return this.scalar(true);
+    }
+    /** Steps over the value at i, checking it all the same. */
+    skip() {
+        const c = this.b[this.i];
+        if (c === QUOTE)
+            this.skipString();
+        else if (c === OPEN_OBJECT)
+            this.container(true, false);
+        else if (c === OPEN_ARRAY)
+            this.container(false, false);
+        else
+            this.scalar(false);
+    }
+    enter() {
+        if (++this.depth > MAX_DEPTH)
+            this.fail(`nested deeper than ${MAX_DEPTH}`);
+        this.i++;
+        this.ws();
+    }
+    /** After a member or element: `,` (then more) or the closing bracket. True when it closed. */
+    next(close) {
+        this.ws();
+        const c = this.b[this.i];
+        if (c === COMMA) {
+            this.i++;
+            this.ws();
+            return false;
+        }
+        if (c === close) {
+            this.i++;
+            this.depth--;
+            return true;
+        }
+        return this.fail(close === CLOSE_OBJECT ? 'expected , or }' : 'expected , or ]');
+    }
+    colon() {
+        this.ws();
+        if (this.b[this.i] !== COLON)
+            this.fail('expected :');
+        this.i++;
+        this.ws();
+    }
+    /** A whole object or array, built when `build`. */
+    container(object, build) {
+        const close = object ? CLOSE_OBJECT : CLOSE_ARRAY;
+        this.enter();
+        const out = build ? (object ? {} : []) : undefined;
+        if (this.b[this.i] === close) {
+            this.i++;
+            this.depth--;
+            return out;
+        }
+        do {
+            if (object) {
+                if (this.b[this.i] !== QUOTE)
+                    this.fail('expected a key');
+                const key = build ? this.string() : (this.skipString(), '');
+                this.colon();
+                if (build)
+                    define(out, key, this.value(true));
+                else
+                    this.skip();
+            }
+            else if (build)
+                out.push(this.value(true));
+            else
+                this.skip();
+        } while (!this.next(close));
+        return out;
+    }
+    /** An object of which only the picker's keys are built. */
+    picked(p) {
+        const b = this.b;
+        this.enter();
+        const out = {};
+        if (b[this.i] === CLOSE_OBJECT) {
+            this.i++;
+            this.depth--;
+            return out;
+        }
+        do {
+            if (b[this.i] !== QUOTE)
+                this.fail('expected a key');
+            const start = this.i + 1;
+            const escaped = this.skipString();
+            const end = this.i - 1;
+            let name;
+            let keep;
+            if (escaped) {
+                // rare: a key written with escapes is compared by its meaning
+                name = JSON.parse(b.toString('utf8', start - 1, end + 1));
+                keep = p.byName.get(name);
+            }
+            else {
+                const candidates = p.byLength[end - start];
+                if (candidates)
+                    for (const c of candidates)
+                        if (sameBytes(b, start, c.bytes)) {
+                            name = c.name;
+                            keep = c.keep;
+                            break;
+                        }
+            }
+            this.colon();
+            if (keep !== undefined)
+                out[name] = this.value(keep);
+            else
+                this.skip();
+        } while (!this.next(CLOSE_OBJECT));
+        return out;
+    }
+    /** An array whose every element is built as `keep` says. */
+    elements(keep) {
+        this.enter();
+        const out = [];
+        if (this.b[this.i] === CLOSE_ARRAY) {
+            this.i++;
+            this.depth--;
+            return out;
+        }
+        do
+            out.push(this.value(keep));
+        while (!this.next(CLOSE_ARRAY));
+        return out;
+    }
+    /** The string at i, decoded. */
+    string() {
+        const b = this.b;
+        const start = this.i + 1;
+        // Short ASCII strings without escapes (statuses, action types, ips, host names) come back from
+        // a cache: a 10,000-machine order repeats them, and the next poll repeats them all.
+        let h = 0;
+        let i = start;
+        for (;;) {
+            const c = b[i];
+            if (c === QUOTE)
+                break;
+            if (c === BACKSLASH || !(c >= 0x20 && c < 0x80))
+                return this.decodedString();
+            h = (h * 31 + c) | 0;
+            i++;
+        }
+        this.i = i + 1;
+        const length = i - start;
+        if (length > CACHED_STRING_MAX)
+            return b.toString('latin1', start, i);
+        const slot = h & (STRING_CACHE_SIZE - 1);
+        const cached = stringCache[slot];
+        if (cached !== undefined && cached.length === length && sameChars(b, start, cached))
+            return cached;
+        return (stringCache[slot] = b.toString('latin1', start, i));
+    }
+    /** The string at i, with escapes or non-ASCII text: UTF-8 decoded, escapes by JSON.parse. */
+    decodedString() {
+        const start = this.i;
+        const escaped = this.skipString();
+        return escaped
+            ? JSON.parse(this.b.toString('utf8', start, this.i))
+            : this.b.toString('utf8', start + 1, this.i - 1);
+    }
+    /** Steps over the string at i (checking its escapes); true when it has any. */
+    skipString() {
+        const b = this.b;
+        let i = this.i + 1;
+        let escaped = false;
+        for (;;) {
+            const c = b[i];
+            if (c === QUOTE)
+                break;
+            if (c === BACKSLASH) {
+                escaped = true;
+                const e = b[i + 1];
+                if (e === LOWER_U) {
+                    for (let k = i + 2; k < i + 6; k++)
+                        if (!isHex(b[k]))
+                            this.failAt(k, 'bad \\u escape');
+                    i += 6;
+                }
+                else if (e === QUOTE ||
+                    e === BACKSLASH ||
+                    e === 0x2f ||
+                    e === 0x62 ||
+                    e === LOWER_F ||
+                    e === LOWER_N ||
+                    e === 0x72 ||
+                    e === LOWER_T) {
+                    i += 2;
+                }
+                else {
+                    this.failAt(i, 'bad escape');
+                }
+                continue;
+            }
+            // a control character, or the end of the text (undefined compares false)
+            if (!(c >= 0x20))
+                this.failAt(i, 'unterminated string or a control character in it');
+            i++;
+        }
+        this.i = i + 1;
+        return escaped;
+    }
+    failAt(i, what) {
+        this.i = i;
+        return this.fail(what);
+    }
+    /** A number or literal at i; its value when `build`. */
+    scalar(build) {
+        const b = this.b;
+        const c = b[this.i];
+        if (c === LOWER_T)
+            return this.literal('true', true);
+        if (c === LOWER_F)
+            return this.literal('false', false);
+        if (c === LOWER_N)
+            return this.literal('null', null);
+        const start = this.i;
+        let i = start;
+        const negative = c === MINUS;
+        if (negative)
+            i++;
+        const digitsFrom = i;
+        let d = b[i];
+        if (d === ZERO)
+            i++;
+        else if (d >= ONE && d <= NINE) {
+            do
+                d = b[++i];
+            while (d >= ZERO && d <= NINE);
+        }
+        else
+            this.failAt(i, 'expected a value');
+        const digitsTo = i;
+        let integer = true;
+        if (b[i] === DOT) {
+            integer = false;
+            i = this.digits(i + 1);
+        }
+        d = b[i];
+        if (d === LOWER_E || d === UPPER_E) {
+            integer = false;
+            d = b[++i];
+            if (d === PLUS || d === MINUS)
+                i++;
+            i = this.digits(i);
+        }
+        this.i = i;
+        if (integer && digitsTo - digitsFrom >= LONG_INT_DIGITS) {
+            this.longInts.push(start, i);
+            return build ? b.toString('latin1', start, i) : undefined;
+        }
+        if (!build)
+            return undefined;
+        if (!integer)
+            return Number(b.toString('latin1', start, i));
+        // up to 15 digits: exact in a double, computed without making a string
+        let v = 0;
+        for (let k = digitsFrom; k < digitsTo; k++)
+            v = v * 10 + (b[k] - ZERO);
+        return negative ? -v : v;
+    }
+    /** One or more digits from i; the index after them. */
+    digits(i) {
+        const b = this.b;
+        let d = b[i];
+        if (!(d >= ZERO && d <= NINE))
+            this.failAt(i, 'expected a digit');
+        do
+            d = b[++i];
+        while (d >= ZERO && d <= NINE);
+        return i;
+    }
+    literal(word, value) {
+        const b = this.b;
+        for (let k = 0; k < word.length; k++)
+            if (b[this.i + k] !== word.charCodeAt(k))
+                this.failAt(this.i + k, `expected ${word}`);
+        this.i += word.length;
+        return value;
+    }
+}
+/** Recently read short strings, by a hash of their bytes (see Reader.string). */
+const STRING_CACHE_SIZE = 1 << 14;
+const CACHED_STRING_MAX = 40;
+const stringCache = new Array(STRING_CACHE_SIZE).fill(undefined);
+function sameChars(b, at, s) {
+    for (let k = 0; k < s.length; k++)
+        if (b[at + k] !== s.charCodeAt(k))
+            return false;
+    return true;
+}
+/** b[at..] starts with `bytes` (a JS loop: keys are short, and a native call costs more than it saves) */
+function sameBytes(b, at, bytes) {
+    for (let k = 0; k < bytes.length; k++)
+        if (b[at + k] !== bytes[k])
+            return false;
+    return true;
+}
+function isHex(c) {
+    return (c !== undefined && ((c >= ZERO && c <= NINE) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)));
+}
+/** obj[key] = value as JSON.parse does it: `__proto__` becomes an own property, not the prototype. */
+function define(obj, key, value) {
+    if (key === '__proto__')
+        Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        obj[key] = value;
+}
 
 
 /***/ }),
@@ -338,6 +781,7 @@ function toIdString(value) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bi: () => (/* binding */ toJobHistory),
 /* harmony export */   G4: () => (/* binding */ toBoolean),
+/* harmony export */   PS: () => (/* binding */ DEPLOY_ORDER_FIELDS),
 /* harmony export */   RE: () => (/* binding */ toMachineLog),
 /* harmony export */   Tk: () => (/* binding */ toPipelineRun),
 /* harmony export */   jJ: () => (/* binding */ toDeployOrder),
@@ -383,24 +827,37 @@ const optNum = (v) => (v === undefined || v === null ? undefined : num(v));
  * would otherwise allocate 40,000 small objects only to drop them at the next one. Read-only.
  */
 const internedActions = new Map();
+/** the last list read: consecutive machines in the same state carry equal lists, found without a key */
+let lastActions;
 function actions(value) {
     const raw = list(value, 'actions');
-    let key = '';
-    const parsed = [];
+    const states = [];
     for (const a of raw) {
         const o = obj(a, 'an action');
-        const state = { type: str(o['type']), disable: o['disable'] === true || o['disable'] === 'true' };
-        parsed.push(state);
-        key += `${state.type}\u0000${state.disable ? 1 : 0}\u0001`;
+        states.push({ type: str(o['type']), disable: o['disable'] === true || o['disable'] === 'true' });
     }
+    if (lastActions && sameActions(lastActions.raw, states))
+        return lastActions.list;
+    let key = '';
+    for (const a of states)
+        key += `${a.type}\u0000${a.disable ? 1 : 0}\u0001`;
     let hit = internedActions.get(key);
     if (!hit) {
         if (internedActions.size > 1000)
             internedActions.clear(); // bounded, whatever Yunxiao sends
-        hit = Object.freeze(parsed);
+        hit = Object.freeze(states);
         internedActions.set(key, hit);
     }
+    lastActions = { raw: states, list: hit };
     return hit;
+}
+function sameActions(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i].type !== b[i].type || a[i].disable !== b[i].disable)
+            return false;
+    return true;
 }
 function machine(value) {
     const m = obj(value, 'a deploy machine');
@@ -419,6 +876,34 @@ function machine(value) {
         out.updateTime = updated;
     return out;
 }
+/** The fields of a deploy order that toDeployOrder reads: all a reader of the answer needs to build. */
+const ACTION_FIELDS = [{ type: true, disable: true }];
+const DEPLOY_ORDER_FIELDS = {
+    deployOrderId: true,
+    status: true,
+    currentBatch: true,
+    totalBatch: true,
+    creator: true,
+    exceptionCode: true,
+    createTime: true,
+    updateTime: true,
+    actions: ACTION_FIELDS,
+    deployMachineInfo: {
+        hostGroupId: true,
+        deployMachines: [
+            {
+                machineSn: true,
+                ip: true,
+                status: true,
+                clientStatus: true,
+                batchNum: true,
+                hostName: true,
+                updateTime: true,
+                actions: ACTION_FIELDS,
+            },
+        ],
+    },
+};
 function toDeployOrder(raw) {
     const o = obj(raw, 'the deploy order');
     const info = o['deployMachineInfo'] === undefined || o['deployMachineInfo'] === null
@@ -1898,7 +2383,7 @@ class OpenApiClient {
     kind = 'openapi';
     base;
     transport;
-    /** the last order's JSON text (ids quoted): a few MB, where the parsed tree would be several times that */
+    /** the last order's JSON text (ids quoted), built from its bytes when the report asks for it */
     lastOrderText;
     constructor(opts) {
         this.opts = opts;
@@ -1946,19 +2431,22 @@ class OpenApiClient {
     }
     async getDeployOrder(pipelineId, deployOrderId, o) {
         const res = await this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), o);
-        let parsed;
+        let read;
         try {
-            parsed = (0,json/* parseLossless */.IS)(res.text);
+            read = readDeployOrder(res.bytes);
         }
-        catch {
-            throw shapeError('GetVMDeployOrder', res, 'the answer is not JSON', this.opts.token);
+        catch (err) {
+            if (err instanceof SyntaxError)
+                throw shapeError('GetVMDeployOrder', res, 'the answer is not JSON', this.opts.token);
+            if (err instanceof client_normalize/* ShapeError */.ym)
+                throw shapeError('GetVMDeployOrder', res, err.message, this.opts.token);
+            throw err;
         }
-        const order = this.shaped('GetVMDeployOrder', res, client_normalize/* toDeployOrder */.jJ, parsed.value);
-        this.lastOrderText = parsed.text;
-        return order;
+        this.lastOrderText = read.text;
+        return read.order;
     }
     lastRawDeployOrderJson() {
-        return this.lastOrderText;
+        return this.lastOrderText?.();
     }
     stopDeployOrder(pipelineId, deployOrderId, o) {
         return this.put('StopVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/stop`, o);
@@ -2037,12 +2525,22 @@ class OpenApiClient {
     }
     json(operation, res) {
         try {
-            return (0,json/* parseJsonLossless */.KK)(res.text);
+            return (0,json/* readJson */.Vh)(res.bytes).value;
         }
         catch {
             throw shapeError(operation, res, 'the answer is not JSON', this.opts.token);
         }
     }
+}
+/**
+ * GetVMDeployOrder's answer (UTF-8 bytes) to the model, and its text for the report. Only the fields
+ * the model reads are built (DEPLOY_ORDER_FIELDS): a 10,000-machine order is ~7 MB of JSON, and its
+ * whole tree would be several times that at every poll.
+ * Throws SyntaxError (not JSON) or ShapeError (not a deploy order).
+ */
+function readDeployOrder(bytes) {
+    const read = (0,json/* readJson */.Vh)(bytes, client_normalize/* DEPLOY_ORDER_FIELDS */.PS);
+    return { order: (0,client_normalize/* toDeployOrder */.jJ)(read.value), text: read.text };
 }
 function shapeError(operation, res, what, secret) {
     return new errors/* YunxiaoError */.ah({
@@ -2058,13 +2556,13 @@ function openApiFailure(res) {
     const requestId = header(res, 'x-request-id');
     if (res.status < 400) {
         // A gateway's HTML page with a 200 is not an answer from Yunxiao: worth another try.
-        if (/^\s*</.test(res.text))
+        if ((0,http/* looksLikeMarkup */.mo)(res))
             return { errorMessage: `non-JSON answer: ${(0,http/* bodyStart */.ld)(res.text)}`, requestId, retryable: true };
         return undefined;
     }
     let body;
     try {
-        const parsed = (0,json/* parseJsonLossless */.KK)(res.text);
+        const parsed = (0,json/* readJson */.Vh)(res.bytes).value;
         if (parsed && typeof parsed === 'object')
             body = parsed;
     }

@@ -6,13 +6,14 @@ import { USER_AGENT } from '../version.js';
 import { classicHint, YunxiaoError } from './errors.js';
 import {
   bodyStart,
+  looksLikeMarkup,
   Transport,
   type Failure,
   type HttpCall,
   type HttpResponse,
   type RetryPolicy,
 } from './http.js';
-import { parseJsonLossless, parseLossless } from './json.js';
+import { readJson, type Keep } from './json.js';
 import type {
   CallOptions,
   DeployJob,
@@ -25,6 +26,7 @@ import type {
   YunxiaoApi,
 } from './model.js';
 import {
+  DEPLOY_ORDER_FIELDS,
   toBoolean,
   toDeployJobs,
   toDeployOrder,
@@ -56,12 +58,15 @@ export interface ClassicClientOptions {
 
 type Envelope = Record<string, unknown>;
 
+/** GetVMDeployOrder's envelope: only the order's fields that the model reads are built. */
+const ORDER_ENVELOPE_FIELDS: Keep = { deployOrder: DEPLOY_ORDER_FIELDS };
+
 export class ClassicClient implements YunxiaoApi {
   readonly kind = 'classic' as const;
   private readonly transport: Transport;
   private readonly origin: URL;
-  /** the last order envelope's JSON text (ids quoted), parsed again only for the report */
-  private lastOrderText?: string;
+  /** the last order envelope's JSON text (ids quoted), built and parsed again only for the report */
+  private lastOrderText?: () => string;
 
   constructor(private readonly opts: ClassicClientOptions) {
     this.origin = new URL(opts.endpoint);
@@ -135,6 +140,7 @@ export class ClassicClient implements YunxiaoApi {
       {},
       false,
       o,
+      ORDER_ENVELOPE_FIELDS,
     );
     const order = toDeployOrder(body['deployOrder']);
     this.lastOrderText = text;
@@ -145,7 +151,7 @@ export class ClassicClient implements YunxiaoApi {
     // The payload inside the envelope: parsed once, for the report only.
     return this.lastOrderText === undefined
       ? undefined
-      : JSON.stringify((JSON.parse(this.lastOrderText) as Envelope)['deployOrder']);
+      : JSON.stringify((JSON.parse(this.lastOrderText()) as Envelope)['deployOrder']);
   }
 
   stopDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<boolean> {
@@ -243,7 +249,8 @@ export class ClassicClient implements YunxiaoApi {
     query: Record<string, string | undefined>,
     write: boolean,
     o?: CallOptions,
-  ): Promise<{ body: Envelope; text: string }> {
+    keep: Keep = true,
+  ): Promise<{ body: Envelope; text: () => string }> {
     const fullPath = `/organization/${this.opts.organizationId}${path}`;
     const qs = canonicalQuery(query);
     const url = `${this.origin.origin}${encodePath(fullPath)}${qs ? `?${qs}` : ''}`;
@@ -269,9 +276,9 @@ export class ClassicClient implements YunxiaoApi {
         }).headers,
     });
     try {
-      const parsed = parseLossless(res.text);
-      if (parsed.value && typeof parsed.value === 'object' && !Array.isArray(parsed.value)) {
-        return { body: parsed.value as Envelope, text: parsed.text };
+      const read = readJson(res.bytes, keep);
+      if (read.value && typeof read.value === 'object' && !Array.isArray(read.value)) {
+        return { body: read.value as Envelope, text: read.text };
       }
     } catch {
       // handled below
@@ -288,11 +295,21 @@ export class ClassicClient implements YunxiaoApi {
   }
 }
 
+/** What classicFailure reads of an envelope (a large order inside it is checked, not built). */
+const FAILURE_FIELDS: Keep = {
+  success: true,
+  errorCode: true,
+  code: true,
+  errorMessage: true,
+  message: true,
+  requestId: true,
+};
+
 /** A failure is HTTP 4xx/5xx or `success: false`, even on HTTP 200. */
 export function classicFailure(res: HttpResponse): Failure | undefined {
   let body: Envelope | undefined;
   try {
-    const parsed = parseJsonLossless(res.text);
+    const parsed = readJson(res.bytes, FAILURE_FIELDS).value;
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Envelope;
   } catch {
     body = undefined;
@@ -302,7 +319,7 @@ export function classicFailure(res: HttpResponse): Failure | undefined {
     return Array.isArray(v) ? v[0] : v;
   };
   if (!body) {
-    if (res.status < 400 && !/^\s*</.test(res.text)) return undefined;
+    if (res.status < 400 && !looksLikeMarkup(res)) return undefined;
     return {
       errorMessage: `non-JSON answer: ${bodyStart(res.text)}`,
       requestId: header('x-acs-request-id'),

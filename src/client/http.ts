@@ -32,7 +32,35 @@ export interface HttpCall {
 export interface HttpResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  text: string;
+  /** the body as received */
+  bytes: Uint8Array;
+  /** the body decoded (UTF-8), on first use: a large order is read from `bytes` and never decoded whole */
+  readonly text: string;
+}
+
+export function httpResponse(
+  status: number,
+  headers: HttpResponse['headers'],
+  bytes: Uint8Array,
+): HttpResponse {
+  let text: string | undefined;
+  return {
+    status,
+    headers,
+    bytes,
+    get text(): string {
+      return (text ??= new TextDecoder().decode(bytes));
+    },
+  };
+}
+
+/** The body starts with `<` (after white space): an HTML page from a gateway, not a JSON answer. */
+export function looksLikeMarkup(res: HttpResponse): boolean {
+  for (const b of res.bytes) {
+    if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09) continue;
+    return b === 0x3c;
+  }
+  return false;
 }
 
 /** What the API generation reads from a failed answer. */
@@ -132,12 +160,8 @@ export class Transport {
       signal,
     });
     try {
-      // Decoded chunk by chunk: a 4 MB order never sits in one Buffer beside its string.
-      const decoder = new TextDecoder();
-      let text = '';
-      for await (const chunk of res.body) text += decoder.decode(chunk as Uint8Array, { stream: true });
-      text += decoder.decode();
-      return { status: res.statusCode, headers: res.headers, text };
+      const bytes = await readBody(res.body, res.headers['content-length']);
+      return httpResponse(res.statusCode, res.headers, bytes);
     } catch (err) {
       res.body.destroy();
       throw err;
@@ -160,6 +184,32 @@ export class Transport {
   private log(line: string): void {
     this.opts.debug?.(redact(line, this.opts.secrets));
   }
+}
+
+/**
+ * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
+ * Chunks are copied into place as they come and dropped, so a large body is never held twice (as
+ * its chunks and as their concatenation).
+ */
+async function readBody(
+  body: AsyncIterable<unknown>,
+  contentLength: string | string[] | undefined,
+): Promise<Buffer> {
+  const declared =
+    typeof contentLength === 'string' && /^\d+$/.test(contentLength) ? Number(contentLength) : -1;
+  let out = Buffer.allocUnsafe(declared >= 0 ? declared : 16 * 1024);
+  let at = 0;
+  for await (const chunk of body) {
+    const c = chunk as Buffer;
+    if (at + c.length > out.length) {
+      const grown = Buffer.allocUnsafe(Math.max(at + c.length, 2 * out.length));
+      out.copy(grown, 0, 0, at);
+      out = grown;
+    }
+    c.copy(out, at);
+    at += c.length;
+  }
+  return out.subarray(0, at);
 }
 
 /**

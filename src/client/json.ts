@@ -1,34 +1,68 @@
 // Lossless JSON: Yunxiao returns 64-bit ids as JSON numbers, and JSON.parse rounds anything above
 // 2^53. Integer tokens of 16 digits or more come out as exact decimal strings instead.
 //
-// Fast path (a deploy order of 10,000 machines is ~4 MB, polled every few seconds): quote every
-// 16+ digit run that sits where a number can (after `:`, `,`, `[` or the start of the text, before
-// `,`, `}`, `]` or its end: a bare id is a whole answer too). If a run like that is inside a string,
-// the two quotes inserted split the string into string, digits, string: tokens side by side, which
-// JSON never allows, so JSON.parse throws and the exact path, which steps over strings, takes over.
-// A wrong result is impossible; only the speed differs.
+// One reader, over the UTF-8 bytes as they came: it validates the whole text as strictly as
+// JSON.parse does, but builds only the parts the caller asks for (`Keep`). A deploy order of 10,000
+// machines is ~7 MB of JSON; parsed whole, its tree is several times that at every poll, while the
+// gate reads eight fields of each machine. Whatever is skipped is still checked, so a malformed
+// answer is rejected as a whole, never half read.
 
-const LONG_DIGITS = /\d{16}/;
-const LONG_INT_TOKEN = /((?:^|[:,[])\s*)(-?\d{16,})(?=\s*(?:[,}\]]|$))/g;
-const STRING_OR_LONG_INT = /"[^"\\]*(?:\\.[^"\\]*)*"|(?<![\w.+-])(-?\d{16,})(?![\d.eE])/g;
+/**
+ * What to build of a value: all of it (`true`); of an object, only the keys named, each as
+ * described; of an array, each element as described (`[keep]`). A value of another kind than the
+ * description expects is built whole, so the caller sees what came and can say what is wrong.
+ */
+export type Keep = true | { readonly [key: string]: Keep } | readonly [Keep];
+
+export interface ReadJson {
+  value: unknown;
+  /** the whole text with its long integers quoted (ids exact in a report), built when asked */
+  text(): string;
+}
+
+/** The shortest integer that may be past 2^53 (9007199254740992 has 16 digits). */
+const LONG_INT_DIGITS = 16;
+/** Deeper nesting than any Yunxiao answer: refused rather than risking the stack. */
+const MAX_DEPTH = 256;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const ONE = 0x31;
+const NINE = 0x39;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
+const LOWER_U = 0x75;
+const LOWER_T = 0x74;
+const LOWER_F = 0x66;
+const LOWER_N = 0x6e;
+
+/** Reads UTF-8 JSON bytes. Throws SyntaxError when they are not JSON. */
+export function readJson(data: Uint8Array, keep: Keep = true): ReadJson {
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const reader = new Reader(bytes);
+  const value = reader.document(keep);
+  const { longInts, begin } = reader;
+  return { value, text: () => quoted(bytes, longInts, begin) };
+}
 
 export function parseJsonLossless(text: string): unknown {
-  return parseLossless(text).value;
+  return readJson(Buffer.from(text)).value;
 }
 
 /** The value, and the JSON text it was parsed from with long integers quoted (exact ids in a report). */
 export function parseLossless(text: string): { value: unknown; text: string } {
-  if (!LONG_DIGITS.test(text)) return { value: JSON.parse(text), text };
-  const quick = text.replace(LONG_INT_TOKEN, '$1"$2"');
-  try {
-    return { value: JSON.parse(quick), text: quick };
-  } catch (err) {
-    if (!(err instanceof SyntaxError)) throw err;
-  }
-  const exact = text.replace(STRING_OR_LONG_INT, (match, digits: string | undefined) =>
-    digits === undefined ? match : `"${digits}"`,
-  );
-  return { value: JSON.parse(exact), text: exact };
+  const read = readJson(Buffer.from(text));
+  return { value: read.value, text: read.text() };
 }
 
 /**
@@ -40,4 +74,374 @@ export function toIdString(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
   if (typeof value === 'bigint') return value >= 0n ? value.toString() : undefined;
   return undefined;
+}
+
+/** bytes[begin..] as text, each long integer token in double quotes. */
+function quoted(bytes: Buffer, longInts: readonly number[], begin: number): string {
+  let out = '';
+  let pos = begin;
+  for (let k = 0; k < longInts.length; k += 2) {
+    out += `${bytes.toString('utf8', pos, longInts[k])}"${bytes.toString('latin1', longInts[k], longInts[k + 1])}"`;
+    pos = longInts[k + 1]!;
+  }
+  return out + bytes.toString('utf8', pos);
+}
+
+/** An object's kept keys by byte length, with their names as bytes: matched without decoding the key. */
+interface Picker {
+  /** index: the key's length in bytes */
+  byLength: ({ bytes: Uint8Array; name: string; keep: Keep }[] | undefined)[];
+  byName: Map<string, Keep>;
+}
+const pickers = new WeakMap<object, Picker>();
+
+function pickerOf(keep: { readonly [key: string]: Keep }): Picker {
+  let p = pickers.get(keep);
+  if (!p) {
+    p = { byLength: [], byName: new Map() };
+    for (const [name, k] of Object.entries(keep)) {
+      const bytes = Buffer.from(name);
+      (p.byLength[bytes.length] ??= []).push({ bytes, name, keep: k });
+      p.byName.set(name, k);
+    }
+    pickers.set(keep, p);
+  }
+  return p;
+}
+
+class Reader {
+  i = 0;
+  begin = 0;
+  depth = 0;
+  /** [start, end) of every integer token of 16+ digits, in order */
+  readonly longInts: number[] = [];
+
+  constructor(private readonly b: Buffer) {}
+
+  document(keep: Keep): unknown {
+    const b = this.b;
+    // A UTF-8 byte order mark: skipped, as TextDecoder does.
+    if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) this.i = this.begin = 3;
+    this.ws();
+    const value = this.value(keep);
+    this.ws();
+    if (this.i < b.length) this.fail('unexpected data after the JSON value');
+    return value;
+  }
+
+  private fail(what: string): never {
+    const i = this.i;
+    throw new SyntaxError(
+      i >= this.b.length
+        ? `JSON ends early: ${what}`
+        : `bad JSON at byte ${i} (${this.b.toString('latin1', i, i + 16)}): ${what}`,
+    );
+  }
+
+  private ws(): void {
+    const b = this.b;
+    let i = this.i;
+    for (;;) {
+      const c = b[i];
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else break;
+    }
+    this.i = i;
+  }
+
+  /** The value at i, built as `keep` says. */
+  private value(keep: Keep): unknown {
+    const c = this.b[this.i];
+    if (c === QUOTE) return this.string();
+    if (c === OPEN_OBJECT) {
+      if (keep === true || Array.isArray(keep)) return this.container(true, true);
+      return this.picked(pickerOf(keep as { readonly [key: string]: Keep }));
+    }
+    if (c === OPEN_ARRAY) {
+      if (Array.isArray(keep)) return this.elements((keep as readonly [Keep])[0]);
+      return this.container(false, true);
+    }
+    return this.scalar(true);
+  }
+
+  /** Steps over the value at i, checking it all the same. */
+  private skip(): void {
+    const c = this.b[this.i];
+    if (c === QUOTE) this.skipString();
+    else if (c === OPEN_OBJECT) this.container(true, false);
+    else if (c === OPEN_ARRAY) this.container(false, false);
+    else this.scalar(false);
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) this.fail(`nested deeper than ${MAX_DEPTH}`);
+    this.i++;
+    this.ws();
+  }
+
+  /** After a member or element: `,` (then more) or the closing bracket. True when it closed. */
+  private next(close: number): boolean {
+    this.ws();
+    const c = this.b[this.i];
+    if (c === COMMA) {
+      this.i++;
+      this.ws();
+      return false;
+    }
+    if (c === close) {
+      this.i++;
+      this.depth--;
+      return true;
+    }
+    return this.fail(close === CLOSE_OBJECT ? 'expected , or }' : 'expected , or ]');
+  }
+
+  private colon(): void {
+    this.ws();
+    if (this.b[this.i] !== COLON) this.fail('expected :');
+    this.i++;
+    this.ws();
+  }
+
+  /** A whole object or array, built when `build`. */
+  private container(object: boolean, build: boolean): unknown {
+    const close = object ? CLOSE_OBJECT : CLOSE_ARRAY;
+    this.enter();
+    const out: unknown = build ? (object ? {} : []) : undefined;
+    if (this.b[this.i] === close) {
+      this.i++;
+      this.depth--;
+      return out;
+    }
+    do {
+      if (object) {
+        if (this.b[this.i] !== QUOTE) this.fail('expected a key');
+        const key = build ? this.string() : (this.skipString(), '');
+        this.colon();
+        if (build) define(out as Record<string, unknown>, key, this.value(true));
+        else this.skip();
+      } else if (build) (out as unknown[]).push(this.value(true));
+      else this.skip();
+    } while (!this.next(close));
+    return out;
+  }
+
+  /** An object of which only the picker's keys are built. */
+  private picked(p: Picker): Record<string, unknown> {
+    const b = this.b;
+    this.enter();
+    const out: Record<string, unknown> = {};
+    if (b[this.i] === CLOSE_OBJECT) {
+      this.i++;
+      this.depth--;
+      return out;
+    }
+    do {
+      if (b[this.i] !== QUOTE) this.fail('expected a key');
+      const start = this.i + 1;
+      const escaped = this.skipString();
+      const end = this.i - 1;
+      let name: string | undefined;
+      let keep: Keep | undefined;
+      if (escaped) {
+        // rare: a key written with escapes is compared by its meaning
+        name = JSON.parse(b.toString('utf8', start - 1, end + 1)) as string;
+        keep = p.byName.get(name);
+      } else {
+        const candidates = p.byLength[end - start];
+        if (candidates)
+          for (const c of candidates)
+            if (sameBytes(b, start, c.bytes)) {
+              name = c.name;
+              keep = c.keep;
+              break;
+            }
+      }
+      this.colon();
+      if (keep !== undefined) out[name!] = this.value(keep);
+      else this.skip();
+    } while (!this.next(CLOSE_OBJECT));
+    return out;
+  }
+
+  /** An array whose every element is built as `keep` says. */
+  private elements(keep: Keep): unknown[] {
+    this.enter();
+    const out: unknown[] = [];
+    if (this.b[this.i] === CLOSE_ARRAY) {
+      this.i++;
+      this.depth--;
+      return out;
+    }
+    do out.push(this.value(keep));
+    while (!this.next(CLOSE_ARRAY));
+    return out;
+  }
+
+  /** The string at i, decoded. */
+  private string(): string {
+    const b = this.b;
+    const start = this.i + 1;
+    // Short ASCII strings without escapes (statuses, action types, ips, host names) come back from
+    // a cache: a 10,000-machine order repeats them, and the next poll repeats them all.
+    let h = 0;
+    let i = start;
+    for (;;) {
+      const c = b[i]!;
+      if (c === QUOTE) break;
+      if (c === BACKSLASH || !(c >= 0x20 && c < 0x80)) return this.decodedString();
+      h = (h * 31 + c) | 0;
+      i++;
+    }
+    this.i = i + 1;
+    const length = i - start;
+    if (length > CACHED_STRING_MAX) return b.toString('latin1', start, i);
+    const slot = h & (STRING_CACHE_SIZE - 1);
+    const cached = stringCache[slot];
+    if (cached !== undefined && cached.length === length && sameChars(b, start, cached)) return cached;
+    return (stringCache[slot] = b.toString('latin1', start, i));
+  }
+
+  /** The string at i, with escapes or non-ASCII text: UTF-8 decoded, escapes by JSON.parse. */
+  private decodedString(): string {
+    const start = this.i;
+    const escaped = this.skipString();
+    return escaped
+      ? (JSON.parse(this.b.toString('utf8', start, this.i)) as string)
+      : this.b.toString('utf8', start + 1, this.i - 1);
+  }
+
+  /** Steps over the string at i (checking its escapes); true when it has any. */
+  private skipString(): boolean {
+    const b = this.b;
+    let i = this.i + 1;
+    let escaped = false;
+    for (;;) {
+      const c = b[i]!;
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        escaped = true;
+        const e = b[i + 1];
+        if (e === LOWER_U) {
+          for (let k = i + 2; k < i + 6; k++) if (!isHex(b[k])) this.failAt(k, 'bad \\u escape');
+          i += 6;
+        } else if (
+          e === QUOTE ||
+          e === BACKSLASH ||
+          e === 0x2f ||
+          e === 0x62 ||
+          e === LOWER_F ||
+          e === LOWER_N ||
+          e === 0x72 ||
+          e === LOWER_T
+        ) {
+          i += 2;
+        } else {
+          this.failAt(i, 'bad escape');
+        }
+        continue;
+      }
+      // a control character, or the end of the text (undefined compares false)
+      if (!(c >= 0x20)) this.failAt(i, 'unterminated string or a control character in it');
+      i++;
+    }
+    this.i = i + 1;
+    return escaped;
+  }
+
+  private failAt(i: number, what: string): never {
+    this.i = i;
+    return this.fail(what);
+  }
+
+  /** A number or literal at i; its value when `build`. */
+  private scalar(build: boolean): unknown {
+    const b = this.b;
+    const c = b[this.i];
+    if (c === LOWER_T) return this.literal('true', true);
+    if (c === LOWER_F) return this.literal('false', false);
+    if (c === LOWER_N) return this.literal('null', null);
+    const start = this.i;
+    let i = start;
+    const negative = c === MINUS;
+    if (negative) i++;
+    const digitsFrom = i;
+    let d = b[i]!;
+    if (d === ZERO) i++;
+    else if (d >= ONE && d <= NINE) {
+      do d = b[++i]!;
+      while (d >= ZERO && d <= NINE);
+    } else this.failAt(i, 'expected a value');
+    const digitsTo = i;
+    let integer = true;
+    if (b[i] === DOT) {
+      integer = false;
+      i = this.digits(i + 1);
+    }
+    d = b[i]!;
+    if (d === LOWER_E || d === UPPER_E) {
+      integer = false;
+      d = b[++i]!;
+      if (d === PLUS || d === MINUS) i++;
+      i = this.digits(i);
+    }
+    this.i = i;
+    if (integer && digitsTo - digitsFrom >= LONG_INT_DIGITS) {
+      this.longInts.push(start, i);
+      return build ? b.toString('latin1', start, i) : undefined;
+    }
+    if (!build) return undefined;
+    if (!integer) return Number(b.toString('latin1', start, i));
+    // up to 15 digits: exact in a double, computed without making a string
+    let v = 0;
+    for (let k = digitsFrom; k < digitsTo; k++) v = v * 10 + (b[k]! - ZERO);
+    return negative ? -v : v;
+  }
+
+  /** One or more digits from i; the index after them. */
+  private digits(i: number): number {
+    const b = this.b;
+    let d = b[i]!;
+    if (!(d >= ZERO && d <= NINE)) this.failAt(i, 'expected a digit');
+    do d = b[++i]!;
+    while (d >= ZERO && d <= NINE);
+    return i;
+  }
+
+  private literal<T>(word: string, value: T): T {
+    const b = this.b;
+    for (let k = 0; k < word.length; k++)
+      if (b[this.i + k] !== word.charCodeAt(k)) this.failAt(this.i + k, `expected ${word}`);
+    this.i += word.length;
+    return value;
+  }
+}
+
+/** Recently read short strings, by a hash of their bytes (see Reader.string). */
+const STRING_CACHE_SIZE = 1 << 14;
+const CACHED_STRING_MAX = 40;
+const stringCache: (string | undefined)[] = new Array<string | undefined>(STRING_CACHE_SIZE).fill(undefined);
+
+function sameChars(b: Uint8Array, at: number, s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (b[at + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+/** b[at..] starts with `bytes` (a JS loop: keys are short, and a native call costs more than it saves) */
+function sameBytes(b: Uint8Array, at: number, bytes: Uint8Array): boolean {
+  for (let k = 0; k < bytes.length; k++) if (b[at + k] !== bytes[k]) return false;
+  return true;
+}
+
+function isHex(c: number | undefined): boolean {
+  return (
+    c !== undefined && ((c >= ZERO && c <= NINE) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66))
+  );
+}
+
+/** obj[key] = value as JSON.parse does it: `__proto__` becomes an own property, not the prototype. */
+function define(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }

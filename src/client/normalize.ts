@@ -1,6 +1,6 @@
 // From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
 // tolerant of missing optional fields and of fields it does not know; statuses kept as given.
-import { toIdString } from './json.js';
+import { toIdString, type Keep } from './json.js';
 import type {
   ActionState,
   DeployJob,
@@ -52,24 +52,34 @@ const optNum = (v: unknown): number | undefined => (v === undefined || v === nul
  * would otherwise allocate 40,000 small objects only to drop them at the next one. Read-only.
  */
 const internedActions = new Map<string, ActionState[]>();
+/** the last list read: consecutive machines in the same state carry equal lists, found without a key */
+let lastActions: { raw: { type: string; disable: boolean }[]; list: ActionState[] } | undefined;
 
 function actions(value: unknown): ActionState[] {
   const raw = list(value, 'actions');
-  let key = '';
-  const parsed: ActionState[] = [];
+  const states: { type: string; disable: boolean }[] = [];
   for (const a of raw) {
     const o = obj(a, 'an action');
-    const state = { type: str(o['type']), disable: o['disable'] === true || o['disable'] === 'true' };
-    parsed.push(state);
-    key += `${state.type}\u0000${state.disable ? 1 : 0}\u0001`;
+    states.push({ type: str(o['type']), disable: o['disable'] === true || o['disable'] === 'true' });
   }
+  if (lastActions && sameActions(lastActions.raw, states)) return lastActions.list;
+  let key = '';
+  for (const a of states) key += `${a.type}\u0000${a.disable ? 1 : 0}\u0001`;
   let hit = internedActions.get(key);
   if (!hit) {
     if (internedActions.size > 1000) internedActions.clear(); // bounded, whatever Yunxiao sends
-    hit = Object.freeze(parsed) as ActionState[];
+    hit = Object.freeze(states) as ActionState[];
     internedActions.set(key, hit);
   }
+  lastActions = { raw: states, list: hit };
   return hit;
+}
+
+function sameActions(a: readonly ActionState[], b: readonly ActionState[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if (a[i]!.type !== b[i]!.type || a[i]!.disable !== b[i]!.disable) return false;
+  return true;
 }
 
 function machine(value: unknown): Machine {
@@ -87,6 +97,35 @@ function machine(value: unknown): Machine {
   if (updated !== undefined) out.updateTime = updated;
   return out;
 }
+
+/** The fields of a deploy order that toDeployOrder reads: all a reader of the answer needs to build. */
+const ACTION_FIELDS: Keep = [{ type: true, disable: true }];
+export const DEPLOY_ORDER_FIELDS: Keep = {
+  deployOrderId: true,
+  status: true,
+  currentBatch: true,
+  totalBatch: true,
+  creator: true,
+  exceptionCode: true,
+  createTime: true,
+  updateTime: true,
+  actions: ACTION_FIELDS,
+  deployMachineInfo: {
+    hostGroupId: true,
+    deployMachines: [
+      {
+        machineSn: true,
+        ip: true,
+        status: true,
+        clientStatus: true,
+        batchNum: true,
+        hostName: true,
+        updateTime: true,
+        actions: ACTION_FIELDS,
+      },
+    ],
+  },
+};
 
 export function toDeployOrder(raw: unknown): DeployOrder {
   const o = obj(raw, 'the deploy order');
