@@ -114,6 +114,7 @@ class ClassicClient {
     origin;
     /** the last order envelope's JSON text (ids quoted), built and parsed again only for the report */
     lastOrderText;
+    orderBody = new http/* BodyBuffer */.FJ();
     constructor(opts) {
         this.opts = opts;
         this.origin = new URL(opts.endpoint);
@@ -149,16 +150,18 @@ class ClassicClient {
         return (0,normalize/* toPipelineRun */.Tk)(body['pipelineRun']);
     }
     async getDeployOrder(pipelineId, deployOrderId, o) {
-        const { body, text } = await this.callWithText('GetVMDeployOrder', 'GET', this.orderPath(pipelineId, deployOrderId), {}, false, o, ORDER_ENVELOPE_FIELDS);
-        const order = (0,normalize/* toDeployOrder */.jJ)(body['deployOrder']);
+        // The answer is read into the buffer the last one is in: that one is let go of first.
+        this.lastOrderText = undefined;
+        const { body, text } = await this.callWithText('GetVMDeployOrder', 'GET', this.orderPath(pipelineId, deployOrderId), {}, false, o, ORDER_ENVELOPE_FIELDS, this.orderBody);
+        const order = (0,normalize/* toDeployOrderRead */.Jm)(body['deployOrder']);
         this.lastOrderText = text;
         return order;
     }
-    lastRawDeployOrderJson() {
+    lastRawDeployOrder() {
         // The payload inside the envelope: parsed once, for the report only.
         return this.lastOrderText === undefined
             ? undefined
-            : JSON.stringify(JSON.parse(this.lastOrderText())['deployOrder']);
+            : (0,json/* jsonTextOf */.tc)(JSON.stringify(JSON.parse(this.lastOrderText())['deployOrder']));
     }
     stopDeployOrder(pipelineId, deployOrderId, o) {
         return this.write('StopVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/stop`, o);
@@ -202,7 +205,7 @@ class ClassicClient {
     async call(action, method, path, query, write, o) {
         return (await this.callWithText(action, method, path, query, write, o)).body;
     }
-    async callWithText(action, method, path, query, write, o, keep = true) {
+    async callWithText(action, method, path, query, write, o, keep = true, into) {
         const fullPath = `/organization/${this.opts.organizationId}${path}`;
         const qs = canonicalQuery(query);
         const url = `${this.origin.origin}${encodePath(fullPath)}${qs ? `?${qs}` : ''}`;
@@ -213,6 +216,7 @@ class ClassicClient {
             headers: {},
             write,
             signal: o?.signal,
+            into,
             sign: () => signRequest({
                 method,
                 host: this.origin.host,

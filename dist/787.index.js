@@ -120,6 +120,7 @@ const classicHint = (operation, status, code) => {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FJ: () => (/* binding */ BodyBuffer),
 /* harmony export */   ld: () => (/* binding */ bodyStart),
 /* harmony export */   mo: () => (/* binding */ looksLikeMarkup),
 /* harmony export */   oK: () => (/* binding */ Transport)
@@ -228,7 +229,7 @@ class Transport {
             signal,
         });
         try {
-            const bytes = await readBody(res.body, res.headers['content-length']);
+            const bytes = await readBody(res.body, res.headers['content-length'], call.into);
             return httpResponse(res.statusCode, res.headers, bytes);
         }
         catch (err) {
@@ -253,20 +254,50 @@ class Transport {
     }
 }
 /**
- * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
- * Chunks are copied into place as they come and dropped, so a large body is never held twice (as
- * its chunks and as their concatenation).
+ * One buffer for an answer that is fetched again and again (the deploy order, ~7 MB at 10,000
+ * machines): once large enough it is reused, so a poll allocates nothing for the body. Each read
+ * overwrites the last one, whose bytes the caller must have let go of before it sends again.
  */
-async function readBody(body, contentLength) {
+class BodyBuffer {
+    buffer = Buffer.alloc(0);
+    /** The buffer, at least `size` bytes long; when it has to grow, its first `kept` bytes are carried over. */
+    take(size, kept = 0) {
+        if (this.buffer.length >= size)
+            return this.buffer;
+        // Room to grow: an order gains a little from poll to poll (statuses, times, new machines).
+        const grown = Buffer.allocUnsafeSlow(Math.max(size + (size >> 3), 2 * this.buffer.length, 64 * 1024));
+        this.buffer.copy(grown, 0, 0, kept);
+        this.buffer = grown;
+        return grown;
+    }
+}
+/**
+ * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
+ * Each chunk is copied into place as it comes (into `into` when given), so a large body is not held
+ * twice, as its chunks and as their concatenation; a body of unknown length without `into` is joined
+ * once at the end.
+ */
+async function readBody(body, contentLength, into) {
     const declared = typeof contentLength === 'string' && /^\d+$/.test(contentLength) ? Number(contentLength) : -1;
-    let out = Buffer.allocUnsafe(declared >= 0 ? declared : 16 * 1024);
+    if (declared < 0 && !into) {
+        const chunks = [];
+        for await (const chunk of body)
+            chunks.push(chunk);
+        return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    }
+    let out = into ? into.take(Math.max(declared, 0)) : Buffer.allocUnsafe(declared);
     let at = 0;
     for await (const chunk of body) {
         const c = chunk;
         if (at + c.length > out.length) {
-            const grown = Buffer.allocUnsafe(Math.max(at + c.length, 2 * out.length));
-            out.copy(grown, 0, 0, at);
-            out = grown;
+            if (into)
+                out = into.take(at + c.length, at);
+            else {
+                // more than declared (undici refuses that; kept safe all the same)
+                const grown = Buffer.allocUnsafe(at + c.length);
+                out.copy(grown, 0, 0, at);
+                out = grown;
+            }
         }
         c.copy(out, at);
         at += c.length;
@@ -320,7 +351,8 @@ function bodyStart(text, max = 200) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KK: () => (/* binding */ parseJsonLossless),
 /* harmony export */   Uv: () => (/* binding */ toIdString),
-/* harmony export */   Vh: () => (/* binding */ readJson)
+/* harmony export */   Vh: () => (/* binding */ readJson),
+/* harmony export */   tc: () => (/* binding */ jsonTextOf)
 /* harmony export */ });
 /* unused harmony export parseLossless */
 // Lossless JSON: Yunxiao returns 64-bit ids as JSON numbers, and JSON.parse rounds anything above
@@ -331,6 +363,10 @@ function bodyStart(text, max = 200) {
 // machines is ~7 MB of JSON; parsed whole, its tree is several times that at every poll, while the
 // gate reads eight fields of each machine. Whatever is skipped is still checked, so a malformed
 // answer is rejected as a whole, never half read.
+function jsonTextOf(text) {
+    const t = text.trim();
+    return { isObject: t.startsWith('{') && t.endsWith('}'), bytes: () => [Buffer.from(t)], text: () => t };
+}
 /** The shortest integer that may be past 2^53 (9007199254740992 has 16 digits). */
 const LONG_INT_DIGITS = 16;
 /** Deeper nesting than any Yunxiao answer: refused rather than risking the stack. */
@@ -360,8 +396,13 @@ function readJson(data, keep = true) {
     const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     const reader = new Reader(bytes);
     const value = reader.document(keep);
-    const { longInts, begin } = reader;
-    return { value, text: () => quoted(bytes, longInts, begin) };
+    const { longInts, begin, end } = reader;
+    return {
+        value,
+        isObject: value !== null && typeof value === 'object' && !Array.isArray(value),
+        bytes: () => quotedPieces(bytes, longInts, begin, end),
+        text: () => quoted(bytes, longInts, begin, end),
+    };
 }
 function parseJsonLossless(text) {
     return readJson(Buffer.from(text)).value;
@@ -384,15 +425,27 @@ function toIdString(value) {
         return value >= 0n ? value.toString() : undefined;
     return undefined;
 }
-/** bytes[begin..] as text, each long integer token in double quotes. */
-function quoted(bytes, longInts, begin) {
+const QUOTE_BYTES = Buffer.from('"');
+/** bytes[begin, end) in pieces, each long integer token between two quote pieces. */
+function quotedPieces(bytes, longInts, begin, end) {
+    const out = [];
+    let pos = begin;
+    for (let k = 0; k < longInts.length; k += 2) {
+        out.push(bytes.subarray(pos, longInts[k]), QUOTE_BYTES, bytes.subarray(longInts[k], longInts[k + 1]), QUOTE_BYTES);
+        pos = longInts[k + 1];
+    }
+    out.push(bytes.subarray(pos, end));
+    return out;
+}
+/** bytes[begin, end) as text, each long integer token in double quotes. */
+function quoted(bytes, longInts, begin, end) {
     let out = '';
     let pos = begin;
     for (let k = 0; k < longInts.length; k += 2) {
         out += `${bytes.toString('utf8', pos, longInts[k])}"${bytes.toString('latin1', longInts[k], longInts[k + 1])}"`;
         pos = longInts[k + 1];
     }
-    return out + bytes.toString('utf8', pos);
+    return out + bytes.toString('utf8', pos, end);
 }
 const pickers = new WeakMap();
 function pickerOf(keep) {
@@ -411,10 +464,13 @@ function pickerOf(keep) {
 class Reader {
     b;
     i = 0;
+    /** where the value starts and ends, without the byte order mark and the white space around it */
     begin = 0;
+    end = 0;
     depth = 0;
     /** [start, end) of every integer token of 16+ digits, in order */
     longInts = [];
+    mapError;
     constructor(b) {
         this.b = b;
     }
@@ -422,12 +478,16 @@ class Reader {
         const b = this.b;
         // A UTF-8 byte order mark: skipped, as TextDecoder does.
         if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
-            this.i = this.begin = 3;
+            this.i = 3;
         this.ws();
+        this.begin = this.i;
         const value = this.value(keep);
+        this.end = this.i;
         this.ws();
         if (this.i < b.length)
             this.fail('unexpected data after the JSON value');
+        if (this.mapError)
+            throw this.mapError.err;
         return value;
     }
     fail(what) {
@@ -459,8 +519,10 @@ class Reader {
             return this.picked(pickerOf(keep));
         }
         if (c === OPEN_ARRAY) {
-            if (Array.isArray(keep))
-                return this.elements(keep[0]);
+            if (Array.isArray(keep)) {
+                const [each, map] = keep;
+                return this.elements(each, map);
+            }
             return this.container(false, true);
         }
         return this.scalar(true);
@@ -575,8 +637,8 @@ class Reader {
         } while (!this.next(CLOSE_OBJECT));
         return out;
     }
-    /** An array whose every element is built as `keep` says. */
-    elements(keep) {
+    /** An array whose every element is built as `keep` says (and mapped). */
+    elements(keep, map) {
         this.enter();
         const out = [];
         if (this.b[this.i] === CLOSE_ARRAY) {
@@ -585,9 +647,19 @@ class Reader {
             return out;
         }
         do
-            out.push(this.value(keep));
+            out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
         while (!this.next(CLOSE_ARRAY));
         return out;
+    }
+    /** map(value); what it throws waits until the whole text has been checked (bad JSON is said first). */
+    mapped(map, value) {
+        try {
+            return map(value);
+        }
+        catch (err) {
+            this.mapError ??= { err };
+            return undefined;
+        }
     }
     /** The string at i, decoded. */
     string() {
@@ -781,13 +853,14 @@ function define(obj, key, value) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bi: () => (/* binding */ toJobHistory),
 /* harmony export */   G4: () => (/* binding */ toBoolean),
+/* harmony export */   Jm: () => (/* binding */ toDeployOrderRead),
 /* harmony export */   PS: () => (/* binding */ DEPLOY_ORDER_FIELDS),
 /* harmony export */   RE: () => (/* binding */ toMachineLog),
 /* harmony export */   Tk: () => (/* binding */ toPipelineRun),
-/* harmony export */   jJ: () => (/* binding */ toDeployOrder),
 /* harmony export */   pX: () => (/* binding */ toDeployJobs),
 /* harmony export */   ym: () => (/* binding */ ShapeError)
 /* harmony export */ });
+/* unused harmony export toDeployOrder */
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5925);
 // From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
 // tolerant of missing optional fields and of fields it does not know; statuses kept as given.
@@ -827,20 +900,20 @@ const optNum = (v) => (v === undefined || v === null ? undefined : num(v));
  * would otherwise allocate 40,000 small objects only to drop them at the next one. Read-only.
  */
 const internedActions = new Map();
-/** the last list read: consecutive machines in the same state carry equal lists, found without a key */
+/** the last list returned: consecutive machines in the same state carry equal lists, found without allocating */
 let lastActions;
 function actions(value) {
     const raw = list(value, 'actions');
+    if (lastActions && sameActions(lastActions, raw))
+        return lastActions;
     const states = [];
+    let key = '';
     for (const a of raw) {
         const o = obj(a, 'an action');
-        states.push({ type: str(o['type']), disable: o['disable'] === true || o['disable'] === 'true' });
+        const state = { type: str(o['type']), disable: disabled(o['disable']) };
+        states.push(state);
+        key += `${state.type}\u0000${state.disable ? 1 : 0}\u0001`;
     }
-    if (lastActions && sameActions(lastActions.raw, states))
-        return lastActions.list;
-    let key = '';
-    for (const a of states)
-        key += `${a.type}\u0000${a.disable ? 1 : 0}\u0001`;
     let hit = internedActions.get(key);
     if (!hit) {
         if (internedActions.size > 1000)
@@ -848,15 +921,21 @@ function actions(value) {
         hit = Object.freeze(states);
         internedActions.set(key, hit);
     }
-    lastActions = { raw: states, list: hit };
+    lastActions = hit;
     return hit;
 }
-function sameActions(a, b) {
-    if (a.length !== b.length)
+const disabled = (v) => v === true || v === 'true';
+function sameActions(list, raw) {
+    if (list.length !== raw.length)
         return false;
-    for (let i = 0; i < a.length; i++)
-        if (a[i].type !== b[i].type || a[i].disable !== b[i].disable)
+    for (let i = 0; i < list.length; i++) {
+        const o = raw[i];
+        if (!o || typeof o !== 'object')
             return false;
+        const a = o;
+        if (str(a['type']) !== list[i].type || disabled(a['disable']) !== list[i].disable)
+            return false;
+    }
     return true;
 }
 function machine(value) {
@@ -876,7 +955,11 @@ function machine(value) {
         out.updateTime = updated;
     return out;
 }
-/** The fields of a deploy order that toDeployOrder reads: all a reader of the answer needs to build. */
+/**
+ * What of a deploy order's answer to build (see readJson): the fields the model holds, and each
+ * machine turned into the model as soon as it is read, so no tree of 10,000 raw machines ever
+ * exists. toDeployOrderRead takes what this builds.
+ */
 const ACTION_FIELDS = [{ type: true, disable: true }];
 const DEPLOY_ORDER_FIELDS = {
     deployOrderId: true,
@@ -901,10 +984,18 @@ const DEPLOY_ORDER_FIELDS = {
                 updateTime: true,
                 actions: ACTION_FIELDS,
             },
+            machine,
         ],
     },
 };
 function toDeployOrder(raw) {
+    return orderOf(raw, (machines) => machines.map(machine));
+}
+/** An order read with DEPLOY_ORDER_FIELDS: its machines are models already. */
+function toDeployOrderRead(raw) {
+    return orderOf(raw, (machines) => machines);
+}
+function orderOf(raw, machines) {
     const o = obj(raw, 'the deploy order');
     const info = o['deployMachineInfo'] === undefined || o['deployMachineInfo'] === null
         ? {}
@@ -920,7 +1011,7 @@ function toDeployOrder(raw) {
         createTime: optNum(o['createTime']),
         updateTime: optNum(o['updateTime']),
         actions: actions(o['actions']),
-        machines: list(info['deployMachines'], 'deployMachineInfo.deployMachines').map(machine),
+        machines: machines(list(info['deployMachines'], 'deployMachineInfo.deployMachines')),
     };
 }
 function toDeployJobs(raw) {
@@ -1102,9 +1193,6 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 ;// CONCATENATED MODULE: ./src/client/model.ts
-// The domain model every client returns, whichever API generation it talks to.
-// Ids are exact decimal strings (64-bit ids lose precision as JS numbers).
-// Statuses stay plain strings: Yunxiao may add values, and an unknown one must never crash us.
 /** Documented deploy order statuses (`Waiting` is a pause). No failure value is documented. */
 const ORDER_STATUSES = ['Waiting', 'Running', 'Cancelled', 'Success'];
 /** Documented machine statuses. */
@@ -2383,8 +2471,9 @@ class OpenApiClient {
     kind = 'openapi';
     base;
     transport;
-    /** the last order's JSON text (ids quoted), built from its bytes when the report asks for it */
-    lastOrderText;
+    /** the last order as it came (its bytes, in orderBody), for the report */
+    lastOrder;
+    orderBody = new http/* BodyBuffer */.FJ();
     constructor(opts) {
         this.opts = opts;
         if (opts.edition === 'central' && !opts.organizationId) {
@@ -2430,7 +2519,9 @@ class OpenApiClient {
         return this.shaped('GetLatestPipelineRun', res, client_normalize/* toPipelineRun */.Tk);
     }
     async getDeployOrder(pipelineId, deployOrderId, o) {
-        const res = await this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), o);
+        // The answer is read into the buffer the last one is in: that one is let go of first.
+        this.lastOrder = undefined;
+        const res = await this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), o, this.orderBody);
         let read;
         try {
             read = readDeployOrder(res.bytes);
@@ -2442,11 +2533,11 @@ class OpenApiClient {
                 throw shapeError('GetVMDeployOrder', res, err.message, this.opts.token);
             throw err;
         }
-        this.lastOrderText = read.text;
+        this.lastOrder = read.raw;
         return read.order;
     }
-    lastRawDeployOrderJson() {
-        return this.lastOrderText?.();
+    lastRawDeployOrder() {
+        return this.lastOrder;
     }
     stopDeployOrder(pipelineId, deployOrderId, o) {
         return this.put('StopVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/stop`, o);
@@ -2487,7 +2578,7 @@ class OpenApiClient {
     machinePath(pipelineId, deployOrderId, machineSn) {
         return `${this.orderPath(pipelineId, deployOrderId)}/machine/${enc(machineSn)}`;
     }
-    get(operation, path, o) {
+    get(operation, path, o, into) {
         return this.send({
             operation,
             method: 'GET',
@@ -2495,6 +2586,7 @@ class OpenApiClient {
             headers: {},
             write: false,
             signal: o?.signal,
+            into,
         });
     }
     async put(operation, path, o) {
@@ -2539,8 +2631,8 @@ class OpenApiClient {
  * Throws SyntaxError (not JSON) or ShapeError (not a deploy order).
  */
 function readDeployOrder(bytes) {
-    const read = (0,json/* readJson */.Vh)(bytes, client_normalize/* DEPLOY_ORDER_FIELDS */.PS);
-    return { order: (0,client_normalize/* toDeployOrder */.jJ)(read.value), text: read.text };
+    const raw = (0,json/* readJson */.Vh)(bytes, client_normalize/* DEPLOY_ORDER_FIELDS */.PS);
+    return { order: (0,client_normalize/* toDeployOrderRead */.Jm)(raw.value), raw };
 }
 function shapeError(operation, res, what, secret) {
     return new errors/* YunxiaoError */.ah({
@@ -2841,7 +2933,7 @@ function reportOf(outcome) {
         if (v === MACHINES)
             out[k] = machineEntries(outcome, t);
         else if (v === RAW_ORDER)
-            out[k] = parseOrDefault(outcome.rawOrderJson ?? 'null', outcome.order ?? null);
+            out[k] = parseOrDefault(outcome.rawOrder?.text() ?? 'null', outcome.order ?? null);
         else
             out[k] = v;
     }
@@ -2849,7 +2941,7 @@ function reportOf(outcome) {
 }
 /**
  * The report as the parts of one JSON text, one top-level field per line, compact values: the deploy
- * order of a large host group is several MB and is written as it came rather than parsed and copied.
+ * order of a large host group is several MB and is written as the bytes it came in, not copied.
  */
 function reportParts(outcome) {
     const t = counts_tallyOf(outcome);
@@ -2858,7 +2950,7 @@ function reportParts(outcome) {
     list.forEach(([k, v], i) => {
         parts.push(`  ${JSON.stringify(k)}: `);
         if (v === RAW_ORDER)
-            parts.push((outcome.rawOrderJson ?? 'null').trim());
+            parts.push(...(outcome.rawOrder?.bytes() ?? ['null']));
         else if (v === MACHINES)
             parts.push(...machineParts(outcome, t));
         else
@@ -2869,7 +2961,9 @@ function reportParts(outcome) {
     return parts;
 }
 function reportJson(outcome) {
-    return reportParts(outcome).join('');
+    return reportParts(outcome)
+        .map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString()))
+        .join('');
 }
 function fields(o, t) {
     const r = o.resolved;
@@ -2929,7 +3023,7 @@ function fields(o, t) {
         ['machineLogs', o.machineLogs],
         ['machines', MACHINES],
         // As Yunxiao sent it when the client kept the text (unknown fields kept), else our model of it.
-        ['deployOrder', o.rawOrderJson && looksLikeObject(o.rawOrderJson) ? RAW_ORDER : (o.order ?? null)],
+        ['deployOrder', o.rawOrder?.isObject ? RAW_ORDER : (o.order ?? null)],
     ];
 }
 function countsJson(c) {
@@ -2981,11 +3075,6 @@ function parseOrDefault(text, fallback) {
     catch {
         return fallback;
     }
-}
-/** A cheap check that the kept text is a JSON object before splicing it in (it is not parsed again). */
-function looksLikeObject(text) {
-    const s = text.trim();
-    return s.startsWith('{') && s.endsWith('}');
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -3483,8 +3572,10 @@ async function writeReport(outcome) {
     const file = (0,external_node_path_.join)(dir, `yunxiao-deploy-gate-${outcome.resolved.deployOrderId}-${Date.now()}.json`);
     const handle = await (0,promises_.open)(file, 'w');
     try {
+        // Bytes, not strings: a string written to a file is first copied into a buffer sized for the
+        // worst case (three bytes a character), which for the raw order of 10,000 machines is ~20 MB.
         for (const part of reportParts(outcome))
-            await handle.write(part);
+            await handle.write(typeof part === 'string' ? Buffer.from(part) : part);
     }
     finally {
         await handle.close();
@@ -3738,7 +3829,7 @@ async function gate(config, api, dispatcher, io, startedAt, signal) {
             deployUrl: url,
         },
         order: state.order,
-        rawOrderJson: state.order ? api.lastRawDeployOrderJson() : undefined,
+        rawOrder: state.order ? api.lastRawDeployOrder() : undefined,
         taken: state.memory.taken,
         machineLogs,
         warnings: state.warnings,

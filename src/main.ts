@@ -194,7 +194,7 @@ async function gate(
       deployUrl: url,
     },
     order: state.order,
-    rawOrderJson: state.order ? api.lastRawDeployOrderJson() : undefined,
+    rawOrder: state.order ? api.lastRawDeployOrder() : undefined,
     taken: state.memory.taken,
     machineLogs,
     warnings: state.warnings,

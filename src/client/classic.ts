@@ -5,6 +5,7 @@ import type { Dispatcher } from './undici.js';
 import { USER_AGENT } from '../version.js';
 import { classicHint, YunxiaoError } from './errors.js';
 import {
+  BodyBuffer,
   bodyStart,
   looksLikeMarkup,
   Transport,
@@ -13,7 +14,7 @@ import {
   type HttpResponse,
   type RetryPolicy,
 } from './http.js';
-import { readJson, type Keep } from './json.js';
+import { jsonTextOf, readJson, type JsonText, type Keep } from './json.js';
 import type {
   CallOptions,
   DeployJob,
@@ -29,7 +30,7 @@ import {
   DEPLOY_ORDER_FIELDS,
   toBoolean,
   toDeployJobs,
-  toDeployOrder,
+  toDeployOrderRead,
   toJobHistory,
   toMachineLog,
   toPipelineRun,
@@ -67,6 +68,7 @@ export class ClassicClient implements YunxiaoApi {
   private readonly origin: URL;
   /** the last order envelope's JSON text (ids quoted), built and parsed again only for the report */
   private lastOrderText?: () => string;
+  private readonly orderBody = new BodyBuffer();
 
   constructor(private readonly opts: ClassicClientOptions) {
     this.origin = new URL(opts.endpoint);
@@ -133,6 +135,8 @@ export class ClassicClient implements YunxiaoApi {
   }
 
   async getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<DeployOrder> {
+    // The answer is read into the buffer the last one is in: that one is let go of first.
+    this.lastOrderText = undefined;
     const { body, text } = await this.callWithText(
       'GetVMDeployOrder',
       'GET',
@@ -141,17 +145,18 @@ export class ClassicClient implements YunxiaoApi {
       false,
       o,
       ORDER_ENVELOPE_FIELDS,
+      this.orderBody,
     );
-    const order = toDeployOrder(body['deployOrder']);
+    const order = toDeployOrderRead(body['deployOrder']);
     this.lastOrderText = text;
     return order;
   }
 
-  lastRawDeployOrderJson(): string | undefined {
+  lastRawDeployOrder(): JsonText | undefined {
     // The payload inside the envelope: parsed once, for the report only.
     return this.lastOrderText === undefined
       ? undefined
-      : JSON.stringify((JSON.parse(this.lastOrderText()) as Envelope)['deployOrder']);
+      : jsonTextOf(JSON.stringify((JSON.parse(this.lastOrderText()) as Envelope)['deployOrder']));
   }
 
   stopDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<boolean> {
@@ -250,6 +255,7 @@ export class ClassicClient implements YunxiaoApi {
     write: boolean,
     o?: CallOptions,
     keep: Keep = true,
+    into?: BodyBuffer,
   ): Promise<{ body: Envelope; text: () => string }> {
     const fullPath = `/organization/${this.opts.organizationId}${path}`;
     const qs = canonicalQuery(query);
@@ -261,6 +267,7 @@ export class ClassicClient implements YunxiaoApi {
       headers: {},
       write,
       signal: o?.signal,
+      into,
       sign: () =>
         signRequest({
           method,

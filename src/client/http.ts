@@ -27,6 +27,8 @@ export interface HttpCall {
   signal?: AbortSignal;
   /** headers computed afresh for each attempt (a signature carries its own date and nonce) */
   sign?: (call: HttpCall) => Record<string, string>;
+  /** read the body into this buffer, reused from call to call (an answer fetched at every poll) */
+  into?: BodyBuffer;
 }
 
 export interface HttpResponse {
@@ -160,7 +162,7 @@ export class Transport {
       signal,
     });
     try {
-      const bytes = await readBody(res.body, res.headers['content-length']);
+      const bytes = await readBody(res.body, res.headers['content-length'], call.into);
       return httpResponse(res.statusCode, res.headers, bytes);
     } catch (err) {
       res.body.destroy();
@@ -187,24 +189,54 @@ export class Transport {
 }
 
 /**
+ * One buffer for an answer that is fetched again and again (the deploy order, ~7 MB at 10,000
+ * machines): once large enough it is reused, so a poll allocates nothing for the body. Each read
+ * overwrites the last one, whose bytes the caller must have let go of before it sends again.
+ */
+export class BodyBuffer {
+  private buffer = Buffer.alloc(0);
+
+  /** The buffer, at least `size` bytes long; when it has to grow, its first `kept` bytes are carried over. */
+  take(size: number, kept = 0): Buffer {
+    if (this.buffer.length >= size) return this.buffer;
+    // Room to grow: an order gains a little from poll to poll (statuses, times, new machines).
+    const grown = Buffer.allocUnsafeSlow(Math.max(size + (size >> 3), 2 * this.buffer.length, 64 * 1024));
+    this.buffer.copy(grown, 0, 0, kept);
+    this.buffer = grown;
+    return grown;
+  }
+}
+
+/**
  * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
- * Chunks are copied into place as they come and dropped, so a large body is never held twice (as
- * its chunks and as their concatenation).
+ * Each chunk is copied into place as it comes (into `into` when given), so a large body is not held
+ * twice, as its chunks and as their concatenation; a body of unknown length without `into` is joined
+ * once at the end.
  */
 async function readBody(
   body: AsyncIterable<unknown>,
   contentLength: string | string[] | undefined,
+  into?: BodyBuffer,
 ): Promise<Buffer> {
   const declared =
     typeof contentLength === 'string' && /^\d+$/.test(contentLength) ? Number(contentLength) : -1;
-  let out = Buffer.allocUnsafe(declared >= 0 ? declared : 16 * 1024);
+  if (declared < 0 && !into) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(chunk as Buffer);
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  }
+  let out = into ? into.take(Math.max(declared, 0)) : Buffer.allocUnsafe(declared);
   let at = 0;
   for await (const chunk of body) {
     const c = chunk as Buffer;
     if (at + c.length > out.length) {
-      const grown = Buffer.allocUnsafe(Math.max(at + c.length, 2 * out.length));
-      out.copy(grown, 0, 0, at);
-      out = grown;
+      if (into) out = into.take(at + c.length, at);
+      else {
+        // more than declared (undici refuses that; kept safe all the same)
+        const grown = Buffer.allocUnsafe(at + c.length);
+        out.copy(grown, 0, 0, at);
+        out = grown;
+      }
     }
     c.copy(out, at);
     at += c.length;

@@ -9,15 +9,33 @@
 
 /**
  * What to build of a value: all of it (`true`); of an object, only the keys named, each as
- * described; of an array, each element as described (`[keep]`). A value of another kind than the
- * description expects is built whole, so the caller sees what came and can say what is wrong.
+ * described; of an array, each element as described (`[keep]`), and handed to `map` as soon as it
+ * is built when given (`[keep, map]`: the array then holds what map returns, and each element's own
+ * tree is dropped at once). A value of another kind than the description expects is built whole,
+ * so the caller sees what came and can say what is wrong.
  */
-export type Keep = true | { readonly [key: string]: Keep } | readonly [Keep];
+export type Keep =
+  true | { readonly [key: string]: Keep } | readonly [Keep] | readonly [Keep, (element: unknown) => unknown];
 
-export interface ReadJson {
-  value: unknown;
-  /** the whole text with its long integers quoted (ids exact in a report), built when asked */
+/**
+ * A JSON document kept for a report, ids exact (long integers quoted): as UTF-8 pieces written
+ * without a copy, or as one string. A 10,000-machine order is ~7 MB: as a string it is a copy of
+ * the bytes, and writing a string to a file makes another, up to three times larger.
+ */
+export interface JsonText {
+  /** the document is a JSON object (it can be spliced into another as a field's value) */
+  isObject: boolean;
+  bytes(): Uint8Array[];
   text(): string;
+}
+
+export function jsonTextOf(text: string): JsonText {
+  const t = text.trim();
+  return { isObject: t.startsWith('{') && t.endsWith('}'), bytes: () => [Buffer.from(t)], text: () => t };
+}
+
+export interface ReadJson extends JsonText {
+  value: unknown;
 }
 
 /** The shortest integer that may be past 2^53 (9007199254740992 has 16 digits). */
@@ -51,8 +69,13 @@ export function readJson(data: Uint8Array, keep: Keep = true): ReadJson {
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const reader = new Reader(bytes);
   const value = reader.document(keep);
-  const { longInts, begin } = reader;
-  return { value, text: () => quoted(bytes, longInts, begin) };
+  const { longInts, begin, end } = reader;
+  return {
+    value,
+    isObject: value !== null && typeof value === 'object' && !Array.isArray(value),
+    bytes: () => quotedPieces(bytes, longInts, begin, end),
+    text: () => quoted(bytes, longInts, begin, end),
+  };
 }
 
 export function parseJsonLossless(text: string): unknown {
@@ -76,15 +99,34 @@ export function toIdString(value: unknown): string | undefined {
   return undefined;
 }
 
-/** bytes[begin..] as text, each long integer token in double quotes. */
-function quoted(bytes: Buffer, longInts: readonly number[], begin: number): string {
+const QUOTE_BYTES = Buffer.from('"');
+
+/** bytes[begin, end) in pieces, each long integer token between two quote pieces. */
+function quotedPieces(bytes: Buffer, longInts: readonly number[], begin: number, end: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let pos = begin;
+  for (let k = 0; k < longInts.length; k += 2) {
+    out.push(
+      bytes.subarray(pos, longInts[k]),
+      QUOTE_BYTES,
+      bytes.subarray(longInts[k], longInts[k + 1]),
+      QUOTE_BYTES,
+    );
+    pos = longInts[k + 1]!;
+  }
+  out.push(bytes.subarray(pos, end));
+  return out;
+}
+
+/** bytes[begin, end) as text, each long integer token in double quotes. */
+function quoted(bytes: Buffer, longInts: readonly number[], begin: number, end: number): string {
   let out = '';
   let pos = begin;
   for (let k = 0; k < longInts.length; k += 2) {
     out += `${bytes.toString('utf8', pos, longInts[k])}"${bytes.toString('latin1', longInts[k], longInts[k + 1])}"`;
     pos = longInts[k + 1]!;
   }
-  return out + bytes.toString('utf8', pos);
+  return out + bytes.toString('utf8', pos, end);
 }
 
 /** An object's kept keys by byte length, with their names as bytes: matched without decoding the key. */
@@ -111,21 +153,27 @@ function pickerOf(keep: { readonly [key: string]: Keep }): Picker {
 
 class Reader {
   i = 0;
+  /** where the value starts and ends, without the byte order mark and the white space around it */
   begin = 0;
+  end = 0;
   depth = 0;
   /** [start, end) of every integer token of 16+ digits, in order */
   readonly longInts: number[] = [];
+  private mapError?: { err: unknown };
 
   constructor(private readonly b: Buffer) {}
 
   document(keep: Keep): unknown {
     const b = this.b;
     // A UTF-8 byte order mark: skipped, as TextDecoder does.
-    if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) this.i = this.begin = 3;
+    if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) this.i = 3;
     this.ws();
+    this.begin = this.i;
     const value = this.value(keep);
+    this.end = this.i;
     this.ws();
     if (this.i < b.length) this.fail('unexpected data after the JSON value');
+    if (this.mapError) throw this.mapError.err;
     return value;
   }
 
@@ -158,7 +206,10 @@ class Reader {
       return this.picked(pickerOf(keep as { readonly [key: string]: Keep }));
     }
     if (c === OPEN_ARRAY) {
-      if (Array.isArray(keep)) return this.elements((keep as readonly [Keep])[0]);
+      if (Array.isArray(keep)) {
+        const [each, map] = keep as readonly [Keep, ((element: unknown) => unknown)?];
+        return this.elements(each, map);
+      }
       return this.container(false, true);
     }
     return this.scalar(true);
@@ -264,8 +315,8 @@ class Reader {
     return out;
   }
 
-  /** An array whose every element is built as `keep` says. */
-  private elements(keep: Keep): unknown[] {
+  /** An array whose every element is built as `keep` says (and mapped). */
+  private elements(keep: Keep, map?: (element: unknown) => unknown): unknown[] {
     this.enter();
     const out: unknown[] = [];
     if (this.b[this.i] === CLOSE_ARRAY) {
@@ -273,9 +324,19 @@ class Reader {
       this.depth--;
       return out;
     }
-    do out.push(this.value(keep));
+    do out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
     while (!this.next(CLOSE_ARRAY));
     return out;
+  }
+
+  /** map(value); what it throws waits until the whole text has been checked (bad JSON is said first). */
+  private mapped(map: (element: unknown) => unknown, value: unknown): unknown {
+    try {
+      return map(value);
+    } catch (err) {
+      this.mapError ??= { err };
+      return undefined;
+    }
   }
 
   /** The string at i, decoded. */

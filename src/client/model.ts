@@ -1,6 +1,7 @@
 // The domain model every client returns, whichever API generation it talks to.
 // Ids are exact decimal strings (64-bit ids lose precision as JS numbers).
 // Statuses stay plain strings: Yunxiao may add values, and an unknown one must never crash us.
+import type { JsonText } from './json.js';
 
 /** Documented deploy order statuses (`Waiting` is a pause). No failure value is documented. */
 export const ORDER_STATUSES = ['Waiting', 'Running', 'Cancelled', 'Success'] as const;
@@ -145,10 +146,11 @@ export interface YunxiaoApi {
   getLatestPipelineRun?(pipelineId: string, opts?: CallOptions): Promise<PipelineRun>;
   getDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<DeployOrder>;
   /**
-   * The last order read, as Yunxiao sent it (unknown fields kept), as JSON text with ids as exact
-   * strings: for the report. Text, not a tree: at 10,000 machines the tree is several times larger.
+   * The last order read, as Yunxiao sent it (unknown fields kept), as JSON with ids as exact
+   * strings: for the report. Its bytes, not a tree: at 10,000 machines the tree is several times
+   * larger. Undefined while a read is under way or after one failed (each read reuses the buffer).
    */
-  lastRawDeployOrderJson(): string | undefined;
+  lastRawDeployOrder(): JsonText | undefined;
   stopDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<boolean>;
   resumeDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<boolean>;
   skipMachine(

@@ -52,33 +52,40 @@ const optNum = (v: unknown): number | undefined => (v === undefined || v === nul
  * would otherwise allocate 40,000 small objects only to drop them at the next one. Read-only.
  */
 const internedActions = new Map<string, ActionState[]>();
-/** the last list read: consecutive machines in the same state carry equal lists, found without a key */
-let lastActions: { raw: { type: string; disable: boolean }[]; list: ActionState[] } | undefined;
+/** the last list returned: consecutive machines in the same state carry equal lists, found without allocating */
+let lastActions: readonly ActionState[] | undefined;
 
 function actions(value: unknown): ActionState[] {
   const raw = list(value, 'actions');
-  const states: { type: string; disable: boolean }[] = [];
+  if (lastActions && sameActions(lastActions, raw)) return lastActions as ActionState[];
+  const states: ActionState[] = [];
+  let key = '';
   for (const a of raw) {
     const o = obj(a, 'an action');
-    states.push({ type: str(o['type']), disable: o['disable'] === true || o['disable'] === 'true' });
+    const state = { type: str(o['type']), disable: disabled(o['disable']) };
+    states.push(state);
+    key += `${state.type}\u0000${state.disable ? 1 : 0}\u0001`;
   }
-  if (lastActions && sameActions(lastActions.raw, states)) return lastActions.list;
-  let key = '';
-  for (const a of states) key += `${a.type}\u0000${a.disable ? 1 : 0}\u0001`;
   let hit = internedActions.get(key);
   if (!hit) {
     if (internedActions.size > 1000) internedActions.clear(); // bounded, whatever Yunxiao sends
     hit = Object.freeze(states) as ActionState[];
     internedActions.set(key, hit);
   }
-  lastActions = { raw: states, list: hit };
+  lastActions = hit;
   return hit;
 }
 
-function sameActions(a: readonly ActionState[], b: readonly ActionState[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++)
-    if (a[i]!.type !== b[i]!.type || a[i]!.disable !== b[i]!.disable) return false;
+const disabled = (v: unknown): boolean => v === true || v === 'true';
+
+function sameActions(list: readonly ActionState[], raw: readonly unknown[]): boolean {
+  if (list.length !== raw.length) return false;
+  for (let i = 0; i < list.length; i++) {
+    const o = raw[i];
+    if (!o || typeof o !== 'object') return false;
+    const a = o as Obj;
+    if (str(a['type']) !== list[i]!.type || disabled(a['disable']) !== list[i]!.disable) return false;
+  }
   return true;
 }
 
@@ -98,7 +105,11 @@ function machine(value: unknown): Machine {
   return out;
 }
 
-/** The fields of a deploy order that toDeployOrder reads: all a reader of the answer needs to build. */
+/**
+ * What of a deploy order's answer to build (see readJson): the fields the model holds, and each
+ * machine turned into the model as soon as it is read, so no tree of 10,000 raw machines ever
+ * exists. toDeployOrderRead takes what this builds.
+ */
 const ACTION_FIELDS: Keep = [{ type: true, disable: true }];
 export const DEPLOY_ORDER_FIELDS: Keep = {
   deployOrderId: true,
@@ -123,11 +134,21 @@ export const DEPLOY_ORDER_FIELDS: Keep = {
         updateTime: true,
         actions: ACTION_FIELDS,
       },
+      machine,
     ],
   },
 };
 
 export function toDeployOrder(raw: unknown): DeployOrder {
+  return orderOf(raw, (machines) => machines.map(machine));
+}
+
+/** An order read with DEPLOY_ORDER_FIELDS: its machines are models already. */
+export function toDeployOrderRead(raw: unknown): DeployOrder {
+  return orderOf(raw, (machines) => machines as Machine[]);
+}
+
+function orderOf(raw: unknown, machines: (list: unknown[]) => Machine[]): DeployOrder {
   const o = obj(raw, 'the deploy order');
   const info =
     o['deployMachineInfo'] === undefined || o['deployMachineInfo'] === null
@@ -145,7 +166,7 @@ export function toDeployOrder(raw: unknown): DeployOrder {
     createTime: optNum(o['createTime']),
     updateTime: optNum(o['updateTime']),
     actions: actions(o['actions']),
-    machines: list(info['deployMachines'], 'deployMachineInfo.deployMachines').map(machine),
+    machines: machines(list(info['deployMachines'], 'deployMachineInfo.deployMachines')),
   };
 }
 

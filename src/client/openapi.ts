@@ -4,6 +4,7 @@ import type { Dispatcher } from './undici.js';
 import { USER_AGENT } from '../version.js';
 import { openApiHint, YunxiaoError } from './errors.js';
 import {
+  BodyBuffer,
   bodyStart,
   looksLikeMarkup,
   Transport,
@@ -12,7 +13,7 @@ import {
   type HttpResponse,
   type RetryPolicy,
 } from './http.js';
-import { readJson } from './json.js';
+import { readJson, type JsonText } from './json.js';
 import { redact } from './redact.js';
 import type {
   CallOptions,
@@ -30,7 +31,7 @@ import {
   ShapeError,
   toBoolean,
   toDeployJobs,
-  toDeployOrder,
+  toDeployOrderRead,
   toJobHistory,
   toMachineLog,
   toPipelineRun,
@@ -57,8 +58,9 @@ export class OpenApiClient implements YunxiaoApi {
   readonly kind = 'openapi' as const;
   private readonly base: string;
   private readonly transport: Transport;
-  /** the last order's JSON text (ids quoted), built from its bytes when the report asks for it */
-  private lastOrderText?: () => string;
+  /** the last order as it came (its bytes, in orderBody), for the report */
+  private lastOrder?: JsonText;
+  private readonly orderBody = new BodyBuffer();
 
   constructor(private readonly opts: OpenApiClientOptions) {
     if (opts.edition === 'central' && !opts.organizationId) {
@@ -130,7 +132,14 @@ export class OpenApiClient implements YunxiaoApi {
   }
 
   async getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<DeployOrder> {
-    const res = await this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), o);
+    // The answer is read into the buffer the last one is in: that one is let go of first.
+    this.lastOrder = undefined;
+    const res = await this.get(
+      'GetVMDeployOrder',
+      this.orderPath(pipelineId, deployOrderId),
+      o,
+      this.orderBody,
+    );
     let read: ReturnType<typeof readDeployOrder>;
     try {
       read = readDeployOrder(res.bytes);
@@ -140,12 +149,12 @@ export class OpenApiClient implements YunxiaoApi {
       if (err instanceof ShapeError) throw shapeError('GetVMDeployOrder', res, err.message, this.opts.token);
       throw err;
     }
-    this.lastOrderText = read.text;
+    this.lastOrder = read.raw;
     return read.order;
   }
 
-  lastRawDeployOrderJson(): string | undefined {
-    return this.lastOrderText?.();
+  lastRawDeployOrder(): JsonText | undefined {
+    return this.lastOrder;
   }
 
   stopDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<boolean> {
@@ -226,7 +235,7 @@ export class OpenApiClient implements YunxiaoApi {
     return `${this.orderPath(pipelineId, deployOrderId)}/machine/${enc(machineSn)}`;
   }
 
-  private get(operation: string, path: string, o?: CallOptions): Promise<HttpResponse> {
+  private get(operation: string, path: string, o?: CallOptions, into?: BodyBuffer): Promise<HttpResponse> {
     return this.send({
       operation,
       method: 'GET',
@@ -234,6 +243,7 @@ export class OpenApiClient implements YunxiaoApi {
       headers: {},
       write: false,
       signal: o?.signal,
+      into,
     });
   }
 
@@ -284,9 +294,9 @@ export class OpenApiClient implements YunxiaoApi {
  * whole tree would be several times that at every poll.
  * Throws SyntaxError (not JSON) or ShapeError (not a deploy order).
  */
-export function readDeployOrder(bytes: Uint8Array): { order: DeployOrder; text: () => string } {
-  const read = readJson(bytes, DEPLOY_ORDER_FIELDS);
-  return { order: toDeployOrder(read.value), text: read.text };
+export function readDeployOrder(bytes: Uint8Array): { order: DeployOrder; raw: JsonText } {
+  const raw = readJson(bytes, DEPLOY_ORDER_FIELDS);
+  return { order: toDeployOrderRead(raw.value), raw };
 }
 
 function shapeError(operation: string, res: HttpResponse, what: string, secret: string): YunxiaoError {

@@ -21,7 +21,8 @@ export function reportOf(outcome: RunOutcome): object {
   const out: Record<string, unknown> = {};
   for (const [k, v] of fields(outcome, t)) {
     if (v === MACHINES) out[k] = machineEntries(outcome, t);
-    else if (v === RAW_ORDER) out[k] = parseOrDefault(outcome.rawOrderJson ?? 'null', outcome.order ?? null);
+    else if (v === RAW_ORDER)
+      out[k] = parseOrDefault(outcome.rawOrder?.text() ?? 'null', outcome.order ?? null);
     else out[k] = v;
   }
   return out;
@@ -29,15 +30,15 @@ export function reportOf(outcome: RunOutcome): object {
 
 /**
  * The report as the parts of one JSON text, one top-level field per line, compact values: the deploy
- * order of a large host group is several MB and is written as it came rather than parsed and copied.
+ * order of a large host group is several MB and is written as the bytes it came in, not copied.
  */
-export function reportParts(outcome: RunOutcome): string[] {
+export function reportParts(outcome: RunOutcome): (string | Uint8Array)[] {
   const t = tallyOf(outcome);
-  const parts: string[] = ['{\n'];
+  const parts: (string | Uint8Array)[] = ['{\n'];
   const list = fields(outcome, t);
   list.forEach(([k, v], i) => {
     parts.push(`  ${JSON.stringify(k)}: `);
-    if (v === RAW_ORDER) parts.push((outcome.rawOrderJson ?? 'null').trim());
+    if (v === RAW_ORDER) parts.push(...(outcome.rawOrder?.bytes() ?? ['null']));
     else if (v === MACHINES) parts.push(...machineParts(outcome, t));
     else parts.push(JSON.stringify(v) ?? 'null');
     parts.push(i < list.length - 1 ? ',\n' : '\n');
@@ -47,7 +48,9 @@ export function reportParts(outcome: RunOutcome): string[] {
 }
 
 export function reportJson(outcome: RunOutcome): string {
-  return reportParts(outcome).join('');
+  return reportParts(outcome)
+    .map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString()))
+    .join('');
 }
 
 function fields(o: RunOutcome, t: Tally): Field[] {
@@ -108,7 +111,7 @@ function fields(o: RunOutcome, t: Tally): Field[] {
     ['machineLogs', o.machineLogs],
     ['machines', MACHINES],
     // As Yunxiao sent it when the client kept the text (unknown fields kept), else our model of it.
-    ['deployOrder', o.rawOrderJson && looksLikeObject(o.rawOrderJson) ? RAW_ORDER : (o.order ?? null)],
+    ['deployOrder', o.rawOrder?.isObject ? RAW_ORDER : (o.order ?? null)],
   ];
 }
 
@@ -164,10 +167,4 @@ function parseOrDefault(text: string, fallback: unknown): unknown {
   } catch {
     return fallback;
   }
-}
-
-/** A cheap check that the kept text is a JSON object before splicing it in (it is not parsed again). */
-function looksLikeObject(text: string): boolean {
-  const s = text.trim();
-  return s.startsWith('{') && s.endsWith('}');
 }

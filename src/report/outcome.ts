@@ -1,5 +1,6 @@
 // Everything a finished (or interrupted) run knows, handed to the report builders:
 // outputs, the JSON report, the job summary and the annotations are all pure functions of it.
+import type { JsonText } from '../client/json.js';
 import type { DeployOrder } from '../client/model.js';
 import type { Policy } from '../inputs/config.js';
 import type { Result, TakenAction } from '../gate/types.js';
@@ -25,8 +26,8 @@ export interface RunOutcome {
   resolved: Resolved;
   /** the last deploy order read (absent if none could be read) */
   order?: DeployOrder;
-  /** the same order as Yunxiao sent it (JSON text, ids as strings, unknown fields kept), for the JSON report */
-  rawOrderJson?: string;
+  /** the same order as Yunxiao sent it (JSON, ids as strings, unknown fields kept), for the JSON report */
+  rawOrder?: JsonText;
   /** every action taken, in order */
   taken: TakenAction[];
   /** machineSn -> last lines of its deploy log (failed machines, when machine-logs is on) */

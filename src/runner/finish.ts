@@ -67,7 +67,10 @@ async function writeReport(outcome: RunOutcome): Promise<string> {
   const file = join(dir, `yunxiao-deploy-gate-${outcome.resolved.deployOrderId}-${Date.now()}.json`);
   const handle = await open(file, 'w');
   try {
-    for (const part of reportParts(outcome)) await handle.write(part);
+    // Bytes, not strings: a string written to a file is first copied into a buffer sized for the
+    // worst case (three bytes a character), which for the raw order of 10,000 machines is ~20 MB.
+    for (const part of reportParts(outcome))
+      await handle.write(typeof part === 'string' ? Buffer.from(part) : part);
   } finally {
     await handle.close();
   }

@@ -7,6 +7,7 @@ import { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { YunxiaoError } from '../../src/client/errors.js';
 import {
+  BodyBuffer,
   retryAfterOf,
   Transport,
   type Failure,
@@ -277,5 +278,66 @@ describe('cancellation and timeouts (real sockets)', () => {
     expect(requests).toBe(4);
     expect(connections).toBe(1);
     await single.close();
+  });
+});
+
+describe('bodies (real sockets): read as bytes, large ones into one reused buffer', () => {
+  let server: Server;
+  let url: string;
+  // 1.2 MB of JSON-ish text with multi-byte characters: many socket reads
+  const big = Buffer.from(`["${'部署 9007199254740993 '.repeat(50_000)}"]`);
+  beforeAll(async () => {
+    nock.enableNetConnect('127.0.0.1');
+    server = createServer((req, res) => {
+      const size = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('size') ?? big.length);
+      const body = big.subarray(0, size);
+      if (req.url?.startsWith('/chunked')) {
+        // no Content-Length: written in pieces, sent chunked
+        res.writeHead(200, { 'content-type': 'application/json' });
+        for (let at = 0; at < body.length; at += 50_000) res.write(body.subarray(at, at + 50_000));
+        return res.end();
+      }
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }).end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  it.each(['/sized', '/chunked'])('%s: the exact bytes, and the text decoded from them', async (path) => {
+    const res = await transport().send(call({ url: `${url}${path}` }));
+    expect(Buffer.compare(Buffer.from(res.bytes), big)).toBe(0);
+    expect(res.text).toBe(big.toString('utf8'));
+  });
+
+  it.each(['/sized', '/chunked'])(
+    '%s into a BodyBuffer: reused once large enough, grown when not',
+    async (path) => {
+      const into = new BodyBuffer();
+      const t = transport();
+      const first = await t.send(call({ url: `${url}${path}?size=200000`, into }));
+      expect(Buffer.compare(Buffer.from(first.bytes), big.subarray(0, 200_000))).toBe(0);
+      const second = await t.send(call({ url: `${url}${path}?size=100000`, into }));
+      expect(Buffer.compare(Buffer.from(second.bytes), big.subarray(0, 100_000))).toBe(0);
+      // the same memory: nothing was allocated for the second body
+      expect(second.bytes.buffer).toBe(first.bytes.buffer);
+      // a body larger than any first capacity (at most about twice the first body)
+      const third = await t.send(call({ url: `${url}${path}`, into }));
+      expect(Buffer.compare(Buffer.from(third.bytes), big)).toBe(0);
+      expect(third.bytes.buffer).not.toBe(first.bytes.buffer);
+    },
+  );
+
+  it('BodyBuffer.take keeps what was read so far when it grows', () => {
+    const b = new BodyBuffer();
+    const small = b.take(10);
+    small.write('0123456789');
+    const grown = b.take(small.length + 1, 10);
+    expect(grown.length).toBeGreaterThan(small.length);
+    expect(grown.subarray(0, 10).toString()).toBe('0123456789');
+    expect(b.take(5)).toBe(grown);
   });
 });

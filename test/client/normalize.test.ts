@@ -98,6 +98,40 @@ describe('toDeployOrder', () => {
     });
   });
 
+  it('action lists: equal lists are one shared, frozen list; any difference gives its own', () => {
+    const list = (skip: unknown, type = 'SkipVMDeployMachine'): unknown[] => [
+      { type: 'RetryVMDeployMachine', disable: true },
+      { type, disable: skip },
+    ];
+    const raw = [
+      list(false),
+      list(false),
+      list(true),
+      list('true'),
+      list(false),
+      list(false, 'Other'),
+      list(0),
+    ];
+    const machines = toDeployOrder({
+      deployMachineInfo: { deployMachines: raw.map((actions, i) => ({ machineSn: `m${i}`, actions })) },
+    }).machines.map((m) => m.actions);
+    expect(machines.map((a) => a.map((x) => `${x.type}:${x.disable}`).join(','))).toEqual([
+      'RetryVMDeployMachine:true,SkipVMDeployMachine:false',
+      'RetryVMDeployMachine:true,SkipVMDeployMachine:false',
+      'RetryVMDeployMachine:true,SkipVMDeployMachine:true',
+      'RetryVMDeployMachine:true,SkipVMDeployMachine:true',
+      'RetryVMDeployMachine:true,SkipVMDeployMachine:false',
+      'RetryVMDeployMachine:true,Other:false',
+      'RetryVMDeployMachine:true,SkipVMDeployMachine:false',
+    ]);
+    expect(machines[1]).toBe(machines[0]);
+    expect(machines[3]).toBe(machines[2]);
+    expect(machines[4]).toBe(machines[0]);
+    expect(machines[6]).toBe(machines[0]);
+    expect(machines[5]).not.toBe(machines[0]);
+    expect(Object.isFrozen(machines[0])).toBe(true);
+  });
+
   it('reads `disable` as a boolean (true or "true"; anything else is false)', () => {
     const order = toDeployOrder({
       actions: [

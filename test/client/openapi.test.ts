@@ -85,9 +85,38 @@ describe('paths, headers and shapes', () => {
     const order = await c.getDeployOrder('7', '9007199254740993');
     expect(order.deployOrderId).toBe('9007199254740993');
     expect(order.hostGroupId).toBe('9007199254740995');
-    expect((JSON.parse(c.lastRawDeployOrderJson() ?? '') as { deployOrderId: unknown }).deployOrderId).toBe(
-      '9007199254740993',
-    );
+    expect(
+      (JSON.parse(c.lastRawDeployOrder()?.text() ?? '') as { deployOrderId: unknown }).deployOrderId,
+    ).toBe('9007199254740993');
+  });
+
+  it('the raw order is the last good read: each read reuses its buffer, so a failed one leaves none', async () => {
+    const c = client();
+    nock(HOST)
+      .get(`${P}/deploy/1111`)
+      .reply(200, ORDER({ status: 'Running', unknownField: [1] }));
+    await c.getDeployOrder('7', '1111');
+    const first = c.lastRawDeployOrder();
+    expect(JSON.parse(first?.text() ?? '')).toMatchObject({ status: 'Running', unknownField: [1] });
+    expect(first?.isObject).toBe(true);
+    nock(HOST).get(`${P}/deploy/1111`).reply(200, '{"status":"Success", "deployMachineInfo": [');
+    const err = await failure(c.getDeployOrder('7', '1111'));
+    expect(err.message).toContain('not JSON');
+    expect(c.lastRawDeployOrder()).toBeUndefined();
+    nock(HOST)
+      .get(`${P}/deploy/1111`)
+      .reply(200, ORDER({ status: 'Success' }));
+    await c.getDeployOrder('7', '1111');
+    expect(JSON.parse(c.lastRawDeployOrder()?.text() ?? '')).toMatchObject({ status: 'Success' });
+  });
+
+  it('a machine that is not an object is a shape error naming it, after the whole answer was checked', async () => {
+    nock(HOST)
+      .get(`${P}/deploy/1111`)
+      .reply(200, ORDER({ deployMachineInfo: { deployMachines: [{ machineSn: 'a' }, 42] } }));
+    const err = await failure(client().getDeployOrder('7', '1111'));
+    expect(err.message).toContain('expected a deploy machine to be a JSON object, got number');
+    expect(err.retryable).toBe(false);
   });
 
   it('pages the job history with x-next-page', async () => {

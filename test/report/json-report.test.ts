@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_SCHEMA_VERSION, reportJson, reportOf, reportParts } from '../../src/report/json-report.js';
 import { VERSION } from '../../src/version.js';
+import { jsonTextOf, readJson } from '../../src/client/json.js';
 import { machine, unreachable } from '../support/orders.js';
 import { act, BIG, fleet, JOB, outcomeOf, RUN } from './builder.js';
 
@@ -22,7 +23,7 @@ const taken = [
 describe('reportJson', () => {
   it('round-trips with exact ids, the order as Yunxiao sent it, and every action', () => {
     const raw = `{"deployOrderId":"${BIG}","status":"Success","unknownField":{"kept":[1,2]},"deployMachineInfo":{"hostGroupId":"${RUN}"}}`;
-    const text = reportJson(outcomeOf({ result: 'failure', rawOrderJson: raw }, machines, taken));
+    const text = reportJson(outcomeOf({ result: 'failure', rawOrder: jsonTextOf(raw) }, machines, taken));
     const r = parse(text);
     expect(r['schemaVersion']).toBe(REPORT_SCHEMA_VERSION);
     expect(r['tool']).toEqual({ name: 'yunxiao-deploy-gate', version: VERSION });
@@ -96,7 +97,7 @@ describe('reportJson', () => {
   it('reportOf and reportJson say the same thing', () => {
     const raw = `{"deployOrderId":"${BIG}","x":1}`;
     for (const o of [
-      outcomeOf({ rawOrderJson: raw, warnings: ['w'], machineLogs: { c3: 'boom' } }, machines, taken),
+      outcomeOf({ rawOrder: jsonTextOf(raw), warnings: ['w'], machineLogs: { c3: 'boom' } }, machines, taken),
       outcomeOf({ result: 'cancelled', stoppedOnCancel: false }, machines),
       outcomeOf({ result: 'timed-out' }, null),
     ]) {
@@ -114,8 +115,24 @@ describe('reportJson', () => {
     expect(none['order']).toBeNull();
   });
 
+  it('the order as read (its bytes, ids quoted where they sit) is spliced in as it came', () => {
+    const body = Buffer.from(
+      `\n {"deployOrderId":${BIG},"status":"Success","名称":"部署","deployMachineInfo":{"hostGroupId":${BIG}}} \n`,
+    );
+    const raw = readJson(body);
+    const parts = reportParts(outcomeOf({ rawOrder: raw }, machines, taken));
+    expect(parts.some((p) => typeof p !== 'string')).toBe(true); // written as bytes, not copied
+    const r = parse(reportJson(outcomeOf({ rawOrder: raw }, machines, taken)));
+    expect(r['deployOrder']).toEqual({
+      deployOrderId: BIG,
+      status: 'Success',
+      名称: '部署',
+      deployMachineInfo: { hostGroupId: BIG },
+    });
+  });
+
   it('raw text that is not an object is not spliced in', () => {
-    const r = parse(reportJson(outcomeOf({ rawOrderJson: 'garbage' }, machines)));
+    const r = parse(reportJson(outcomeOf({ rawOrder: jsonTextOf('garbage') }, machines)));
     expect((r['deployOrder'] as Json)['deployOrderId']).toBe(BIG);
   });
 

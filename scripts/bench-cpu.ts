@@ -1,0 +1,63 @@
+// The CPU part of `npm run bench`, run by bench.ts in a process of its own with the action's V8
+// flags (src/runner/v8-flags.ts), so that what it times is what the action does. Prints one JSON line:
+// for each size, the median ms of a plain JSON.parse of the answer and of one whole poll (read the
+// answer from its bytes, losslessly; decide; describe the changes), both timed here.
+import { performance } from 'node:perf_hooks';
+import { readDeployOrder } from '../src/client/openapi.js';
+import { describeChanges } from '../src/gate/changes.js';
+import { decide } from '../src/gate/decide.js';
+import type { Policy } from '../src/inputs/config.js';
+import { DeployEngine } from '../src/simulator/engine.js';
+import { machines, scenario } from '../src/simulator/index.js';
+import { stringify } from '../src/simulator/raw-json.js';
+import { orderView } from '../src/simulator/views.js';
+
+export interface CpuFigure {
+  machines: number;
+  bytes: number;
+  jsonParseMs: number;
+  pollMs: number;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const policy: Policy = {
+  skipUnreachable: true,
+  maxSkipped: { kind: 'share', percent: 10 },
+  retryFailed: 1,
+  resume: 'auto',
+  onFailure: 'leave',
+};
+
+function measure(n: number): CpuFigure {
+  const s = scenario({
+    deployOrderId: '9007199254740993',
+    batches: [machines(n / 2, 1), machines(n / 2, 2)],
+  });
+  const engine = new DeployEngine(s);
+  engine.advance();
+  const bytes = Buffer.from(stringify(orderView(s, engine)));
+  const text = bytes.toString('utf8');
+  const memory = { taken: [], warnedStatuses: new Set<string>() };
+  let prev = readDeployOrder(bytes).order;
+  const iterations = Math.max(7, Math.round(200_000 / n));
+  const time = (f: () => void): number => {
+    const samples: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const t = performance.now();
+      f();
+      samples.push(performance.now() - t);
+    }
+    return median(samples);
+  };
+  const jsonParseMs = time(() => JSON.parse(text));
+  const pollMs = time(() => {
+    const order = readDeployOrder(bytes).order;
+    decide(order, policy, memory);
+    describeChanges(prev, order);
+    prev = order;
+  });
+  return { machines: n, bytes: bytes.length, jsonParseMs, pollMs };
+}
+
+const sizes = process.argv.slice(2).map(Number);
+console.log(JSON.stringify(sizes.map(measure)));
