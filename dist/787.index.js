@@ -354,7 +354,6 @@ function bodyStart(text, max = 200) {
 /* harmony export */   Vh: () => (/* binding */ readJson),
 /* harmony export */   tc: () => (/* binding */ jsonTextOf)
 /* harmony export */ });
-/* unused harmony export parseLossless */
 // Lossless JSON: Yunxiao returns 64-bit ids as JSON numbers, and JSON.parse rounds anything above
 // 2^53. Integer tokens of 16 digits or more come out as exact decimal strings instead.
 //
@@ -401,16 +400,11 @@ function readJson(data, keep = true) {
         value,
         isObject: value !== null && typeof value === 'object' && !Array.isArray(value),
         bytes: () => quotedPieces(bytes, longInts, begin, end),
-        text: () => quoted(bytes, longInts, begin, end),
+        text: () => Buffer.concat(quotedPieces(bytes, longInts, begin, end)).toString('utf8'),
     };
 }
 function parseJsonLossless(text) {
     return readJson(Buffer.from(text)).value;
-}
-/** The value, and the JSON text it was parsed from with long integers quoted (exact ids in a report). */
-function parseLossless(text) {
-    const read = readJson(Buffer.from(text));
-    return { value: read.value, text: read.text() };
 }
 /**
  * An id as an exact decimal string, whatever JSON type it came in; undefined when it is not an id
@@ -436,16 +430,6 @@ function quotedPieces(bytes, longInts, begin, end) {
     }
     out.push(bytes.subarray(pos, end));
     return out;
-}
-/** bytes[begin, end) as text, each long integer token in double quotes. */
-function quoted(bytes, longInts, begin, end) {
-    let out = '';
-    let pos = begin;
-    for (let k = 0; k < longInts.length; k += 2) {
-        out += `${bytes.toString('utf8', pos, longInts[k])}"${bytes.toString('latin1', longInts[k], longInts[k + 1])}"`;
-        pos = longInts[k + 1];
-    }
-    return out + bytes.toString('utf8', pos, end);
 }
 const pickers = new WeakMap();
 function pickerOf(keep) {
@@ -539,11 +523,17 @@ class Reader {
         else
             this.scalar(false);
     }
-    enter() {
+    /** Steps over an opening bracket; true (and out again) when the closing one follows at once. */
+    empty(close) {
         if (++this.depth > MAX_DEPTH)
             this.fail(`nested deeper than ${MAX_DEPTH}`);
         this.i++;
         this.ws();
+        if (this.b[this.i] !== close)
+            return false;
+        this.i++;
+        this.depth--;
+        return true;
     }
     /** After a member or element: `,` (then more) or the closing bracket. True when it closed. */
     next(close) {
@@ -571,13 +561,9 @@ class Reader {
     /** A whole object or array, built when `build`. */
     container(object, build) {
         const close = object ? CLOSE_OBJECT : CLOSE_ARRAY;
-        this.enter();
         const out = build ? (object ? {} : []) : undefined;
-        if (this.b[this.i] === close) {
-            this.i++;
-            this.depth--;
+        if (this.empty(close))
             return out;
-        }
         do {
             if (object) {
                 if (this.b[this.i] !== QUOTE)
@@ -599,13 +585,9 @@ class Reader {
     /** An object of which only the picker's keys are built. */
     picked(p) {
         const b = this.b;
-        this.enter();
         const out = {};
-        if (b[this.i] === CLOSE_OBJECT) {
-            this.i++;
-            this.depth--;
+        if (this.empty(CLOSE_OBJECT))
             return out;
-        }
         do {
             if (b[this.i] !== QUOTE)
                 this.fail('expected a key');
@@ -614,12 +596,7 @@ class Reader {
             const end = this.i - 1;
             let name;
             let keep;
-            if (escaped) {
-                // rare: a key written with escapes is compared by its meaning
-                name = JSON.parse(b.toString('utf8', start - 1, end + 1));
-                keep = p.byName.get(name);
-            }
-            else {
+            if (!escaped) {
                 const candidates = p.byLength[end - start];
                 if (candidates)
                     for (const c of candidates)
@@ -629,9 +606,16 @@ class Reader {
                             break;
                         }
             }
+            if (keep === undefined && (escaped || !isAscii(b, start, end))) {
+                // rare: a key with escapes or non-ASCII text is compared by what it decodes to
+                name = escaped
+                    ? JSON.parse(b.toString('utf8', start - 1, end + 1))
+                    : b.toString('utf8', start, end);
+                keep = p.byName.get(name);
+            }
             this.colon();
             if (keep !== undefined)
-                out[name] = this.value(keep);
+                define(out, name, this.value(keep));
             else
                 this.skip();
         } while (!this.next(CLOSE_OBJECT));
@@ -639,13 +623,9 @@ class Reader {
     }
     /** An array whose every element is built as `keep` says (and mapped). */
     elements(keep, map) {
-        this.enter();
         const out = [];
-        if (this.b[this.i] === CLOSE_ARRAY) {
-            this.i++;
-            this.depth--;
+        if (this.empty(CLOSE_ARRAY))
             return out;
-        }
         do
             out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
         while (!this.next(CLOSE_ARRAY));
@@ -820,6 +800,12 @@ class Reader {
 const STRING_CACHE_SIZE = 1 << 14;
 const CACHED_STRING_MAX = 40;
 const stringCache = new Array(STRING_CACHE_SIZE).fill(undefined);
+function isAscii(b, from, to) {
+    for (let k = from; k < to; k++)
+        if (b[k] >= 0x80)
+            return false;
+    return true;
+}
 function sameChars(b, at, s) {
     for (let k = 0; k < s.length; k++)
         if (b[at + k] !== s.charCodeAt(k))
@@ -907,13 +893,11 @@ function actions(value) {
     if (lastActions && sameActions(lastActions, raw))
         return lastActions;
     const states = [];
-    let key = '';
     for (const a of raw) {
         const o = obj(a, 'an action');
-        const state = { type: str(o['type']), disable: disabled(o['disable']) };
-        states.push(state);
-        key += `${state.type}\u0000${state.disable ? 1 : 0}\u0001`;
+        states.push({ type: str(o['type']), disable: disabled(o['disable']) });
     }
+    const key = JSON.stringify(states); // unambiguous, whatever characters the types hold
     let hit = internedActions.get(key);
     if (!hit) {
         if (internedActions.size > 1000)
@@ -930,8 +914,8 @@ function sameActions(list, raw) {
         return false;
     for (let i = 0; i < list.length; i++) {
         const o = raw[i];
-        if (!o || typeof o !== 'object')
-            return false;
+        if (!o || typeof o !== 'object' || Array.isArray(o))
+            return false; // obj() then says what is wrong
         const a = o;
         if (str(a['type']) !== list[i].type || disabled(a['disable']) !== list[i].disable)
             return false;
@@ -2949,8 +2933,11 @@ function reportParts(outcome) {
     const list = fields(outcome, t);
     list.forEach(([k, v], i) => {
         parts.push(`  ${JSON.stringify(k)}: `);
-        if (v === RAW_ORDER)
-            parts.push(...(outcome.rawOrder?.bytes() ?? ['null']));
+        if (v === RAW_ORDER) {
+            // a loop, not a spread: an order with many long ids comes in many pieces
+            for (const piece of outcome.rawOrder?.bytes() ?? ['null'])
+                parts.push(piece);
+        }
         else if (v === MACHINES)
             parts.push(...machineParts(outcome, t));
         else

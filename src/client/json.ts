@@ -74,18 +74,12 @@ export function readJson(data: Uint8Array, keep: Keep = true): ReadJson {
     value,
     isObject: value !== null && typeof value === 'object' && !Array.isArray(value),
     bytes: () => quotedPieces(bytes, longInts, begin, end),
-    text: () => quoted(bytes, longInts, begin, end),
+    text: () => Buffer.concat(quotedPieces(bytes, longInts, begin, end)).toString('utf8'),
   };
 }
 
 export function parseJsonLossless(text: string): unknown {
   return readJson(Buffer.from(text)).value;
-}
-
-/** The value, and the JSON text it was parsed from with long integers quoted (exact ids in a report). */
-export function parseLossless(text: string): { value: unknown; text: string } {
-  const read = readJson(Buffer.from(text));
-  return { value: read.value, text: read.text() };
 }
 
 /**
@@ -116,17 +110,6 @@ function quotedPieces(bytes: Buffer, longInts: readonly number[], begin: number,
   }
   out.push(bytes.subarray(pos, end));
   return out;
-}
-
-/** bytes[begin, end) as text, each long integer token in double quotes. */
-function quoted(bytes: Buffer, longInts: readonly number[], begin: number, end: number): string {
-  let out = '';
-  let pos = begin;
-  for (let k = 0; k < longInts.length; k += 2) {
-    out += `${bytes.toString('utf8', pos, longInts[k])}"${bytes.toString('latin1', longInts[k], longInts[k + 1])}"`;
-    pos = longInts[k + 1]!;
-  }
-  return out + bytes.toString('utf8', pos, end);
 }
 
 /** An object's kept keys by byte length, with their names as bytes: matched without decoding the key. */
@@ -224,10 +207,15 @@ class Reader {
     else this.scalar(false);
   }
 
-  private enter(): void {
+  /** Steps over an opening bracket; true (and out again) when the closing one follows at once. */
+  private empty(close: number): boolean {
     if (++this.depth > MAX_DEPTH) this.fail(`nested deeper than ${MAX_DEPTH}`);
     this.i++;
     this.ws();
+    if (this.b[this.i] !== close) return false;
+    this.i++;
+    this.depth--;
+    return true;
   }
 
   /** After a member or element: `,` (then more) or the closing bracket. True when it closed. */
@@ -257,13 +245,8 @@ class Reader {
   /** A whole object or array, built when `build`. */
   private container(object: boolean, build: boolean): unknown {
     const close = object ? CLOSE_OBJECT : CLOSE_ARRAY;
-    this.enter();
     const out: unknown = build ? (object ? {} : []) : undefined;
-    if (this.b[this.i] === close) {
-      this.i++;
-      this.depth--;
-      return out;
-    }
+    if (this.empty(close)) return out;
     do {
       if (object) {
         if (this.b[this.i] !== QUOTE) this.fail('expected a key');
@@ -280,13 +263,8 @@ class Reader {
   /** An object of which only the picker's keys are built. */
   private picked(p: Picker): Record<string, unknown> {
     const b = this.b;
-    this.enter();
     const out: Record<string, unknown> = {};
-    if (b[this.i] === CLOSE_OBJECT) {
-      this.i++;
-      this.depth--;
-      return out;
-    }
+    if (this.empty(CLOSE_OBJECT)) return out;
     do {
       if (b[this.i] !== QUOTE) this.fail('expected a key');
       const start = this.i + 1;
@@ -294,11 +272,7 @@ class Reader {
       const end = this.i - 1;
       let name: string | undefined;
       let keep: Keep | undefined;
-      if (escaped) {
-        // rare: a key written with escapes is compared by its meaning
-        name = JSON.parse(b.toString('utf8', start - 1, end + 1)) as string;
-        keep = p.byName.get(name);
-      } else {
+      if (!escaped) {
         const candidates = p.byLength[end - start];
         if (candidates)
           for (const c of candidates)
@@ -308,8 +282,15 @@ class Reader {
               break;
             }
       }
+      if (keep === undefined && (escaped || !isAscii(b, start, end))) {
+        // rare: a key with escapes or non-ASCII text is compared by what it decodes to
+        name = escaped
+          ? (JSON.parse(b.toString('utf8', start - 1, end + 1)) as string)
+          : b.toString('utf8', start, end);
+        keep = p.byName.get(name);
+      }
       this.colon();
-      if (keep !== undefined) out[name!] = this.value(keep);
+      if (keep !== undefined) define(out, name!, this.value(keep));
       else this.skip();
     } while (!this.next(CLOSE_OBJECT));
     return out;
@@ -317,13 +298,8 @@ class Reader {
 
   /** An array whose every element is built as `keep` says (and mapped). */
   private elements(keep: Keep, map?: (element: unknown) => unknown): unknown[] {
-    this.enter();
     const out: unknown[] = [];
-    if (this.b[this.i] === CLOSE_ARRAY) {
-      this.i++;
-      this.depth--;
-      return out;
-    }
+    if (this.empty(CLOSE_ARRAY)) return out;
     do out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
     while (!this.next(CLOSE_ARRAY));
     return out;
@@ -482,6 +458,11 @@ class Reader {
 const STRING_CACHE_SIZE = 1 << 14;
 const CACHED_STRING_MAX = 40;
 const stringCache: (string | undefined)[] = new Array<string | undefined>(STRING_CACHE_SIZE).fill(undefined);
+
+function isAscii(b: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (b[k]! >= 0x80) return false;
+  return true;
+}
 
 function sameChars(b: Uint8Array, at: number, s: string): boolean {
   for (let k = 0; k < s.length; k++) if (b[at + k] !== s.charCodeAt(k)) return false;

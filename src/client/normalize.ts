@@ -59,13 +59,11 @@ function actions(value: unknown): ActionState[] {
   const raw = list(value, 'actions');
   if (lastActions && sameActions(lastActions, raw)) return lastActions as ActionState[];
   const states: ActionState[] = [];
-  let key = '';
   for (const a of raw) {
     const o = obj(a, 'an action');
-    const state = { type: str(o['type']), disable: disabled(o['disable']) };
-    states.push(state);
-    key += `${state.type}\u0000${state.disable ? 1 : 0}\u0001`;
+    states.push({ type: str(o['type']), disable: disabled(o['disable']) });
   }
+  const key = JSON.stringify(states); // unambiguous, whatever characters the types hold
   let hit = internedActions.get(key);
   if (!hit) {
     if (internedActions.size > 1000) internedActions.clear(); // bounded, whatever Yunxiao sends
@@ -82,7 +80,7 @@ function sameActions(list: readonly ActionState[], raw: readonly unknown[]): boo
   if (list.length !== raw.length) return false;
   for (let i = 0; i < list.length; i++) {
     const o = raw[i];
-    if (!o || typeof o !== 'object') return false;
+    if (!o || typeof o !== 'object' || Array.isArray(o)) return false; // obj() then says what is wrong
     const a = o as Obj;
     if (str(a['type']) !== list[i]!.type || disabled(a['disable']) !== list[i]!.disable) return false;
   }

@@ -38,8 +38,10 @@ export function reportParts(outcome: RunOutcome): (string | Uint8Array)[] {
   const list = fields(outcome, t);
   list.forEach(([k, v], i) => {
     parts.push(`  ${JSON.stringify(k)}: `);
-    if (v === RAW_ORDER) parts.push(...(outcome.rawOrder?.bytes() ?? ['null']));
-    else if (v === MACHINES) parts.push(...machineParts(outcome, t));
+    if (v === RAW_ORDER) {
+      // a loop, not a spread: an order with many long ids comes in many pieces
+      for (const piece of outcome.rawOrder?.bytes() ?? ['null']) parts.push(piece);
+    } else if (v === MACHINES) parts.push(...machineParts(outcome, t));
     else parts.push(JSON.stringify(v) ?? 'null');
     parts.push(i < list.length - 1 ? ',\n' : '\n');
   });

@@ -132,6 +132,22 @@ describe('toDeployOrder', () => {
     expect(Object.isFrozen(machines[0])).toBe(true);
   });
 
+  it('action lists: types holding any characters never share a list by accident; a bad action is refused whatever came before', () => {
+    const one = toDeployOrder({ actions: [{ type: 'x\u00000\u0001y', disable: true }] }).actions;
+    const two = toDeployOrder({
+      actions: [
+        { type: 'x', disable: false },
+        { type: 'y', disable: true },
+      ],
+    }).actions;
+    expect(one).toHaveLength(1);
+    expect(two).toHaveLength(2);
+    toDeployOrder({ actions: [{}] });
+    expect(() => toDeployOrder({ actions: [[]] })).toThrow(
+      /expected an action to be a JSON object, got an array/,
+    );
+  });
+
   it('reads `disable` as a boolean (true or "true"; anything else is false)', () => {
     const order = toDeployOrder({
       actions: [
