@@ -112,8 +112,8 @@ class ClassicClient {
     kind = 'classic';
     transport;
     origin;
-    /** the last order envelope's JSON text (ids quoted), built and parsed again only for the report */
-    lastOrderText;
+    /** the last order as it came (its bytes, in orderBody), for the report */
+    lastOrder;
     orderBody = new http/* BodyBuffer */.FJ();
     constructor(opts) {
         this.opts = opts;
@@ -151,17 +151,15 @@ class ClassicClient {
     }
     async getDeployOrder(pipelineId, deployOrderId, o) {
         // The answer is read into the buffer the last one is in: that one is let go of first.
-        this.lastOrderText = undefined;
-        const { body, text } = await this.callWithText('GetVMDeployOrder', 'GET', this.orderPath(pipelineId, deployOrderId), {}, false, o, ORDER_ENVELOPE_FIELDS, this.orderBody);
+        this.lastOrder = undefined;
+        const { body, read } = await this.callWithText('GetVMDeployOrder', 'GET', this.orderPath(pipelineId, deployOrderId), {}, false, o, ORDER_ENVELOPE_FIELDS, this.orderBody);
         const order = (0,normalize/* toDeployOrderRead */.Jm)(body['deployOrder']);
-        this.lastOrderText = text;
+        // The payload inside the envelope, as it came, for the report.
+        this.lastOrder = read.member('deployOrder');
         return order;
     }
     lastRawDeployOrder() {
-        // The payload inside the envelope: parsed once, for the report only.
-        return this.lastOrderText === undefined
-            ? undefined
-            : (0,json/* jsonTextOf */.tc)(JSON.stringify(JSON.parse(this.lastOrderText())['deployOrder']));
+        return this.lastOrder;
     }
     stopDeployOrder(pipelineId, deployOrderId, o) {
         return this.write('StopVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/stop`, o);
@@ -233,7 +231,7 @@ class ClassicClient {
         try {
             const read = (0,json/* readJson */.Vh)(res.bytes, keep);
             if (read.value && typeof read.value === 'object' && !Array.isArray(read.value)) {
-                return { body: read.value, text: read.text };
+                return { body: read.value, read };
             }
         }
         catch {

@@ -351,9 +351,9 @@ function bodyStart(text, max = 200) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KK: () => (/* binding */ parseJsonLossless),
 /* harmony export */   Uv: () => (/* binding */ toIdString),
-/* harmony export */   Vh: () => (/* binding */ readJson),
-/* harmony export */   tc: () => (/* binding */ jsonTextOf)
+/* harmony export */   Vh: () => (/* binding */ readJson)
 /* harmony export */ });
+/* unused harmony export jsonTextOf */
 // Lossless JSON: Yunxiao returns 64-bit ids as JSON numbers, and JSON.parse rounds anything above
 // 2^53. Integer tokens of 16 digits or more come out as exact decimal strings instead.
 //
@@ -395,12 +395,20 @@ function readJson(data, keep = true) {
     const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     const reader = new Reader(bytes);
     const value = reader.document(keep);
-    const { longInts, begin, end } = reader;
+    const { longInts, begin, end, members } = reader;
+    const range = (from, to) => ({
+        isObject: bytes[from] === OPEN_OBJECT,
+        bytes: () => quotedPieces(bytes, longInts, from, to),
+        text: () => Buffer.concat(quotedPieces(bytes, longInts, from, to)).toString('utf8'),
+    });
     return {
         value,
+        ...range(begin, end),
         isObject: value !== null && typeof value === 'object' && !Array.isArray(value),
-        bytes: () => quotedPieces(bytes, longInts, begin, end),
-        text: () => Buffer.concat(quotedPieces(bytes, longInts, begin, end)).toString('utf8'),
+        member: (key) => {
+            const at = members.get(key);
+            return at && range(at[0], at[1]);
+        },
     };
 }
 function parseJsonLossless(text) {
@@ -420,11 +428,13 @@ function toIdString(value) {
     return undefined;
 }
 const QUOTE_BYTES = Buffer.from('"');
-/** bytes[begin, end) in pieces, each long integer token between two quote pieces. */
+/** bytes[begin, end) in pieces, each long integer token in it between two quote pieces. */
 function quotedPieces(bytes, longInts, begin, end) {
     const out = [];
     let pos = begin;
     for (let k = 0; k < longInts.length; k += 2) {
+        if (longInts[k] < begin || longInts[k] >= end)
+            continue;
         out.push(bytes.subarray(pos, longInts[k]), QUOTE_BYTES, bytes.subarray(longInts[k], longInts[k + 1]), QUOTE_BYTES);
         pos = longInts[k + 1];
     }
@@ -454,6 +464,8 @@ class Reader {
     depth = 0;
     /** [start, end) of every integer token of 16+ digits, in order */
     longInts = [];
+    /** the top-level object's members: key -> [start, end) of the value */
+    members = new Map();
     mapError;
     constructor(b) {
         this.b = b;
@@ -568,12 +580,16 @@ class Reader {
             if (object) {
                 if (this.b[this.i] !== QUOTE)
                     this.fail('expected a key');
-                const key = build ? this.string() : (this.skipString(), '');
+                const top = this.depth === 1;
+                const key = build || top ? this.string() : (this.skipString(), '');
                 this.colon();
+                const start = this.i;
                 if (build)
                     define(out, key, this.value(true));
                 else
                     this.skip();
+                if (top)
+                    this.members.set(key, [start, this.i]);
             }
             else if (build)
                 out.push(this.value(true));
@@ -608,16 +624,17 @@ class Reader {
             }
             if (keep === undefined && (escaped || !isAscii(b, start, end))) {
                 // rare: a key with escapes or non-ASCII text is compared by what it decodes to
-                name = escaped
-                    ? JSON.parse(b.toString('utf8', start - 1, end + 1))
-                    : b.toString('utf8', start, end);
+                name = keyText(b, start, end, escaped);
                 keep = p.byName.get(name);
             }
             this.colon();
+            const valueStart = this.i;
             if (keep !== undefined)
                 define(out, name, this.value(keep));
             else
                 this.skip();
+            if (this.depth === 1)
+                this.members.set(name ?? keyText(b, start, end, escaped), [valueStart, this.i]);
         } while (!this.next(CLOSE_OBJECT));
         return out;
     }
@@ -800,6 +817,12 @@ class Reader {
 const STRING_CACHE_SIZE = 1 << 14;
 const CACHED_STRING_MAX = 40;
 const stringCache = new Array(STRING_CACHE_SIZE).fill(undefined);
+/** A key's text, from the bytes between its quotes. */
+function keyText(b, start, end, escaped) {
+    return escaped
+        ? JSON.parse(b.toString('utf8', start - 1, end + 1))
+        : b.toString('utf8', start, end);
+}
 function isAscii(b, from, to) {
     for (let k = from; k < to; k++)
         if (b[k] >= 0x80)

@@ -14,7 +14,7 @@ import {
   type HttpResponse,
   type RetryPolicy,
 } from './http.js';
-import { jsonTextOf, readJson, type JsonText, type Keep } from './json.js';
+import { readJson, type JsonText, type Keep, type ReadJson } from './json.js';
 import type {
   CallOptions,
   DeployJob,
@@ -66,8 +66,8 @@ export class ClassicClient implements YunxiaoApi {
   readonly kind = 'classic' as const;
   private readonly transport: Transport;
   private readonly origin: URL;
-  /** the last order envelope's JSON text (ids quoted), built and parsed again only for the report */
-  private lastOrderText?: () => string;
+  /** the last order as it came (its bytes, in orderBody), for the report */
+  private lastOrder?: JsonText;
   private readonly orderBody = new BodyBuffer();
 
   constructor(private readonly opts: ClassicClientOptions) {
@@ -136,8 +136,8 @@ export class ClassicClient implements YunxiaoApi {
 
   async getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<DeployOrder> {
     // The answer is read into the buffer the last one is in: that one is let go of first.
-    this.lastOrderText = undefined;
-    const { body, text } = await this.callWithText(
+    this.lastOrder = undefined;
+    const { body, read } = await this.callWithText(
       'GetVMDeployOrder',
       'GET',
       this.orderPath(pipelineId, deployOrderId),
@@ -148,15 +148,13 @@ export class ClassicClient implements YunxiaoApi {
       this.orderBody,
     );
     const order = toDeployOrderRead(body['deployOrder']);
-    this.lastOrderText = text;
+    // The payload inside the envelope, as it came, for the report.
+    this.lastOrder = read.member('deployOrder');
     return order;
   }
 
   lastRawDeployOrder(): JsonText | undefined {
-    // The payload inside the envelope: parsed once, for the report only.
-    return this.lastOrderText === undefined
-      ? undefined
-      : jsonTextOf(JSON.stringify((JSON.parse(this.lastOrderText()) as Envelope)['deployOrder']));
+    return this.lastOrder;
   }
 
   stopDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<boolean> {
@@ -256,7 +254,7 @@ export class ClassicClient implements YunxiaoApi {
     o?: CallOptions,
     keep: Keep = true,
     into?: BodyBuffer,
-  ): Promise<{ body: Envelope; text: () => string }> {
+  ): Promise<{ body: Envelope; read: ReadJson }> {
     const fullPath = `/organization/${this.opts.organizationId}${path}`;
     const qs = canonicalQuery(query);
     const url = `${this.origin.origin}${encodePath(fullPath)}${qs ? `?${qs}` : ''}`;
@@ -285,7 +283,7 @@ export class ClassicClient implements YunxiaoApi {
     try {
       const read = readJson(res.bytes, keep);
       if (read.value && typeof read.value === 'object' && !Array.isArray(read.value)) {
-        return { body: read.value as Envelope, text: read.text };
+        return { body: read.value as Envelope, read };
       }
     } catch {
       // handled below

@@ -36,6 +36,8 @@ export function jsonTextOf(text: string): JsonText {
 
 export interface ReadJson extends JsonText {
   value: unknown;
+  /** a member of the top-level object as it came (an API envelope's payload), whether built or not */
+  member(key: string): JsonText | undefined;
 }
 
 /** The shortest integer that may be past 2^53 (9007199254740992 has 16 digits). */
@@ -69,12 +71,20 @@ export function readJson(data: Uint8Array, keep: Keep = true): ReadJson {
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const reader = new Reader(bytes);
   const value = reader.document(keep);
-  const { longInts, begin, end } = reader;
+  const { longInts, begin, end, members } = reader;
+  const range = (from: number, to: number): JsonText => ({
+    isObject: bytes[from] === OPEN_OBJECT,
+    bytes: () => quotedPieces(bytes, longInts, from, to),
+    text: () => Buffer.concat(quotedPieces(bytes, longInts, from, to)).toString('utf8'),
+  });
   return {
     value,
+    ...range(begin, end),
     isObject: value !== null && typeof value === 'object' && !Array.isArray(value),
-    bytes: () => quotedPieces(bytes, longInts, begin, end),
-    text: () => Buffer.concat(quotedPieces(bytes, longInts, begin, end)).toString('utf8'),
+    member: (key) => {
+      const at = members.get(key);
+      return at && range(at[0], at[1]);
+    },
   };
 }
 
@@ -95,11 +105,12 @@ export function toIdString(value: unknown): string | undefined {
 
 const QUOTE_BYTES = Buffer.from('"');
 
-/** bytes[begin, end) in pieces, each long integer token between two quote pieces. */
+/** bytes[begin, end) in pieces, each long integer token in it between two quote pieces. */
 function quotedPieces(bytes: Buffer, longInts: readonly number[], begin: number, end: number): Uint8Array[] {
   const out: Uint8Array[] = [];
   let pos = begin;
   for (let k = 0; k < longInts.length; k += 2) {
+    if (longInts[k]! < begin || longInts[k]! >= end) continue;
     out.push(
       bytes.subarray(pos, longInts[k]),
       QUOTE_BYTES,
@@ -142,6 +153,8 @@ class Reader {
   depth = 0;
   /** [start, end) of every integer token of 16+ digits, in order */
   readonly longInts: number[] = [];
+  /** the top-level object's members: key -> [start, end) of the value */
+  readonly members = new Map<string, [number, number]>();
   private mapError?: { err: unknown };
 
   constructor(private readonly b: Buffer) {}
@@ -250,10 +263,13 @@ class Reader {
     do {
       if (object) {
         if (this.b[this.i] !== QUOTE) this.fail('expected a key');
-        const key = build ? this.string() : (this.skipString(), '');
+        const top = this.depth === 1;
+        const key = build || top ? this.string() : (this.skipString(), '');
         this.colon();
+        const start = this.i;
         if (build) define(out as Record<string, unknown>, key, this.value(true));
         else this.skip();
+        if (top) this.members.set(key, [start, this.i]);
       } else if (build) (out as unknown[]).push(this.value(true));
       else this.skip();
     } while (!this.next(close));
@@ -284,14 +300,14 @@ class Reader {
       }
       if (keep === undefined && (escaped || !isAscii(b, start, end))) {
         // rare: a key with escapes or non-ASCII text is compared by what it decodes to
-        name = escaped
-          ? (JSON.parse(b.toString('utf8', start - 1, end + 1)) as string)
-          : b.toString('utf8', start, end);
+        name = keyText(b, start, end, escaped);
         keep = p.byName.get(name);
       }
       this.colon();
+      const valueStart = this.i;
       if (keep !== undefined) define(out, name!, this.value(keep));
       else this.skip();
+      if (this.depth === 1) this.members.set(name ?? keyText(b, start, end, escaped), [valueStart, this.i]);
     } while (!this.next(CLOSE_OBJECT));
     return out;
   }
@@ -458,6 +474,13 @@ class Reader {
 const STRING_CACHE_SIZE = 1 << 14;
 const CACHED_STRING_MAX = 40;
 const stringCache: (string | undefined)[] = new Array<string | undefined>(STRING_CACHE_SIZE).fill(undefined);
+
+/** A key's text, from the bytes between its quotes. */
+function keyText(b: Buffer, start: number, end: number, escaped: boolean): string {
+  return escaped
+    ? (JSON.parse(b.toString('utf8', start - 1, end + 1)) as string)
+    : b.toString('utf8', start, end);
+}
 
 function isAscii(b: Uint8Array, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (b[k]! >= 0x80) return false;

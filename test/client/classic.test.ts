@@ -60,6 +60,23 @@ describe('ClassicClient', () => {
     scope.done();
   });
 
+  it('keeps the order payload as it came (exact ids, unknown fields) for the report', async () => {
+    const body =
+      '{"requestId":"r1","success":true,"deployOrder":{"deployOrderId":9007199254740993,"status":"Success",' +
+      '"currentBatch":1,"totalBatch":1,"extra":{"n":9007199254740995},"deployMachineInfo":{"deployMachines":[]}},"errorCode":""}';
+    nock(HOST).get('/organization/org1/pipelines/7/deploy/9007199254740993').reply(200, body);
+    const c = client();
+    expect(c.lastRawDeployOrder()).toBeUndefined();
+    await c.getDeployOrder('7', '9007199254740993');
+    const raw = c.lastRawDeployOrder();
+    expect(raw?.isObject).toBe(true);
+    expect(raw?.text()).toBe(
+      '{"deployOrderId":"9007199254740993","status":"Success","currentBatch":1,"totalBatch":1,' +
+        '"extra":{"n":"9007199254740995"},"deployMachineInfo":{"deployMachines":[]}}',
+    );
+    expect(Buffer.concat(raw?.bytes() ?? []).toString()).toBe(raw?.text());
+  });
+
   it('pages job histories with nextToken', async () => {
     nock(HOST)
       .post('/organization/org1/pipeline/7/job/historys')

@@ -255,6 +255,19 @@ describe('readJson: builds only what is asked for', () => {
     expect(JSON.parse(Buffer.concat(read.bytes()).toString())).toEqual(read.value);
   });
 
+  it('member(): a top-level member as it came, ids quoted, whether it was built or skipped', () => {
+    const text = '{"requestId":9007199254740991,"data":{"id":9007199254740993,"n":[1, 2]},"tail":"x"}';
+    for (const keep of [true, { requestId: true }, { data: { n: true } }] as Keep[]) {
+      const read = readJson(bytes(text), keep);
+      expect(read.member('data')?.text()).toBe('{"id":"9007199254740993","n":[1, 2]}');
+      expect(read.member('data')?.isObject).toBe(true);
+      expect(read.member('requestId')?.text()).toBe('"9007199254740991"');
+      expect(read.member('tail')?.isObject).toBe(false);
+      expect(read.member('missing')).toBeUndefined();
+    }
+    expect(readJson(bytes('[{"data":1}]')).member('data')).toBeUndefined();
+  });
+
   it('[keep, map]: each element handed to map as soon as it is built', () => {
     const seen: unknown[] = [];
     const read = readJson(bytes('{"list":[{"a":1,"b":2},{"a":3}]}'), {
