@@ -271,6 +271,8 @@ class BodyBuffer {
         return grown;
     }
 }
+/** The most memory taken for a body on its Content-Length alone, before its bytes arrive. */
+const MAX_PREALLOCATED = 64 * 1024 * 1024;
 /**
  * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
  * Each chunk is copied into place as it comes (into `into` when given), so a large body is not held
@@ -285,7 +287,9 @@ async function readBody(body, contentLength, into) {
             chunks.push(chunk);
         return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
     }
-    let out = into ? into.take(Math.max(declared, 0)) : Buffer.allocUnsafe(declared);
+    // A declared length is trusted only so far: memory is taken as the bytes arrive beyond that.
+    const initial = Math.min(Math.max(declared, 0), MAX_PREALLOCATED);
+    let out = into ? into.take(initial) : Buffer.allocUnsafe(initial);
     let at = 0;
     for await (const chunk of body) {
         const c = chunk;
@@ -293,8 +297,7 @@ async function readBody(body, contentLength, into) {
             if (into)
                 out = into.take(at + c.length, at);
             else {
-                // more than declared (undici refuses that; kept safe all the same)
-                const grown = Buffer.allocUnsafe(at + c.length);
+                const grown = Buffer.allocUnsafe(Math.max(at + c.length, 2 * out.length));
                 out.copy(grown, 0, 0, at);
                 out = grown;
             }

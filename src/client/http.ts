@@ -207,6 +207,9 @@ export class BodyBuffer {
   }
 }
 
+/** The most memory taken for a body on its Content-Length alone, before its bytes arrive. */
+const MAX_PREALLOCATED = 64 * 1024 * 1024;
+
 /**
  * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
  * Each chunk is copied into place as it comes (into `into` when given), so a large body is not held
@@ -225,15 +228,16 @@ async function readBody(
     for await (const chunk of body) chunks.push(chunk as Buffer);
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
   }
-  let out = into ? into.take(Math.max(declared, 0)) : Buffer.allocUnsafe(declared);
+  // A declared length is trusted only so far: memory is taken as the bytes arrive beyond that.
+  const initial = Math.min(Math.max(declared, 0), MAX_PREALLOCATED);
+  let out = into ? into.take(initial) : Buffer.allocUnsafe(initial);
   let at = 0;
   for await (const chunk of body) {
     const c = chunk as Buffer;
     if (at + c.length > out.length) {
       if (into) out = into.take(at + c.length, at);
       else {
-        // more than declared (undici refuses that; kept safe all the same)
-        const grown = Buffer.allocUnsafe(at + c.length);
+        const grown = Buffer.allocUnsafe(Math.max(at + c.length, 2 * out.length));
         out.copy(grown, 0, 0, at);
         out = grown;
       }
