@@ -229,7 +229,7 @@ class Transport {
             signal,
         });
         try {
-            const bytes = await readBody(res.body, res.headers['content-length'], call.into);
+            const bytes = await readBody(res.body, call.into);
             return httpResponse(res.statusCode, res.headers, bytes);
         }
         catch (err) {
@@ -260,52 +260,34 @@ class Transport {
  */
 class BodyBuffer {
     buffer = Buffer.alloc(0);
-    /** The buffer, at least `size` bytes long; when it has to grow, its first `kept` bytes are carried over. */
-    take(size, kept = 0) {
-        if (this.buffer.length >= size)
-            return this.buffer;
+    /** The buffer, at least `size` bytes long (its content is the caller's to write). */
+    take(size) {
         // Room to grow: an order gains a little from poll to poll (statuses, times, new machines).
-        const grown = Buffer.allocUnsafeSlow(Math.max(size + (size >> 3), 2 * this.buffer.length, 64 * 1024));
-        this.buffer.copy(grown, 0, 0, kept);
-        this.buffer = grown;
-        return grown;
+        if (this.buffer.length < size)
+            this.buffer = Buffer.allocUnsafeSlow(size + (size >> 3));
+        return this.buffer;
     }
 }
-/** The most memory taken for a body on its Content-Length alone, before its bytes arrive. */
-const MAX_PREALLOCATED = 64 * 1024 * 1024;
 /**
  * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
- * Each chunk is copied into place as it comes (into `into` when given), so a large body is not held
- * twice, as its chunks and as their concatenation; a body of unknown length without `into` is joined
- * once at the end.
+ * The chunks are joined once, at the end, into `into` when given: no growing copies on the way, and
+ * no trust in a declared length. (The chunks are views of the socket's read buffers, which live
+ * until the next scavenge whatever is done with them.)
  */
-async function readBody(body, contentLength, into) {
-    const declared = typeof contentLength === 'string' && /^\d+$/.test(contentLength) ? Number(contentLength) : -1;
-    if (declared < 0 && !into) {
-        const chunks = [];
-        for await (const chunk of body)
-            chunks.push(chunk);
-        return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-    }
-    // A declared length is trusted only so far: memory is taken as the bytes arrive beyond that.
-    const initial = Math.min(Math.max(declared, 0), MAX_PREALLOCATED);
-    let out = into ? into.take(initial) : Buffer.allocUnsafe(initial);
-    let at = 0;
+async function readBody(body, into) {
+    const chunks = [];
+    let total = 0;
     for await (const chunk of body) {
-        const c = chunk;
-        if (at + c.length > out.length) {
-            if (into)
-                out = into.take(at + c.length, at);
-            else {
-                const grown = Buffer.allocUnsafe(Math.max(at + c.length, 2 * out.length));
-                out.copy(grown, 0, 0, at);
-                out = grown;
-            }
-        }
-        c.copy(out, at);
-        at += c.length;
+        chunks.push(chunk);
+        total += chunk.length;
     }
-    return out.subarray(0, at);
+    if (!into)
+        return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    const out = into.take(total);
+    let at = 0;
+    for (const c of chunks)
+        at += c.copy(out, at);
+    return out.subarray(0, total);
 }
 /**
  * Reads are repeated freely. A write (skip, retry, resume, stop) is repeated only when the server
