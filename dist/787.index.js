@@ -432,8 +432,7 @@ function pickerOf(keep) {
     if (!p) {
         p = { byLength: [], byName: new Map() };
         for (const [name, k] of Object.entries(keep)) {
-            const bytes = Buffer.from(name);
-            (p.byLength[bytes.length] ??= []).push({ bytes, name, keep: k });
+            (p.byLength[name.length] ??= []).push({ name, keep: k });
             p.byName.set(name, k);
         }
         pickers.set(keep, p);
@@ -601,7 +600,7 @@ class Reader {
                 const candidates = p.byLength[end - start];
                 if (candidates)
                     for (const c of candidates)
-                        if (sameBytes(b, start, c.bytes)) {
+                        if (sameChars(b, start, c.name)) {
                             name = c.name;
                             keep = c.keep;
                             break;
@@ -609,7 +608,7 @@ class Reader {
             }
             if (keep === undefined && (escaped || !isAscii(b, start, end))) {
                 // rare: a key with escapes or non-ASCII text is compared by what it decodes to
-                name = keyText(b, start, end, escaped);
+                name = decoded(b, start, end, escaped);
                 keep = p.byName.get(name);
             }
             this.colon();
@@ -619,7 +618,7 @@ class Reader {
             else
                 this.skip();
             if (this.depth === 1)
-                this.members.set(name ?? keyText(b, start, end, escaped), [valueStart, this.i]);
+                this.members.set(name ?? decoded(b, start, end, escaped), [valueStart, this.i]);
         } while (!this.next(CLOSE_OBJECT));
         return out;
     }
@@ -670,13 +669,11 @@ class Reader {
             return cached;
         return (stringCache[slot] = b.toString('latin1', start, i));
     }
-    /** The string at i, with escapes or non-ASCII text: UTF-8 decoded, escapes by JSON.parse. */
+    /** The string at i, with escapes or non-ASCII text. */
     decodedString() {
-        const start = this.i;
+        const start = this.i + 1;
         const escaped = this.skipString();
-        return escaped
-            ? JSON.parse(this.b.toString('utf8', start, this.i))
-            : this.b.toString('utf8', start + 1, this.i - 1);
+        return decoded(this.b, start, this.i - 1, escaped);
     }
     /** Steps over the string at i (checking its escapes); true when it has any. */
     skipString() {
@@ -802,8 +799,8 @@ class Reader {
 const STRING_CACHE_SIZE = 1 << 14;
 const CACHED_STRING_MAX = 40;
 const stringCache = new Array(STRING_CACHE_SIZE).fill(undefined);
-/** A key's text, from the bytes between its quotes. */
-function keyText(b, start, end, escaped) {
+/** A string's text from the bytes between its quotes: UTF-8 decoded, escapes by JSON.parse. */
+function decoded(b, start, end, escaped) {
     return escaped
         ? JSON.parse(b.toString('utf8', start - 1, end + 1))
         : b.toString('utf8', start, end);
@@ -817,13 +814,6 @@ function isAscii(b, from, to) {
 function sameChars(b, at, s) {
     for (let k = 0; k < s.length; k++)
         if (b[at + k] !== s.charCodeAt(k))
-            return false;
-    return true;
-}
-/** b[at..] starts with `bytes` (a JS loop: keys are short, and a native call costs more than it saves) */
-function sameBytes(b, at, bytes) {
-    for (let k = 0; k < bytes.length; k++)
-        if (b[at + k] !== bytes[k])
             return false;
     return true;
 }
@@ -2447,7 +2437,7 @@ var http = __webpack_require__(7915);
 // EXTERNAL MODULE: ./src/client/redact.ts
 var redact = __webpack_require__(5078);
 // EXTERNAL MODULE: ./src/client/normalize.ts
-var client_normalize = __webpack_require__(8520);
+var normalize = __webpack_require__(8520);
 ;// CONCATENATED MODULE: ./src/client/openapi.ts
 
 
@@ -2487,7 +2477,7 @@ class OpenApiClient {
     }
     async listDeployJobs(pipelineId, o) {
         const res = await this.get('ListPipelineJobs', `/pipelines/${enc(pipelineId)}/listTasksByCategory/DEPLOY`, o);
-        return this.shaped('ListPipelineJobs', res, client_normalize/* toDeployJobs */.pX);
+        return this.shaped('ListPipelineJobs', res, normalize/* toDeployJobs */.pX);
     }
     async listJobHistory(pipelineId, identifier, cursor, o) {
         const page = Number(cursor ?? '1') || 1;
@@ -2499,32 +2489,22 @@ class OpenApiClient {
             perPage: String(HISTORY_PAGE_SIZE),
         });
         const res = await this.get('ListPipelineJobHistorys', `/pipelines/getComponentsWithoutButtons?${query}`, o);
-        const items = this.shaped('ListPipelineJobHistorys', res, client_normalize/* toJobHistory */.Bi);
+        const items = this.shaped('ListPipelineJobHistorys', res, normalize/* toJobHistory */.Bi);
         return { items, next: nextPage(res, page, items.length) };
     }
     async getPipelineRun(pipelineId, pipelineRunId, o) {
         const res = await this.get('GetPipelineRun', `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`, o);
-        return this.shaped('GetPipelineRun', res, client_normalize/* toPipelineRun */.Tk);
+        return this.shaped('GetPipelineRun', res, normalize/* toPipelineRun */.Tk);
     }
     async getLatestPipelineRun(pipelineId, o) {
         const res = await this.get('GetLatestPipelineRun', `/pipelines/${enc(pipelineId)}/runs/latestPipelineRun`, o);
-        return this.shaped('GetLatestPipelineRun', res, client_normalize/* toPipelineRun */.Tk);
+        return this.shaped('GetLatestPipelineRun', res, normalize/* toPipelineRun */.Tk);
     }
     async getDeployOrder(pipelineId, deployOrderId, o) {
         // The answer is read into the buffer the last one is in: that one is let go of first.
         this.lastOrder = undefined;
         const res = await this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), o, this.orderBody);
-        let read;
-        try {
-            read = readDeployOrder(res.bytes);
-        }
-        catch (err) {
-            if (err instanceof SyntaxError)
-                throw shapeError('GetVMDeployOrder', res, 'the answer is not JSON', this.opts.token);
-            if (err instanceof client_normalize/* ShapeError */.ym)
-                throw shapeError('GetVMDeployOrder', res, err.message, this.opts.token);
-            throw err;
-        }
+        const read = this.parsed('GetVMDeployOrder', res, () => readDeployOrder(res.bytes));
         this.lastOrder = read.raw;
         return read.order;
     }
@@ -2545,7 +2525,7 @@ class OpenApiClient {
     }
     async getMachineLog(pipelineId, deployOrderId, machineSn, o) {
         const res = await this.get('GetVMDeployMachineLog', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/log`, o);
-        return this.shaped('GetVMDeployMachineLog', res, client_normalize/* toMachineLog */.RE);
+        return this.shaped('GetVMDeployMachineLog', res, normalize/* toMachineLog */.RE);
     }
     async getEmasArtifactUrl(req, o) {
         const query = new URLSearchParams({
@@ -2590,7 +2570,7 @@ class OpenApiClient {
             write: true,
             signal: o?.signal,
         });
-        return (0,client_normalize/* toBoolean */.G4)(this.json(operation, res));
+        return (0,normalize/* toBoolean */.G4)(this.json(operation, res));
     }
     send(call) {
         call.headers['x-yunxiao-token'] = this.opts.token;
@@ -2598,21 +2578,22 @@ class OpenApiClient {
     }
     /** The answer normalized; one that is not the expected kind at all fails as this operation's error. */
     shaped(operation, res, normalize, raw = this.json(operation, res)) {
-        try {
-            return normalize(raw);
-        }
-        catch (err) {
-            if (err instanceof client_normalize/* ShapeError */.ym)
-                throw shapeError(operation, res, err.message, this.opts.token);
-            throw err;
-        }
+        return this.parsed(operation, res, () => normalize(raw));
     }
     json(operation, res) {
+        return this.parsed(operation, res, () => (0,json/* readJson */.Vh)(res.bytes).value);
+    }
+    /** read(), with an answer that is not JSON (SyntaxError) or not of its shape (ShapeError) as this operation's error. */
+    parsed(operation, res, read) {
         try {
-            return (0,json/* readJson */.Vh)(res.bytes).value;
+            return read();
         }
-        catch {
-            throw shapeError(operation, res, 'the answer is not JSON', this.opts.token);
+        catch (err) {
+            if (err instanceof SyntaxError)
+                throw shapeError(operation, res, 'the answer is not JSON', this.opts.token);
+            if (err instanceof normalize/* ShapeError */.ym)
+                throw shapeError(operation, res, err.message, this.opts.token);
+            throw err;
         }
     }
 }
@@ -2623,8 +2604,8 @@ class OpenApiClient {
  * Throws SyntaxError (not JSON) or ShapeError (not a deploy order).
  */
 function readDeployOrder(bytes) {
-    const raw = (0,json/* readJson */.Vh)(bytes, client_normalize/* DEPLOY_ORDER_FIELDS */.PS);
-    return { order: (0,client_normalize/* toDeployOrderRead */.Jm)(raw.value), raw };
+    const raw = (0,json/* readJson */.Vh)(bytes, normalize/* DEPLOY_ORDER_FIELDS */.PS);
+    return { order: (0,normalize/* toDeployOrderRead */.Jm)(raw.value), raw };
 }
 function shapeError(operation, res, what, secret) {
     return new errors/* YunxiaoError */.ah({

@@ -123,10 +123,13 @@ function quotedPieces(bytes: Buffer, longInts: readonly number[], begin: number,
   return out;
 }
 
-/** An object's kept keys by byte length, with their names as bytes: matched without decoding the key. */
+/**
+ * An object's kept keys by length, matched against an ASCII key's bytes without decoding it (other
+ * keys are decoded and looked up by name).
+ */
 interface Picker {
-  /** index: the key's length in bytes */
-  byLength: ({ bytes: Uint8Array; name: string; keep: Keep }[] | undefined)[];
+  /** index: the name's length */
+  byLength: ({ name: string; keep: Keep }[] | undefined)[];
   byName: Map<string, Keep>;
 }
 const pickers = new WeakMap<object, Picker>();
@@ -136,8 +139,7 @@ function pickerOf(keep: { readonly [key: string]: Keep }): Picker {
   if (!p) {
     p = { byLength: [], byName: new Map() };
     for (const [name, k] of Object.entries(keep)) {
-      const bytes = Buffer.from(name);
-      (p.byLength[bytes.length] ??= []).push({ bytes, name, keep: k });
+      (p.byLength[name.length] ??= []).push({ name, keep: k });
       p.byName.set(name, k);
     }
     pickers.set(keep, p);
@@ -292,7 +294,7 @@ class Reader {
         const candidates = p.byLength[end - start];
         if (candidates)
           for (const c of candidates)
-            if (sameBytes(b, start, c.bytes)) {
+            if (sameChars(b, start, c.name)) {
               name = c.name;
               keep = c.keep;
               break;
@@ -300,14 +302,14 @@ class Reader {
       }
       if (keep === undefined && (escaped || !isAscii(b, start, end))) {
         // rare: a key with escapes or non-ASCII text is compared by what it decodes to
-        name = keyText(b, start, end, escaped);
+        name = decoded(b, start, end, escaped);
         keep = p.byName.get(name);
       }
       this.colon();
       const valueStart = this.i;
       if (keep !== undefined) define(out, name!, this.value(keep));
       else this.skip();
-      if (this.depth === 1) this.members.set(name ?? keyText(b, start, end, escaped), [valueStart, this.i]);
+      if (this.depth === 1) this.members.set(name ?? decoded(b, start, end, escaped), [valueStart, this.i]);
     } while (!this.next(CLOSE_OBJECT));
     return out;
   }
@@ -355,13 +357,11 @@ class Reader {
     return (stringCache[slot] = b.toString('latin1', start, i));
   }
 
-  /** The string at i, with escapes or non-ASCII text: UTF-8 decoded, escapes by JSON.parse. */
+  /** The string at i, with escapes or non-ASCII text. */
   private decodedString(): string {
-    const start = this.i;
+    const start = this.i + 1;
     const escaped = this.skipString();
-    return escaped
-      ? (JSON.parse(this.b.toString('utf8', start, this.i)) as string)
-      : this.b.toString('utf8', start + 1, this.i - 1);
+    return decoded(this.b, start, this.i - 1, escaped);
   }
 
   /** Steps over the string at i (checking its escapes); true when it has any. */
@@ -475,8 +475,8 @@ const STRING_CACHE_SIZE = 1 << 14;
 const CACHED_STRING_MAX = 40;
 const stringCache: (string | undefined)[] = new Array<string | undefined>(STRING_CACHE_SIZE).fill(undefined);
 
-/** A key's text, from the bytes between its quotes. */
-function keyText(b: Buffer, start: number, end: number, escaped: boolean): string {
+/** A string's text from the bytes between its quotes: UTF-8 decoded, escapes by JSON.parse. */
+function decoded(b: Buffer, start: number, end: number, escaped: boolean): string {
   return escaped
     ? (JSON.parse(b.toString('utf8', start - 1, end + 1)) as string)
     : b.toString('utf8', start, end);
@@ -489,12 +489,6 @@ function isAscii(b: Uint8Array, from: number, to: number): boolean {
 
 function sameChars(b: Uint8Array, at: number, s: string): boolean {
   for (let k = 0; k < s.length; k++) if (b[at + k] !== s.charCodeAt(k)) return false;
-  return true;
-}
-
-/** b[at..] starts with `bytes` (a JS loop: keys are short, and a native call costs more than it saves) */
-function sameBytes(b: Uint8Array, at: number, bytes: Uint8Array): boolean {
-  for (let k = 0; k < bytes.length; k++) if (b[at + k] !== bytes[k]) return false;
   return true;
 }
 

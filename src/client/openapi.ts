@@ -140,15 +140,7 @@ export class OpenApiClient implements YunxiaoApi {
       o,
       this.orderBody,
     );
-    let read: ReturnType<typeof readDeployOrder>;
-    try {
-      read = readDeployOrder(res.bytes);
-    } catch (err) {
-      if (err instanceof SyntaxError)
-        throw shapeError('GetVMDeployOrder', res, 'the answer is not JSON', this.opts.token);
-      if (err instanceof ShapeError) throw shapeError('GetVMDeployOrder', res, err.message, this.opts.token);
-      throw err;
-    }
+    const read = this.parsed('GetVMDeployOrder', res, () => readDeployOrder(res.bytes));
     this.lastOrder = read.raw;
     return read.order;
   }
@@ -271,19 +263,22 @@ export class OpenApiClient implements YunxiaoApi {
     normalize: (raw: unknown) => T,
     raw: unknown = this.json(operation, res),
   ): T {
-    try {
-      return normalize(raw);
-    } catch (err) {
-      if (err instanceof ShapeError) throw shapeError(operation, res, err.message, this.opts.token);
-      throw err;
-    }
+    return this.parsed(operation, res, () => normalize(raw));
   }
 
   private json(operation: string, res: HttpResponse): unknown {
+    return this.parsed(operation, res, () => readJson(res.bytes).value);
+  }
+
+  /** read(), with an answer that is not JSON (SyntaxError) or not of its shape (ShapeError) as this operation's error. */
+  private parsed<T>(operation: string, res: HttpResponse, read: () => T): T {
     try {
-      return readJson(res.bytes).value;
-    } catch {
-      throw shapeError(operation, res, 'the answer is not JSON', this.opts.token);
+      return read();
+    } catch (err) {
+      if (err instanceof SyntaxError)
+        throw shapeError(operation, res, 'the answer is not JSON', this.opts.token);
+      if (err instanceof ShapeError) throw shapeError(operation, res, err.message, this.opts.token);
+      throw err;
     }
   }
 }
