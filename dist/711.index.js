@@ -234,8 +234,10 @@ class ClassicClient {
                 return { body: read.value, read };
             }
         }
-        catch {
-            // handled below
+        catch (err) {
+            // Not JSON: said below. A shape error (a machine read as it came) says what is wrong itself.
+            if (!(err instanceof SyntaxError))
+                throw err;
         }
         throw new errors/* YunxiaoError */.ah({
             operation: action,

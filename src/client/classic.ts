@@ -285,8 +285,9 @@ export class ClassicClient implements YunxiaoApi {
       if (read.value && typeof read.value === 'object' && !Array.isArray(read.value)) {
         return { body: read.value as Envelope, read };
       }
-    } catch {
-      // handled below
+    } catch (err) {
+      // Not JSON: said below. A shape error (a machine read as it came) says what is wrong itself.
+      if (!(err instanceof SyntaxError)) throw err;
     }
     throw new YunxiaoError({
       operation: action,
