@@ -17,14 +17,12 @@ __webpack_require__.d(__webpack_exports__, {
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/client/errors.ts
 var errors = __webpack_require__(6468);
-// EXTERNAL MODULE: ./src/client/http.ts
-var http = __webpack_require__(7915);
+// EXTERNAL MODULE: ./src/client/http.ts + 1 modules
+var http = __webpack_require__(5807);
 // EXTERNAL MODULE: ./src/client/json.ts
 var json = __webpack_require__(5925);
 // EXTERNAL MODULE: ./src/client/normalize.ts
 var normalize = __webpack_require__(8520);
-// EXTERNAL MODULE: ./src/client/redact.ts
-var redact = __webpack_require__(5078);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/client/signer.ts
@@ -37,9 +35,9 @@ function percentEncode(text) {
     // toWellFormed: a lone surrogate (possible in JSON text) must not make encodeURIComponent throw
     return encodeURIComponent(text.toWellFormed()).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
-/** Each segment encoded, the separating slashes kept (a `/` inside a segment would be %2F). */
-function encodePath(path) {
-    return path.split('/').map(percentEncode).join('/');
+/** `/` and each segment encoded (a `/` inside a segment is %2F). */
+function encodePath(segments) {
+    return `/${segments.map(percentEncode).join('/')}`;
 }
 /** Keys sorted by their raw text (as the SDKs do), then `k=v` encoded and joined by `&`; undefined dropped. */
 function canonicalQuery(query) {
@@ -101,7 +99,6 @@ function signRequest(req) {
 
 
 
-
 const CLASSIC_VERSION = '2021-06-25';
 /** Rows per history page: the documented maximum. */
 const HISTORY_PAGE_SIZE = 50;
@@ -130,95 +127,114 @@ class ClassicClient {
             hintFor: errors/* classicHint */.Eu,
         });
     }
-    async listDeployJobs(pipelineId, o) {
-        const body = await this.call('ListPipelineJobs', 'POST', `/pipeline/${pipelineId}/jobs`, { category: 'DEPLOY' }, false, o);
-        return (0,normalize/* toDeployJobs */.pX)(body['jobs']);
+    listDeployJobs(pipelineId, o) {
+        return this.call('ListPipelineJobs', 'POST', ['pipeline', pipelineId, 'jobs'], { category: 'DEPLOY' }, o, (body) => (0,normalize/* toDeployJobs */.pX)(body['jobs']));
     }
-    async listJobHistory(pipelineId, identifier, cursor, o) {
+    listJobHistory(pipelineId, identifier, cursor, o) {
         const query = {
             category: 'DEPLOY',
             identifier,
             maxResults: String(HISTORY_PAGE_SIZE),
             nextToken: cursor,
         };
-        const body = await this.call('ListPipelineJobHistorys', 'POST', `/pipeline/${pipelineId}/job/historys`, query, false, o);
-        const next = typeof body['nextToken'] === 'string' && body['nextToken'] !== '' ? body['nextToken'] : undefined;
-        return { items: (0,normalize/* toJobHistory */.Bi)(body['jobs']), next };
+        return this.call('ListPipelineJobHistorys', 'POST', ['pipeline', pipelineId, 'job', 'historys'], query, o, (body) => {
+            const token = body['nextToken'];
+            const next = typeof token === 'string' && token !== '' ? token : undefined;
+            return { items: (0,normalize/* toJobHistory */.Bi)(body['jobs']), next };
+        });
     }
-    async getPipelineRun(pipelineId, pipelineRunId, o) {
-        const body = await this.call('GetPipelineRun', 'GET', `/pipelines/${pipelineId}/pipelineRuns/${pipelineRunId}`, {}, false, o);
-        return (0,normalize/* toPipelineRun */.Tk)(body['pipelineRun']);
+    getPipelineRun(pipelineId, pipelineRunId, o) {
+        return this.call('GetPipelineRun', 'GET', ['pipelines', pipelineId, 'pipelineRuns', pipelineRunId], {}, o, (body) => (0,normalize/* toPipelineRun */.Tk)(body['pipelineRun']));
     }
-    async getDeployOrder(pipelineId, deployOrderId, o) {
+    getDeployOrder(pipelineId, deployOrderId, o) {
         // The answer is read into the buffer the last one is in: that one is let go of first.
         this.lastOrder = undefined;
-        const { body, read } = await this.callWithText('GetVMDeployOrder', 'GET', this.orderPath(pipelineId, deployOrderId), {}, false, o, ORDER_ENVELOPE_FIELDS, this.orderBody);
-        const order = (0,normalize/* toDeployOrderRead */.Jm)(body['deployOrder']);
-        // The payload inside the envelope, as it came, for the report.
-        this.lastOrder = read.member('deployOrder');
-        return order;
+        return this.call('GetVMDeployOrder', 'GET', orderPath(pipelineId, deployOrderId), {}, o, (body, read) => {
+            const order = (0,normalize/* toDeployOrderRead */.Jm)(body['deployOrder']);
+            if (order.deployOrderId !== deployOrderId)
+                throw (0,normalize/* orderMismatch */.DI)(order.deployOrderId, deployOrderId);
+            // The payload inside the envelope, as it came, for the report.
+            this.lastOrder = read.member('deployOrder');
+            return order;
+        }, { keep: ORDER_ENVELOPE_FIELDS, into: this.orderBody, maxBytes: normalize/* MAX_ORDER_BYTES */.A2 });
     }
     lastRawDeployOrder() {
         return this.lastOrder;
     }
+    lastError() {
+        return this.transport.lastError();
+    }
     stopDeployOrder(pipelineId, deployOrderId, o) {
-        return this.write('StopVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/stop`, o);
+        return this.write('StopVMDeployOrder', [...orderPath(pipelineId, deployOrderId), 'stop'], o);
     }
     resumeDeployOrder(pipelineId, deployOrderId, o) {
-        return this.write('ResumeVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/resume`, o);
+        return this.write('ResumeVMDeployOrder', [...orderPath(pipelineId, deployOrderId), 'resume'], o);
     }
     skipMachine(pipelineId, deployOrderId, machineSn, o) {
-        return this.write('SkipPipelineJobMachine', `${this.orderPath(pipelineId, deployOrderId)}/machine/${machineSn}/skip`, o);
+        return this.write('SkipPipelineJobMachine', [...machinePath(pipelineId, deployOrderId, machineSn), 'skip'], o);
     }
     retryMachine(pipelineId, deployOrderId, machineSn, o) {
-        return this.write('RetryVMDeployMachine', `${this.orderPath(pipelineId, deployOrderId)}/machine/${machineSn}/retry`, o);
+        return this.write('RetryVMDeployMachine', [...machinePath(pipelineId, deployOrderId, machineSn), 'retry'], o);
     }
-    async getMachineLog(pipelineId, deployOrderId, machineSn, o) {
-        const path = `${this.orderPath(pipelineId, deployOrderId)}/machine/${machineSn}/log`;
-        const body = await this.call('GetVMDeployMachineLog', 'GET', path, {}, false, o);
-        return (0,normalize/* toMachineLog */.RE)(body['deployMachineLog']);
+    getMachineLog(pipelineId, deployOrderId, machineSn, o) {
+        return this.call('GetVMDeployMachineLog', 'GET', [...machinePath(pipelineId, deployOrderId, machineSn), 'log'], {}, o, (body) => (0,normalize/* toMachineLog */.RE)(body['deployMachineLog']), { maxBytes: normalize/* MAX_LOG_BYTES */.w5 });
     }
-    async getEmasArtifactUrl(req, o) {
-        const path = `/pipeline/${req.pipelineId}/pipelineRun/${req.pipelineRunId}/emas/artifact/${req.emasJobInstanceId}/${req.md5}`;
-        const body = await this.call('GetPipelineEmasArtifactUrl', 'POST', path, { serviceConnectionId: req.serviceConnectionId }, false, o);
-        const url = body['fileUrl'];
-        if (typeof url !== 'string' || url === '') {
-            throw new errors/* YunxiaoError */.ah({
-                operation: 'GetPipelineEmasArtifactUrl',
-                status: 200,
-                errorMessage: 'the answer has no fileUrl',
-                retryable: false,
-            });
-        }
-        return url;
+    getEmasArtifactUrl(req, o) {
+        const path = [
+            'pipeline',
+            req.pipelineId,
+            'pipelineRun',
+            req.pipelineRunId,
+            'emas',
+            'artifact',
+            req.emasJobInstanceId,
+            req.md5,
+        ];
+        return this.call('GetPipelineEmasArtifactUrl', 'POST', path, { serviceConnectionId: req.serviceConnectionId }, o, (body) => {
+            const url = body['fileUrl'];
+            if (typeof url !== 'string' || url === '')
+                throw new normalize/* ShapeError */.ym('the answer has no fileUrl');
+            return url;
+        });
     }
-    orderPath(pipelineId, deployOrderId) {
-        return `/pipelines/${pipelineId}/deploy/${deployOrderId}`;
-    }
-    async write(action, path, o) {
-        const body = await this.call(action, 'PUT', path, {}, true, o);
+    write(action, path, o) {
+        return this.call(action, 'PUT', path, {}, o, 
         // The envelope says success; some operations add a boolean `result`.
-        return body['result'] === undefined ? body['success'] !== false : (0,normalize/* toBoolean */.G4)(body['result']);
+        (body) => (body['result'] === undefined ? body['success'] !== false : (0,normalize/* toBoolean */.G4)(body['result'])), { write: true, empty: false });
     }
-    async call(action, method, path, query, write, o) {
-        return (await this.callWithText(action, method, path, query, write, o)).body;
-    }
-    async callWithText(action, method, path, query, write, o, keep = true, into) {
-        const fullPath = `/organization/${this.opts.organizationId}${path}`;
+    /**
+     * One classic call: `path` is the segments after /organization/{id}, each encoded (a machine SN may
+     * hold any character), and `payload` reads the envelope. An answer that is not an envelope, or whose
+     * payload is not of its shape, is a bad answer (see Transport.send). `empty`: what an empty answer
+     * means (a write's says nothing was done).
+     */
+    call(action, method, path, query, o, payload, opts = {}) {
+        const segments = ['organization', this.opts.organizationId, ...path];
         const qs = canonicalQuery(query);
-        const url = `${this.origin.origin}${encodePath(fullPath)}${qs ? `?${qs}` : ''}`;
-        const res = await this.transport.send({
+        const url = `${this.origin.origin}${encodePath(segments)}${qs ? `?${qs}` : ''}`;
+        const write = opts.write ?? false;
+        return this.transport.send({
             operation: action,
             method,
             url,
             headers: {},
             write,
             signal: o?.signal,
-            into,
+            into: opts.into,
+            maxBytes: opts.maxBytes,
+            read: (res) => {
+                if (opts.empty !== undefined && (0,http/* isBlank */.z3)(res.bytes))
+                    return opts.empty;
+                const read = (0,json/* readJson */.Vh)(res.bytes, opts.keep ?? true);
+                const body = read.value;
+                if (!body || typeof body !== 'object' || Array.isArray(body))
+                    throw new normalize/* ShapeError */.ym('the answer is not a JSON envelope');
+                return payload(body, read);
+            },
             sign: () => signRequest({
                 method,
                 host: this.origin.host,
-                path: fullPath,
+                path: segments,
                 query,
                 action,
                 version: CLASSIC_VERSION,
@@ -228,27 +244,13 @@ class ClassicClient {
                 date: this.opts.now?.(),
             }).headers,
         });
-        try {
-            const read = (0,json/* readJson */.Vh)(res.bytes, keep);
-            if (read.value && typeof read.value === 'object' && !Array.isArray(read.value)) {
-                return { body: read.value, read };
-            }
-        }
-        catch (err) {
-            // Not JSON: said below. A shape error (a machine read as it came) says what is wrong itself.
-            if (!(err instanceof SyntaxError))
-                throw err;
-        }
-        throw new errors/* YunxiaoError */.ah({
-            operation: action,
-            status: res.status,
-            errorMessage: (0,redact/* redact */.E)(`the answer is not a JSON envelope: ${(0,http/* bodyStart */.ld)(res.text)}`, [
-                this.opts.accessKeySecret,
-            ]),
-            hint: 'check `endpoint` (the classic API is https://devops.cn-hangzhou.aliyuncs.com), or a proxy answered instead',
-            retryable: false,
-        });
     }
+}
+function orderPath(pipelineId, deployOrderId) {
+    return ['pipelines', pipelineId, 'deploy', deployOrderId];
+}
+function machinePath(pipelineId, deployOrderId, machineSn) {
+    return [...orderPath(pipelineId, deployOrderId), 'machine', machineSn];
 }
 /** What classicFailure reads of an envelope (a large order inside it is checked, not built). */
 const FAILURE_FIELDS = {
@@ -275,13 +277,10 @@ function classicFailure(res) {
         return Array.isArray(v) ? v[0] : v;
     };
     if (!body) {
-        if (res.status < 400 && !(0,http/* looksLikeMarkup */.mo)(res))
+        // With a success status, what it is instead is the reader's to say (a bad answer).
+        if (res.status < 400)
             return undefined;
-        return {
-            errorMessage: `non-JSON answer: ${(0,http/* bodyStart */.ld)(res.text)}`,
-            requestId: header('x-acs-request-id'),
-            retryable: res.status < 400 ? true : undefined,
-        };
+        return { errorMessage: 'non-JSON answer', requestId: header('x-acs-request-id'), showBody: true };
     }
     if (res.status < 400 && body['success'] !== false)
         return undefined;

@@ -42,10 +42,14 @@ async function startDeployment(req) {
     const runId = env['GITHUB_RUN_ID'];
     const logUrl = runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined;
     const [{ getOctokit }, { fetch }] = await Promise.all([__webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)), Promise.all(/* import() */[__webpack_require__.e(137), __webpack_require__.e(752)]).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19))]);
+    // Every request is bounded by the signal of the moment: creating, then the final status.
+    let signal = req.signal;
     const octokit = getOctokit(req.githubToken, {
         baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
         // Our own dispatcher: the same proxy rules (HTTPS_PROXY / NO_PROXY) as the Yunxiao requests.
-        request: { fetch: (url, init) => fetch(url, { ...init, dispatcher: req.dispatcher }) },
+        request: {
+            fetch: (url, init) => fetch(url, { ...init, dispatcher: req.dispatcher, signal }),
+        },
     });
     let deploymentId;
     try {
@@ -87,8 +91,9 @@ async function startDeployment(req) {
     await post('in_progress', 'Watching the Yunxiao deploy order');
     req.info(`GitHub Deployment ${deploymentId} created in environment "${req.environment}".`);
     return {
-        async finish(result) {
+        async finish(result, bound) {
             const state = deploymentStateOf(result);
+            signal = bound;
             if (state)
                 await post(state, `Yunxiao deploy gate: ${result}`);
         },

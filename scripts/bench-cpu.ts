@@ -37,7 +37,7 @@ function measure(n: number): CpuFigure {
   engine.advance();
   const bytes = Buffer.from(stringify(orderView(s, engine)));
   const text = bytes.toString('utf8');
-  const memory = { taken: [], warnedStatuses: new Set<string>() };
+  const memory = { taken: [], warnedStatuses: new Set<string>(), effectsSeen: new Set<number>() };
   let prev = readDeployOrder(bytes).order;
   const iterations = Math.max(7, Math.round(200_000 / n));
   const time = (f: () => void): number => {

@@ -59,5 +59,6 @@ function prettyCommands(text: string): string {
       /^::(error|warning|notice)[^:]*::(.*)$/gm,
       (_m, level: string, msg: string) => `${level.toUpperCase()}: ${msg}`,
     )
-    .replace(/^::debug::.*\n/gm, '');
+    .replace(/^::debug::.*\n/gm, '')
+    .replace(/^::(stop-commands::[0-9a-f]{32}|[0-9a-f]{32}::)\n/gm, '');
 }

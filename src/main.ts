@@ -1,5 +1,10 @@
 // The action's imperative shell: read inputs, resolve, watch, report. Every decision is made by
 // gate/decide.ts; everything reported is built by the pure functions of report/.
+//
+// Time: the user plans for `timeout`. Everything after the deadline (a stop, a last read, logs, the
+// EMAS URL, GitHub) shares one grace period, and so does everything after a cancel; each wait in it
+// also ends when a cancel comes. The outputs, the report and the summary are written before any
+// best-effort extra, and again when an extra adds to them.
 import type { YunxiaoApi } from './client/model.js';
 import { actionsOnTimeout, decide } from './gate/decide.js';
 import { messageOf } from './common/message.js';
@@ -7,54 +12,98 @@ import { fetchArtifactUrl, fetchFailedLogs } from './gate/extras.js';
 import { deployUrl } from './gate/links.js';
 import { resolveDeployOrder, type Resolution } from './gate/resolve.js';
 import type { Verdict } from './gate/types.js';
-import { newWatchState, perform, watch, type WatchContext, type WatchState } from './gate/watch.js';
+import {
+  newWatchState,
+  perform,
+  readAgain,
+  watch,
+  type WatchContext,
+  type WatchState,
+} from './gate/watch.js';
 import type { Config } from './inputs/config.js';
 import { parseInputs } from './inputs/parse.js';
 import type { RunOutcome } from './report/outcome.js';
 import { createApi } from './runner/api.js';
 import { createDispatcher } from './runner/dispatcher.js';
 import { DeadlineReached, formatDuration, RunCancelled } from './runner/deadline.js';
-import { finish, finishUnresolved } from './runner/finish.js';
+import { conclude, finishInvalid, finishUnresolved, writeResults } from './runner/finish.js';
 import { io as runnerIo, type RunnerIo } from './runner/io.js';
-import { onCancel } from './runner/signals.js';
+import { cancelOnSignals, type CancelSignal } from './runner/signals.js';
 import { sleep } from './common/sleep.js';
 import type { Dispatcher } from './client/undici.js';
 import type { DeploymentTracker } from './github/deployment.js';
 
-/** After the deadline: time left to stop the order and read it once more. */
-const AFTER_DEADLINE_MS = 5000;
-/** After a cancel the runner kills us 10 s after SIGINT: the stop must be done within 5 s. */
-const AFTER_CANCEL_MS = 4000;
-/** Time allowed for fetching logs and the artifact URL (shorter when cancelled). */
+/** After the deadline or a cancel: everything left must be done within this (the bound is 10 s). */
+export const GRACE_MS = 8000;
+/** Of it: the stop and a last read of the order. */
+const STOP_MS = 4000;
+/** Logs, the EMAS URL, GitHub: best effort, each at most this long (and within the grace period). */
 const EXTRAS_MS = 10_000;
 const EXTRAS_ON_CANCEL_MS = 1500;
+/** Creating the GitHub Deployment before the watch: bounded, and cut by the deadline or a cancel. */
+const GITHUB_START_MS = 10_000;
 
 type Final = Verdict | { result: 'in-progress'; reason: string };
 
+/** When the run must be over, and bounded waits that also end on a cancel. */
+interface Clock {
+  /** the deadline or a cancel */
+  signal: AbortSignal;
+  cancel: CancelSignal;
+  /** a signal for a wait of at most `ms`, within the grace period, ended by a cancel that comes during it */
+  bounded(ms: number): AbortSignal;
+}
+
 /** Runs the action; resolves to the process exit code. */
-export async function run(io: RunnerIo = runnerIo): Promise<number> {
+export async function run(
+  cancel: CancelSignal = cancelOnSignals(),
+  io: RunnerIo = runnerIo,
+): Promise<number> {
   const startedAt = new Date();
   const parsed = parseInputs(io.input, io.mask);
   if (!parsed.ok) {
-    io.fail(
+    return finishInvalid(
+      io,
       `Invalid inputs (nothing was sent to Yunxiao):\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`,
     );
-    return 1;
   }
   const config = parsed.config;
 
   const deadline = new AbortController();
-  const cancel = new AbortController();
+  const deadlineAt = Date.now() + config.timeoutMs;
   const timer = setTimeout(() => deadline.abort(new DeadlineReached(config.timeoutMs)), config.timeoutMs);
-  const listening = onCancel((signalName) => {
-    io.warning(`Received ${signalName}: the workflow run is being cancelled; the watch stops now.`);
-    cancel.abort(new RunCancelled(signalName));
-  });
-  const signal = AbortSignal.any([deadline.signal, cancel.signal]);
-  const dispatcher = await createDispatcher(process.env);
+  const announce = (): void =>
+    io.warning(
+      `Received ${(cancel.signal.reason as RunCancelled).signalName}: the workflow run is being cancelled; the watch stops now.`,
+    );
+  if (cancel.signal.aborted) announce();
+  else cancel.signal.addEventListener('abort', announce, { once: true });
+  // The last resort: whatever hangs, the process is gone by the deadline (or the cancel) plus 10 s.
+  const backstop = (): NodeJS.Timeout =>
+    setTimeout(() => {
+      io.warning(
+        'The gate did not finish within the grace period after the deadline or the cancel; exiting.',
+      );
+      process.exit(process.exitCode ?? 1);
+    }, GRACE_MS + 1500).unref();
+  deadline.signal.addEventListener('abort', backstop, { once: true });
+  cancel.signal.addEventListener('abort', backstop, { once: true });
+  if (cancel.signal.aborted) backstop();
+
+  const clock: Clock = {
+    signal: AbortSignal.any([deadline.signal, cancel.signal]),
+    cancel,
+    bounded(ms) {
+      const end = Math.min(deadlineAt, cancel.at ?? Infinity) + GRACE_MS;
+      const left = Math.max(0, Math.min(ms, end - Date.now()));
+      const time = AbortSignal.timeout(left);
+      return cancel.signal.aborted ? time : AbortSignal.any([time, cancel.signal]);
+    },
+  };
+  const dispatcher = await createDispatcher(process.env, config.endpoint);
   try {
     const api = await createApi(config, dispatcher, io.debug);
-    return await gate(config, api, dispatcher, io, startedAt, signal);
+    return await gate(config, api, io, startedAt, clock);
   } catch (err) {
     // A bug of ours: still one clear line, the stack only in debug output.
     io.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
@@ -62,20 +111,19 @@ export async function run(io: RunnerIo = runnerIo): Promise<number> {
     return 1;
   } finally {
     clearTimeout(timer);
-    listening.release();
     // Keep-alive sockets would hold the process open for seconds after the verdict.
-    await dispatcher.destroy().catch(() => undefined);
+    await Promise.race([dispatcher.destroy().catch(() => undefined), sleep(500)]);
   }
 }
 
 async function gate(
   config: Config,
   api: YunxiaoApi,
-  dispatcher: Dispatcher,
   io: RunnerIo,
   startedAt: Date,
-  signal: AbortSignal,
+  clock: Clock,
 ): Promise<number> {
+  const { signal } = clock;
   let resolution: Resolution;
   try {
     resolution = await resolveDeployOrder(config, {
@@ -98,7 +146,7 @@ async function gate(
       config,
       startedAt,
       result,
-      `Could not find the deploy order to watch: ${messageOf(cause)}`,
+      withLastError(`Could not find the deploy order to watch: ${messageOf(cause)}`, api, cause),
     );
   }
   const url = deployUrl(
@@ -114,19 +162,39 @@ async function gate(
   );
 
   let deployment: DeploymentTracker | undefined;
+  let githubDispatcher: Dispatcher | undefined;
   if (config.environment) {
     const { startDeployment } = await import('./github/deployment.js');
+    githubDispatcher = await createDispatcher(process.env);
     deployment = await startDeployment({
       environment: config.environment,
       githubToken: config.githubToken ?? '',
       environmentUrl: url,
       description: `Yunxiao deploy order ${resolution.deployOrderId}`,
-      dispatcher,
+      dispatcher: githubDispatcher,
+      signal: AbortSignal.any([signal, AbortSignal.timeout(GITHUB_START_MS)]),
       warn: io.warning,
       info: io.info,
     });
   }
+  try {
+    return await watchAndFinish(config, api, io, startedAt, clock, resolution, url, deployment);
+  } finally {
+    if (githubDispatcher) await Promise.race([githubDispatcher.destroy().catch(() => undefined), sleep(500)]);
+  }
+}
 
+async function watchAndFinish(
+  config: Config,
+  api: YunxiaoApi,
+  io: RunnerIo,
+  startedAt: Date,
+  clock: Clock,
+  resolution: Resolution,
+  url: string,
+  deployment: DeploymentTracker | undefined,
+): Promise<number> {
+  const { signal } = clock;
   const state = newWatchState();
   const ctx: WatchContext = {
     api,
@@ -146,7 +214,12 @@ async function gate(
     const cause = signal.aborted ? signal.reason : err;
     if (cause instanceof RunCancelled) {
       stoppedOnCancel = config.stopOnCancel
-        ? await stopOrder(ctx, state, AFTER_CANCEL_MS, 'stop-on-cancel: the workflow run was cancelled')
+        ? await stopOrder(
+            ctx,
+            state,
+            clock.bounded(STOP_MS),
+            'stop-on-cancel: the workflow run was cancelled',
+          )
         : false;
       final = {
         result: 'cancelled',
@@ -155,14 +228,17 @@ async function gate(
           (stoppedOnCancel ? 'the order was stopped.' : 'the order was left running in Yunxiao.'),
       };
     } else if (cause instanceof DeadlineReached) {
+      const bound = clock.bounded(STOP_MS);
       for (const action of actionsOnTimeout(state.order, config.policy, state.memory)) {
-        await stopOrder(ctx, state, AFTER_DEADLINE_MS, action.reason);
+        await stopOrder(ctx, state, bound, action.reason);
       }
       final = {
         result: 'timed-out',
-        reason:
+        reason: withLastError(
           `Deploy order ${resolution.deployOrderId} did not finish within ${formatDuration(config.timeoutMs)} ` +
-          `(last status ${state.order?.status ?? 'unknown'}, batch ${state.order?.currentBatch ?? '?'}/${state.order?.totalBatch ?? '?'}).`,
+            `(last status ${state.order?.status ?? 'unknown'}, batch ${state.order?.currentBatch ?? '?'}/${state.order?.totalBatch ?? '?'}).`,
+          api,
+        ),
       };
     } else {
       final = {
@@ -171,13 +247,8 @@ async function gate(
       };
     }
   }
+  if (final.result === 'failure') final = { ...final, reason: withLastError(final.reason, api) };
 
-  const cancelled = cancelledByRunner(signal);
-  const extras = AbortSignal.timeout(cancelled ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS);
-  const machineLogs =
-    config.machineLogs && state.order
-      ? await fetchFailedLogs(api, state.order, config.pipelineId, extras, io.warning)
-      : {};
   const outcome: RunOutcome = {
     result: final.result,
     reason: final.reason,
@@ -196,29 +267,38 @@ async function gate(
     order: state.order,
     rawOrder: state.order ? api.lastRawDeployOrder() : undefined,
     taken: state.memory.taken,
-    machineLogs,
+    machineLogs: {},
     warnings: state.warnings,
     startedAt: startedAt.toISOString(),
     finishedAt: '',
     durationSeconds: 0,
     stoppedOnCancel,
   };
-  await addArtifactUrl(outcome, config, api, resolution, extras, io);
-  const code = await finish(outcome, config, io);
+  // What is known now is written first: whatever happens to the extras, the results are there.
+  await writeResults(outcome, config, io);
+
+  const cancelled = clock.cancel.signal.aborted;
+  const extras = clock.bounded(cancelled ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS);
+  const [machineLogs, changed] = await Promise.all([
+    config.machineLogs && state.order
+      ? fetchFailedLogs(api, state.order, config.pipelineId, extras, io.warning)
+      : Promise.resolve({}),
+    addArtifactUrl(outcome, config, api, resolution, extras, io),
+  ]);
+  outcome.machineLogs = machineLogs;
+  if (changed || Object.keys(machineLogs).length > 0) await writeResults(outcome, config, io);
+  const code = conclude(outcome, io);
   // GitHub is a record, not the verdict: bounded, so it never holds the step past the runner's window.
   if (deployment)
-    await withinMs(deployment.finish(outcome.result), cancelled ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS);
+    await deployment.finish(outcome.result, clock.bounded(cancelled ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS));
   return code;
 }
 
-function withinMs(work: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
-}
-
-function cancelledByRunner(signal: AbortSignal): boolean {
-  return signal.aborted && signal.reason instanceof RunCancelled;
+/** A reason, with the last error the API client saw when the reason does not already say it. */
+function withLastError(reason: string, api: YunxiaoApi, cause?: unknown): string {
+  const last = api.lastError();
+  if (!last || last === cause || reason.includes(last.message)) return reason;
+  return `${reason} Last error: ${last.message}`;
 }
 
 /** wait: false — one read; `in-progress` unless the order already ended. */
@@ -236,28 +316,26 @@ async function readOnce(ctx: WatchContext, state: WatchState): Promise<Final> {
   };
 }
 
-/** Stops the order within `boundMs` (the main signal has already fired) and reads it once more. */
+/** Stops the order within `bound` (the main signal has already fired) and reads it once more. */
 async function stopOrder(
   ctx: WatchContext,
   state: WatchState,
-  boundMs: number,
+  bound: AbortSignal,
   reason: string,
 ): Promise<boolean> {
   const order = state.order;
   if (order && (order.status === 'Success' || order.status === 'Cancelled')) return false;
-  const bounded = { ...ctx, signal: AbortSignal.timeout(boundMs) };
-  let ok = false;
+  const bounded = { ...ctx, signal: bound };
   try {
-    const taken = await perform(bounded, { kind: 'stop', reason });
-    state.memory.taken.push(taken);
-    ok = taken.outcome === 'ok';
-    state.order = await ctx.api.getDeployOrder(ctx.pipelineId, ctx.deployOrderId, { signal: bounded.signal });
+    const taken = await perform(bounded, state, { kind: 'stop', reason });
+    await readAgain(bounded, state);
+    return taken.outcome === 'ok';
   } catch {
-    // Out of time: the report says what is known.
+    return false; // out of time: recorded as sent, outcome unknown
   }
-  return ok;
 }
 
+/** The EMAS artifact URL into the outcome; true when the outcome changed. */
 async function addArtifactUrl(
   outcome: RunOutcome,
   config: Config,
@@ -265,7 +343,7 @@ async function addArtifactUrl(
   resolution: Resolution,
   signal: AbortSignal,
   io: RunnerIo,
-): Promise<void> {
+): Promise<boolean> {
   const coords = config.emas ?? resolution.emasFromRun;
   const got = await fetchArtifactUrl(
     api,
@@ -276,10 +354,10 @@ async function addArtifactUrl(
     },
     signal,
   );
-  if (!got) return;
+  if (!got) return false;
   if ('url' in got) {
     outcome.artifactUrl = got.url;
-    return;
+    return true;
   }
   const line = `Could not get the EMAS artifact URL: ${got.error}`;
   if (config.emas && outcome.result === 'success') {
@@ -290,4 +368,5 @@ async function addArtifactUrl(
     io.warning(line);
     outcome.warnings.push(line);
   }
+  return true;
 }

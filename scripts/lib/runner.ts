@@ -29,6 +29,8 @@ export interface ActionRun {
   /** the parsed JSON report, when report-path was set and the file exists */
   report?: Record<string, unknown>;
   reportText?: string;
+  /** the report file's bytes as written */
+  reportBytes?: Buffer;
   /** ms from spawn to exit */
   wallMs: number;
 }
@@ -99,8 +101,10 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
   const summary = await readFile(summaryFile, 'utf8');
   let report: Record<string, unknown> | undefined;
   let reportText: string | undefined;
+  let reportBytes: Buffer | undefined;
   if (outputs['report-path']) {
-    reportText = await readFile(outputs['report-path'], 'utf8').catch(() => undefined);
+    reportBytes = await readFile(outputs['report-path']).catch(() => undefined);
+    reportText = reportBytes?.toString('utf8');
     if (reportText) report = JSON.parse(reportText) as Record<string, unknown>;
   }
   return {
@@ -113,6 +117,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     summaryPath: summaryFile,
     report,
     reportText,
+    reportBytes,
     wallMs,
   };
 }

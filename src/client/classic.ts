@@ -3,11 +3,10 @@
 // same domain model as the OpenAPI client, so the gate cannot tell which one it talks to.
 import type { Dispatcher } from './undici.js';
 import { USER_AGENT } from '../version.js';
-import { classicHint, YunxiaoError } from './errors.js';
+import { classicHint, type YunxiaoError } from './errors.js';
 import {
   BodyBuffer,
-  bodyStart,
-  looksLikeMarkup,
+  isBlank,
   Transport,
   type Failure,
   type HttpCall,
@@ -28,6 +27,10 @@ import type {
 } from './model.js';
 import {
   DEPLOY_ORDER_FIELDS,
+  MAX_LOG_BYTES,
+  MAX_ORDER_BYTES,
+  orderMismatch,
+  ShapeError,
   toBoolean,
   toDeployJobs,
   toDeployOrderRead,
@@ -35,7 +38,6 @@ import {
   toMachineLog,
   toPipelineRun,
 } from './normalize.js';
-import { redact } from './redact.js';
 import { canonicalQuery, encodePath, signRequest } from './signer.js';
 
 export const CLASSIC_VERSION = '2021-06-25';
@@ -85,19 +87,18 @@ export class ClassicClient implements YunxiaoApi {
     });
   }
 
-  async listDeployJobs(pipelineId: string, o?: CallOptions): Promise<DeployJob[]> {
-    const body = await this.call(
+  listDeployJobs(pipelineId: string, o?: CallOptions): Promise<DeployJob[]> {
+    return this.call(
       'ListPipelineJobs',
       'POST',
-      `/pipeline/${pipelineId}/jobs`,
+      ['pipeline', pipelineId, 'jobs'],
       { category: 'DEPLOY' },
-      false,
       o,
+      (body) => toDeployJobs(body['jobs']),
     );
-    return toDeployJobs(body['jobs']);
   }
 
-  async listJobHistory(
+  listJobHistory(
     pipelineId: string,
     identifier: string,
     cursor: string | undefined,
@@ -109,60 +110,65 @@ export class ClassicClient implements YunxiaoApi {
       maxResults: String(HISTORY_PAGE_SIZE),
       nextToken: cursor,
     };
-    const body = await this.call(
+    return this.call(
       'ListPipelineJobHistorys',
       'POST',
-      `/pipeline/${pipelineId}/job/historys`,
+      ['pipeline', pipelineId, 'job', 'historys'],
       query,
-      false,
       o,
+      (body) => {
+        const token = body['nextToken'];
+        const next = typeof token === 'string' && token !== '' ? token : undefined;
+        return { items: toJobHistory(body['jobs']), next };
+      },
     );
-    const next =
-      typeof body['nextToken'] === 'string' && body['nextToken'] !== '' ? body['nextToken'] : undefined;
-    return { items: toJobHistory(body['jobs']), next };
   }
 
-  async getPipelineRun(pipelineId: string, pipelineRunId: string, o?: CallOptions): Promise<PipelineRun> {
-    const body = await this.call(
+  getPipelineRun(pipelineId: string, pipelineRunId: string, o?: CallOptions): Promise<PipelineRun> {
+    return this.call(
       'GetPipelineRun',
       'GET',
-      `/pipelines/${pipelineId}/pipelineRuns/${pipelineRunId}`,
+      ['pipelines', pipelineId, 'pipelineRuns', pipelineRunId],
       {},
-      false,
       o,
+      (body) => toPipelineRun(body['pipelineRun']),
     );
-    return toPipelineRun(body['pipelineRun']);
   }
 
-  async getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<DeployOrder> {
+  getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<DeployOrder> {
     // The answer is read into the buffer the last one is in: that one is let go of first.
     this.lastOrder = undefined;
-    const { body, read } = await this.callWithText(
+    return this.call(
       'GetVMDeployOrder',
       'GET',
-      this.orderPath(pipelineId, deployOrderId),
+      orderPath(pipelineId, deployOrderId),
       {},
-      false,
       o,
-      ORDER_ENVELOPE_FIELDS,
-      this.orderBody,
+      (body, read) => {
+        const order = toDeployOrderRead(body['deployOrder']);
+        if (order.deployOrderId !== deployOrderId) throw orderMismatch(order.deployOrderId, deployOrderId);
+        // The payload inside the envelope, as it came, for the report.
+        this.lastOrder = read.member('deployOrder');
+        return order;
+      },
+      { keep: ORDER_ENVELOPE_FIELDS, into: this.orderBody, maxBytes: MAX_ORDER_BYTES },
     );
-    const order = toDeployOrderRead(body['deployOrder']);
-    // The payload inside the envelope, as it came, for the report.
-    this.lastOrder = read.member('deployOrder');
-    return order;
   }
 
   lastRawDeployOrder(): JsonText | undefined {
     return this.lastOrder;
   }
 
+  lastError(): YunxiaoError | undefined {
+    return this.transport.lastError();
+  }
+
   stopDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<boolean> {
-    return this.write('StopVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/stop`, o);
+    return this.write('StopVMDeployOrder', [...orderPath(pipelineId, deployOrderId), 'stop'], o);
   }
 
   resumeDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<boolean> {
-    return this.write('ResumeVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/resume`, o);
+    return this.write('ResumeVMDeployOrder', [...orderPath(pipelineId, deployOrderId), 'resume'], o);
   }
 
   skipMachine(
@@ -173,7 +179,7 @@ export class ClassicClient implements YunxiaoApi {
   ): Promise<boolean> {
     return this.write(
       'SkipPipelineJobMachine',
-      `${this.orderPath(pipelineId, deployOrderId)}/machine/${machineSn}/skip`,
+      [...machinePath(pipelineId, deployOrderId, machineSn), 'skip'],
       o,
     );
   }
@@ -186,91 +192,107 @@ export class ClassicClient implements YunxiaoApi {
   ): Promise<boolean> {
     return this.write(
       'RetryVMDeployMachine',
-      `${this.orderPath(pipelineId, deployOrderId)}/machine/${machineSn}/retry`,
+      [...machinePath(pipelineId, deployOrderId, machineSn), 'retry'],
       o,
     );
   }
 
-  async getMachineLog(
+  getMachineLog(
     pipelineId: string,
     deployOrderId: string,
     machineSn: string,
     o?: CallOptions,
   ): Promise<MachineLog> {
-    const path = `${this.orderPath(pipelineId, deployOrderId)}/machine/${machineSn}/log`;
-    const body = await this.call('GetVMDeployMachineLog', 'GET', path, {}, false, o);
-    return toMachineLog(body['deployMachineLog']);
+    return this.call(
+      'GetVMDeployMachineLog',
+      'GET',
+      [...machinePath(pipelineId, deployOrderId, machineSn), 'log'],
+      {},
+      o,
+      (body) => toMachineLog(body['deployMachineLog']),
+      { maxBytes: MAX_LOG_BYTES },
+    );
   }
 
-  async getEmasArtifactUrl(req: EmasArtifactRequest, o?: CallOptions): Promise<string> {
-    const path = `/pipeline/${req.pipelineId}/pipelineRun/${req.pipelineRunId}/emas/artifact/${req.emasJobInstanceId}/${req.md5}`;
-    const body = await this.call(
+  getEmasArtifactUrl(req: EmasArtifactRequest, o?: CallOptions): Promise<string> {
+    const path = [
+      'pipeline',
+      req.pipelineId,
+      'pipelineRun',
+      req.pipelineRunId,
+      'emas',
+      'artifact',
+      req.emasJobInstanceId,
+      req.md5,
+    ];
+    return this.call(
       'GetPipelineEmasArtifactUrl',
       'POST',
       path,
       { serviceConnectionId: req.serviceConnectionId },
-      false,
       o,
+      (body) => {
+        const url = body['fileUrl'];
+        if (typeof url !== 'string' || url === '') throw new ShapeError('the answer has no fileUrl');
+        return url;
+      },
     );
-    const url = body['fileUrl'];
-    if (typeof url !== 'string' || url === '') {
-      throw new YunxiaoError({
-        operation: 'GetPipelineEmasArtifactUrl',
-        status: 200,
-        errorMessage: 'the answer has no fileUrl',
-        retryable: false,
-      });
-    }
-    return url;
   }
 
-  private orderPath(pipelineId: string, deployOrderId: string): string {
-    return `/pipelines/${pipelineId}/deploy/${deployOrderId}`;
+  private write(action: string, path: readonly string[], o?: CallOptions): Promise<boolean> {
+    return this.call(
+      action,
+      'PUT',
+      path,
+      {},
+      o,
+      // The envelope says success; some operations add a boolean `result`.
+      (body) => (body['result'] === undefined ? body['success'] !== false : toBoolean(body['result'])),
+      { write: true, empty: false },
+    );
   }
 
-  private async write(action: string, path: string, o?: CallOptions): Promise<boolean> {
-    const body = await this.call(action, 'PUT', path, {}, true, o);
-    // The envelope says success; some operations add a boolean `result`.
-    return body['result'] === undefined ? body['success'] !== false : toBoolean(body['result']);
-  }
-
-  private async call(
+  /**
+   * One classic call: `path` is the segments after /organization/{id}, each encoded (a machine SN may
+   * hold any character), and `payload` reads the envelope. An answer that is not an envelope, or whose
+   * payload is not of its shape, is a bad answer (see Transport.send). `empty`: what an empty answer
+   * means (a write's says nothing was done).
+   */
+  private call<T>(
     action: string,
     method: HttpCall['method'],
-    path: string,
+    path: readonly string[],
     query: Record<string, string | undefined>,
-    write: boolean,
-    o?: CallOptions,
-  ): Promise<Envelope> {
-    return (await this.callWithText(action, method, path, query, write, o)).body;
-  }
-
-  private async callWithText(
-    action: string,
-    method: HttpCall['method'],
-    path: string,
-    query: Record<string, string | undefined>,
-    write: boolean,
-    o?: CallOptions,
-    keep: Keep = true,
-    into?: BodyBuffer,
-  ): Promise<{ body: Envelope; read: ReadJson }> {
-    const fullPath = `/organization/${this.opts.organizationId}${path}`;
+    o: CallOptions | undefined,
+    payload: (body: Envelope, read: ReadJson) => T,
+    opts: { keep?: Keep; into?: BodyBuffer; maxBytes?: number; write?: boolean; empty?: T } = {},
+  ): Promise<T> {
+    const segments = ['organization', this.opts.organizationId, ...path];
     const qs = canonicalQuery(query);
-    const url = `${this.origin.origin}${encodePath(fullPath)}${qs ? `?${qs}` : ''}`;
-    const res = await this.transport.send({
+    const url = `${this.origin.origin}${encodePath(segments)}${qs ? `?${qs}` : ''}`;
+    const write = opts.write ?? false;
+    return this.transport.send({
       operation: action,
       method,
       url,
       headers: {},
       write,
       signal: o?.signal,
-      into,
+      into: opts.into,
+      maxBytes: opts.maxBytes,
+      read: (res) => {
+        if (opts.empty !== undefined && isBlank(res.bytes)) return opts.empty;
+        const read = readJson(res.bytes, opts.keep ?? true);
+        const body = read.value;
+        if (!body || typeof body !== 'object' || Array.isArray(body))
+          throw new ShapeError('the answer is not a JSON envelope');
+        return payload(body as Envelope, read);
+      },
       sign: () =>
         signRequest({
           method,
           host: this.origin.host,
-          path: fullPath,
+          path: segments,
           query,
           action,
           version: CLASSIC_VERSION,
@@ -280,25 +302,15 @@ export class ClassicClient implements YunxiaoApi {
           date: this.opts.now?.(),
         }).headers,
     });
-    try {
-      const read = readJson(res.bytes, keep);
-      if (read.value && typeof read.value === 'object' && !Array.isArray(read.value)) {
-        return { body: read.value as Envelope, read };
-      }
-    } catch (err) {
-      // Not JSON: said below. A shape error (a machine read as it came) says what is wrong itself.
-      if (!(err instanceof SyntaxError)) throw err;
-    }
-    throw new YunxiaoError({
-      operation: action,
-      status: res.status,
-      errorMessage: redact(`the answer is not a JSON envelope: ${bodyStart(res.text)}`, [
-        this.opts.accessKeySecret,
-      ]),
-      hint: 'check `endpoint` (the classic API is https://devops.cn-hangzhou.aliyuncs.com), or a proxy answered instead',
-      retryable: false,
-    });
   }
+}
+
+function orderPath(pipelineId: string, deployOrderId: string): string[] {
+  return ['pipelines', pipelineId, 'deploy', deployOrderId];
+}
+
+function machinePath(pipelineId: string, deployOrderId: string, machineSn: string): string[] {
+  return [...orderPath(pipelineId, deployOrderId), 'machine', machineSn];
 }
 
 /** What classicFailure reads of an envelope (a large order inside it is checked, not built). */
@@ -325,12 +337,9 @@ export function classicFailure(res: HttpResponse): Failure | undefined {
     return Array.isArray(v) ? v[0] : v;
   };
   if (!body) {
-    if (res.status < 400 && !looksLikeMarkup(res)) return undefined;
-    return {
-      errorMessage: `non-JSON answer: ${bodyStart(res.text)}`,
-      requestId: header('x-acs-request-id'),
-      retryable: res.status < 400 ? true : undefined,
-    };
+    // With a success status, what it is instead is the reader's to say (a bad answer).
+    if (res.status < 400) return undefined;
+    return { errorMessage: 'non-JSON answer', requestId: header('x-acs-request-id'), showBody: true };
   }
   if (res.status < 400 && body['success'] !== false) return undefined;
   const code =

@@ -45,12 +45,38 @@ function describe(f: YunxiaoErrorFields): string {
   return text;
 }
 
+/**
+ * An answer that came with a success status but is not what the operation returns: an HTML page, an
+ * empty body, text that is not JSON, JSON of another shape, or an answer about something else.
+ */
+export type BadAnswerKind = 'html' | 'empty' | 'not-json' | 'shape' | 'mismatch' | 'too-large';
+
+export class AnswerError extends Error {
+  override name = 'AnswerError';
+  constructor(
+    readonly kind: BadAnswerKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** What each API generation says about a failure it recognises. */
 export type HintFor = (
   operation: string,
   status: number | undefined,
   errorCode: string | undefined,
+  bad?: BadAnswerKind,
 ) => string | undefined;
+
+/** The hint for an answer that is not what was expected, whichever API generation. */
+export function badAnswerHint(bad: BadAnswerKind | undefined, endpointHint: string): string | undefined {
+  if (bad === 'html')
+    return 'an HTML page with status 200 is most often a login page: check `endpoint`, the credentials and `organization-id`, or a proxy that wants a login';
+  if (bad === 'too-large') return 'the answer is far larger than any real one; check `endpoint`';
+  if (bad) return endpointHint;
+  return undefined;
+}
 
 /** Token permission each OpenAPI operation needs (yunxiao-api.md section 1). */
 export function permissionFor(operation: string): string {
@@ -61,7 +87,12 @@ export function permissionFor(operation: string): string {
   return 'Flow > pipeline (read-only)';
 }
 
-export const openApiHint: HintFor = (operation, status, code) => {
+export const openApiHint: HintFor = (operation, status, code, bad) => {
+  if (bad)
+    return badAnswerHint(
+      bad,
+      'the endpoint may not be a Yunxiao API (check `endpoint`), or a proxy answered instead',
+    );
   if (code === 'UnsupportedInCurrentEnv')
     return 'this operation is not available in this edition; set `edition` to `central` (openapi-rdc.aliyuncs.com) or `region` (your instance domain)';
   if (status === 401 || code === 'ExpiredTokenError' || code === 'InvalidTokenError')
@@ -93,7 +124,12 @@ export function networkError(operation: string, cause: unknown, url: string): Yu
   });
 }
 
-export const classicHint: HintFor = (operation, status, code) => {
+export const classicHint: HintFor = (operation, status, code, bad) => {
+  if (bad)
+    return badAnswerHint(
+      bad,
+      'check `endpoint` (the classic API is https://devops.cn-hangzhou.aliyuncs.com), or a proxy answered instead',
+    );
   const c = code ?? '';
   if (c.startsWith('InvalidAccessKeyId'))
     return 'the AccessKey ID is unknown or disabled; check `access-key-id`';

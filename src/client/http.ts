@@ -1,8 +1,8 @@
 // The transport both API clients share: undici over an injected dispatcher (tests and proxies plug
 // in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
 import { request, type Dispatcher } from './undici.js';
-import { networkError, YunxiaoError, type HintFor } from './errors.js';
-import { redact } from './redact.js';
+import { AnswerError, networkError, YunxiaoError, type BadAnswerKind, type HintFor } from './errors.js';
+import { redact, redactedPreview } from './redact.js';
 import { messageOf } from '../common/message.js';
 import { sleep } from '../common/sleep.js';
 
@@ -16,7 +16,7 @@ export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, ma
 /** A server asking for more than this is not waited for beyond it (the deadline still rules). */
 const MAX_RETRY_AFTER_MS = 60_000;
 
-export interface HttpCall {
+export interface HttpCall<T = HttpResponse> {
   operation: string;
   method: 'GET' | 'POST' | 'PUT';
   url: string;
@@ -26,9 +26,16 @@ export interface HttpCall {
   write: boolean;
   signal?: AbortSignal;
   /** headers computed afresh for each attempt (a signature carries its own date and nonce) */
-  sign?: (call: HttpCall) => Record<string, string>;
+  sign?: (call: HttpCall<T>) => Record<string, string>;
   /** read the body into this buffer, reused from call to call (an answer fetched at every poll) */
   into?: BodyBuffer;
+  /**
+   * The result, from an answer that is not a failure. Throwing SyntaxError or AnswerError says the
+   * answer is not what the operation returns: a bad answer, retried like a 5xx (see Transport.send).
+   */
+  read?: (res: HttpResponse) => T;
+  /** the largest answer accepted, in bytes (DEFAULT_MAX_BYTES when absent) */
+  maxBytes?: number;
 }
 
 export interface HttpResponse {
@@ -72,9 +79,11 @@ export interface Failure {
   requestId?: string;
   /** throttled: refused before any work was done */
   throttled?: boolean;
-  /** overrides the status-based rule (e.g. an HTML page with HTTP 200 from a gateway) */
+  /** overrides the status-based rule */
   retryable?: boolean;
   retryAfterMs?: number;
+  /** the body is not the error format: show its start (redacted) in the message */
+  showBody?: boolean;
 }
 
 export interface TransportOptions {
@@ -93,11 +102,18 @@ export interface TransportOptions {
 
 /** Connection errors that prove the request never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** The largest answer accepted when a call names no limit: far above any listing, run or log of Yunxiao. */
+export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+/** The same kind of bad answer this many times in a row is not a blip: the call fails for good. */
+export const BAD_ANSWERS_IN_A_ROW = 3;
 
 export class Transport {
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly random: () => number;
+  /** bad answers of one kind in a row, over calls: any other outcome ends the row */
+  private badRow?: { kind: BadAnswerKind; count: number };
+  private last?: YunxiaoError;
 
   constructor(private readonly opts: TransportOptions) {
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
@@ -105,24 +121,35 @@ export class Transport {
     this.random = opts.random ?? Math.random;
   }
 
-  async send(call: HttpCall): Promise<HttpResponse> {
+  /** The last failed attempt of any call (retried or not), for a verdict that must name it. */
+  lastError(): YunxiaoError | undefined {
+    return this.last;
+  }
+
+  async send<T = HttpResponse>(call: HttpCall<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       call.signal?.throwIfAborted();
       const started = Date.now();
       let error: YunxiaoError;
       let retryAfterMs: number | undefined;
-      let sent: boolean;
+      let sent = true;
+      let res: HttpResponse | undefined;
       try {
-        const res = await this.once(call);
+        res = await this.once(call);
         this.log(
           `${call.method} ${call.url} -> ${res.status} in ${Date.now() - started} ms (attempt ${attempt})`,
         );
         const failure = this.opts.failureOf(res);
-        if (!failure) return res;
+        if (!failure) {
+          const value = call.read ? call.read(res) : (res as T);
+          this.badRow = undefined;
+          return value;
+        }
+        this.badRow = undefined;
         const retryable =
           failure.retryable ??
           (failure.throttled === true || res.status === 408 || res.status === 429 || res.status >= 500);
-        error = this.error(call, res.status, failure, retryable);
+        error = this.error(call, res, failure, retryable);
         // Retry-After means "come back then" on 429 and 503 only (RFC 9110); elsewhere, plain backoff.
         retryAfterMs =
           failure.retryAfterMs ??
@@ -131,13 +158,18 @@ export class Transport {
         sent = !(res.status === 429 || failure.throttled === true);
       } catch (err) {
         if (call.signal?.aborted) throw call.signal.reason;
-        if (err instanceof YunxiaoError) throw err;
-        this.log(
-          `${call.method} ${call.url} -> ${errCode(err) ?? 'error'} after ${Date.now() - started} ms (attempt ${attempt})`,
-        );
-        error = networkError(call.operation, redactedError(err, this.opts.secrets), call.url);
-        sent = !NOT_SENT_CODES.has(errCode(err) ?? '');
+        if (err instanceof SyntaxError || err instanceof AnswerError) {
+          error = this.badAnswer(call, res, err);
+        } else {
+          this.badRow = undefined;
+          this.log(
+            `${call.method} ${call.url} -> ${errCode(err) ?? 'error'} after ${Date.now() - started} ms (attempt ${attempt})`,
+          );
+          error = networkError(call.operation, redactedError(err, this.opts.secrets), call.url);
+          sent = !NOT_SENT_CODES.has(errCode(err) ?? '');
+        }
       }
+      this.last = error;
       if (!shouldRetry(error, call.write, sent) || attempt >= this.retry.maxAttempts) throw error;
       const backoff =
         this.random() * Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
@@ -147,7 +179,7 @@ export class Transport {
     }
   }
 
-  private async once(call: HttpCall): Promise<HttpResponse> {
+  private async once<T>(call: HttpCall<T>): Promise<HttpResponse> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
     const res = await request(this.opts.dispatcher, call.url, {
@@ -162,7 +194,7 @@ export class Transport {
       signal,
     });
     try {
-      const bytes = await readBody(res.body, call.into);
+      const bytes = await readBody(res, call.maxBytes ?? DEFAULT_MAX_BYTES, call.into);
       return httpResponse(res.statusCode, res.headers, bytes);
     } catch (err) {
       res.body.destroy();
@@ -170,15 +202,45 @@ export class Transport {
     }
   }
 
-  private error(call: HttpCall, status: number, f: Failure, retryable: boolean): YunxiaoError {
-    const secrets = this.opts.secrets;
+  /**
+   * An answer that is not what the operation returns. One is a blip, retried like a 5xx; the same
+   * kind BAD_ANSWERS_IN_A_ROW times in a row is what the endpoint answers, and fails at once.
+   */
+  private badAnswer<T>(
+    call: HttpCall<T>,
+    res: HttpResponse | undefined,
+    err: SyntaxError | AnswerError,
+  ): YunxiaoError {
+    const kind = err instanceof AnswerError ? err.kind : res ? syntaxKind(res) : 'not-json';
+    const count = this.badRow?.kind === kind ? this.badRow.count + 1 : 1;
+    this.badRow = { kind, count };
+    const status = res?.status ?? 200;
+    const type = res ? header(res, 'content-type') : undefined;
+    const what = err instanceof AnswerError ? err.message : BAD_ANSWER_TEXT[kind];
+    const times = count > 1 ? `, ${count} times in a row` : '';
+    const body = res ? `: ${redactedPreview(res.bytes, this.opts.secrets)}` : '';
+    this.log(`${call.method} ${call.url}: bad answer (${kind}${times})`);
     return new YunxiaoError({
       operation: call.operation,
       status,
+      errorMessage: redact(`${what} (content type ${type || 'none'}${times})${body}`, this.opts.secrets),
+      hint: this.opts.hintFor(call.operation, status, undefined, kind),
+      retryable: count < BAD_ANSWERS_IN_A_ROW,
+    });
+  }
+
+  private error<T>(call: HttpCall<T>, res: HttpResponse, f: Failure, retryable: boolean): YunxiaoError {
+    const secrets = this.opts.secrets;
+    const message = f.showBody
+      ? `${f.errorMessage ?? 'non-JSON answer'}: ${redactedPreview(res.bytes, secrets)}`
+      : f.errorMessage;
+    return new YunxiaoError({
+      operation: call.operation,
+      status: res.status,
       errorCode: f.errorCode && redact(f.errorCode, secrets),
-      errorMessage: f.errorMessage && redact(f.errorMessage, secrets),
+      errorMessage: message && redact(message, secrets),
       requestId: f.requestId && redact(f.requestId, secrets),
-      hint: this.opts.hintFor(call.operation, status, f.errorCode),
+      hint: this.opts.hintFor(call.operation, res.status, f.errorCode),
       retryable,
     });
   }
@@ -186,6 +248,30 @@ export class Transport {
   private log(line: string): void {
     this.opts.debug?.(redact(line, this.opts.secrets));
   }
+}
+
+const BAD_ANSWER_TEXT: Record<BadAnswerKind, string> = {
+  html: 'the answer is an HTML page, not JSON',
+  empty: 'the answer is empty',
+  'not-json': 'the answer is not JSON',
+  shape: 'the answer is not of the expected shape',
+  mismatch: 'the answer is about something else',
+  'too-large': 'the answer is too large',
+};
+
+function syntaxKind(res: HttpResponse): BadAnswerKind {
+  if (looksLikeMarkup(res)) return 'html';
+  return isBlank(res.bytes) ? 'empty' : 'not-json';
+}
+
+/** Nothing but white space (or nothing at all). */
+export function isBlank(bytes: Uint8Array): boolean {
+  return bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09);
+}
+
+function header(res: HttpResponse, name: string): string | undefined {
+  const v = res.headers[name];
+  return Array.isArray(v) ? v[0] : v;
 }
 
 /**
@@ -206,22 +292,30 @@ export class BodyBuffer {
 
 /**
  * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
- * The chunks are joined once, at the end, into `into` when given: no growing copies on the way, and
- * no trust in a declared length. (The chunks are views of the socket's read buffers, which live
- * until the next scavenge whatever is done with them.)
+ * At most `max` bytes (a declared length over it is refused before reading), so a hostile or broken
+ * server cannot make the action hold gigabytes. The chunks are joined once, at the end, into `into`
+ * when given: no growing copies on the way. (The chunks are views of the socket's read buffers,
+ * which live until the next scavenge whatever is done with them.)
  */
-async function readBody(body: AsyncIterable<unknown>, into?: BodyBuffer): Promise<Buffer> {
+async function readBody(res: Dispatcher.ResponseData, max: number, into?: BodyBuffer): Promise<Buffer> {
+  const declared = Number(res.headers['content-length']);
+  if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk as Buffer);
+  for await (const chunk of res.body) {
     total += (chunk as Buffer).length;
+    if (total > max) throw tooLarge(max);
+    chunks.push(chunk as Buffer);
   }
   if (!into) return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   const out = into.take(total);
   let at = 0;
   for (const c of chunks) at += c.copy(out, at);
   return out.subarray(0, total);
+}
+
+function tooLarge(max: number): AnswerError {
+  return new AnswerError('too-large', `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB`);
 }
 
 /**
@@ -256,10 +350,4 @@ function redactedError(err: unknown, secrets: readonly string[]): Error & { code
   };
   out.code = errCode(err);
   return out;
-}
-
-/** The start of a body that is not what was expected (an HTML page from a gateway), for messages. */
-export function bodyStart(text: string, max = 200): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat || '(empty body)';
 }

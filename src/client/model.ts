@@ -1,6 +1,7 @@
 // The domain model every client returns, whichever API generation it talks to.
 // Ids are exact decimal strings (64-bit ids lose precision as JS numbers).
 // Statuses stay plain strings: Yunxiao may add values, and an unknown one must never crash us.
+import type { YunxiaoError } from './errors.js';
 import type { JsonText } from './json.js';
 
 /** Documented deploy order statuses (`Waiting` is a pause). No failure value is documented. */
@@ -151,6 +152,8 @@ export interface YunxiaoApi {
    * larger. Undefined while a read is under way or after one failed (each read reuses the buffer).
    */
   lastRawDeployOrder(): JsonText | undefined;
+  /** The last failed attempt of any call, for a verdict that must name the last error seen. */
+  lastError(): YunxiaoError | undefined;
   stopDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<boolean>;
   resumeDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<boolean>;
   skipMachine(

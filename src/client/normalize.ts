@@ -1,5 +1,7 @@
 // From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
 // tolerant of missing optional fields and of fields it does not know; statuses kept as given.
+import { AnswerError } from './errors.js';
+import { isBlank } from './http.js';
 import { toIdString, type Keep } from './json.js';
 import type {
   ActionState,
@@ -15,8 +17,12 @@ import type {
 
 type Obj = Record<string, unknown>;
 
-export class ShapeError extends Error {
+/** JSON, but not of the shape the operation returns. */
+export class ShapeError extends AnswerError {
   override name = 'ShapeError';
+  constructor(message: string) {
+    super('shape', message);
+  }
 }
 
 function obj(value: unknown, what: string): Obj {
@@ -248,4 +254,26 @@ export function toMachineLog(raw: unknown): MachineLog {
 /** A boolean answer (stop, resume, skip, retry): `true`, or the string "true". */
 export function toBoolean(raw: unknown): boolean {
   return raw === true || raw === 'true';
+}
+
+/**
+ * The answer to a write (stop, resume, skip, retry): an empty body says nothing was done (`false`),
+ * not that the answer is broken; anything else is read as JSON by `parse` and must be a boolean.
+ */
+export function toWriteResult(bytes: Uint8Array, parse: (bytes: Uint8Array) => unknown): boolean {
+  return isBlank(bytes) ? false : toBoolean(parse(bytes));
+}
+
+/**
+ * The largest deploy order answer accepted. A machine takes ~700 bytes (10,000 machines are ~7 MB),
+ * so this is ~95,000 machines: far above any host group, far below what would exhaust the runner.
+ */
+export const MAX_ORDER_BYTES = 64 * 1024 * 1024;
+/** The largest machine log answer accepted; only its last lines are kept. */
+export const MAX_LOG_BYTES = 16 * 1024 * 1024;
+
+/** An answer about another deploy order than the one asked for: never a verdict. */
+export function orderMismatch(got: string, asked: string): AnswerError {
+  const shown = got === '' ? 'no deployOrderId' : `deploy order "${got.slice(0, 40)}"`;
+  return new AnswerError('mismatch', `the answer is about ${shown}, not deploy order ${asked}`);
 }

@@ -2,19 +2,9 @@
 // /organizations/{id} in the path, region does not (yunxiao-api.md sections 1-2).
 import type { Dispatcher } from './undici.js';
 import { USER_AGENT } from '../version.js';
-import { openApiHint, YunxiaoError } from './errors.js';
-import {
-  BodyBuffer,
-  bodyStart,
-  looksLikeMarkup,
-  Transport,
-  type Failure,
-  type HttpCall,
-  type HttpResponse,
-  type RetryPolicy,
-} from './http.js';
+import { openApiHint, type YunxiaoError } from './errors.js';
+import { BodyBuffer, Transport, type Failure, type HttpResponse, type RetryPolicy } from './http.js';
 import { readJson, type JsonText } from './json.js';
-import { redact } from './redact.js';
 import type {
   CallOptions,
   DeployJob,
@@ -28,8 +18,11 @@ import type {
 } from './model.js';
 import {
   DEPLOY_ORDER_FIELDS,
+  MAX_LOG_BYTES,
+  MAX_ORDER_BYTES,
+  orderMismatch,
   ShapeError,
-  toBoolean,
+  toWriteResult,
   toDeployJobs,
   toDeployOrderRead,
   toJobHistory,
@@ -81,13 +74,13 @@ export class OpenApiClient implements YunxiaoApi {
     });
   }
 
-  async listDeployJobs(pipelineId: string, o?: CallOptions): Promise<DeployJob[]> {
-    const res = await this.get(
+  listDeployJobs(pipelineId: string, o?: CallOptions): Promise<DeployJob[]> {
+    return this.get(
       'ListPipelineJobs',
       `/pipelines/${enc(pipelineId)}/listTasksByCategory/DEPLOY`,
+      json(toDeployJobs),
       o,
     );
-    return this.shaped('ListPipelineJobs', res, toDeployJobs);
   }
 
   async listJobHistory(
@@ -104,49 +97,59 @@ export class OpenApiClient implements YunxiaoApi {
       page: String(page),
       perPage: String(HISTORY_PAGE_SIZE),
     });
-    const res = await this.get(
+    return this.get(
       'ListPipelineJobHistorys',
       `/pipelines/getComponentsWithoutButtons?${query}`,
+      (res) => {
+        const items = toJobHistory(readJson(res.bytes).value);
+        return { items, next: nextPage(res, page, items.length) };
+      },
       o,
     );
-    const items = this.shaped('ListPipelineJobHistorys', res, toJobHistory);
-    return { items, next: nextPage(res, page, items.length) };
   }
 
-  async getPipelineRun(pipelineId: string, pipelineRunId: string, o?: CallOptions): Promise<PipelineRun> {
-    const res = await this.get(
+  getPipelineRun(pipelineId: string, pipelineRunId: string, o?: CallOptions): Promise<PipelineRun> {
+    return this.get(
       'GetPipelineRun',
       `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`,
+      json(toPipelineRun),
       o,
     );
-    return this.shaped('GetPipelineRun', res, toPipelineRun);
   }
 
-  async getLatestPipelineRun(pipelineId: string, o?: CallOptions): Promise<PipelineRun> {
-    const res = await this.get(
+  getLatestPipelineRun(pipelineId: string, o?: CallOptions): Promise<PipelineRun> {
+    return this.get(
       'GetLatestPipelineRun',
       `/pipelines/${enc(pipelineId)}/runs/latestPipelineRun`,
+      json(toPipelineRun),
       o,
     );
-    return this.shaped('GetLatestPipelineRun', res, toPipelineRun);
   }
 
-  async getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<DeployOrder> {
+  getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<DeployOrder> {
     // The answer is read into the buffer the last one is in: that one is let go of first.
     this.lastOrder = undefined;
-    const res = await this.get(
+    return this.get(
       'GetVMDeployOrder',
       this.orderPath(pipelineId, deployOrderId),
+      (res) => {
+        const read = readDeployOrder(res.bytes);
+        if (read.order.deployOrderId !== deployOrderId)
+          throw orderMismatch(read.order.deployOrderId, deployOrderId);
+        this.lastOrder = read.raw;
+        return read.order;
+      },
       o,
-      this.orderBody,
+      { into: this.orderBody, maxBytes: MAX_ORDER_BYTES },
     );
-    const read = this.parsed('GetVMDeployOrder', res, () => readDeployOrder(res.bytes));
-    this.lastOrder = read.raw;
-    return read.order;
   }
 
   lastRawDeployOrder(): JsonText | undefined {
     return this.lastOrder;
+  }
+
+  lastError(): YunxiaoError | undefined {
+    return this.transport.lastError();
   }
 
   stopDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<boolean> {
@@ -183,21 +186,22 @@ export class OpenApiClient implements YunxiaoApi {
     );
   }
 
-  async getMachineLog(
+  getMachineLog(
     pipelineId: string,
     deployOrderId: string,
     machineSn: string,
     o?: CallOptions,
   ): Promise<MachineLog> {
-    const res = await this.get(
+    return this.get(
       'GetVMDeployMachineLog',
       `${this.machinePath(pipelineId, deployOrderId, machineSn)}/log`,
+      json(toMachineLog),
       o,
+      { maxBytes: MAX_LOG_BYTES },
     );
-    return this.shaped('GetVMDeployMachineLog', res, toMachineLog);
   }
 
-  async getEmasArtifactUrl(req: EmasArtifactRequest, o?: CallOptions): Promise<string> {
+  getEmasArtifactUrl(req: EmasArtifactRequest, o?: CallOptions): Promise<string> {
     const query = new URLSearchParams({
       emasJobInstanceId: req.emasJobInstanceId,
       md5: req.md5,
@@ -205,18 +209,19 @@ export class OpenApiClient implements YunxiaoApi {
       pipelineRunId: req.pipelineRunId,
       serviceConnectionId: req.serviceConnectionId,
     });
-    const res = await this.get(
+    return this.get(
       'GetPipelineEmasArtifactUrl',
       `/pipelines/getEmasArtifactDownloadUrl?${query}`,
+      (res) => {
+        const text = res.text.trim();
+        // A bare string: JSON-quoted, or unquoted as the documentation's example shows it.
+        const url = text.startsWith('"') ? readJson(res.bytes).value : text;
+        if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url))
+          throw new ShapeError('expected the artifact URL');
+        return url;
+      },
       o,
     );
-    const text = res.text.trim();
-    // A bare string: JSON-quoted, or plain text from some gateways.
-    const url = text.startsWith('"') ? this.json('GetPipelineEmasArtifactUrl', res) : text;
-    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
-      throw shapeError('GetPipelineEmasArtifactUrl', res, 'expected the artifact URL', this.opts.token);
-    }
-    return url;
   }
 
   private orderPath(pipelineId: string, deployOrderId: string): string {
@@ -227,60 +232,41 @@ export class OpenApiClient implements YunxiaoApi {
     return `${this.orderPath(pipelineId, deployOrderId)}/machine/${enc(machineSn)}`;
   }
 
-  private get(operation: string, path: string, o?: CallOptions, into?: BodyBuffer): Promise<HttpResponse> {
-    return this.send({
+  private get<T>(
+    operation: string,
+    path: string,
+    read: (res: HttpResponse) => T,
+    o?: CallOptions,
+    body?: { into?: BodyBuffer; maxBytes?: number },
+  ): Promise<T> {
+    return this.transport.send({
       operation,
       method: 'GET',
       url: this.base + path,
-      headers: {},
+      headers: { 'x-yunxiao-token': this.opts.token },
       write: false,
       signal: o?.signal,
-      into,
+      read,
+      ...body,
     });
   }
 
-  private async put(operation: string, path: string, o?: CallOptions): Promise<boolean> {
-    const res = await this.send({
+  private put(operation: string, path: string, o?: CallOptions): Promise<boolean> {
+    return this.transport.send({
       operation,
       method: 'PUT',
       url: this.base + path,
-      headers: {},
+      headers: { 'x-yunxiao-token': this.opts.token },
       write: true,
       signal: o?.signal,
+      read: (res) => toWriteResult(res.bytes, (bytes) => readJson(bytes).value),
     });
-    return toBoolean(this.json(operation, res));
   }
+}
 
-  private send(call: HttpCall): Promise<HttpResponse> {
-    call.headers['x-yunxiao-token'] = this.opts.token;
-    return this.transport.send(call);
-  }
-
-  /** The answer normalized; one that is not the expected kind at all fails as this operation's error. */
-  private shaped<T>(
-    operation: string,
-    res: HttpResponse,
-    normalize: (raw: unknown) => T,
-    raw: unknown = this.json(operation, res),
-  ): T {
-    return this.parsed(operation, res, () => normalize(raw));
-  }
-
-  private json(operation: string, res: HttpResponse): unknown {
-    return this.parsed(operation, res, () => readJson(res.bytes).value);
-  }
-
-  /** read(), with an answer that is not JSON (SyntaxError) or not of its shape (ShapeError) as this operation's error. */
-  private parsed<T>(operation: string, res: HttpResponse, read: () => T): T {
-    try {
-      return read();
-    } catch (err) {
-      if (err instanceof SyntaxError)
-        throw shapeError(operation, res, 'the answer is not JSON', this.opts.token);
-      if (err instanceof ShapeError) throw shapeError(operation, res, err.message, this.opts.token);
-      throw err;
-    }
-  }
+/** A reader of a JSON answer into the model: SyntaxError and ShapeError say it is a bad answer. */
+function json<T>(normalize: (raw: unknown) => T): (res: HttpResponse) => T {
+  return (res) => normalize(readJson(res.bytes).value);
 }
 
 /**
@@ -294,25 +280,11 @@ export function readDeployOrder(bytes: Uint8Array): { order: DeployOrder; raw: J
   return { order: toDeployOrderRead(raw.value), raw };
 }
 
-function shapeError(operation: string, res: HttpResponse, what: string, secret: string): YunxiaoError {
-  return new YunxiaoError({
-    operation,
-    status: res.status,
-    errorMessage: redact(`${what}: ${bodyStart(res.text)}`, [secret]),
-    hint: 'the endpoint may not be a Yunxiao API (check `endpoint`), or a proxy answered instead',
-    retryable: false,
-  });
-}
-
 /** The documented error body: {traceId, code, errorCode, errorMessage, errorDescription}. */
 export function openApiFailure(res: HttpResponse): Failure | undefined {
   const requestId = header(res, 'x-request-id');
-  if (res.status < 400) {
-    // A gateway's HTML page with a 200 is not an answer from Yunxiao: worth another try.
-    if (looksLikeMarkup(res))
-      return { errorMessage: `non-JSON answer: ${bodyStart(res.text)}`, requestId, retryable: true };
-    return undefined;
-  }
+  // An answer with a success status that is not what was asked for is the reader's to say (a bad answer).
+  if (res.status < 400) return undefined;
   let body: Record<string, unknown> | undefined;
   try {
     const parsed = readJson(res.bytes).value;
@@ -320,7 +292,7 @@ export function openApiFailure(res: HttpResponse): Failure | undefined {
   } catch {
     body = undefined;
   }
-  if (!body) return { errorMessage: `non-JSON answer: ${bodyStart(res.text)}`, requestId };
+  if (!body) return { errorMessage: 'non-JSON answer', requestId, showBody: true };
   const text = (k: string): string | undefined =>
     typeof body[k] === 'string' && body[k] !== '' ? (body[k] as string) : undefined;
   return {

@@ -7,8 +7,8 @@ export const ALGORITHM = 'ACS3-HMAC-SHA256';
 export interface SignInput {
   method: string;
   host: string;
-  /** unencoded path, e.g. /organization/1/pipelines/2/deploy/3/machine/sn 1/skip */
-  path: string;
+  /** the path's segments, unencoded (a segment may hold `/`), e.g. ['organization', '1', ..., 'sn 1', 'skip'] */
+  path: readonly string[];
   query?: Record<string, string | undefined>;
   /** JSON text or '' */
   body?: string;
@@ -42,9 +42,9 @@ export function percentEncode(text: string): string {
   );
 }
 
-/** Each segment encoded, the separating slashes kept (a `/` inside a segment would be %2F). */
-export function encodePath(path: string): string {
-  return path.split('/').map(percentEncode).join('/');
+/** `/` and each segment encoded (a `/` inside a segment is %2F). */
+export function encodePath(segments: readonly string[]): string {
+  return `/${segments.map(percentEncode).join('/')}`;
 }
 
 /** Keys sorted by their raw text (as the SDKs do), then `k=v` encoded and joined by `&`; undefined dropped. */

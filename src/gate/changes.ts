@@ -230,9 +230,10 @@ function batchEvent(
   const snWidth = Math.max(0, ...shown.map((m) => m.machineSn.length));
   const ipWidth = Math.max(0, ...shown.map((m) => (m.ip || '-').length));
   const statusWidth = Math.max(0, ...shown.map((m) => m.status.length));
+  // Each row starts with "- ", never with a value from Yunxiao (see common/untrusted.ts).
   const picture = shown.map(
     (m) =>
-      `${m.machineSn.padEnd(snWidth)}  ${(m.ip || '-').padEnd(ipWidth)}  ${m.status.padEnd(statusWidth)}  agent ${m.clientStatus || '-'}`,
+      `- ${m.machineSn.padEnd(snWidth)}  ${(m.ip || '-').padEnd(ipWidth)}  ${m.status.padEnd(statusWidth)}  agent ${m.clientStatus || '-'}`,
   );
   if (members.length > shown.length) picture.push(`... and ${members.length - shown.length} more`);
   return { kind, batch, totalBatch, machines: members.length, counts: countByStatus(members), picture };

@@ -10,8 +10,8 @@ import {
 } from '../client/model.js';
 import type { Policy } from '../inputs/config.js';
 import { describeBudget, skipBudget } from './budget.js';
-import { historyOf, type History, type MachineHistory } from './memory.js';
-import type { Decision, GateMemory, PlannedAction, Verdict } from './types.js';
+import { differs, historyOf, type History, type MachineHistory } from './memory.js';
+import type { Decision, GateMemory, PlannedAction, Seen, Verdict } from './types.js';
 
 /** Machines named in a reason at most; the rest are counted. */
 export const MAX_NAMED = 5;
@@ -29,15 +29,17 @@ interface Scan {
   skipped: number;
   /** the first few Skipped machines, for reasons */
   skippedNamed: Machine[];
+  /** machines neither Success nor Skipped (for an order that says Success) */
+  notDeployed: Machine[];
   /** our skips that went through but the order does not show yet (Yunxiao lag) */
   inFlight: number;
   failed: Machine[];
-  /** unreachable unfinished machines and reachable Failed ones that we have not skipped */
+  /** unreachable unfinished machines and reachable Failed ones that we have not skipped (one per SN) */
   candidates: Machine[];
   /** Failed machines waiting for our skip to show */
   awaitingSkip: Machine[];
-  /** the latest updateTime of any machine */
-  newest?: number;
+  /** retries and resumes whose effect this answer shows (indexes into memory.taken) */
+  effectsSeen: number[];
   warnings: string[];
   newlyWarned: string[];
 }
@@ -51,6 +53,7 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
   const history = historyOf(memory);
   const scan = scanOrder(order, history, memory.warnedStatuses);
   const { warnings, newlyWarned } = scan;
+  const effectsSeen = [...scan.effectsSeen];
   const id = order.deployOrderId;
   const total = order.machines.length;
   const end = (verdict: Verdict, actions: PlannedAction[] = []): Decision => ({
@@ -58,6 +61,7 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
     verdict,
     warnings,
     newlyWarned,
+    effectsSeen,
   });
   const fail = (reason: string): Decision =>
     end(
@@ -66,8 +70,8 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
     );
   const wait = (actions: PlannedAction[], waitingFor?: string): Decision =>
     waitingFor === undefined
-      ? { actions, warnings, newlyWarned }
-      : { actions, warnings, newlyWarned, waitingFor };
+      ? { actions, warnings, newlyWarned, effectsSeen }
+      : { actions, warnings, newlyWarned, effectsSeen, waitingFor };
 
   if (order.status === 'Cancelled') {
     const how = history.stopped ? 'was stopped by this gate' : 'was cancelled in Yunxiao';
@@ -80,9 +84,11 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
   const budget = skipBudget(policy.maxSkipped, total);
   const budgetText = describeBudget(policy.maxSkipped, total);
   if (order.status === 'Success') {
-    if (scan.failed.length > 0) {
+    // Success is every machine deployed or skipped within the budget: Yunxiao's word alone is not enough.
+    if (total === 0) return fail(`Deploy order ${id} ended Success with no machines: nothing was deployed.`);
+    if (scan.notDeployed.length > 0) {
       return fail(
-        `Deploy order ${id} ended Success, but ${plural(scan.failed.length, 'machine')} ended Failed: ${listMachines(scan.failed)}.`,
+        `Deploy order ${id} ended Success, but ${plural(scan.notDeployed.length, 'machine')} did not deploy: ${listWithStatus(scan.notDeployed)}.`,
       );
     }
     if (scan.skipped > budget) return fail(overBudget(id, scan, budgetText));
@@ -95,39 +101,36 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
 
   // Waiting, Running, or a status Yunxiao does not document (never an ending).
   // Skips by anyone count: a host group emptied by hand is not a healthy deploy.
-  let counted = scan.skipped + scan.inFlight;
+  const counted = scan.skipped + scan.inFlight;
   if (counted > budget) return fail(overBudget(id, scan, budgetText));
 
   const skips: PlannedAction[] = [];
   const retries: PlannedAction[] = [];
   const unhandled: Unhandled[] = [];
+  const unreachable: Machine[] = [];
   const lagging: Machine[] = [...scan.awaitingSkip];
-  const snapshotTime = latest(order.updateTime, scan.newest);
   for (const m of sortByBatch(scan.candidates)) {
     const h = history.machines.get(m.machineSn);
     if (m.clientStatus === 'error') {
+      unreachable.push(m);
       const blocked = skipBlocker(m, h, policy);
       if (blocked !== undefined) {
         // An unfinished machine may still come back; a Failed one is a failure nobody here handles.
         if (m.status === 'Failed') unhandled.push({ m, why: blocked });
         continue;
       }
-      if (counted + 1 > budget) {
-        return fail(
-          `Deploy order ${id}: skipping ${name(m)} would make ${counted + 1} skipped machines, more than ${budgetText}; it was not skipped.`,
-        );
-      }
-      counted++;
       skips.push({
         kind: 'skip',
         machineSn: m.machineSn,
-        reason: `agent unreachable while ${m.status} (batch ${m.batchNum}); ${counted} skipped with this one (${budgetText})`,
+        reason: `agent unreachable while ${m.status} (batch ${m.batchNum}); ${counted + skips.length + 1} skipped with this one (${budgetText})`,
       });
       continue;
     }
-    // A reachable Failed machine.
-    if (h?.lastRetryAt !== undefined && !isAfter(m.updateTime ?? snapshotTime, h.lastRetryAt)) {
-      lagging.push(m); // the failure we already retried, seen again before Yunxiao shows the retry
+    // A reachable Failed machine. The failure we already retried, seen again before Yunxiao shows
+    // the retry (nothing about the machine changed since, by Yunxiao's own words and clock): wait.
+    const retried = h?.lastRetry;
+    if (retried && !retried.effectSeen && !differs(retried.seen, seenOf(m))) {
+      lagging.push(m);
       continue;
     }
     const blocked = retryBlocker(m, h, policy);
@@ -137,9 +140,17 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
         kind: 'retry',
         machineSn: m.machineSn,
         reason: `Failed (batch ${m.batchNum}); retry ${(h?.retries ?? 0) + 1} of ${policy.retryFailed}`,
+        seen: seenOf(m),
       });
   }
-
+  if (skips.length > 0 && counted + skips.length > budget) {
+    // All or none: a budget that cannot take every unreachable machine fails the gate, and no skip is made.
+    const earlier = history.skippedCount > 0 ? ` (${history.skippedCount} skipped earlier by this gate)` : '';
+    return fail(
+      `Deploy order ${id}: ${plural(unreachable.length, 'machine')} unreachable (${listMachines(unreachable)}); ` +
+        `skipping them would make ${counted + skips.length} skipped machines, more than ${budgetText}${earlier}. None was skipped.`,
+    );
+  }
   // A paused order with a failure nobody here will handle would only wait for the deadline.
   if (order.status === 'Waiting' && unhandled.length > 0) {
     return fail(
@@ -170,7 +181,8 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
   const pausedAt = `deploy order ${id} is paused after batch ${order.currentBatch} of ${order.totalBatch}`;
   if (policy.resume === 'never')
     return wait([], `${pausedAt}, waiting for a person to resume it in Yunxiao (resume: never)`);
-  if (history.lastResumeAt !== undefined && !isAfter(order.updateTime ?? scan.newest, history.lastResumeAt))
+  const resumed = history.lastResume;
+  if (resumed && !resumed.effectSeen && !differs(resumed.seen, orderSeen(order)))
     return wait([], `${pausedAt}; waiting for Yunxiao to show this gate's resume`);
   const resume = findAction(order.actions, 'ResumeVMDeployOrder');
   if (!resume || resume.disable) {
@@ -181,6 +193,7 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
     {
       kind: 'resume',
       reason: `paused after batch ${order.currentBatch} of ${order.totalBatch} with nothing failed (resume: auto)`,
+      seen: orderSeen(order),
     },
   ]);
 }
@@ -214,10 +227,12 @@ function scanOrder(order: DeployOrder, history: History, warned: ReadonlySet<str
     succeeded: 0,
     skipped: 0,
     skippedNamed: [],
+    notDeployed: [],
     inFlight: 0,
     failed: [],
     candidates: [],
     awaitingSkip: [],
+    effectsSeen: [],
     warnings: [],
     newlyWarned: [],
   };
@@ -234,6 +249,10 @@ function scanOrder(order: DeployOrder, history: History, warned: ReadonlySet<str
       `Deploy order ${order.deployOrderId} has status "${order.status}", which Yunxiao does not document; the gate keeps watching.`,
     );
   }
+  const resumed = history.lastResume;
+  if (resumed && !resumed.effectSeen && differs(resumed.seen, orderSeen(order)))
+    scan.effectsSeen.push(resumed.index);
+  const sns = new Set<string>();
   for (const m of order.machines) {
     if (!KNOWN_MACHINE.has(m.status)) {
       note(
@@ -247,16 +266,29 @@ function scanOrder(order: DeployOrder, history: History, warned: ReadonlySet<str
         `Machine ${m.machineSn} has agent status "${m.clientStatus}", which Yunxiao does not document; it is treated as reachable.`,
       );
     }
-    if (m.updateTime !== undefined) scan.newest = latest(scan.newest, m.updateTime);
+    // One SN twice in one answer: counted as given, but acted on once at most.
+    const duplicate = sns.has(m.machineSn);
+    sns.add(m.machineSn);
+    if (duplicate) {
+      note(
+        `duplicate:${m.machineSn}`,
+        `Machine ${m.machineSn} appears more than once in deploy order ${order.deployOrderId}; the gate acts on it once at most.`,
+      );
+    }
     if (m.status === 'Success') scan.succeeded++;
+    else if (m.status !== 'Skipped') scan.notDeployed.push(m);
+    const h = history.machines.get(m.machineSn);
+    const retried = h?.lastRetry;
+    if (!duplicate && retried && !retried.effectSeen && differs(retried.seen, seenOf(m)))
+      scan.effectsSeen.push(retried.index);
     if (m.status === 'Skipped') {
       scan.skipped++;
       if (scan.skippedNamed.length < MAX_NAMED) scan.skippedNamed.push(m);
       continue;
     }
     if (m.status === 'Failed') scan.failed.push(m);
-    if (!UNFINISHED.has(m.status)) continue;
-    if (history.machines.get(m.machineSn)?.skipped) {
+    if (!UNFINISHED.has(m.status) || duplicate) continue;
+    if (h?.skipped) {
       // Our skip went through but does not show yet: wait, count it, never skip or retry it again.
       scan.inFlight++;
       if (m.status === 'Failed') scan.awaitingSkip.push(m);
@@ -295,20 +327,15 @@ function findAction(actions: readonly ActionState[], type: string): ActionState 
   return actions.find((a) => a.type === type);
 }
 
-/**
- * Whether the order seen at `seen` (ms epoch) already shows what happened at `at`. The lag rule:
- * a snapshot no newer than our action may predate its effect, so it is waited on, never acted on
- * again. With no time at all (Yunxiao sent no updateTime) we cannot tell a new failure from the
- * old one seen again, so we wait too: repeating an action is worse than the deadline.
- */
-function isAfter(seen: number | undefined, at: number): boolean {
-  return seen !== undefined && seen > at;
+/** A machine as the server shows it, for telling a new failure from one already acted on. */
+function seenOf(m: Machine): Seen {
+  return m.updateTime === undefined ? { status: m.status } : { status: m.status, updateTime: m.updateTime };
 }
 
-function latest(a: number | undefined, b: number | undefined): number | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return a > b ? a : b;
+function orderSeen(order: DeployOrder): Seen {
+  const seen: Seen = { status: order.status, batch: order.currentBatch };
+  if (order.updateTime !== undefined) seen.updateTime = order.updateTime;
+  return seen;
 }
 
 function sortByBatch(machines: Machine[]): Machine[] {
@@ -325,6 +352,15 @@ function overBudget(id: string, scan: Scan, budgetText: string): string {
 
 function name(m: Machine): string {
   return m.ip ? `${m.machineSn} (${m.ip})` : m.machineSn;
+}
+
+/** "a (ip): Running, b: Failed and 3 more": machines with the status each is in. */
+function listWithStatus(list: readonly Machine[]): string {
+  const shown = list
+    .slice(0, MAX_NAMED)
+    .map((m) => `${name(m)}: ${m.status || 'no status'}`)
+    .join(', ');
+  return list.length > MAX_NAMED ? `${shown} and ${list.length - MAX_NAMED} more` : shown;
 }
 
 /** "a (ip), b (ip) and 3 more": at most MAX_NAMED names of `total` machines. */

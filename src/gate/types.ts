@@ -4,6 +4,19 @@ export type Result = 'success' | 'failure' | 'timed-out' | 'cancelled' | 'in-pro
 
 export type ActionKind = 'skip' | 'retry' | 'resume' | 'stop';
 
+/**
+ * What the server showed of the thing acted on when the action was planned, in the server's own
+ * terms and clock: its effect shows once a later answer differs from this. The runner's clock is
+ * never compared with the server's.
+ */
+export interface Seen {
+  status: string;
+  /** the server's updateTime (ms epoch), when it sent one */
+  updateTime?: number;
+  /** the order's current batch (for resume) */
+  batch?: number;
+}
+
 /** An action the decision function asks the shell to perform. */
 export interface PlannedAction {
   kind: ActionKind;
@@ -11,14 +24,17 @@ export interface PlannedAction {
   machineSn?: string;
   /** one line saying why, for the log and the report */
   reason: string;
+  /** for retry and resume: the state acted on */
+  seen?: Seen;
 }
 
 /** An action the shell performed (or tried to), with its outcome. */
 export interface TakenAction extends PlannedAction {
-  /** ISO time the request was sent */
+  /** ISO time (the runner's clock) the request was sent: for the timeline, never for decisions */
   at: string;
-  outcome: 'ok' | 'error';
-  /** error message when outcome is 'error' */
+  /** unknown: sent, and the deadline or a cancel came before the answer */
+  outcome: 'ok' | 'error' | 'unknown';
+  /** error message when outcome is 'error' or 'unknown' */
   detail?: string;
   /** true when the error was transient (network, 5xx, 429): the action may be tried again */
   transient?: boolean;
@@ -29,6 +45,8 @@ export interface GateMemory {
   taken: TakenAction[];
   /** statuses already warned about as unknown (warn once each) */
   warnedStatuses: ReadonlySet<string>;
+  /** indexes into `taken` of the retries and resumes whose effect an answer has shown */
+  effectsSeen: ReadonlySet<number>;
 }
 
 export interface Verdict {
@@ -46,6 +64,8 @@ export interface Decision {
   warnings: string[];
   /** statuses newly warned about, to add to memory.warnedStatuses */
   newlyWarned: string[];
+  /** indexes into memory.taken whose effect this answer shows, to add to memory.effectsSeen */
+  effectsSeen: number[];
   /** a one-line note on why the gate is waiting, when nothing else happens (e.g. paused for a person) */
   waitingFor?: string;
 }

@@ -18,7 +18,7 @@ export interface GateLog {
 /** What the watch knows so far; kept by the caller so a deadline or a cancel still has it. */
 export interface WatchState {
   order?: DeployOrder;
-  memory: GateMemory & { warnedStatuses: Set<string> };
+  memory: GateMemory & { warnedStatuses: Set<string>; effectsSeen: Set<number> };
   warnings: string[];
   polls: number;
   /** the last "waiting for" note logged, so it is logged once, not per poll */
@@ -26,7 +26,11 @@ export interface WatchState {
 }
 
 export function newWatchState(): WatchState {
-  return { memory: { taken: [], warnedStatuses: new Set() }, warnings: [], polls: 0 };
+  return {
+    memory: { taken: [], warnedStatuses: new Set(), effectsSeen: new Set() },
+    warnings: [],
+    polls: 0,
+  };
 }
 
 export interface WatchContext {
@@ -76,15 +80,17 @@ export async function watch(ctx: WatchContext, state: WatchState): Promise<Verdi
 
     const decision = decide(order, ctx.policy, state.memory);
     for (const status of decision.newlyWarned) state.memory.warnedStatuses.add(status);
+    for (const i of decision.effectsSeen) state.memory.effectsSeen.add(i);
     for (const w of decision.warnings) {
       ctx.log.warning(w);
       state.warnings.push(w);
     }
-    for (const action of decision.actions) {
-      const taken = await perform(ctx, action, now);
-      state.memory.taken.push(taken);
+    for (const action of decision.actions) await perform(ctx, state, action, now);
+    if (decision.verdict) {
+      // After a stop, what the outputs and the summary show is the order as it is now, not as it was.
+      if (decision.actions.some((a) => a.kind === 'stop')) await readAgain(ctx, state);
+      return decision.verdict;
     }
-    if (decision.verdict) return decision.verdict;
     if (decision.waitingFor !== state.waitingFor && decision.waitingFor)
       ctx.log.info(`Waiting: ${decision.waitingFor}`);
     state.waitingFor = decision.waitingFor;
@@ -93,9 +99,14 @@ export async function watch(ctx: WatchContext, state: WatchState): Promise<Verdi
   }
 }
 
-/** Performs one planned action and records its outcome; a failed action is recorded, not thrown. */
+/**
+ * Performs one planned action and records its outcome in the state's memory; a failed action is
+ * recorded, not thrown. One cut short by the deadline or a cancel is recorded as sent with its
+ * outcome unknown (it may have been applied), then the signal's reason is thrown.
+ */
 export async function perform(
   ctx: Pick<WatchContext, 'api' | 'pipelineId' | 'deployOrderId' | 'signal' | 'log'>,
+  state: Pick<WatchState, 'memory'>,
   action: PlannedAction,
   now: () => Date = () => new Date(),
 ): Promise<TakenAction> {
@@ -104,6 +115,10 @@ export async function perform(
   const what = action.machineSn
     ? `${action.kind} machine ${action.machineSn}`
     : `${action.kind} the deploy order`;
+  const record = (taken: TakenAction): TakenAction => {
+    state.memory.taken.push(taken);
+    return taken;
+  };
   try {
     const sn = action.machineSn ?? '';
     const ok =
@@ -116,16 +131,35 @@ export async function perform(
             : await api.stopDeployOrder(pipelineId, deployOrderId, { signal });
     if (!ok) {
       ctx.log.warning(`Could not ${what}: Yunxiao answered false.`);
-      return { ...action, at, outcome: 'error', detail: 'Yunxiao answered false', transient: false };
+      return record({ ...action, at, outcome: 'error', detail: 'Yunxiao answered false', transient: false });
     }
     ctx.log.info(`Action: ${what} (${action.reason})`);
-    return { ...action, at, outcome: 'ok' };
+    return record({ ...action, at, outcome: 'ok' });
   } catch (err) {
-    if (signal.aborted) throw signal.reason;
+    if (signal.aborted) {
+      record({ ...action, at, outcome: 'unknown', detail: `no answer before ${messageOf(signal.reason)}` });
+      throw signal.reason;
+    }
     const detail = messageOf(err);
     const transient = err instanceof YunxiaoError && err.retryable;
     ctx.log.warning(`Could not ${what}: ${detail}`);
-    return { ...action, at, outcome: 'error', detail, transient };
+    return record({ ...action, at, outcome: 'error', detail, transient });
+  }
+}
+
+/** After the deadline, a stop request and a last read get this long at most. */
+export const LAST_READ_MS = 4000;
+
+/** One more read of the order after a stop, bounded; the order as last read stays if it fails. */
+export async function readAgain(
+  ctx: Pick<WatchContext, 'api' | 'pipelineId' | 'deployOrderId' | 'signal'>,
+  state: Pick<WatchState, 'order'>,
+): Promise<void> {
+  const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(LAST_READ_MS)]);
+  try {
+    state.order = await ctx.api.getDeployOrder(ctx.pipelineId, ctx.deployOrderId, { signal });
+  } catch {
+    // Out of time or refused: the report says what is known.
   }
 }
 

@@ -6,8 +6,8 @@ import { messageOf } from '../common/message.js';
 import type { Result } from '../gate/types.js';
 
 export interface DeploymentTracker {
-  /** posts the final status for the gate's result */
-  finish(result: Result): Promise<void>;
+  /** posts the final status for the gate's result, until `signal` says it is too late */
+  finish(result: Result, signal: AbortSignal): Promise<void>;
 }
 
 export interface DeploymentRequest {
@@ -17,6 +17,8 @@ export interface DeploymentRequest {
   environmentUrl: string;
   description: string;
   dispatcher: Dispatcher;
+  /** bounds creating the deployment (a GitHub that does not answer must not hold the gate) */
+  signal: AbortSignal;
   warn: (line: string) => void;
   info: (line: string) => void;
   env?: NodeJS.ProcessEnv;
@@ -59,10 +61,14 @@ export async function startDeployment(req: DeploymentRequest): Promise<Deploymen
   const logUrl = runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined;
 
   const [{ getOctokit }, { fetch }] = await Promise.all([import('@actions/github'), import('undici')]);
+  // Every request is bounded by the signal of the moment: creating, then the final status.
+  let signal = req.signal;
   const octokit = getOctokit(req.githubToken, {
     baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
     // Our own dispatcher: the same proxy rules (HTTPS_PROXY / NO_PROXY) as the Yunxiao requests.
-    request: { fetch: (url: string, init: object) => fetch(url, { ...init, dispatcher: req.dispatcher }) },
+    request: {
+      fetch: (url: string, init: object) => fetch(url, { ...init, dispatcher: req.dispatcher, signal }),
+    },
   });
 
   let deploymentId: number;
@@ -105,8 +111,9 @@ export async function startDeployment(req: DeploymentRequest): Promise<Deploymen
   await post('in_progress', 'Watching the Yunxiao deploy order');
   req.info(`GitHub Deployment ${deploymentId} created in environment "${req.environment}".`);
   return {
-    async finish(result) {
+    async finish(result, bound) {
       const state = deploymentStateOf(result);
+      signal = bound;
       if (state) await post(state, `Yunxiao deploy gate: ${result}`);
     },
   };

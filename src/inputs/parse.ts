@@ -72,6 +72,20 @@ export const MAX_RETRIES = 10;
 /** Longest value shown in an error: enough to recognise it, not a wall of text. */
 const SHOWN_CHARS = 80;
 
+/** Sent in a request header (or signed into one): each must be something a header can carry. */
+const HEADER_INPUTS: readonly InputName[] = [
+  'token',
+  'access-key-id',
+  'access-key-secret',
+  'security-token',
+  'github-token',
+];
+
+/** Visible ASCII and Latin-1, and spaces: what an HTTP header value may hold. Control characters never. */
+function headerSafe(value: string): boolean {
+  return /^[\x20-\x7e\xa0-\xff]*$/.test(value);
+}
+
 /** Masked as soon as they are read; their values never appear in an error. */
 const SECRET_INPUTS: readonly InputName[] = ['token', 'access-key-secret', 'security-token', 'github-token'];
 
@@ -97,6 +111,12 @@ export function parseInputs(get: (name: string) => string, mask: (secret: string
     return raw(name) ? take<T | undefined>(name, parser, undefined) : undefined;
   }
 
+  for (const name of HEADER_INPUTS) {
+    if (!headerSafe(raw(name)))
+      errors.push(
+        `${name}: ${shown(name, raw(name))} has a control character or a character outside Latin-1, which no HTTP header can carry; use the value exactly as issued.`,
+      );
+  }
   const credentials = readCredentials(raw, errors);
   const endpointText =
     raw('endpoint') || (credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT);

@@ -1,6 +1,7 @@
 // Annotations: an error per failed machine, a warning per skipped one. GitHub shows at most 10 of
 // each level per step, so a few are shown and one more says how many were left out and where they are.
 import type { Machine } from '../client/model.js';
+import { oneLine } from '../common/untrusted.js';
 import { tallyOf, whatHappened, type Tally } from './counts.js';
 import type { RunOutcome } from './outcome.js';
 
@@ -35,7 +36,7 @@ function capped(
 ): Annotation[] {
   const out: Annotation[] = machines.slice(0, MAX_PER_LEVEL).map((m) => ({
     level,
-    title: `Machine ${oneLine(m.machineSn)}${m.ip ? ` (${oneLine(m.ip)})` : ''} ${word}`,
+    title: `Machine ${short(m.machineSn)}${m.ip ? ` (${short(m.ip)})` : ''} ${word}`,
     message: message(m),
   }));
   const left = machines.length - MAX_PER_LEVEL;
@@ -58,11 +59,11 @@ function agent(m: Machine): string {
     ? ' (agent unreachable)'
     : m.clientStatus === 'ok'
       ? ''
-      : ` (agent ${oneLine(m.clientStatus || 'unknown')})`;
+      : ` (agent ${short(m.clientStatus || 'unknown')})`;
 }
 
 /** Names come from outside: one line, bounded. */
-function oneLine(text: string): string {
-  const s = text.replace(/\s+/g, ' ');
+function short(text: string): string {
+  const s = oneLine(text).replace(/\s+/g, ' ');
   return s.length > 120 ? `${s.slice(0, 119)}…` : s;
 }

@@ -44,6 +44,8 @@ export interface Tally {
   skippedByUs: string[];
   /** SNs whose status is Failed in the last order */
   failedSns: string[];
+  /** SNs whose agent was unreachable (clientStatus error) in the last order */
+  unreachableSns: string[];
   byMachine: Map<string, MachineActions>;
 }
 
@@ -98,7 +100,9 @@ export function tallyOf(outcome: RunOutcome): Tally {
   const byBatch = new Map<number, Batch>();
   const failed: Machine[] = [];
   const skipped: Machine[] = [];
+  const unreachableSns: string[] = [];
   for (const m of machines) {
+    if (m.clientStatus === 'error') unreachableSns.push(m.machineSn);
     if (counts) addToCounts(counts, m.status);
     let b = byBatch.get(m.batchNum);
     if (!b) {
@@ -122,6 +126,7 @@ export function tallyOf(outcome: RunOutcome): Tally {
     skipped,
     skippedByUs: skippedByThisRun(outcome.taken),
     failedSns: failed.map((m) => m.machineSn),
+    unreachableSns,
     byMachine: actionsByMachine(outcome.taken),
   };
 }

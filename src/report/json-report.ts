@@ -1,6 +1,8 @@
 // The JSON report (output report-path): the verdict, every machine with what this run did to it,
 // every action taken, and the final deploy order as Yunxiao sent it. Ids are exact strings.
+import { isUtf8 } from 'node:buffer';
 import type { Machine } from '../client/model.js';
+import { cleanText, displaySafeJson } from '../common/untrusted.js';
 import { VERSION } from '../version.js';
 import { tallyOf, whatHappened, type MachineActions, type StatusCounts, type Tally } from './counts.js';
 import type { RunOutcome } from './outcome.js';
@@ -40,9 +42,9 @@ export function reportParts(outcome: RunOutcome): (string | Uint8Array)[] {
     parts.push(`  ${JSON.stringify(k)}: `);
     if (v === RAW_ORDER) {
       // a loop, not a spread: an order with many long ids comes in many pieces
-      for (const piece of outcome.rawOrder?.bytes() ?? ['null']) parts.push(piece);
+      for (const piece of outcome.rawOrder?.bytes() ?? ['null']) parts.push(displaySafeBytes(piece));
     } else if (v === MACHINES) parts.push(...machineParts(outcome, t));
-    else parts.push(JSON.stringify(v) ?? 'null');
+    else parts.push(json(v));
     parts.push(i < list.length - 1 ? ',\n' : '\n');
   });
   parts.push('}\n');
@@ -61,7 +63,7 @@ function fields(o: RunOutcome, t: Tally): Field[] {
   return [
     ['schemaVersion', REPORT_SCHEMA_VERSION],
     ['tool', { name: TOOL_NAME, version: VERSION }],
-    ['verdict', { result: o.result, reason: o.reason }],
+    ['verdict', { result: o.result, reason: cleanText(o.reason) }],
     [
       'resolved',
       {
@@ -102,15 +104,18 @@ function fields(o: RunOutcome, t: Tally): Field[] {
         at: a.at,
         kind: a.kind,
         machineSn: a.machineSn ?? null,
-        reason: a.reason,
+        reason: cleanText(a.reason),
         outcome: a.outcome,
-        detail: a.detail ?? null,
+        detail: a.detail === undefined ? null : cleanText(a.detail),
         transient: a.transient ?? false,
       })),
     ],
-    ['warnings', o.warnings],
+    ['warnings', o.warnings.map(cleanText)],
     ['artifactUrl', o.artifactUrl ?? null],
-    ['machineLogs', o.machineLogs],
+    [
+      'machineLogs',
+      Object.fromEntries(Object.entries(o.machineLogs).map(([sn, log]) => [sn, cleanText(log)])),
+    ],
     ['machines', MACHINES],
     // As Yunxiao sent it when the client kept the text (unknown fields kept), else our model of it.
     ['deployOrder', o.rawOrder?.isObject ? RAW_ORDER : (o.order ?? null)],
@@ -156,11 +161,31 @@ function machineParts(o: RunOutcome, t: Tally): string[] {
   const parts: string[] = ['['];
   for (let i = 0; i < machines.length; i += MACHINES_PER_PART) {
     const chunk = machines.slice(i, i + MACHINES_PER_PART);
-    const lines = chunk.map((m) => `\n    ${JSON.stringify(machineEntry(m, t))}`);
+    const lines = chunk.map((m) => `\n    ${json(machineEntry(m, t))}`);
     parts.push((i > 0 ? ',' : '') + lines.join(','));
   }
   parts.push('\n  ]');
   return parts;
+}
+
+/** JSON text that displays as it reads: bidi and C1 controls as \u escapes (the same data). */
+function json(v: unknown): string {
+  return displaySafeJson(JSON.stringify(v) ?? 'null');
+}
+
+/**
+ * A piece of the server's JSON as it came, made valid UTF-8 (a broken sequence becomes U+FFFD) and
+ * safe to display. Pieces split only at ASCII, so no character spans two. Most pieces hold none of
+ * the lead bytes of the characters escaped, and are passed through as they are.
+ */
+function displaySafeBytes(piece: Uint8Array | string): Uint8Array | string {
+  if (typeof piece === 'string') return piece;
+  const valid = isUtf8(piece);
+  const buf = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+  if (valid && buf.indexOf(0xc2) < 0 && buf.indexOf(0xd8) < 0 && buf.indexOf(0xe2) < 0) return piece;
+  const text = buf.toString('utf8');
+  const safe = displaySafeJson(text);
+  return valid && safe === text ? piece : Buffer.from(safe);
 }
 
 function parseOrDefault(text: string, fallback: unknown): unknown {

@@ -40,4 +40,6 @@ export interface RunOutcome {
   durationSeconds: number;
   /** on cancellation: whether the deploy order was stopped (true), left running (false) */
   stoppedOnCancel?: boolean;
+  /** where the JSON report was written (the first write chooses it; a second one overwrites it) */
+  reportPath?: string;
 }

@@ -17,6 +17,7 @@ export const OUTPUT_NAMES = [
   'machines-skipped',
   'skipped-machines',
   'failed-machines',
+  'unreachable-machines',
   'report-path',
   'artifact-url',
   'deploy-url',
@@ -24,6 +25,16 @@ export const OUTPUT_NAMES = [
 ] as const;
 
 export type OutputName = (typeof OUTPUT_NAMES)[number];
+
+/** Every output of a run that read no deploy order: '' for values, [] for lists. */
+export function emptyOutputs(): Record<OutputName, string> {
+  const out = Object.fromEntries(OUTPUT_NAMES.map((n) => [n, ''])) as Record<OutputName, string>;
+  for (const list of LIST_OUTPUTS) out[list] = '[]';
+  return out;
+}
+
+/** The outputs that are JSON arrays: always valid JSON, so fromJSON() in a workflow never fails. */
+const LIST_OUTPUTS = ['skipped-machines', 'failed-machines', 'unreachable-machines'] as const;
 
 export function outputsOf(outcome: RunOutcome, reportPath?: string): Record<OutputName, string> {
   const t = tallyOf(outcome);
@@ -47,6 +58,7 @@ export function outputsOf(outcome: RunOutcome, reportPath?: string): Record<Outp
     'skipped-machines': JSON.stringify(t.skippedByUs),
     // Always a JSON array, so fromJSON() in a workflow never fails on it; empty when no order was read.
     'failed-machines': JSON.stringify(t.failedSns),
+    'unreachable-machines': JSON.stringify(t.unreachableSns),
     'report-path': reportPath ?? '',
     'artifact-url': outcome.artifactUrl ?? '',
     'deploy-url': r.deployUrl ?? '',

@@ -3,6 +3,7 @@
 // excerpts, warnings and the link. GitHub refuses a summary of 1 MiB or more: the byte count is kept
 // as it is built, the must-list table goes first, and the rest shrinks to what is left.
 import type { Machine } from '../client/model.js';
+import { cleanText, oneLine } from '../common/untrusted.js';
 import { describeBudget } from '../gate/budget.js';
 import type { Result, TakenAction } from '../gate/types.js';
 import { needsALook, tallyOf, whatHappened, type Batch, type StatusCounts, type Tally } from './counts.js';
@@ -58,6 +59,11 @@ export function renderSummary(outcome: RunOutcome, opts: SummaryOptions = {}): s
   if (bytes(text) <= maxBytes) return text;
   const note = '\n\n… summary cut at the size limit; see the JSON report.\n';
   return truncateBytes(text, Math.max(0, maxBytes - bytes(note))) + note;
+}
+
+/** The summary of a run that found no deploy order to watch: the reason, escaped like any server text. */
+export function unresolvedSummary(reason: string, pipelineId: string): string {
+  return `## ❌ Deploy gate: no deploy order to watch\n\n${text(clip(reason, MAX_REASON_CHARS))}\n\nPipeline ${code(pipelineId)}.\n`;
 }
 
 // ---- sections -------------------------------------------------------------------------------------
@@ -227,8 +233,8 @@ function logsSection(o: RunOutcome, room: number): string {
 }
 
 function logBlock(sn: string, log: string): string {
-  // eslint-disable-next-line no-control-regex -- colour codes are common in deploy logs
-  let body = log.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r\n?/g, '\n');
+  // Colour codes are common in deploy logs; hyperlinks (OSC 8) and bidi controls are not harmless.
+  let body = cleanText(log);
   if (body.length > MAX_LOG_CHARS) body = `…${body.slice(-MAX_LOG_CHARS)}`;
   body = body.replace(/\n+$/, '');
   // A fence longer than any run of backticks in the log: nothing inside can close it.
@@ -299,17 +305,23 @@ function otherText(c: StatusCounts): string {
 
 /** Text from outside made safe for a table cell: no HTML, no line breaks, no cell breaks, no markup. */
 function cell(s: string): string {
-  return text(clip(s, MAX_CELL_CHARS)).replace(/\|/g, '\\|');
+  return text(clip(s, MAX_CELL_CHARS));
 }
 
 /** Text from outside made safe for a line of markdown. */
 function text(s: string): string {
-  return html(s.replace(/[\\`*_[\]~!]/g, '\\$&'));
+  // Markup characters escaped, and bare links broken up so that GitHub does not make them links.
+  return html(
+    s
+      .replace(/[\\`*_[\]~!#|]/g, '\\$&')
+      .replace(/:\/\//g, '\\://')
+      .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`),
+  );
 }
 
 /** Text from outside made safe inside an HTML tag's content (no markdown is parsed there). */
 function html(s: string): string {
-  return s
+  return oneLine(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -318,9 +330,7 @@ function html(s: string): string {
 
 /** An id or SN as a code span, safe in a table cell whatever it contains. */
 function code(s: string): string {
-  const v = clip(s, MAX_CELL_CHARS)
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/\|/g, '\\|');
+  const v = oneLine(clip(s, MAX_CELL_CHARS)).replace(/\|/g, '\\|');
   const ticks = '`'.repeat(longestRun(v, '`') + 1);
   const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
   return `${ticks}${pad}${v}${pad}${ticks}`;
@@ -432,7 +442,7 @@ function plain(s: string): string {
   return s
     .replace(/(`+) ?(.*?) ?\1/g, '$2')
     .replace(/\*\*/g, '')
-    .replace(/\\([\\`*_[\]~!|])/g, '$1')
+    .replace(/\\([\\`*_[\]~!|#:.])/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');

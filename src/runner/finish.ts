@@ -1,5 +1,7 @@
-// The end of every run that got as far as a deploy order: outputs, the JSON report, the job summary,
-// annotations, and the one failure message. Success, failure, timeout and cancel all come through here.
+// The end of a run: outputs, the JSON report, the job summary, the log blocks, annotations, and the
+// one failure message. Success, failure, timeout and cancel all come through here, and so do runs
+// that never got as far as a deploy order. Nothing here may lose the verdict: a failed write is a
+// warning, and the verdict still reaches the log and the summary.
 import { mkdir, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,31 +11,34 @@ import type { Config } from '../inputs/config.js';
 import { annotationsOf } from '../report/annotations.js';
 import { reportParts } from '../report/json-report.js';
 import type { RunOutcome } from '../report/outcome.js';
-import { outputsOf } from '../report/outputs.js';
-import { renderSummary } from '../report/summary.js';
+import { emptyOutputs, outputsOf } from '../report/outputs.js';
+import { renderSummary, unresolvedSummary } from '../report/summary.js';
 import type { RunnerIo } from './io.js';
 
-export async function finish(outcome: RunOutcome, config: Config, io: RunnerIo): Promise<number> {
+/** Writes (or writes again, over the first) the outputs, the JSON report and the summary. */
+export async function writeResults(outcome: RunOutcome, config: Config, io: RunnerIo): Promise<void> {
   const finished = new Date();
   outcome.finishedAt = finished.toISOString();
   outcome.durationSeconds = secondsSince(outcome.startedAt, finished);
-
-  for (const [sn, lines] of Object.entries(outcome.machineLogs)) {
-    io.group(`Deploy log of failed machine ${sn} (last lines)`, lines.split('\n'));
-  }
-  let reportPath: string | undefined;
   try {
-    reportPath = await writeReport(outcome);
+    outcome.reportPath = await writeReport(outcome);
   } catch (err) {
     io.warning(`Could not write the JSON report: ${messageOf(err)}`);
   }
-  for (const [name, value] of Object.entries(outputsOf(outcome, reportPath))) io.setOutput(name, value);
+  setOutputs(io, outputsOf(outcome, outcome.reportPath));
   if (config.summary) await writeSummarySafely(io, renderSummary(outcome));
-  for (const annotation of annotationsOf(outcome)) io.annotate(annotation);
-  return conclude(io, outcome.result, outcome.reason);
 }
 
-/** No deploy order was found (or the run was cut short before): the result and the reason only. */
+/** The log blocks (deploy logs), the annotations and the verdict line; the exit code. */
+export function conclude(outcome: RunOutcome, io: RunnerIo): number {
+  for (const [sn, lines] of Object.entries(outcome.machineLogs)) {
+    io.block(`Deploy log of failed machine ${sn} (last lines)`, lines);
+  }
+  for (const annotation of annotationsOf(outcome)) io.annotate(annotation);
+  return verdictLine(io, outcome.result, outcome.reason);
+}
+
+/** No deploy order was found (or the run was cut short before): the result, the reason, empty outputs. */
 export async function finishUnresolved(
   io: RunnerIo,
   config: Config,
@@ -41,18 +46,22 @@ export async function finishUnresolved(
   result: Exclude<Result, 'in-progress'>,
   reason: string,
 ): Promise<number> {
-  io.setOutput('result', result);
-  io.setOutput('duration-seconds', String(secondsSince(startedAt.toISOString(), new Date())));
-  if (config.summary) {
-    await writeSummarySafely(
-      io,
-      `## ❌ Deploy gate: no deploy order to watch\n\n${reason}\n\nPipeline \`${config.pipelineId}\`.\n`,
-    );
-  }
-  return conclude(io, result, reason);
+  setOutputs(io, {
+    ...emptyOutputs(),
+    result,
+    'duration-seconds': String(secondsSince(startedAt.toISOString(), new Date())),
+  });
+  if (config.summary) await writeSummarySafely(io, unresolvedSummary(reason, config.pipelineId));
+  return verdictLine(io, result, reason);
 }
 
-function conclude(io: RunnerIo, result: Result, reason: string): number {
+/** Inputs that cannot be used: nothing was sent; the outputs say failure, so later steps can tell. */
+export function finishInvalid(io: RunnerIo, reason: string): number {
+  setOutputs(io, { ...emptyOutputs(), result: 'failure' });
+  return verdictLine(io, 'failure', reason);
+}
+
+function verdictLine(io: RunnerIo, result: Result, reason: string): number {
   if (result === 'success' || result === 'in-progress') {
     io.info(reason);
     return 0;
@@ -61,10 +70,24 @@ function conclude(io: RunnerIo, result: Result, reason: string): number {
   return 1;
 }
 
+/** Every output, each on its own: one that cannot be written is a warning, never a lost verdict. */
+function setOutputs(io: RunnerIo, outputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries(outputs)) {
+    try {
+      io.setOutput(name, value);
+    } catch (err) {
+      io.warning(`Could not write the step outputs (GITHUB_OUTPUT): ${messageOf(err)}`);
+      return;
+    }
+  }
+}
+
 async function writeReport(outcome: RunOutcome): Promise<string> {
   const dir = process.env['RUNNER_TEMP'] || tmpdir();
   await mkdir(dir, { recursive: true });
-  const file = join(dir, `yunxiao-deploy-gate-${outcome.resolved.deployOrderId}-${Date.now()}.json`);
+  const file =
+    outcome.reportPath ??
+    join(dir, `yunxiao-deploy-gate-${outcome.resolved.deployOrderId}-${Date.now()}.json`);
   const handle = await open(file, 'w');
   try {
     // Bytes, not strings: a string written to a file is first copied into a buffer sized for the

@@ -13,7 +13,7 @@ import type { RunProgress } from './views.js';
 
 export interface Reply {
   status: number;
-  body: string;
+  body: string | Buffer;
   headers?: Record<string, string>;
 }
 

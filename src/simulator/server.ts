@@ -1,7 +1,8 @@
 // A stateful simulator of the Yunxiao Flow API on loopback (node:http): records every request,
 // injects faults, and hands each request to the API generation it belongs to (a "dialect").
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { classicDialect, classicError, type ClassicKey } from './classic.js';
 import {
@@ -26,12 +27,24 @@ export interface Fault {
   after?: number;
   /** matching calls to fault (default 1) */
   times?: number;
-  /** throttle: the classic API's 400 Throttling.User envelope with x-acs-retry-after */
-  kind: '429' | '500-html' | '502-html' | 'reset' | 'slow' | 'hang' | 'non-json' | 'throttle';
+  /**
+   * throttle: the classic API's 400 Throttling.User envelope with x-acs-retry-after;
+   * answer: `body` with `status` (default 200) and `contentType`, as given;
+   * huge: a body of `size` bytes, streamed (with its Content-Length when `declare` is set)
+   */
+  kind:
+    '429' | '500-html' | '502-html' | 'reset' | 'slow' | 'hang' | 'non-json' | 'throttle' | 'answer' | 'huge';
   /** Retry-After header for 429 */
   retryAfter?: string;
   /** for slow */
   delayMs?: number;
+  /** for answer */
+  status?: number;
+  body?: string | Buffer;
+  contentType?: string;
+  /** for huge */
+  size?: number;
+  declare?: boolean;
 }
 
 export interface RecordedRequest {
@@ -59,6 +72,12 @@ export interface SimulatorOptions {
   accessKeys?: Record<string, ClassicKey>;
   /** more API generations over the same state, tried after the OpenAPI one (see dialect.ts) */
   dialects?: Dialect[];
+  /** the server's clock: `offsetMs` from the real one, or `fixed` (what simulators that serve canned times do) */
+  serverTime?: { offsetMs: number } | { fixed: number };
+  /** changes every answer before it is sent: hostile or odd servers in tests */
+  rewrite?: (operation: string, reply: Reply) => Reply;
+  /** serve HTTPS with this key and certificate (PEM) */
+  tls?: { key: string; cert: string };
 }
 
 export interface Simulator {
@@ -77,7 +96,9 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   }
   const dialects: Dialect[] = [openApiDialect, ...(opts.dialects ?? [])];
   if (opts.accessKeys) dialects.push(classicDialect(opts.accessKeys));
-  const engine = new DeployEngine(opts.scenario);
+  const time = opts.serverTime;
+  const now = !time ? Date.now : 'fixed' in time ? () => time.fixed : () => Date.now() + time.offsetMs;
+  const engine = new DeployEngine(opts.scenario, now);
   const clock = opts.clock ?? { mode: 'poll' };
   const ctx: SimContext = {
     opts,
@@ -89,11 +110,15 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     },
   };
   const faults = (opts.faults ?? []).map((f) => ({ ...f, seen: 0, used: 0 }));
+  const reply = (operation: string, route: Route | undefined): Reply => {
+    const r = answer(route);
+    return opts.rewrite ? opts.rewrite(operation, r) : r;
+  };
   const requests: RecordedRequest[] = [];
   const hanging = new Set<ServerResponse>();
   const timers = new Set<NodeJS.Timeout>();
 
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -133,19 +158,20 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       if (fault) {
         fault.used++;
         record.fault = fault.kind;
-        applyFault(fault, res, record, hanging, timers, () => send(res, record, answer(route)));
+        applyFault(fault, res, record, hanging, timers, () => send(res, record, reply(operation, route)));
         return;
       }
-      send(res, record, answer(route));
+      send(res, record, reply(operation, route));
     });
-  });
+  };
+  const server = opts.tls ? createTlsServer(opts.tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const ticker = clock.mode === 'time' ? setInterval(() => engine.advance(), clock.tickMs) : undefined;
   ticker?.unref();
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     order: () => engine.state,
     get finalAt() {
@@ -226,6 +252,32 @@ function applyFault(
       record.status = reply.status;
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(reply.body);
+      return;
+    }
+    case 'answer':
+      record.status = fault.status ?? 200;
+      res.writeHead(record.status, fault.contentType ? { 'content-type': fault.contentType } : {});
+      res.end(fault.body ?? '');
+      return;
+    case 'huge': {
+      const size = fault.size ?? 1024 * 1024 * 1024;
+      record.status = 200;
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        ...(fault.declare ? { 'content-length': String(size) } : {}),
+      });
+      // Streamed as the client reads: never held whole, and it stops when the client lets go.
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = (): void => {
+        while (sent < size && !res.destroyed) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('close', () => (sent = size));
+      pump();
       return;
     }
     case 'reset':

@@ -15,3 +15,14 @@ declare module 'undici/lib/api/api-request.js' {
     opts: Dispatcher.RequestOptions,
   ): Promise<Dispatcher.ResponseData>;
 }
+declare module 'undici/lib/dispatcher/dispatcher.js' {
+  import { Dispatcher } from 'undici';
+  export default Dispatcher;
+}
+declare module 'undici/lib/api/api-connect.js' {
+  import type { Dispatcher } from 'undici';
+  export default function connect(
+    this: Dispatcher,
+    opts: Dispatcher.ConnectOptions,
+  ): Promise<Dispatcher.ConnectData>;
+}

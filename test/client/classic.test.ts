@@ -80,6 +80,7 @@ describe('ClassicClient', () => {
   it('a machine that is not an object is refused by what is wrong with it, not as a non-JSON envelope', async () => {
     nock(HOST)
       .get('/organization/org1/pipelines/7/deploy/1')
+      .times(3)
       .reply(200, ok({ deployOrder: { deployOrderId: 1, deployMachineInfo: { deployMachines: [42] } } }));
     await expect(client().getDeployOrder('7', '1')).rejects.toThrow(
       'expected a deploy machine to be a JSON object, got number',

@@ -99,7 +99,7 @@ describe('paths, headers and shapes', () => {
     const first = c.lastRawDeployOrder();
     expect(JSON.parse(first?.text() ?? '')).toMatchObject({ status: 'Running', unknownField: [1] });
     expect(first?.isObject).toBe(true);
-    nock(HOST).get(`${P}/deploy/1111`).reply(200, '{"status":"Success", "deployMachineInfo": [');
+    nock(HOST).get(`${P}/deploy/1111`).times(3).reply(200, '{"status":"Success", "deployMachineInfo": [');
     const err = await failure(c.getDeployOrder('7', '1111'));
     expect(err.message).toContain('not JSON');
     expect(c.lastRawDeployOrder()).toBeUndefined();
@@ -113,9 +113,11 @@ describe('paths, headers and shapes', () => {
   it('a machine that is not an object is a shape error naming it, after the whole answer was checked', async () => {
     nock(HOST)
       .get(`${P}/deploy/1111`)
+      .times(3)
       .reply(200, ORDER({ deployMachineInfo: { deployMachines: [{ machineSn: 'a' }, 42] } }));
     const err = await failure(client().getDeployOrder('7', '1111'));
     expect(err.message).toContain('expected a deploy machine to be a JSON object, got number');
+    expect(err.message).toContain('3 times in a row');
     expect(err.retryable).toBe(false);
   });
 
@@ -271,7 +273,7 @@ describe('the other operations', () => {
   });
 
   it("an answer of the wrong kind is this operation's error, not a crash", async () => {
-    nock(HOST).get(`${P}/deploy/1111`).reply(200, '[1,2]');
+    nock(HOST).get(`${P}/deploy/1111`).times(3).reply(200, '[1,2]');
     const err = await failure(client().getDeployOrder('7', '1111'));
     expect(err).toMatchObject({ operation: 'GetVMDeployOrder', status: 200, retryable: false });
     expect(err.message).toContain('expected the deploy order to be a JSON object');

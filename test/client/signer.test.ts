@@ -15,7 +15,7 @@ const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b78
 const vector: SignInput = {
   method: 'POST',
   host: 'ecs.cn-shanghai.aliyuncs.com',
-  path: '/',
+  path: [],
   query: { ImageId: 'win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd', RegionId: 'cn-shanghai' },
   body: '',
   action: 'RunInstances',
@@ -29,7 +29,17 @@ const vector: SignInput = {
 const classic = (over: Partial<SignInput> = {}): SignInput => ({
   method: 'PUT',
   host: 'devops.cn-hangzhou.aliyuncs.com',
-  path: '/organization/5ebbc0228123212b59/pipelines/111/deploy/222/machine/sn 1/skip',
+  path: [
+    'organization',
+    '5ebbc0228123212b59',
+    'pipelines',
+    '111',
+    'deploy',
+    '222',
+    'machine',
+    'sn 1',
+    'skip',
+  ],
   action: 'SkipPipelineJobMachine',
   version: '2021-06-25',
   accessKeyId: 'AKID',
@@ -152,8 +162,12 @@ describe('path encoding', () => {
   });
 
   it('encodes reserved characters and unicode inside a segment', () => {
-    expect(encodePath('/machine/sn+1*~é/log')).toBe('/machine/sn%2B1%2A~%C3%A9/log');
-    expect(encodePath('/')).toBe('/');
+    expect(encodePath(['machine', 'sn+1*~é', 'log'])).toBe('/machine/sn%2B1%2A~%C3%A9/log');
+    expect(encodePath([])).toBe('/');
+  });
+
+  it('encodes a slash inside a segment, so a machine SN stays one segment', () => {
+    expect(encodePath(['machine', 'a/b', 'skip'])).toBe('/machine/a%2Fb/skip');
   });
 });
 
@@ -280,7 +294,22 @@ describe('what the signature covers', () => {
   it.each<[string, Partial<SignInput>]>([
     ['the method', { method: 'POST' }],
     ['the host', { host: 'other.example.com' }],
-    ['the path', { path: '/organization/5ebbc0228123212b59/pipelines/111/deploy/222/machine/sn 2/skip' }],
+    [
+      'the path',
+      {
+        path: [
+          'organization',
+          '5ebbc0228123212b59',
+          'pipelines',
+          '111',
+          'deploy',
+          '222',
+          'machine',
+          'sn 2',
+          'skip',
+        ],
+      },
+    ],
     ['the query', { query: { a: '2' } }],
     ['the body', { body: '{ }' }],
     ['the action', { action: 'RetryPipelineJobMachine' }],

@@ -162,6 +162,24 @@ describe('the README', () => {
       expect(usage, input).toMatch(new RegExp(`^ +${input}: `, 'm'));
     }
     expect(usage).toMatch(/steps\.\w+\.outputs\.result/);
-    expect(usage).toMatch(/fromJSON\(steps\.\w+\.outputs\.failed-machines\)/);
+    expect(usage).toMatch(/FAILED: \$\{\{ steps\.\w+\.outputs\.failed-machines \}\}/);
+  });
+
+  it('no example puts an output into a script: outputs reach run: through env:', () => {
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+    expect(blocks.length).toBeGreaterThan(3);
+    let runs = 0;
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const step = node as Record<string, unknown>;
+      if (typeof step['run'] === 'string') {
+        runs++;
+        expect(step['run']).not.toMatch(/\$\{\{[^}]*outputs/);
+      }
+      Object.values(step).forEach(walk);
+    };
+    for (const block of blocks) walk(parse(block));
+    expect(runs).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,12 @@
 // The action in the runner's surroundings: GitHub Deployments and proxies.
+import { readFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
+import { join } from 'node:path';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_GITHUB_TOKEN } from '../../scripts/lib/runner.js';
 import { startFakeGithub } from '../support/fake-github.js';
-import { gate, TOKEN } from './support.js';
+import { FIXTURES, gate, TOKEN } from './support.js';
 
 describe('GitHub Deployments', () => {
   it('records the deploy in the environment with statuses in_progress then success', async () => {
@@ -47,19 +49,26 @@ describe('GitHub Deployments', () => {
 });
 
 describe('proxies', () => {
+  // A plain forward proxy (absolute-form http requests, and CONNECT tunnels) that resolves the
+  // test's own host names: yunxiao.test to the simulator over TLS, api.github.test to GitHub.
   let proxy: Server;
   let proxyUrl: string;
+  const hosts = new Map<string, number>();
   const seen: Array<{ kind: 'forward' | 'connect'; target: string; headers: string }> = [];
+  const tls = {
+    key: readFileSync(join(FIXTURES, 'tls/yunxiao.test.key'), 'utf8'),
+    cert: readFileSync(join(FIXTURES, 'tls/yunxiao.test.crt'), 'utf8'),
+  };
+  const port = (host: string, given: string): number => hosts.get(host) ?? Number(given);
 
   beforeAll(async () => {
-    // A plain forward proxy: absolute-form http requests, and CONNECT tunnels.
     proxy = createServer((req, res) => {
       seen.push({ kind: 'forward', target: req.url ?? '', headers: JSON.stringify(req.headers) });
       const target = new URL(req.url ?? '');
       const upstream = httpRequest(
         {
-          host: target.hostname,
-          port: target.port,
+          host: '127.0.0.1',
+          port: port(target.hostname, target.port),
           path: target.pathname + target.search,
           method: req.method,
           headers: req.headers,
@@ -73,8 +82,8 @@ describe('proxies', () => {
     });
     proxy.on('connect', (req, client: Socket, head) => {
       seen.push({ kind: 'connect', target: req.url ?? '', headers: JSON.stringify(req.headers) });
-      const [host, port] = (req.url ?? '').split(':');
-      const upstream = connect(Number(port), host, () => {
+      const [host = '', given = ''] = (req.url ?? '').split(':');
+      const upstream = connect(port(host, given), '127.0.0.1', () => {
         client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
         upstream.write(head);
         upstream.pipe(client);
@@ -92,36 +101,67 @@ describe('proxies', () => {
   it('sends every Yunxiao and GitHub request through HTTPS_PROXY / HTTP_PROXY', async () => {
     seen.length = 0;
     const gh = await startFakeGithub();
+    hosts.set('api.github.test', Number(new URL(gh.url).port));
     try {
       const { run, sim } = await gate(
         {},
-        { environment: 'production' },
-        {},
+        { environment: 'production', endpoint: 'https://yunxiao.test' },
+        { tls },
         {
-          env: { GITHUB_API_URL: gh.url, HTTP_PROXY: proxyUrl, https_proxy: proxyUrl, NO_PROXY: '' },
+          env: {
+            GITHUB_API_URL: 'http://api.github.test',
+            HTTP_PROXY: proxyUrl,
+            https_proxy: proxyUrl,
+            NO_PROXY: '',
+            NODE_EXTRA_CA_CERTS: join(FIXTURES, 'tls/yunxiao.test.crt'),
+          },
+          beforeRun: (s) => void hosts.set('yunxiao.test', Number(new URL(s.url).port)),
         },
       );
-      expect(run.code).toBe(0);
-      const viaProxy = seen.filter((s) => s.target.includes(new URL(sim.url).host));
-      expect(viaProxy.length).toBe(sim.requests.length);
-      expect(seen.filter((s) => s.target.includes(new URL(gh.url).host)).length).toBe(gh.calls.length);
-      // The token travels only in its own request header, never in a URL the proxy logs.
-      expect(seen.every((s) => !s.target.includes(TOKEN))).toBe(true);
+      expect(run.code, run.stdout).toBe(0);
+      expect(sim.requests.length).toBeGreaterThan(3);
+      // one tunnel (kept alive) or more, every one to the Yunxiao host
+      expect(seen.filter((s) => s.kind === 'connect').length).toBeGreaterThan(0);
+      expect(seen.filter((s) => s.kind === 'connect').every((s) => s.target === 'yunxiao.test:443')).toBe(
+        true,
+      );
+      expect(seen.filter((s) => s.target.includes('api.github.test')).length).toBe(gh.calls.length);
+      expect(gh.calls.length).toBe(3);
+      // The token travels only in its own request header, inside TLS: never in what the proxy sees.
+      expect(seen.every((s) => !s.target.includes(TOKEN) && !s.headers.includes(TOKEN))).toBe(true);
     } finally {
       await gh.close();
     }
   });
 
-  it('bypasses the proxy for hosts in NO_PROXY', async () => {
+  it('never sends a loopback endpoint through a proxy: the token would cross it in clear text', async () => {
     seen.length = 0;
     const { run, sim } = await gate(
       {},
       {},
       {},
-      { env: { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1,localhost' } },
+      { env: { HTTP_PROXY: proxyUrl, HTTPS_PROXY: proxyUrl, NO_PROXY: '' } },
     );
     expect(run.code).toBe(0);
     expect(sim.requests.length).toBeGreaterThan(0);
     expect(seen).toEqual([]);
+  });
+
+  it('bypasses the proxy for hosts in NO_PROXY', async () => {
+    seen.length = 0;
+    const gh = await startFakeGithub();
+    try {
+      const { run } = await gate(
+        {},
+        { environment: 'production' },
+        {},
+        { env: { GITHUB_API_URL: gh.url, HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1,localhost' } },
+      );
+      expect(run.code).toBe(0);
+      expect(gh.calls.length).toBe(3);
+      expect(seen).toEqual([]);
+    } finally {
+      await gh.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Starts a simulator, runs dist/index.js against it as the runner does, and closes it.
 import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { runAction, type ActionRun, type RunOptions } from '../../scripts/lib/runner.js';
 import {
   scenario,
@@ -10,6 +11,7 @@ import {
 } from '../../src/simulator/index.js';
 
 export const TOKEN = 'pt-e2eSecretToken_0123456789abcdef';
+export const FIXTURES = join(import.meta.dirname, '../fixtures');
 export const ORG = '5ebbc0228123212b59e2e000';
 
 export interface GateRun {
@@ -23,12 +25,17 @@ export async function gate(
   over: Partial<Scenario>,
   inputs: Record<string, string> = {},
   sim: Partial<SimulatorOptions> = {},
-  opts: Partial<RunOptions> & { whileRunning?: (child: ChildProcess, sim: Simulator) => void } = {},
+  opts: Partial<RunOptions> & {
+    whileRunning?: (child: ChildProcess, sim: Simulator) => void;
+    /** called once the simulator listens, before the action starts */
+    beforeRun?: (sim: Simulator) => void;
+  } = {},
 ): Promise<GateRun> {
   const s = scenario(over);
   const edition = sim.edition ?? 'central';
   const simulator = await startSimulator({ edition, organizationId: ORG, token: TOKEN, scenario: s, ...sim });
   try {
+    opts.beforeRun?.(simulator);
     const run = await runAction({
       ...opts,
       onSpawn: (child) => opts.whileRunning?.(child, simulator),

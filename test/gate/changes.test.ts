@@ -40,7 +40,7 @@ describe('describeChanges: the first poll', () => {
     expect(formatChange(events[1]!)).toBe('Batch 1/2 started: 2 machines (1 Running, 1 Queued)');
     const picture = pictureOf(events[1]);
     // problems first; only batch 1; sn, ip, status and agent on each line
-    expect(picture).toEqual(['a2  10.0.0.2  Running  agent error', 'a1  10.0.0.1  Queued   agent ok']);
+    expect(picture).toEqual(['- a2  10.0.0.2  Running  agent error', '- a1  10.0.0.1  Queued   agent ok']);
   });
 
   it('mentions an exception code when Yunxiao gives one', () => {
@@ -63,7 +63,7 @@ describe('describeChanges: the first poll', () => {
     );
     const picture = pictureOf(events[1]);
     expect(picture).toHaveLength(MAX_PICTURE_LINES + 1);
-    expect(picture[0]).toMatch(/^bad\s+10\.9\.9\.9\s+Failed\s+agent ok$/);
+    expect(picture[0]).toMatch(/^- bad\s+10\.9\.9\.9\s+Failed\s+agent ok$/);
     expect(picture.at(-1)).toBe(`... and ${10_000 - MAX_PICTURE_LINES} more`);
   });
 });
@@ -126,8 +126,8 @@ describe('describeChanges: later polls', () => {
       'Batch 1/2 finished: 1 machine (1 Success)',
       'Batch 2/2 started: 1 machine (1 Queued)',
     ]);
-    expect(pictureOf(events[0])).toEqual(['a  10.0.0.1  Success  agent ok']);
-    expect(pictureOf(events[1])).toEqual(['b  10.0.0.1  Queued  agent ok']);
+    expect(pictureOf(events[0])).toEqual(['- a  10.0.0.1  Success  agent ok']);
+    expect(pictureOf(events[1])).toEqual(['- b  10.0.0.1  Queued  agent ok']);
   });
 
   it('shows a batch finishing when the order pauses, once, and then only the next start', () => {

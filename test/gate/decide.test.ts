@@ -42,7 +42,7 @@ type Took = Partial<TakenAction> & Pick<TakenAction, 'kind'>;
 const took = (t: Took): TakenAction => ({ reason: 'test', at: iso(T0), outcome: 'ok', ...t });
 
 function memory(...taken: Took[]): GateMemory {
-  return { taken: taken.map(took), warnedStatuses: new Set() };
+  return { taken: taken.map(took), warnedStatuses: new Set(), effectsSeen: new Set() };
 }
 
 /** What the shell does after a decision: record each planned action as performed at `at`. */
@@ -55,6 +55,7 @@ function afterShell(
   return {
     taken: [...mem.taken, ...d.actions.map((a) => ({ ...a, at: iso(at), outcome }))],
     warnedStatuses: new Set([...mem.warnedStatuses, ...d.newlyWarned]),
+    effectsSeen: new Set([...mem.effectsSeen, ...d.effectsSeen]),
   };
 }
 
@@ -90,8 +91,24 @@ describe('decide: verdicts on a finished order', () => {
       'Success with an undocumented machine status',
       order('Success', [...many(2, 'Success'), machine('w', 'Warming')]),
       policy(),
-      'success',
+      'failure',
     ],
+    ['Success with no machines', order('Success', []), policy(), 'failure'],
+    [
+      'Success with no deployMachineInfo (no machines read)',
+      order('Success', [], { currentBatch: 0, totalBatch: 0 }),
+      policy({ maxSkipped: count(5) }),
+      'failure',
+    ],
+    ['Success with every machine Cancelled', order('Success', many(2, 'Cancelled')), policy(), 'failure'],
+    ['Success with machines still Running', order('Success', many(2, 'Running')), policy(), 'failure'],
+    ['Success with machines still Pending', order('Success', many(2, 'Pending')), policy(), 'failure'],
+    ...(['FAILED', 'Error', 'Timeout'] as const).map((status): [string, DeployOrder, Policy, string] => [
+      `Success with a machine "${status}" (an undocumented spelling)`,
+      order('Success', [machine('a', 'Success'), machine('b', status)]),
+      policy(),
+      'failure',
+    ]),
     ['Cancelled in Yunxiao', order('Cancelled', many(2, 'Cancelled')), policy(), 'cancelled'],
     [
       'Cancelled with a Failed machine is still cancelled',
@@ -114,7 +131,9 @@ describe('decide: verdicts on a finished order', () => {
     );
     expect(one.verdict?.reason).toContain('bad7 (10.9.9.9)');
     const eight = decide(order('Success', many(8, 'Failed', 'f')), policy(), memory());
-    expect(eight.verdict?.reason).toContain('f1 (10.0.0.1), f2 (10.0.0.2), f3 (10.0.0.3), f4 (10.0.0.4), f5');
+    expect(eight.verdict?.reason).toContain(
+      'f1 (10.0.0.1): Failed, f2 (10.0.0.2): Failed, f3 (10.0.0.3): Failed, f4 (10.0.0.4): Failed, f5',
+    );
     expect(eight.verdict?.reason).toContain('and 3 more');
     expect(eight.verdict?.reason).not.toContain('f6');
   });
@@ -154,6 +173,23 @@ describe('decide: verdicts on a finished order', () => {
 
 // ---- the skip budget ------------------------------------------------------------------------
 
+describe('decide: duplicate machines in one answer', () => {
+  it('never plans two actions on one SN in a poll, and says so once', () => {
+    const p = policy({ skipUnreachable: true, maxSkipped: count(5), retryFailed: 2 });
+    const twice = [
+      unreachable('u', 'Queued'),
+      unreachable('u', 'Queued'),
+      machine('f', 'Failed'),
+      machine('f', 'Failed'),
+    ];
+    const d = decide(order('Running', [...many(6, 'Running'), ...twice]), p, memory());
+    expect(kinds(d)).toEqual(['skip:u', 'retry:f']);
+    expect(d.warnings.filter((w) => w.includes('appears more than once'))).toHaveLength(2);
+    const mem = { ...memory(), warnedStatuses: new Set(d.newlyWarned) };
+    expect(decide(order('Running', [...many(6, 'Running'), ...twice]), p, mem).warnings).toEqual([]);
+  });
+});
+
 describe('decide: the skip budget', () => {
   const skipping = (over: Partial<Policy> = {}): Policy => policy({ skipUnreachable: true, ...over });
 
@@ -162,7 +198,7 @@ describe('decide: the skip budget', () => {
     const d = decide(order('Running', ms), skipping(), memory());
     expect(d.verdict?.result).toBe('failure');
     expect(d.verdict?.reason).toContain(
-      'skipping u2 (10.0.0.2) would make 2 skipped machines, more than max-skipped 10% = 1 of 19',
+      '2 machines unreachable (u1 (10.0.0.1), u2 (10.0.0.2)); skipping them would make 2 skipped machines, more than max-skipped 10% = 1 of 19. None was skipped.',
     );
     // the gate fails: no skip is made, not even the one within the budget
     expect(d.actions).toEqual([]);
@@ -179,8 +215,13 @@ describe('decide: the skip budget', () => {
     const ms = [...many(7, 'Running'), ...['u1', 'u2', 'u3'].map((sn) => unreachable(sn, 'Queued'))];
     const d = decide(order('Running', ms), skipping({ maxSkipped: count(2) }), memory());
     expect(d.verdict?.result).toBe('failure');
-    expect(d.verdict?.reason).toContain('skipping u3 (10.0.0.3) would make 3 skipped machines');
-    expect(d.verdict?.reason).toContain('more than max-skipped 2');
+    // every unreachable machine named, and none said to be skipped
+    expect(d.verdict?.reason).toContain(
+      '3 machines unreachable (u1 (10.0.0.1), u2 (10.0.0.2), u3 (10.0.0.3))',
+    );
+    expect(d.verdict?.reason).toContain(
+      'would make 3 skipped machines, more than max-skipped 2. None was skipped.',
+    );
     expect(d.actions).toEqual([]);
   });
 
@@ -209,7 +250,9 @@ describe('decide: the skip budget', () => {
     const mem = memory({ kind: 'skip', machineSn: 'u1' });
     const over = decide(order('Running', ms), skipping({ maxSkipped: count(1) }), mem);
     expect(over.verdict?.result).toBe('failure'); // u1 (not shown yet) + u2 would be 2 > 1
-    expect(over.verdict?.reason).toContain('skipping u2 (10.0.0.2) would make 2 skipped machines');
+    expect(over.verdict?.reason).toContain(
+      '1 machine unreachable (u2 (10.0.0.2)); skipping them would make 2 skipped machines, more than max-skipped 1 (1 skipped earlier by this gate). None was skipped.',
+    );
     const within = decide(order('Running', ms), skipping({ maxSkipped: count(2) }), mem);
     expect(kinds(within)).toEqual(['skip:u2']);
   });
@@ -405,13 +448,44 @@ describe('decide: retrying failed machines', () => {
     const o = order('Waiting', [failedAt(T0 - 1000)]);
     const first = decide(o, p, memory());
     expect(kinds(first)).toEqual(['retry:f']);
+    expect(first.actions[0]?.seen).toEqual({ status: 'Failed', updateTime: T0 - 1000 });
     const mem = afterShell(memory(), first, T0);
     const again = decide(o, p, mem);
     expect(again.actions).toEqual([]);
     expect(again.verdict).toBeUndefined();
     expect(again.waitingFor).toContain('f (10.0.0.1)');
-    // updateTime equal to the retry time is not after it: still the old failure
-    expect(decide(order('Waiting', [failedAt(T0)]), p, mem).actions).toEqual([]);
+    expect(again.effectsSeen).toEqual([]);
+  });
+
+  // The runner's clock is never compared with Yunxiao's: whatever the skew, or a server that serves
+  // fixed timestamps, a retry is made once per failure, and a new failure is retried again.
+  it.each<[string, number]>([
+    ['an hour behind the runner', T0 - 3_600_000],
+    ['an hour ahead of the runner', T0 + 3_600_000],
+    ['years in the past (fixed timestamps)', Date.UTC(2001, 0, 1)],
+  ])('the server clock %s: one retry per failure, and the next failure retried', (_name, serverTime) => {
+    let mem = memory();
+    let d = decide(order('Waiting', [failedAt(serverTime)]), p, mem);
+    expect(kinds(d)).toEqual(['retry:f']);
+    mem = afterShell(mem, d, T0); // the runner's clock says T0, whatever the server's says
+    d = decide(order('Waiting', [failedAt(serverTime)]), p, mem);
+    expect(d.actions).toEqual([]); // the same failure seen again
+    mem = afterShell(mem, d, T0 + 1000);
+    d = decide(order('Running', [machine('f', 'Running', { updateTime: serverTime })]), p, mem);
+    expect(d.effectsSeen).toEqual([0]); // the retry shows
+    mem = afterShell(mem, d, T0 + 2000);
+    d = decide(order('Waiting', [failedAt(serverTime)]), p, mem);
+    expect(kinds(d)).toEqual(['retry:f']); // a new failure, even with the very same timestamp
+    expect(d.actions[0]?.reason).toContain('retry 2 of 2');
+  });
+
+  it('a newer updateTime from the server is a new failure, even before any other status was seen', () => {
+    let mem = memory();
+    const d = decide(order('Waiting', [failedAt(T0)]), p, mem);
+    mem = afterShell(mem, d, T0 + 999_999);
+    const next = decide(order('Waiting', [failedAt(T0 + 1)]), p, mem);
+    expect(kinds(next)).toEqual(['retry:f']);
+    expect(next.effectsSeen).toEqual([0]);
   });
 
   it('retries a new failure after the retry, up to retry-failed times, then fails a paused order', () => {
@@ -484,19 +558,15 @@ describe('decide: retrying failed machines', () => {
     expect(kinds(d)).toEqual(['retry:f']);
   });
 
-  it('without a machine updateTime, the order updateTime tells a new failure from the old one', () => {
-    const mem = memory({ kind: 'retry', machineSn: 'f' });
-    const noTime = machine('f', 'Failed');
-    expect(decide(order('Waiting', [noTime], { updateTime: T0 - 1 }), p, mem).actions).toEqual([]);
-    expect(kinds(decide(order('Waiting', [noTime], { updateTime: T0 + 1 }), p, mem))).toEqual(['retry:f']);
-  });
-
-  it('with no updateTime at all, a Failed machine after our retry is waited on, never retried again', () => {
-    const mem = memory({ kind: 'retry', machineSn: 'f' });
-    const d = decide(order('Waiting', [machine('f', 'Failed')]), p, mem);
+  it('with no updateTime at all, a Failed machine after our retry is waited on until it shows another status', () => {
+    const noTime = order('Waiting', [machine('f', 'Failed')], { updateTime: undefined });
+    let mem = afterShell(memory(), decide(noTime, p, memory()), T0);
+    const d = decide(noTime, p, mem);
     expect(d.actions).toEqual([]);
     expect(d.verdict).toBeUndefined();
     expect(d.waitingFor).toContain('f (10.0.0.1)');
+    mem = afterShell(mem, decide(order('Running', [machine('f', 'Queued')]), p, mem), T0 + 1);
+    expect(kinds(decide(noTime, p, mem))).toEqual(['retry:f']);
   });
 
   it('treats an undocumented agent status as reachable', () => {
@@ -552,15 +622,24 @@ describe('decide: a paused order', () => {
     expect(kinds(decide(nextPause, auto, mem))).toEqual(['resume']);
   });
 
-  it('without an order updateTime, the machines tell whether the order changed since the resume', () => {
-    const mem = memory({ kind: 'resume' });
+  it('without an order updateTime, its status and batch tell whether the resume showed', () => {
     const stale = { ...paused, updateTime: undefined };
+    const mem = afterShell(memory(), decide(stale, auto, memory()), T0);
     expect(decide(stale, auto, mem).actions).toEqual([]);
-    const moved = {
-      ...stale,
-      machines: [...stale.machines, machine('m9', 'Success', { updateTime: T0 + 5 })],
-    };
-    expect(kinds(decide(moved, auto, mem))).toEqual(['resume']);
+    // paused again after the next batch: the order moved on since the resume
+    expect(kinds(decide({ ...stale, currentBatch: 2 }, auto, mem))).toEqual(['resume']);
+    // or it was seen running in between
+    const ran = decide({ ...stale, status: 'Running' }, auto, mem);
+    expect(ran.effectsSeen).toEqual([0]);
+    const later = afterShell(mem, ran, T0 + 1);
+    expect(kinds(decide(stale, auto, later))).toEqual(['resume']);
+  });
+
+  it('the server clock skewed or fixed: one resume per pause, never a stall', () => {
+    const fixed = { ...paused, updateTime: Date.UTC(2001, 0, 1) };
+    const mem = afterShell(memory(), decide(fixed, auto, memory()), T0 + 3_600_000);
+    expect(decide(fixed, auto, mem).actions).toEqual([]);
+    expect(kinds(decide({ ...fixed, currentBatch: 2 }, auto, mem))).toEqual(['resume']);
   });
 
   it('a transient resume error lets it be tried again', () => {
@@ -579,7 +658,8 @@ describe('decide: a paused order', () => {
 
   it('never resumes with a Failed machine in the order', () => {
     const o = { ...paused, machines: [...paused.machines, machine('f', 'Failed', { updateTime: T0 - 5 })] };
-    const mem = memory({ kind: 'retry', machineSn: 'f' }); // the retry is not visible yet
+    // the retry is not visible yet
+    const mem = memory({ kind: 'retry', machineSn: 'f', seen: { status: 'Failed', updateTime: T0 - 5 } });
     const d = decide(o, policy({ resume: 'auto', retryFailed: 1 }), mem);
     expect(d.actions).toEqual([]);
     expect(d.verdict).toBeUndefined();

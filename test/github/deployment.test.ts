@@ -24,6 +24,7 @@ function request(warnings: string[]) {
     environmentUrl: 'https://flow.aliyun.com/pipelines/1/builds/2',
     description: 'Yunxiao deploy order 3',
     dispatcher: new Agent(),
+    signal: AbortSignal.timeout(5000),
     warn: (l: string) => warnings.push(l),
     info: () => undefined,
     env,
@@ -47,7 +48,7 @@ describe('GitHub Deployments', () => {
       .reply(201, {});
     const warnings: string[] = [];
     const tracker = await startDeployment(request(warnings));
-    await tracker?.finish('success');
+    await tracker?.finish('success', AbortSignal.timeout(5000));
     scope.done();
     expect(bodies[0]).toMatchObject({
       ref: 'deadbeef',

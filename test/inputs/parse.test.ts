@@ -45,6 +45,26 @@ function errorsOf(inputs: Record<string, string>): string[] {
 const about = (errors: string[], name: string): string[] => errors.filter((e) => e.startsWith(`${name}:`));
 
 describe('parseInputs', () => {
+  it.each([
+    ['token', `${TOKEN}\u0007`],
+    ['token', `${TOKEN}\nsecond-line`],
+    ['token', 'pt-令牌'],
+    ['github-token', 'ghs_\u0000abc'],
+  ])(
+    '%s with a control character or a non-Latin-1 character is a bad input, its value hidden',
+    (name, value) => {
+      const errors = errorsOf({ ...base, [name]: value });
+      expect(about(errors, name)).toEqual([
+        `${name}: (value hidden) has a control character or a character outside Latin-1, which no HTTP header can carry; use the value exactly as issued.`,
+      ]);
+    },
+  );
+
+  it('an access key id with a control character is shown escaped', () => {
+    const errors = errorsOf({ ...base, token: '', 'access-key-id': 'AK\u0001', 'access-key-secret': 's' });
+    expect(about(errors, 'access-key-id')[0]).toContain('"AK\\u0001"');
+  });
+
   it('reads only the inputs it declares', () => {
     const asked = new Set<string>();
     parseInputs(

@@ -29,6 +29,7 @@ describe('outputsOf', () => {
       'machines-skipped': '0',
       'skipped-machines': '[]',
       'failed-machines': '[]',
+      'unreachable-machines': '[]',
       'report-path': '/tmp/report.json',
       'artifact-url': '',
       'deploy-url': URL,
@@ -49,6 +50,7 @@ describe('outputsOf', () => {
       'machines-skipped': '2',
       'skipped-machines': '["c3"]',
       'failed-machines': '["d4"]',
+      'unreachable-machines': '["c3"]',
       'artifact-url': 'https://emas.example/a.zip',
       'report-path': '',
     });
@@ -93,6 +95,7 @@ describe('outputsOf', () => {
       'machines-skipped': '',
       'skipped-machines': '["z1"]',
       'failed-machines': '[]',
+      'unreachable-machines': '[]',
       'report-path': '',
       'artifact-url': '',
       'deploy-url': '',

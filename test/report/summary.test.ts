@@ -1,6 +1,6 @@
 // The job summary: sections per case, escaping, fencing, and the size bound at any fleet size.
 import { describe, expect, it } from 'vitest';
-import { renderSummary, summaryToText } from '../../src/report/summary.js';
+import { renderSummary, summaryToText, unresolvedSummary } from '../../src/report/summary.js';
 import { machine, unreachable } from '../support/orders.js';
 import { act, BIG, fleet, outcomeOf, RUN, URL } from './builder.js';
 
@@ -146,6 +146,24 @@ describe('renderSummary: text from outside', () => {
     expect(m?.[1]).toBe('`````');
     expect(m?.[2]).toBe('step 1\n```\nnot code\n````\nred\nlast line');
     expect(md).toContain('Deploy log of x&lt;y&gt; (last lines)');
+  });
+
+  it('the no-deploy-order summary shows its reason as text: no image, no link, no bidi', () => {
+    const reason =
+      'ListPipelineJobs failed: HTTP 403 Forbidden: <img src="https://track.example/p.png"> [click](https://phish.example/x) see www.phish.example \u202e\u001b]8;;https://evil\u0007y';
+    const md = unresolvedSummary(reason, '1234567');
+    expect(md).not.toContain('<img');
+    expect(md).not.toContain('](https://');
+    expect(md).not.toMatch(/https:\/\/|www\.phish/);
+    expect(md).not.toMatch(/[\u202e\u001b\u0007]/);
+    expect(md).toContain('&lt;img src=');
+    expect(md).toContain('Pipeline `1234567`.');
+  });
+
+  it('bare links in a reason are not made links', () => {
+    const md = renderSummary(outcomeOf({ result: 'failure', reason: 'see https://phish.example/login now' }));
+    expect(md).not.toContain('https://phish');
+    expect(summaryToText(md)).toContain('see https://phish.example/login now');
   });
 
   it('a long log keeps its last lines', () => {

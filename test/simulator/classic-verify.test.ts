@@ -9,14 +9,14 @@ const keys: Record<string, string> = { AK1: SECRET, AK2: 'second-secret' };
 const lookup = (id: string): string | undefined => keys[id];
 const now = new Date('2026-11-23T00:00:00Z');
 
-const ORG = '/organization/5ebbc0228123212b59';
+const ORG = ['organization', '5ebbc0228123212b59'];
 
 /** Signs as the client does and puts the result on the "wire": the signed URL and headers. */
 function wire(over: Partial<SignInput> = {}): Received {
   const input: SignInput = {
     method: 'PUT',
     host: '127.0.0.1:1234',
-    path: `${ORG}/pipelines/1/deploy/2/machine/sn 1/skip`,
+    path: [...ORG, 'pipelines', '1', 'deploy', '2', 'machine', 'sn 1', 'skip'],
     query: {},
     action: 'SkipPipelineJobMachine',
     version: '2021-06-25',
@@ -42,7 +42,7 @@ describe('verifyAcs3 accepts what the client signs', () => {
     ['a PUT on a machine SN with a space', {}],
     [
       'a GET with a query',
-      { method: 'GET', path: `${ORG}/pipelines/1/deploy/2`, query: { a: 'x y', b: '*' } },
+      { method: 'GET', path: [...ORG, 'pipelines', '1', 'deploy', '2'], query: { a: 'x y', b: '*' } },
     ],
     [
       'a GET with awkward query text',
@@ -50,20 +50,20 @@ describe('verifyAcs3 accepts what the client signs', () => {
     ],
     [
       'a POST with a query and no body',
-      { method: 'POST', path: `${ORG}/pipeline/1/jobs`, query: { category: 'DEPLOY' } },
+      { method: 'POST', path: [...ORG, 'pipeline', '1', 'jobs'], query: { category: 'DEPLOY' } },
     ],
     [
       'a POST with a JSON body',
       {
         method: 'POST',
-        path: `${ORG}/pipeline/1/job/historys`,
+        path: [...ORG, 'pipeline', '1', 'job', 'historys'],
         body: '{"category":"DEPLOY","identifier":"ss_1","maxResults":50,"nextToken":"中"}',
       },
     ],
     ['an STS request', { securityToken: TOKEN }],
     [
       'an SN with reserved characters and unicode',
-      { path: `${ORG}/pipelines/1/deploy/2/machine/a+b/c é#1/log` },
+      { path: [...ORG, 'pipelines', '1', 'deploy', '2', 'machine', 'a+b', 'c é#1', 'log'] },
     ],
     ['the second key', { accessKeyId: 'AK2', accessKeySecret: 'second-secret' }],
     ['a date just inside the window', { date: new Date(now.getTime() - 14 * 60_000) }],

@@ -8,7 +8,11 @@ export interface FakeGithub {
   close(): Promise<void>;
 }
 
-export async function startFakeGithub(opts: { refuse?: boolean } = {}): Promise<FakeGithub> {
+/** `hang`: never answer any request (`all`), or the final status post only (`final-status`). */
+export async function startFakeGithub(
+  opts: { refuse?: boolean; hang?: 'all' | 'final-status' } = {},
+): Promise<FakeGithub> {
+  let statuses = 0;
   const calls: FakeGithub['calls'] = [];
   const server: Server = createServer((req, res) => {
     let text = '';
@@ -21,6 +25,8 @@ export async function startFakeGithub(opts: { refuse?: boolean } = {}): Promise<
         body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
       });
       res.setHeader('content-type', 'application/json');
+      const status = /\/statuses$/.test(req.url ?? '') ? ++statuses : 0;
+      if (opts.hang === 'all' || (opts.hang === 'final-status' && status > 1)) return;
       if (opts.refuse) {
         res
           .writeHead(403)

@@ -58,6 +58,7 @@ export function memory(taken: Array<Partial<TakenAction> & Pick<TakenAction, 'ki
   return {
     taken: taken.map((t) => ({ reason: 'test', at: '2026-01-01T00:00:00.000Z', outcome: 'ok', ...t })),
     warnedStatuses: new Set(),
+    effectsSeen: new Set(),
   };
 }
 

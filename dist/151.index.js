@@ -1,5 +1,5 @@
-export const id = 787;
-export const ids = [787];
+export const id = 151;
+export const ids = [151];
 export const modules = {
 
 /***/ 6468:
@@ -9,9 +9,10 @@ export const modules = {
 /* harmony export */   Eu: () => (/* binding */ classicHint),
 /* harmony export */   Gz: () => (/* binding */ openApiHint),
 /* harmony export */   ah: () => (/* binding */ YunxiaoError),
+/* harmony export */   dV: () => (/* binding */ AnswerError),
 /* harmony export */   x6: () => (/* binding */ networkError)
 /* harmony export */ });
-/* unused harmony export permissionFor */
+/* unused harmony exports badAnswerHint, permissionFor */
 // One error type for every failed Yunxiao call: HTTP status, Yunxiao's error code and message, the
 // request id to quote to support, and a hint saying what to do about it.
 class YunxiaoError extends Error {
@@ -50,6 +51,24 @@ function describe(f) {
         text += `. Hint: ${f.hint}`;
     return text;
 }
+class AnswerError extends Error {
+    kind;
+    name = 'AnswerError';
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+    }
+}
+/** The hint for an answer that is not what was expected, whichever API generation. */
+function badAnswerHint(bad, endpointHint) {
+    if (bad === 'html')
+        return 'an HTML page with status 200 is most often a login page: check `endpoint`, the credentials and `organization-id`, or a proxy that wants a login';
+    if (bad === 'too-large')
+        return 'the answer is far larger than any real one; check `endpoint`';
+    if (bad)
+        return endpointHint;
+    return undefined;
+}
 /** Token permission each OpenAPI operation needs (yunxiao-api.md section 1). */
 function permissionFor(operation) {
     if (/^(Stop|Resume)VMDeployOrder$|^(Skip|Retry)VMDeployMachine$/.test(operation))
@@ -60,7 +79,9 @@ function permissionFor(operation) {
         return 'Flow > pipeline run (read-only)';
     return 'Flow > pipeline (read-only)';
 }
-const openApiHint = (operation, status, code) => {
+const openApiHint = (operation, status, code, bad) => {
+    if (bad)
+        return badAnswerHint(bad, 'the endpoint may not be a Yunxiao API (check `endpoint`), or a proxy answered instead');
     if (code === 'UnsupportedInCurrentEnv')
         return 'this operation is not available in this edition; set `edition` to `central` (openapi-rdc.aliyuncs.com) or `region` (your instance domain)';
     if (status === 401 || code === 'ExpiredTokenError' || code === 'InvalidTokenError')
@@ -90,7 +111,9 @@ function networkError(operation, cause, url) {
         retryable: true,
     });
 }
-const classicHint = (operation, status, code) => {
+const classicHint = (operation, status, code, bad) => {
+    if (bad)
+        return badAnswerHint(bad, 'check `endpoint` (the classic API is https://devops.cn-hangzhou.aliyuncs.com), or a proxy answered instead');
     const c = code ?? '';
     if (c.startsWith('InvalidAccessKeyId'))
         return 'the AccessKey ID is unknown or disabled; check `access-key-id`';
@@ -116,21 +139,96 @@ const classicHint = (operation, status, code) => {
 
 /***/ }),
 
-/***/ 7915:
+/***/ 5807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FJ: () => (/* binding */ BodyBuffer),
-/* harmony export */   ld: () => (/* binding */ bodyStart),
-/* harmony export */   mo: () => (/* binding */ looksLikeMarkup),
-/* harmony export */   oK: () => (/* binding */ Transport)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_RETRY, httpResponse, shouldRetry, retryAfterOf */
-/* harmony import */ var _undici_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7391);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6468);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5078);
-/* harmony import */ var _common_message_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(978);
-/* harmony import */ var _common_sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7814);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  FJ: () => (/* binding */ BodyBuffer),
+  oK: () => (/* binding */ Transport),
+  z3: () => (/* binding */ isBlank)
+});
+
+// UNUSED EXPORTS: BAD_ANSWERS_IN_A_ROW, DEFAULT_MAX_BYTES, DEFAULT_RETRY, httpResponse, looksLikeMarkup, retryAfterOf, shouldRetry
+
+// EXTERNAL MODULE: ./src/client/undici.ts
+var undici = __webpack_require__(7391);
+// EXTERNAL MODULE: ./src/client/errors.ts
+var errors = __webpack_require__(6468);
+;// CONCATENATED MODULE: ./src/client/redact.ts
+// Credentials never reach a log line, an error message or a report, whole or in part: every text
+// leaving the client goes through here. A server may echo a credential (an error page showing the
+// request headers), or a piece of one (its own truncation), and our own cuts make pieces too.
+/** A run of this many characters of a secret, anywhere in a text, is masked. */
+const WINDOW = 8;
+/** A piece at least this long of a secret's start, where a text ends (a cut), is masked. */
+const MIN_CUT_PIECE = 3;
+/** Bytes of a body read for a preview: a preview never decodes a large answer whole. */
+const PREVIEW_BYTES = 4096;
+const MASK = '***';
+function redact(text, secrets) {
+    let out = text;
+    // Longest first: a secret that contains another must not leave its own tail behind.
+    const sorted = secrets.filter((s) => s !== '').sort((a, b) => b.length - a.length);
+    for (const secret of sorted)
+        out = out.split(secret).join(MASK);
+    for (const secret of sorted)
+        out = maskPieces(out, secret);
+    return out;
+}
+/** Every run of WINDOW or more characters that also occurs in `secret`, masked. O(text + secret). */
+function maskPieces(text, secret) {
+    if (secret.length < WINDOW || text.length < WINDOW)
+        return text;
+    const windows = new Set();
+    for (let i = 0; i + WINDOW <= secret.length; i++)
+        windows.add(secret.slice(i, i + WINDOW));
+    let out = '';
+    let from = 0;
+    let i = 0;
+    while (i + WINDOW <= text.length) {
+        if (!windows.has(text.slice(i, i + WINDOW))) {
+            i++;
+            continue;
+        }
+        let end = i + WINDOW;
+        while (end < text.length && windows.has(text.slice(end - WINDOW + 1, end + 1)))
+            end++;
+        out += text.slice(from, i) + MASK;
+        from = i = end;
+    }
+    return out + text.slice(from);
+}
+/** The text with a piece of a secret's start that it ends with (a cut) masked. */
+function maskCutPiece(text, secrets) {
+    for (const secret of secrets) {
+        for (let k = Math.min(secret.length - 1, text.length); k >= MIN_CUT_PIECE; k--) {
+            if (text.endsWith(secret.slice(0, k)))
+                return text.slice(0, text.length - k) + MASK;
+        }
+    }
+    return text;
+}
+/**
+ * The start of an answer for a message (an HTML page, a body that is not what was expected): read
+ * from its first few KiB only, redacted before it is cut, and a secret's piece at the cut masked.
+ */
+function redactedPreview(bytes, secrets, max = 200) {
+    const head = new TextDecoder().decode(bytes.subarray(0, PREVIEW_BYTES)).replace(/\uFFFD$/, '');
+    const flat = redact(head, secrets).replace(/\s+/g, ' ').trim();
+    if (flat === '')
+        return '(empty body)';
+    const cut = flat.length > max || bytes.length > PREVIEW_BYTES;
+    const text = maskCutPiece(flat.slice(0, max), secrets.filter(Boolean));
+    return cut ? `${text}…` : text;
+}
+
+// EXTERNAL MODULE: ./src/common/message.ts
+var message = __webpack_require__(978);
+// EXTERNAL MODULE: ./src/common/sleep.ts
+var sleep = __webpack_require__(7814);
+;// CONCATENATED MODULE: ./src/client/http.ts
 // The transport both API clients share: undici over an injected dispatcher (tests and proxies plug
 // in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
 
@@ -163,16 +261,27 @@ function looksLikeMarkup(res) {
 }
 /** Connection errors that prove the request never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** The largest answer accepted when a call names no limit: far above any listing, run or log of Yunxiao. */
+const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+/** The same kind of bad answer this many times in a row is not a blip: the call fails for good. */
+const BAD_ANSWERS_IN_A_ROW = 3;
 class Transport {
     opts;
     retry;
     timeoutMs;
     random;
+    /** bad answers of one kind in a row, over calls: any other outcome ends the row */
+    badRow;
+    last;
     constructor(opts) {
         this.opts = opts;
         this.retry = { ...DEFAULT_RETRY, ...opts.retry };
         this.timeoutMs = opts.requestTimeoutMs ?? 30_000;
         this.random = opts.random ?? Math.random;
+    }
+    /** The last failed attempt of any call (retried or not), for a verdict that must name it. */
+    lastError() {
+        return this.last;
     }
     async send(call) {
         for (let attempt = 1;; attempt++) {
@@ -180,16 +289,21 @@ class Transport {
             const started = Date.now();
             let error;
             let retryAfterMs;
-            let sent;
+            let sent = true;
+            let res;
             try {
-                const res = await this.once(call);
+                res = await this.once(call);
                 this.log(`${call.method} ${call.url} -> ${res.status} in ${Date.now() - started} ms (attempt ${attempt})`);
                 const failure = this.opts.failureOf(res);
-                if (!failure)
-                    return res;
+                if (!failure) {
+                    const value = call.read ? call.read(res) : res;
+                    this.badRow = undefined;
+                    return value;
+                }
+                this.badRow = undefined;
                 const retryable = failure.retryable ??
                     (failure.throttled === true || res.status === 408 || res.status === 429 || res.status >= 500);
-                error = this.error(call, res.status, failure, retryable);
+                error = this.error(call, res, failure, retryable);
                 // Retry-After means "come back then" on 429 and 503 only (RFC 9110); elsewhere, plain backoff.
                 retryAfterMs =
                     failure.retryAfterMs ??
@@ -200,24 +314,29 @@ class Transport {
             catch (err) {
                 if (call.signal?.aborted)
                     throw call.signal.reason;
-                if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .YunxiaoError */ .ah)
-                    throw err;
-                this.log(`${call.method} ${call.url} -> ${errCode(err) ?? 'error'} after ${Date.now() - started} ms (attempt ${attempt})`);
-                error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .networkError */ .x6)(call.operation, redactedError(err, this.opts.secrets), call.url);
-                sent = !NOT_SENT_CODES.has(errCode(err) ?? '');
+                if (err instanceof SyntaxError || err instanceof errors/* AnswerError */.dV) {
+                    error = this.badAnswer(call, res, err);
+                }
+                else {
+                    this.badRow = undefined;
+                    this.log(`${call.method} ${call.url} -> ${errCode(err) ?? 'error'} after ${Date.now() - started} ms (attempt ${attempt})`);
+                    error = (0,errors/* networkError */.x6)(call.operation, redactedError(err, this.opts.secrets), call.url);
+                    sent = !NOT_SENT_CODES.has(errCode(err) ?? '');
+                }
             }
+            this.last = error;
             if (!shouldRetry(error, call.write, sent) || attempt >= this.retry.maxAttempts)
                 throw error;
             const backoff = this.random() * Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
             const delay = retryAfterMs !== undefined ? Math.min(retryAfterMs, MAX_RETRY_AFTER_MS) : backoff;
             this.log(`${call.operation}: retrying in ${Math.round(delay)} ms (${error.message})`);
-            await (0,_common_sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y)(delay, call.signal);
+            await (0,sleep/* sleep */.y)(delay, call.signal);
         }
     }
     async once(call) {
         const timeout = AbortSignal.timeout(this.timeoutMs);
         const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-        const res = await (0,_undici_js__WEBPACK_IMPORTED_MODULE_0__/* .request */ .E)(this.opts.dispatcher, call.url, {
+        const res = await (0,undici/* request */.E)(this.opts.dispatcher, call.url, {
             method: call.method,
             headers: {
                 'user-agent': this.opts.userAgent,
@@ -229,7 +348,7 @@ class Transport {
             signal,
         });
         try {
-            const bytes = await readBody(res.body, call.into);
+            const bytes = await readBody(res, call.maxBytes ?? DEFAULT_MAX_BYTES, call.into);
             return httpResponse(res.statusCode, res.headers, bytes);
         }
         catch (err) {
@@ -237,21 +356,67 @@ class Transport {
             throw err;
         }
     }
-    error(call, status, f, retryable) {
-        const secrets = this.opts.secrets;
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .YunxiaoError */ .ah({
+    /**
+     * An answer that is not what the operation returns. One is a blip, retried like a 5xx; the same
+     * kind BAD_ANSWERS_IN_A_ROW times in a row is what the endpoint answers, and fails at once.
+     */
+    badAnswer(call, res, err) {
+        const kind = err instanceof errors/* AnswerError */.dV ? err.kind : res ? syntaxKind(res) : 'not-json';
+        const count = this.badRow?.kind === kind ? this.badRow.count + 1 : 1;
+        this.badRow = { kind, count };
+        const status = res?.status ?? 200;
+        const type = res ? header(res, 'content-type') : undefined;
+        const what = err instanceof errors/* AnswerError */.dV ? err.message : BAD_ANSWER_TEXT[kind];
+        const times = count > 1 ? `, ${count} times in a row` : '';
+        const body = res ? `: ${redactedPreview(res.bytes, this.opts.secrets)}` : '';
+        this.log(`${call.method} ${call.url}: bad answer (${kind}${times})`);
+        return new errors/* YunxiaoError */.ah({
             operation: call.operation,
             status,
-            errorCode: f.errorCode && (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(f.errorCode, secrets),
-            errorMessage: f.errorMessage && (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(f.errorMessage, secrets),
-            requestId: f.requestId && (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(f.requestId, secrets),
-            hint: this.opts.hintFor(call.operation, status, f.errorCode),
+            errorMessage: redact(`${what} (content type ${type || 'none'}${times})${body}`, this.opts.secrets),
+            hint: this.opts.hintFor(call.operation, status, undefined, kind),
+            retryable: count < BAD_ANSWERS_IN_A_ROW,
+        });
+    }
+    error(call, res, f, retryable) {
+        const secrets = this.opts.secrets;
+        const message = f.showBody
+            ? `${f.errorMessage ?? 'non-JSON answer'}: ${redactedPreview(res.bytes, secrets)}`
+            : f.errorMessage;
+        return new errors/* YunxiaoError */.ah({
+            operation: call.operation,
+            status: res.status,
+            errorCode: f.errorCode && redact(f.errorCode, secrets),
+            errorMessage: message && redact(message, secrets),
+            requestId: f.requestId && redact(f.requestId, secrets),
+            hint: this.opts.hintFor(call.operation, res.status, f.errorCode),
             retryable,
         });
     }
     log(line) {
-        this.opts.debug?.((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(line, this.opts.secrets));
+        this.opts.debug?.(redact(line, this.opts.secrets));
     }
+}
+const BAD_ANSWER_TEXT = {
+    html: 'the answer is an HTML page, not JSON',
+    empty: 'the answer is empty',
+    'not-json': 'the answer is not JSON',
+    shape: 'the answer is not of the expected shape',
+    mismatch: 'the answer is about something else',
+    'too-large': 'the answer is too large',
+};
+function syntaxKind(res) {
+    if (looksLikeMarkup(res))
+        return 'html';
+    return isBlank(res.bytes) ? 'empty' : 'not-json';
+}
+/** Nothing but white space (or nothing at all). */
+function isBlank(bytes) {
+    return bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09);
+}
+function header(res, name) {
+    const v = res.headers[name];
+    return Array.isArray(v) ? v[0] : v;
 }
 /**
  * One buffer for an answer that is fetched again and again (the deploy order, ~7 MB at 10,000
@@ -270,16 +435,22 @@ class BodyBuffer {
 }
 /**
  * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
- * The chunks are joined once, at the end, into `into` when given: no growing copies on the way, and
- * no trust in a declared length. (The chunks are views of the socket's read buffers, which live
- * until the next scavenge whatever is done with them.)
+ * At most `max` bytes (a declared length over it is refused before reading), so a hostile or broken
+ * server cannot make the action hold gigabytes. The chunks are joined once, at the end, into `into`
+ * when given: no growing copies on the way. (The chunks are views of the socket's read buffers,
+ * which live until the next scavenge whatever is done with them.)
  */
-async function readBody(body, into) {
+async function readBody(res, max, into) {
+    const declared = Number(res.headers['content-length']);
+    if (Number.isFinite(declared) && declared > max)
+        throw tooLarge(max);
     const chunks = [];
     let total = 0;
-    for await (const chunk of body) {
-        chunks.push(chunk);
+    for await (const chunk of res.body) {
         total += chunk.length;
+        if (total > max)
+            throw tooLarge(max);
+        chunks.push(chunk);
     }
     if (!into)
         return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
@@ -288,6 +459,9 @@ async function readBody(body, into) {
     for (const c of chunks)
         at += c.copy(out, at);
     return out.subarray(0, total);
+}
+function tooLarge(max) {
+    return new errors/* AnswerError */.dV('too-large', `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB`);
 }
 /**
  * Reads are repeated freely. A write (skip, retry, resume, stop) is repeated only when the server
@@ -317,14 +491,9 @@ function errCode(err) {
     return e?.code ?? e?.cause?.code;
 }
 function redactedError(err, secrets) {
-    const out = new Error((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)((0,_common_message_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(err), secrets));
+    const out = new Error(redact((0,message/* messageOf */.b)(err), secrets));
     out.code = errCode(err);
     return out;
-}
-/** The start of a body that is not what was expected (an HTML page from a gateway), for messages. */
-function bodyStart(text, max = 200) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max)}…` : flat || '(empty body)';
 }
 
 
@@ -835,22 +1004,34 @@ function define(obj, key, value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A2: () => (/* binding */ MAX_ORDER_BYTES),
 /* harmony export */   Bi: () => (/* binding */ toJobHistory),
+/* harmony export */   DI: () => (/* binding */ orderMismatch),
 /* harmony export */   G4: () => (/* binding */ toBoolean),
 /* harmony export */   Jm: () => (/* binding */ toDeployOrderRead),
+/* harmony export */   MK: () => (/* binding */ toWriteResult),
 /* harmony export */   PS: () => (/* binding */ DEPLOY_ORDER_FIELDS),
 /* harmony export */   RE: () => (/* binding */ toMachineLog),
 /* harmony export */   Tk: () => (/* binding */ toPipelineRun),
 /* harmony export */   pX: () => (/* binding */ toDeployJobs),
+/* harmony export */   w5: () => (/* binding */ MAX_LOG_BYTES),
 /* harmony export */   ym: () => (/* binding */ ShapeError)
 /* harmony export */ });
 /* unused harmony export toDeployOrder */
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5925);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6468);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5807);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5925);
 // From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
 // tolerant of missing optional fields and of fields it does not know; statuses kept as given.
 
-class ShapeError extends Error {
+
+
+/** JSON, but not of the shape the operation returns. */
+class ShapeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AnswerError */ .dV {
     name = 'ShapeError';
+    constructor(message) {
+        super('shape', message);
+    }
 }
 function obj(value, what) {
     if (value && typeof value === 'object' && !Array.isArray(value))
@@ -872,7 +1053,7 @@ function describe(value) {
     return typeof value === 'string' ? `the string "${value.slice(0, 60)}"` : typeof value;
 }
 const str = (v) => typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
-const id = (v) => (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .toIdString */ .Uv)(v) ?? str(v);
+const id = (v) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .toIdString */ .Uv)(v) ?? str(v);
 const optId = (v) => v === undefined || v === null || v === '' ? undefined : id(v);
 const num = (v) => {
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
@@ -1076,26 +1257,24 @@ function toMachineLog(raw) {
 function toBoolean(raw) {
     return raw === true || raw === 'true';
 }
-
-
-/***/ }),
-
-/***/ 5078:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ redact)
-/* harmony export */ });
-// Credentials never reach a log line, an error message or a report: every text leaving the client
-// goes through here.
-function redact(text, secrets) {
-    let out = text;
-    // Longest first: a secret that contains another must not leave its own tail behind.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret !== '')
-            out = out.split(secret).join('***');
-    }
-    return out;
+/**
+ * The answer to a write (stop, resume, skip, retry): an empty body says nothing was done (`false`),
+ * not that the answer is broken; anything else is read as JSON by `parse` and must be a boolean.
+ */
+function toWriteResult(bytes, parse) {
+    return (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .isBlank */ .z3)(bytes) ? false : toBoolean(parse(bytes));
+}
+/**
+ * The largest deploy order answer accepted. A machine takes ~700 bytes (10,000 machines are ~7 MB),
+ * so this is ~95,000 machines: far above any host group, far below what would exhaust the runner.
+ */
+const MAX_ORDER_BYTES = 64 * 1024 * 1024;
+/** The largest machine log answer accepted; only its last lines are kept. */
+const MAX_LOG_BYTES = 16 * 1024 * 1024;
+/** An answer about another deploy order than the one asked for: never a verdict. */
+function orderMismatch(got, asked) {
+    const shown = got === '' ? 'no deployOrderId' : `deploy order "${got.slice(0, 40)}"`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AnswerError */ .dV('mismatch', `the answer is about ${shown}, not deploy order ${asked}`);
 }
 
 
@@ -1165,7 +1344,7 @@ function sleep(ms, signal) {
 
 /***/ }),
 
-/***/ 2787:
+/***/ 5151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1173,6 +1352,8 @@ function sleep(ms, signal) {
 __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: GRACE_MS
 
 ;// CONCATENATED MODULE: ./src/client/model.ts
 /** Documented deploy order statuses (`Waiting` is a pause). No failure value is documented. */
@@ -1207,41 +1388,59 @@ function describeBudget(budget, totalMachines) {
 ;// CONCATENATED MODULE: ./src/gate/memory.ts
 /** An error that says "no": trying again would get the same answer. */
 const permanent = (a) => a.outcome === 'error' && a.transient !== true;
+/** Sent and maybe applied. */
+const went = (a) => a.outcome !== 'error';
 function historyOf(memory) {
     const machines = new Map();
-    const h = { machines, stopped: false };
-    for (const a of memory.taken) {
+    const h = { machines, skippedCount: 0, stopped: false };
+    memory.taken.forEach((a, index) => {
+        const pending = () => ({ index, seen: a.seen, effectSeen: memory.effectsSeen.has(index) });
         if (a.kind === 'stop') {
-            if (a.outcome === 'ok')
+            if (went(a))
                 h.stopped = true;
-            continue;
+            return;
         }
         if (a.kind === 'resume') {
-            if (a.outcome === 'ok')
-                h.lastResumeAt = Date.parse(a.at);
-            continue;
+            if (went(a))
+                h.lastResume = pending();
+            return;
         }
         if (!a.machineSn)
-            continue;
+            return;
         let m = machines.get(a.machineSn);
         if (!m)
             machines.set(a.machineSn, (m = { skipped: false, retries: 0 }));
         if (a.kind === 'skip') {
-            if (a.outcome === 'ok')
+            if (went(a) && !m.skipped) {
                 m.skipped = true;
+                h.skippedCount++;
+            }
             else if (permanent(a))
                 m.skipRefused = a.detail ?? 'refused';
         }
         else if (a.kind === 'retry') {
-            if (a.outcome === 'ok') {
+            if (went(a)) {
                 m.retries++;
-                m.lastRetryAt = Date.parse(a.at);
+                m.lastRetry = pending();
             }
             else if (permanent(a))
                 m.retryRefused = a.detail ?? 'refused';
         }
-    }
+    });
     return h;
+}
+/**
+ * Whether `now` (the same thing, in a later answer) differs from what was acted on: then the
+ * action's effect has shown, and what comes next is new. Only the server's own words and clock.
+ */
+function differs(seen, now) {
+    if (!seen)
+        return true;
+    if (seen.status !== now.status)
+        return true;
+    if (seen.batch !== undefined && now.batch !== undefined && seen.batch !== now.batch)
+        return true;
+    return seen.updateTime !== undefined && now.updateTime !== undefined && seen.updateTime !== now.updateTime;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/decide.ts
@@ -1263,6 +1462,7 @@ function decide(order, policy, memory) {
     const history = historyOf(memory);
     const scan = scanOrder(order, history, memory.warnedStatuses);
     const { warnings, newlyWarned } = scan;
+    const effectsSeen = [...scan.effectsSeen];
     const id = order.deployOrderId;
     const total = order.machines.length;
     const end = (verdict, actions = []) => ({
@@ -1270,11 +1470,12 @@ function decide(order, policy, memory) {
         verdict,
         warnings,
         newlyWarned,
+        effectsSeen,
     });
     const fail = (reason) => end({ result: 'failure', reason }, stopOnFailure(order, policy, history, 'the gate failed (on-failure: stop)'));
     const wait = (actions, waitingFor) => waitingFor === undefined
-        ? { actions, warnings, newlyWarned }
-        : { actions, warnings, newlyWarned, waitingFor };
+        ? { actions, warnings, newlyWarned, effectsSeen }
+        : { actions, warnings, newlyWarned, effectsSeen, waitingFor };
     if (order.status === 'Cancelled') {
         const how = history.stopped ? 'was stopped by this gate' : 'was cancelled in Yunxiao';
         return end({
@@ -1285,8 +1486,11 @@ function decide(order, policy, memory) {
     const budget = skipBudget(policy.maxSkipped, total);
     const budgetText = describeBudget(policy.maxSkipped, total);
     if (order.status === 'Success') {
-        if (scan.failed.length > 0) {
-            return fail(`Deploy order ${id} ended Success, but ${plural(scan.failed.length, 'machine')} ended Failed: ${listMachines(scan.failed)}.`);
+        // Success is every machine deployed or skipped within the budget: Yunxiao's word alone is not enough.
+        if (total === 0)
+            return fail(`Deploy order ${id} ended Success with no machines: nothing was deployed.`);
+        if (scan.notDeployed.length > 0) {
+            return fail(`Deploy order ${id} ended Success, but ${plural(scan.notDeployed.length, 'machine')} did not deploy: ${listWithStatus(scan.notDeployed)}.`);
         }
         if (scan.skipped > budget)
             return fail(overBudget(id, scan, budgetText));
@@ -1298,17 +1502,18 @@ function decide(order, policy, memory) {
     }
     // Waiting, Running, or a status Yunxiao does not document (never an ending).
     // Skips by anyone count: a host group emptied by hand is not a healthy deploy.
-    let counted = scan.skipped + scan.inFlight;
+    const counted = scan.skipped + scan.inFlight;
     if (counted > budget)
         return fail(overBudget(id, scan, budgetText));
     const skips = [];
     const retries = [];
     const unhandled = [];
+    const unreachable = [];
     const lagging = [...scan.awaitingSkip];
-    const snapshotTime = latest(order.updateTime, scan.newest);
     for (const m of sortByBatch(scan.candidates)) {
         const h = history.machines.get(m.machineSn);
         if (m.clientStatus === 'error') {
+            unreachable.push(m);
             const blocked = skipBlocker(m, h, policy);
             if (blocked !== undefined) {
                 // An unfinished machine may still come back; a Failed one is a failure nobody here handles.
@@ -1316,20 +1521,18 @@ function decide(order, policy, memory) {
                     unhandled.push({ m, why: blocked });
                 continue;
             }
-            if (counted + 1 > budget) {
-                return fail(`Deploy order ${id}: skipping ${decide_name(m)} would make ${counted + 1} skipped machines, more than ${budgetText}; it was not skipped.`);
-            }
-            counted++;
             skips.push({
                 kind: 'skip',
                 machineSn: m.machineSn,
-                reason: `agent unreachable while ${m.status} (batch ${m.batchNum}); ${counted} skipped with this one (${budgetText})`,
+                reason: `agent unreachable while ${m.status} (batch ${m.batchNum}); ${counted + skips.length + 1} skipped with this one (${budgetText})`,
             });
             continue;
         }
-        // A reachable Failed machine.
-        if (h?.lastRetryAt !== undefined && !isAfter(m.updateTime ?? snapshotTime, h.lastRetryAt)) {
-            lagging.push(m); // the failure we already retried, seen again before Yunxiao shows the retry
+        // A reachable Failed machine. The failure we already retried, seen again before Yunxiao shows
+        // the retry (nothing about the machine changed since, by Yunxiao's own words and clock): wait.
+        const retried = h?.lastRetry;
+        if (retried && !retried.effectSeen && !differs(retried.seen, seenOf(m))) {
+            lagging.push(m);
             continue;
         }
         const blocked = retryBlocker(m, h, policy);
@@ -1340,7 +1543,14 @@ function decide(order, policy, memory) {
                 kind: 'retry',
                 machineSn: m.machineSn,
                 reason: `Failed (batch ${m.batchNum}); retry ${(h?.retries ?? 0) + 1} of ${policy.retryFailed}`,
+                seen: seenOf(m),
             });
+    }
+    if (skips.length > 0 && counted + skips.length > budget) {
+        // All or none: a budget that cannot take every unreachable machine fails the gate, and no skip is made.
+        const earlier = history.skippedCount > 0 ? ` (${history.skippedCount} skipped earlier by this gate)` : '';
+        return fail(`Deploy order ${id}: ${plural(unreachable.length, 'machine')} unreachable (${listMachines(unreachable)}); ` +
+            `skipping them would make ${counted + skips.length} skipped machines, more than ${budgetText}${earlier}. None was skipped.`);
     }
     // A paused order with a failure nobody here will handle would only wait for the deadline.
     if (order.status === 'Waiting' && unhandled.length > 0) {
@@ -1363,7 +1573,8 @@ function decide(order, policy, memory) {
     const pausedAt = `deploy order ${id} is paused after batch ${order.currentBatch} of ${order.totalBatch}`;
     if (policy.resume === 'never')
         return wait([], `${pausedAt}, waiting for a person to resume it in Yunxiao (resume: never)`);
-    if (history.lastResumeAt !== undefined && !isAfter(order.updateTime ?? scan.newest, history.lastResumeAt))
+    const resumed = history.lastResume;
+    if (resumed && !resumed.effectSeen && !differs(resumed.seen, orderSeen(order)))
         return wait([], `${pausedAt}; waiting for Yunxiao to show this gate's resume`);
     const resume = findAction(order.actions, 'ResumeVMDeployOrder');
     if (!resume || resume.disable) {
@@ -1374,6 +1585,7 @@ function decide(order, policy, memory) {
         {
             kind: 'resume',
             reason: `paused after batch ${order.currentBatch} of ${order.totalBatch} with nothing failed (resume: auto)`,
+            seen: orderSeen(order),
         },
     ]);
 }
@@ -1399,10 +1611,12 @@ function scanOrder(order, history, warned) {
         succeeded: 0,
         skipped: 0,
         skippedNamed: [],
+        notDeployed: [],
         inFlight: 0,
         failed: [],
         candidates: [],
         awaitingSkip: [],
+        effectsSeen: [],
         warnings: [],
         newlyWarned: [],
     };
@@ -1417,6 +1631,10 @@ function scanOrder(order, history, warned) {
     if (!KNOWN_ORDER.has(order.status)) {
         note(`order:${order.status}`, `Deploy order ${order.deployOrderId} has status "${order.status}", which Yunxiao does not document; the gate keeps watching.`);
     }
+    const resumed = history.lastResume;
+    if (resumed && !resumed.effectSeen && differs(resumed.seen, orderSeen(order)))
+        scan.effectsSeen.push(resumed.index);
+    const sns = new Set();
     for (const m of order.machines) {
         if (!KNOWN_MACHINE.has(m.status)) {
             note(`machine:${m.status}`, `Machine ${m.machineSn} has status "${m.status}", which Yunxiao does not document; it is treated as not finished and never skipped.`);
@@ -1424,10 +1642,20 @@ function scanOrder(order, history, warned) {
         if (!KNOWN_CLIENT.has(m.clientStatus)) {
             note(`client:${m.clientStatus}`, `Machine ${m.machineSn} has agent status "${m.clientStatus}", which Yunxiao does not document; it is treated as reachable.`);
         }
-        if (m.updateTime !== undefined)
-            scan.newest = latest(scan.newest, m.updateTime);
+        // One SN twice in one answer: counted as given, but acted on once at most.
+        const duplicate = sns.has(m.machineSn);
+        sns.add(m.machineSn);
+        if (duplicate) {
+            note(`duplicate:${m.machineSn}`, `Machine ${m.machineSn} appears more than once in deploy order ${order.deployOrderId}; the gate acts on it once at most.`);
+        }
         if (m.status === 'Success')
             scan.succeeded++;
+        else if (m.status !== 'Skipped')
+            scan.notDeployed.push(m);
+        const h = history.machines.get(m.machineSn);
+        const retried = h?.lastRetry;
+        if (!duplicate && retried && !retried.effectSeen && differs(retried.seen, seenOf(m)))
+            scan.effectsSeen.push(retried.index);
         if (m.status === 'Skipped') {
             scan.skipped++;
             if (scan.skippedNamed.length < MAX_NAMED)
@@ -1436,9 +1664,9 @@ function scanOrder(order, history, warned) {
         }
         if (m.status === 'Failed')
             scan.failed.push(m);
-        if (!UNFINISHED.has(m.status))
+        if (!UNFINISHED.has(m.status) || duplicate)
             continue;
-        if (history.machines.get(m.machineSn)?.skipped) {
+        if (h?.skipped) {
             // Our skip went through but does not show yet: wait, count it, never skip or retry it again.
             scan.inFlight++;
             if (m.status === 'Failed')
@@ -1482,21 +1710,15 @@ function retryBlocker(m, h, policy) {
 function findAction(actions, type) {
     return actions.find((a) => a.type === type);
 }
-/**
- * Whether the order seen at `seen` (ms epoch) already shows what happened at `at`. The lag rule:
- * a snapshot no newer than our action may predate its effect, so it is waited on, never acted on
- * again. With no time at all (Yunxiao sent no updateTime) we cannot tell a new failure from the
- * old one seen again, so we wait too: repeating an action is worse than the deadline.
- */
-function isAfter(seen, at) {
-    return seen !== undefined && seen > at;
+/** A machine as the server shows it, for telling a new failure from one already acted on. */
+function seenOf(m) {
+    return m.updateTime === undefined ? { status: m.status } : { status: m.status, updateTime: m.updateTime };
 }
-function latest(a, b) {
-    if (a === undefined)
-        return b;
-    if (b === undefined)
-        return a;
-    return a > b ? a : b;
+function orderSeen(order) {
+    const seen = { status: order.status, batch: order.currentBatch };
+    if (order.updateTime !== undefined)
+        seen.updateTime = order.updateTime;
+    return seen;
 }
 function sortByBatch(machines) {
     return machines.sort((a, b) => a.batchNum - b.batchNum || (a.machineSn < b.machineSn ? -1 : a.machineSn > b.machineSn ? 1 : 0));
@@ -1508,6 +1730,14 @@ function overBudget(id, scan, budgetText) {
 }
 function decide_name(m) {
     return m.ip ? `${m.machineSn} (${m.ip})` : m.machineSn;
+}
+/** "a (ip): Running, b: Failed and 3 more": machines with the status each is in. */
+function listWithStatus(list) {
+    const shown = list
+        .slice(0, MAX_NAMED)
+        .map((m) => `${decide_name(m)}: ${m.status || 'no status'}`)
+        .join(', ');
+    return list.length > MAX_NAMED ? `${shown} and ${list.length - MAX_NAMED} more` : shown;
 }
 /** "a (ip), b (ip) and 3 more": at most MAX_NAMED names of `total` machines. */
 function listMachines(list, total = list.length) {
@@ -1534,8 +1764,16 @@ var message = __webpack_require__(978);
 const MAX_LOGGED_MACHINES = 10;
 /** Lines kept from the end of each log. */
 const LOG_TAIL_LINES = 30;
+/** Characters of a log's end looked at for them: a log of hundreds of MB is never split whole. */
+const TAIL_CHARS = 64 * 1024;
+/** The last lines of a log (CRLF, CR and LF all end a line, as the runner reads them). */
 function tail(text, lines = LOG_TAIL_LINES) {
-    const all = text.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n');
+    const end = text.replace(/[\r\n]+$/, '');
+    const piece = end.length > TAIL_CHARS ? end.slice(-TAIL_CHARS) : end;
+    const all = piece.split(/\r\n|\r|\n/);
+    // A piece cut from a longer log starts inside a line: that partial line is not shown.
+    if (piece !== end && all.length > 1)
+        all.shift();
     return all.slice(-lines).join('\n');
 }
 /** SN -> last lines of its deploy log, for the failed machines of the order. */
@@ -1937,7 +2175,8 @@ function batchEvent(kind, batch, totalBatch, members, maxLines) {
     const snWidth = Math.max(0, ...shown.map((m) => m.machineSn.length));
     const ipWidth = Math.max(0, ...shown.map((m) => (m.ip || '-').length));
     const statusWidth = Math.max(0, ...shown.map((m) => m.status.length));
-    const picture = shown.map((m) => `${m.machineSn.padEnd(snWidth)}  ${(m.ip || '-').padEnd(ipWidth)}  ${m.status.padEnd(statusWidth)}  agent ${m.clientStatus || '-'}`);
+    // Each row starts with "- ", never with a value from Yunxiao (see common/untrusted.ts).
+    const picture = shown.map((m) => `- ${m.machineSn.padEnd(snWidth)}  ${(m.ip || '-').padEnd(ipWidth)}  ${m.status.padEnd(statusWidth)}  agent ${m.clientStatus || '-'}`);
     if (members.length > shown.length)
         picture.push(`... and ${members.length - shown.length} more`);
     return { kind, batch, totalBatch, machines: members.length, counts: countByStatus(members), picture };
@@ -1951,7 +2190,11 @@ function batchEvent(kind, batch, totalBatch, members, maxLines) {
 
 
 function newWatchState() {
-    return { memory: { taken: [], warnedStatuses: new Set() }, warnings: [], polls: 0 };
+    return {
+        memory: { taken: [], warnedStatuses: new Set(), effectsSeen: new Set() },
+        warnings: [],
+        polls: 0,
+    };
 }
 /** After an action, look again soon: the change it made is what the next decision needs. */
 const QUICK_REPOLL_MS = 1000;
@@ -1987,16 +2230,20 @@ async function watch(ctx, state) {
         const decision = decide(order, ctx.policy, state.memory);
         for (const status of decision.newlyWarned)
             state.memory.warnedStatuses.add(status);
+        for (const i of decision.effectsSeen)
+            state.memory.effectsSeen.add(i);
         for (const w of decision.warnings) {
             ctx.log.warning(w);
             state.warnings.push(w);
         }
-        for (const action of decision.actions) {
-            const taken = await perform(ctx, action, now);
-            state.memory.taken.push(taken);
-        }
-        if (decision.verdict)
+        for (const action of decision.actions)
+            await perform(ctx, state, action, now);
+        if (decision.verdict) {
+            // After a stop, what the outputs and the summary show is the order as it is now, not as it was.
+            if (decision.actions.some((a) => a.kind === 'stop'))
+                await readAgain(ctx, state);
             return decision.verdict;
+        }
         if (decision.waitingFor !== state.waitingFor && decision.waitingFor)
             ctx.log.info(`Waiting: ${decision.waitingFor}`);
         state.waitingFor = decision.waitingFor;
@@ -2004,13 +2251,21 @@ async function watch(ctx, state) {
         await ctx.sleep(acted ? Math.min(QUICK_REPOLL_MS, ctx.pollIntervalMs) : ctx.pollIntervalMs, ctx.signal);
     }
 }
-/** Performs one planned action and records its outcome; a failed action is recorded, not thrown. */
-async function perform(ctx, action, now = () => new Date()) {
+/**
+ * Performs one planned action and records its outcome in the state's memory; a failed action is
+ * recorded, not thrown. One cut short by the deadline or a cancel is recorded as sent with its
+ * outcome unknown (it may have been applied), then the signal's reason is thrown.
+ */
+async function perform(ctx, state, action, now = () => new Date()) {
     const at = now().toISOString();
     const { api, pipelineId, deployOrderId, signal } = ctx;
     const what = action.machineSn
         ? `${action.kind} machine ${action.machineSn}`
         : `${action.kind} the deploy order`;
+    const record = (taken) => {
+        state.memory.taken.push(taken);
+        return taken;
+    };
     try {
         const sn = action.machineSn ?? '';
         const ok = action.kind === 'skip'
@@ -2022,18 +2277,32 @@ async function perform(ctx, action, now = () => new Date()) {
                     : await api.stopDeployOrder(pipelineId, deployOrderId, { signal });
         if (!ok) {
             ctx.log.warning(`Could not ${what}: Yunxiao answered false.`);
-            return { ...action, at, outcome: 'error', detail: 'Yunxiao answered false', transient: false };
+            return record({ ...action, at, outcome: 'error', detail: 'Yunxiao answered false', transient: false });
         }
         ctx.log.info(`Action: ${what} (${action.reason})`);
-        return { ...action, at, outcome: 'ok' };
+        return record({ ...action, at, outcome: 'ok' });
     }
     catch (err) {
-        if (signal.aborted)
+        if (signal.aborted) {
+            record({ ...action, at, outcome: 'unknown', detail: `no answer before ${(0,message/* messageOf */.b)(signal.reason)}` });
             throw signal.reason;
+        }
         const detail = (0,message/* messageOf */.b)(err);
         const transient = err instanceof errors/* YunxiaoError */.ah && err.retryable;
         ctx.log.warning(`Could not ${what}: ${detail}`);
-        return { ...action, at, outcome: 'error', detail, transient };
+        return record({ ...action, at, outcome: 'error', detail, transient });
+    }
+}
+/** After the deadline, a stop request and a last read get this long at most. */
+const LAST_READ_MS = 4000;
+/** One more read of the order after a stop, bounded; the order as last read stays if it fails. */
+async function readAgain(ctx, state) {
+    const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(LAST_READ_MS)]);
+    try {
+        state.order = await ctx.api.getDeployOrder(ctx.pipelineId, ctx.deployOrderId, { signal });
+    }
+    catch {
+        // Out of time or refused: the report says what is known.
     }
 }
 function logChanges(log, prev, next) {
@@ -2273,6 +2542,18 @@ const MIN_POLL_MS = 100;
 const MAX_RETRIES = 10;
 /** Longest value shown in an error: enough to recognise it, not a wall of text. */
 const SHOWN_CHARS = 80;
+/** Sent in a request header (or signed into one): each must be something a header can carry. */
+const HEADER_INPUTS = [
+    'token',
+    'access-key-id',
+    'access-key-secret',
+    'security-token',
+    'github-token',
+];
+/** Visible ASCII and Latin-1, and spaces: what an HTTP header value may hold. Control characters never. */
+function headerSafe(value) {
+    return /^[\x20-\x7e\xa0-\xff]*$/.test(value);
+}
 /** Masked as soon as they are read; their values never appear in an error. */
 const SECRET_INPUTS = ['token', 'access-key-secret', 'security-token', 'github-token'];
 /**
@@ -2295,6 +2576,10 @@ function parseInputs(get, mask) {
     }
     function optional(name, parser) {
         return raw(name) ? take(name, parser, undefined) : undefined;
+    }
+    for (const name of HEADER_INPUTS) {
+        if (!headerSafe(raw(name)))
+            errors.push(`${name}: ${shown(name, raw(name))} has a control character or a character outside Latin-1, which no HTTP header can carry; use the value exactly as issued.`);
     }
     const credentials = readCredentials(raw, errors);
     const endpointText = raw('endpoint') || (credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT);
@@ -2432,14 +2717,11 @@ function readEmas(raw, read, errors) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/client/http.ts
-var http = __webpack_require__(7915);
-// EXTERNAL MODULE: ./src/client/redact.ts
-var redact = __webpack_require__(5078);
+// EXTERNAL MODULE: ./src/client/http.ts + 1 modules
+var http = __webpack_require__(5807);
 // EXTERNAL MODULE: ./src/client/normalize.ts
 var normalize = __webpack_require__(8520);
 ;// CONCATENATED MODULE: ./src/client/openapi.ts
-
 
 
 
@@ -2475,9 +2757,8 @@ class OpenApiClient {
             hintFor: errors/* openApiHint */.Gz,
         });
     }
-    async listDeployJobs(pipelineId, o) {
-        const res = await this.get('ListPipelineJobs', `/pipelines/${enc(pipelineId)}/listTasksByCategory/DEPLOY`, o);
-        return this.shaped('ListPipelineJobs', res, normalize/* toDeployJobs */.pX);
+    listDeployJobs(pipelineId, o) {
+        return this.get('ListPipelineJobs', `/pipelines/${enc(pipelineId)}/listTasksByCategory/DEPLOY`, openapi_json(normalize/* toDeployJobs */.pX), o);
     }
     async listJobHistory(pipelineId, identifier, cursor, o) {
         const page = Number(cursor ?? '1') || 1;
@@ -2488,28 +2769,33 @@ class OpenApiClient {
             page: String(page),
             perPage: String(HISTORY_PAGE_SIZE),
         });
-        const res = await this.get('ListPipelineJobHistorys', `/pipelines/getComponentsWithoutButtons?${query}`, o);
-        const items = this.shaped('ListPipelineJobHistorys', res, normalize/* toJobHistory */.Bi);
-        return { items, next: nextPage(res, page, items.length) };
+        return this.get('ListPipelineJobHistorys', `/pipelines/getComponentsWithoutButtons?${query}`, (res) => {
+            const items = (0,normalize/* toJobHistory */.Bi)((0,json/* readJson */.Vh)(res.bytes).value);
+            return { items, next: nextPage(res, page, items.length) };
+        }, o);
     }
-    async getPipelineRun(pipelineId, pipelineRunId, o) {
-        const res = await this.get('GetPipelineRun', `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`, o);
-        return this.shaped('GetPipelineRun', res, normalize/* toPipelineRun */.Tk);
+    getPipelineRun(pipelineId, pipelineRunId, o) {
+        return this.get('GetPipelineRun', `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`, openapi_json(normalize/* toPipelineRun */.Tk), o);
     }
-    async getLatestPipelineRun(pipelineId, o) {
-        const res = await this.get('GetLatestPipelineRun', `/pipelines/${enc(pipelineId)}/runs/latestPipelineRun`, o);
-        return this.shaped('GetLatestPipelineRun', res, normalize/* toPipelineRun */.Tk);
+    getLatestPipelineRun(pipelineId, o) {
+        return this.get('GetLatestPipelineRun', `/pipelines/${enc(pipelineId)}/runs/latestPipelineRun`, openapi_json(normalize/* toPipelineRun */.Tk), o);
     }
-    async getDeployOrder(pipelineId, deployOrderId, o) {
+    getDeployOrder(pipelineId, deployOrderId, o) {
         // The answer is read into the buffer the last one is in: that one is let go of first.
         this.lastOrder = undefined;
-        const res = await this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), o, this.orderBody);
-        const read = this.parsed('GetVMDeployOrder', res, () => readDeployOrder(res.bytes));
-        this.lastOrder = read.raw;
-        return read.order;
+        return this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), (res) => {
+            const read = readDeployOrder(res.bytes);
+            if (read.order.deployOrderId !== deployOrderId)
+                throw (0,normalize/* orderMismatch */.DI)(read.order.deployOrderId, deployOrderId);
+            this.lastOrder = read.raw;
+            return read.order;
+        }, o, { into: this.orderBody, maxBytes: normalize/* MAX_ORDER_BYTES */.A2 });
     }
     lastRawDeployOrder() {
         return this.lastOrder;
+    }
+    lastError() {
+        return this.transport.lastError();
     }
     stopDeployOrder(pipelineId, deployOrderId, o) {
         return this.put('StopVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/stop`, o);
@@ -2523,11 +2809,10 @@ class OpenApiClient {
     retryMachine(pipelineId, deployOrderId, machineSn, o) {
         return this.put('RetryVMDeployMachine', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/retry`, o);
     }
-    async getMachineLog(pipelineId, deployOrderId, machineSn, o) {
-        const res = await this.get('GetVMDeployMachineLog', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/log`, o);
-        return this.shaped('GetVMDeployMachineLog', res, normalize/* toMachineLog */.RE);
+    getMachineLog(pipelineId, deployOrderId, machineSn, o) {
+        return this.get('GetVMDeployMachineLog', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/log`, openapi_json(normalize/* toMachineLog */.RE), o, { maxBytes: normalize/* MAX_LOG_BYTES */.w5 });
     }
-    async getEmasArtifactUrl(req, o) {
+    getEmasArtifactUrl(req, o) {
         const query = new URLSearchParams({
             emasJobInstanceId: req.emasJobInstanceId,
             md5: req.md5,
@@ -2535,14 +2820,14 @@ class OpenApiClient {
             pipelineRunId: req.pipelineRunId,
             serviceConnectionId: req.serviceConnectionId,
         });
-        const res = await this.get('GetPipelineEmasArtifactUrl', `/pipelines/getEmasArtifactDownloadUrl?${query}`, o);
-        const text = res.text.trim();
-        // A bare string: JSON-quoted, or plain text from some gateways.
-        const url = text.startsWith('"') ? this.json('GetPipelineEmasArtifactUrl', res) : text;
-        if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
-            throw shapeError('GetPipelineEmasArtifactUrl', res, 'expected the artifact URL', this.opts.token);
-        }
-        return url;
+        return this.get('GetPipelineEmasArtifactUrl', `/pipelines/getEmasArtifactDownloadUrl?${query}`, (res) => {
+            const text = res.text.trim();
+            // A bare string: JSON-quoted, or unquoted as the documentation's example shows it.
+            const url = text.startsWith('"') ? (0,json/* readJson */.Vh)(res.bytes).value : text;
+            if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url))
+                throw new normalize/* ShapeError */.ym('expected the artifact URL');
+            return url;
+        }, o);
     }
     orderPath(pipelineId, deployOrderId) {
         return `/pipelines/${enc(pipelineId)}/deploy/${enc(deployOrderId)}`;
@@ -2550,52 +2835,33 @@ class OpenApiClient {
     machinePath(pipelineId, deployOrderId, machineSn) {
         return `${this.orderPath(pipelineId, deployOrderId)}/machine/${enc(machineSn)}`;
     }
-    get(operation, path, o, into) {
-        return this.send({
+    get(operation, path, read, o, body) {
+        return this.transport.send({
             operation,
             method: 'GET',
             url: this.base + path,
-            headers: {},
+            headers: { 'x-yunxiao-token': this.opts.token },
             write: false,
             signal: o?.signal,
-            into,
+            read,
+            ...body,
         });
     }
-    async put(operation, path, o) {
-        const res = await this.send({
+    put(operation, path, o) {
+        return this.transport.send({
             operation,
             method: 'PUT',
             url: this.base + path,
-            headers: {},
+            headers: { 'x-yunxiao-token': this.opts.token },
             write: true,
             signal: o?.signal,
+            read: (res) => (0,normalize/* toWriteResult */.MK)(res.bytes, (bytes) => (0,json/* readJson */.Vh)(bytes).value),
         });
-        return (0,normalize/* toBoolean */.G4)(this.json(operation, res));
     }
-    send(call) {
-        call.headers['x-yunxiao-token'] = this.opts.token;
-        return this.transport.send(call);
-    }
-    /** The answer normalized; one that is not the expected kind at all fails as this operation's error. */
-    shaped(operation, res, normalize, raw = this.json(operation, res)) {
-        return this.parsed(operation, res, () => normalize(raw));
-    }
-    json(operation, res) {
-        return this.parsed(operation, res, () => (0,json/* readJson */.Vh)(res.bytes).value);
-    }
-    /** read(), with an answer that is not JSON (SyntaxError) or not of its shape (ShapeError) as this operation's error. */
-    parsed(operation, res, read) {
-        try {
-            return read();
-        }
-        catch (err) {
-            if (err instanceof SyntaxError)
-                throw shapeError(operation, res, 'the answer is not JSON', this.opts.token);
-            if (err instanceof normalize/* ShapeError */.ym)
-                throw shapeError(operation, res, err.message, this.opts.token);
-            throw err;
-        }
-    }
+}
+/** A reader of a JSON answer into the model: SyntaxError and ShapeError say it is a bad answer. */
+function openapi_json(normalize) {
+    return (res) => normalize((0,json/* readJson */.Vh)(res.bytes).value);
 }
 /**
  * GetVMDeployOrder's answer (UTF-8 bytes) to the model, and its text for the report. Only the fields
@@ -2607,24 +2873,12 @@ function readDeployOrder(bytes) {
     const raw = (0,json/* readJson */.Vh)(bytes, normalize/* DEPLOY_ORDER_FIELDS */.PS);
     return { order: (0,normalize/* toDeployOrderRead */.Jm)(raw.value), raw };
 }
-function shapeError(operation, res, what, secret) {
-    return new errors/* YunxiaoError */.ah({
-        operation,
-        status: res.status,
-        errorMessage: (0,redact/* redact */.E)(`${what}: ${(0,http/* bodyStart */.ld)(res.text)}`, [secret]),
-        hint: 'the endpoint may not be a Yunxiao API (check `endpoint`), or a proxy answered instead',
-        retryable: false,
-    });
-}
 /** The documented error body: {traceId, code, errorCode, errorMessage, errorDescription}. */
 function openApiFailure(res) {
     const requestId = header(res, 'x-request-id');
-    if (res.status < 400) {
-        // A gateway's HTML page with a 200 is not an answer from Yunxiao: worth another try.
-        if ((0,http/* looksLikeMarkup */.mo)(res))
-            return { errorMessage: `non-JSON answer: ${(0,http/* bodyStart */.ld)(res.text)}`, requestId, retryable: true };
+    // An answer with a success status that is not what was asked for is the reader's to say (a bad answer).
+    if (res.status < 400)
         return undefined;
-    }
     let body;
     try {
         const parsed = (0,json/* readJson */.Vh)(res.bytes).value;
@@ -2635,7 +2889,7 @@ function openApiFailure(res) {
         body = undefined;
     }
     if (!body)
-        return { errorMessage: `non-JSON answer: ${(0,http/* bodyStart */.ld)(res.text)}`, requestId };
+        return { errorMessage: 'non-JSON answer', requestId, showBody: true };
     const text = (k) => typeof body[k] === 'string' && body[k] !== '' ? body[k] : undefined;
     return {
         errorCode: text('errorCode') ?? text('code'),
@@ -2688,55 +2942,99 @@ async function createApi(config, dispatcher, debug) {
 // EXTERNAL MODULE: ./src/client/undici.ts
 var undici = __webpack_require__(7391);
 ;// CONCATENATED MODULE: ./src/runner/dispatcher.ts
-// One undici dispatcher for every Yunxiao and GitHub request. Self-hosted runners inside corporate
+// The undici dispatchers: one for the API, one for GitHub. Self-hosted runners inside corporate
 // networks reach Alibaba Cloud through a proxy: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, in either case.
+// A loopback endpoint (a simulator, a local tunnel) never goes through one: over plain http, the
+// proxy would see the credentials in clear text.
+
 
 const PROXY_VARS = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+/**
+ * An https request through a proxy opens a CONNECT tunnel with the dispatcher's `connect()`, which
+ * undici's index adds to every dispatcher (`Object.assign(Dispatcher.prototype, api)`). Loaded piece
+ * by piece (client/undici.ts), it must be added here, before the proxy agent is used.
+ */
+async function withTunnels() {
+    const [{ default: Dispatcher }, { default: connect }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 883, 23)),
+        __webpack_require__.e(/* import() */ 660).then(__webpack_require__.t.bind(__webpack_require__, 2279, 23)),
+    ]);
+    const proto = Dispatcher.prototype;
+    proto.connect ??= connect;
+}
 function proxyConfigured(env) {
     return PROXY_VARS.some((name) => (env[name] ?? '') !== '');
 }
-async function createDispatcher(env) {
-    if (!proxyConfigured(env))
+/** For requests to `endpoint`: direct when it is loopback or no proxy is set, else the proxy rules. */
+async function createDispatcher(env, endpoint) {
+    const direct = endpoint !== undefined && isLoopback(new URL(endpoint).hostname);
+    if (direct || !proxyConfigured(env))
         return new undici/* Agent */.g({ keepAliveTimeout: 10_000 });
     // Loaded only when a proxy is set. It reads the variables (and NO_PROXY) itself.
-    const { default: EnvHttpProxyAgent } = await __webpack_require__.e(/* import() */ 137).then(__webpack_require__.t.bind(__webpack_require__, 3137, 23));
+    const [{ default: EnvHttpProxyAgent }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 137).then(__webpack_require__.t.bind(__webpack_require__, 3137, 23)),
+        withTunnels(),
+    ]);
     return new EnvHttpProxyAgent({ keepAliveTimeout: 10_000 });
 }
 
-;// CONCATENATED MODULE: ./src/runner/deadline.ts
-// The two ways a run is cut short, as abort reasons: the shell tells them apart by type.
-class DeadlineReached extends Error {
-    timeoutMs;
-    name = 'DeadlineReached';
-    constructor(timeoutMs) {
-        super(`the deadline (timeout ${formatDuration(timeoutMs)}) was reached`);
-        this.timeoutMs = timeoutMs;
-    }
-}
-class RunCancelled extends Error {
-    signalName;
-    name = 'RunCancelled';
-    constructor(signalName) {
-        super(`the workflow run was cancelled (${signalName})`);
-        this.signalName = signalName;
-    }
-}
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${ms}ms`;
-    const s = Math.round(ms / 1000);
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const sec = s % 60;
-    return [h ? `${h}h` : '', m ? `${m}m` : '', sec || (!h && !m) ? `${sec}s` : ''].join('');
-}
-
+// EXTERNAL MODULE: ./src/runner/deadline.ts
+var runner_deadline = __webpack_require__(496);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/common/untrusted.ts
+// Text that came from a server (SNs, IPs, statuses, names, messages, deploy logs) on its way to a
+// reader: the runner's log, the job summary, annotations, the JSON report. What it must never do there:
+// - become a workflow command: the runner executes a line that starts with `::` (after white space)
+//   and the first `##[name]` anywhere in a line, and it splits lines at a lone CR as well as at LF;
+// - hide or reorder what a person reads: terminal escapes (ANSI CSI, OSC hyperlinks and titles),
+//   other control characters, and bidi controls ("Trojan Source").
+/** Terminal escapes: OSC (ended by BEL or ST, or cut off), CSI (7- and 8-bit), and two-byte ones. */
+const ESCAPES = new RegExp(
+// eslint-disable-next-line no-control-regex -- terminal escapes are what this removes
+'\\u001b(?:\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)?|\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])|\\u009b[0-?]*[ -/]*[@-~]', 'g');
+/** Bidi embedding, override and isolate controls, and the implicit marks. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+/** Longest single line written to the log: a value of a megabyte must not flood it. */
+const MAX_LINE_CHARS = 2000;
+/** Escapes, bidi controls and control characters removed; line breaks (any of CRLF, CR, LF) become LF. */
+function cleanText(text) {
+    return text.replace(ESCAPES, '').replace(BIDI, '').replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '');
+}
+/** One value inside a line: no escapes, no bidi, no control character, no line break. */
+function oneLine(text) {
+    return text.replace(ESCAPES, '').replace(BIDI, '').replace(CONTROLS, ' ');
+}
+/**
+ * A line for the runner's log that the runner cannot read as a command, whatever values it holds:
+ * one line, `##[` broken up, and a line that would start with `::` shown after a marker.
+ */
+function inertLine(line) {
+    let out = oneLine(line).replace(/##\[/g, '##\\[');
+    if (out.length > MAX_LINE_CHARS)
+        out = `${out.slice(0, MAX_LINE_CHARS - 1)}…`;
+    return /^\s*::/.test(out) ? `‣ ${out}` : out;
+}
+/** The lines of a block of server text (a deploy log), cleaned; lone CRs split lines as the runner would. */
+function cleanLines(text) {
+    return cleanText(text).split('\n');
+}
+/**
+ * A JSON text made safe to display, with the same meaning: bidi controls and C1 control characters
+ * (which JSON.stringify leaves raw) written as \u escapes.
+ */
+function displaySafeJson(json) {
+    return json.replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/counts.ts
 function emptyCounts() {
     return { total: 0, succeeded: 0, failed: 0, skipped: 0, other: 0, byStatus: new Map() };
@@ -2794,7 +3092,10 @@ function counts_tallyOf(outcome) {
     const byBatch = new Map();
     const failed = [];
     const skipped = [];
+    const unreachableSns = [];
     for (const m of machines) {
+        if (m.clientStatus === 'error')
+            unreachableSns.push(m.machineSn);
         if (counts)
             addToCounts(counts, m.status);
         let b = byBatch.get(m.batchNum);
@@ -2824,6 +3125,7 @@ function counts_tallyOf(outcome) {
         skipped,
         skippedByUs: skippedByThisRun(outcome.taken),
         failedSns: failed.map((m) => m.machineSn),
+        unreachableSns,
         byMachine: actionsByMachine(outcome.taken),
     };
 }
@@ -2847,6 +3149,7 @@ function times(n) {
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 
+
 const MAX_PER_LEVEL = 8;
 const WHERE_ALL = 'Every one is listed in the job summary and in the JSON report (output report-path).';
 function annotationsOf(outcome) {
@@ -2860,7 +3163,7 @@ function annotationsOf(outcome) {
 function capped(level, machines, word, message) {
     const out = machines.slice(0, MAX_PER_LEVEL).map((m) => ({
         level,
-        title: `Machine ${oneLine(m.machineSn)}${m.ip ? ` (${oneLine(m.ip)})` : ''} ${word}`,
+        title: `Machine ${annotations_short(m.machineSn)}${m.ip ? ` (${annotations_short(m.ip)})` : ''} ${word}`,
         message: message(m),
     }));
     const left = machines.length - MAX_PER_LEVEL;
@@ -2881,15 +3184,21 @@ function agent(m) {
         ? ' (agent unreachable)'
         : m.clientStatus === 'ok'
             ? ''
-            : ` (agent ${oneLine(m.clientStatus || 'unknown')})`;
+            : ` (agent ${annotations_short(m.clientStatus || 'unknown')})`;
 }
 /** Names come from outside: one line, bounded. */
-function oneLine(text) {
-    const s = text.replace(/\s+/g, ' ');
+function annotations_short(text) {
+    const s = oneLine(text).replace(/\s+/g, ' ');
     return s.length > 120 ? `${s.slice(0, 119)}…` : s;
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
+// The JSON report (output report-path): the verdict, every machine with what this run did to it,
+// every action taken, and the final deploy order as Yunxiao sent it. Ids are exact strings.
+
+
 
 
 const REPORT_SCHEMA_VERSION = 1;
@@ -2925,12 +3234,12 @@ function reportParts(outcome) {
         if (v === RAW_ORDER) {
             // a loop, not a spread: an order with many long ids comes in many pieces
             for (const piece of outcome.rawOrder?.bytes() ?? ['null'])
-                parts.push(piece);
+                parts.push(displaySafeBytes(piece));
         }
         else if (v === MACHINES)
             parts.push(...machineParts(outcome, t));
         else
-            parts.push(JSON.stringify(v) ?? 'null');
+            parts.push(json_report_json(v));
         parts.push(i < list.length - 1 ? ',\n' : '\n');
     });
     parts.push('}\n');
@@ -2947,7 +3256,7 @@ function fields(o, t) {
     return [
         ['schemaVersion', REPORT_SCHEMA_VERSION],
         ['tool', { name: TOOL_NAME, version: version/* VERSION */.x }],
-        ['verdict', { result: o.result, reason: o.reason }],
+        ['verdict', { result: o.result, reason: cleanText(o.reason) }],
         [
             'resolved',
             {
@@ -2988,15 +3297,18 @@ function fields(o, t) {
                 at: a.at,
                 kind: a.kind,
                 machineSn: a.machineSn ?? null,
-                reason: a.reason,
+                reason: cleanText(a.reason),
                 outcome: a.outcome,
-                detail: a.detail ?? null,
+                detail: a.detail === undefined ? null : cleanText(a.detail),
                 transient: a.transient ?? false,
             })),
         ],
-        ['warnings', o.warnings],
+        ['warnings', o.warnings.map(cleanText)],
         ['artifactUrl', o.artifactUrl ?? null],
-        ['machineLogs', o.machineLogs],
+        [
+            'machineLogs',
+            Object.fromEntries(Object.entries(o.machineLogs).map(([sn, log]) => [sn, cleanText(log)])),
+        ],
         ['machines', MACHINES],
         // As Yunxiao sent it when the client kept the text (unknown fields kept), else our model of it.
         ['deployOrder', o.rawOrder?.isObject ? RAW_ORDER : (o.order ?? null)],
@@ -3038,11 +3350,31 @@ function machineParts(o, t) {
     const parts = ['['];
     for (let i = 0; i < machines.length; i += MACHINES_PER_PART) {
         const chunk = machines.slice(i, i + MACHINES_PER_PART);
-        const lines = chunk.map((m) => `\n    ${JSON.stringify(machineEntry(m, t))}`);
+        const lines = chunk.map((m) => `\n    ${json_report_json(machineEntry(m, t))}`);
         parts.push((i > 0 ? ',' : '') + lines.join(','));
     }
     parts.push('\n  ]');
     return parts;
+}
+/** JSON text that displays as it reads: bidi and C1 controls as \u escapes (the same data). */
+function json_report_json(v) {
+    return displaySafeJson(JSON.stringify(v) ?? 'null');
+}
+/**
+ * A piece of the server's JSON as it came, made valid UTF-8 (a broken sequence becomes U+FFFD) and
+ * safe to display. Pieces split only at ASCII, so no character spans two. Most pieces hold none of
+ * the lead bytes of the characters escaped, and are passed through as they are.
+ */
+function displaySafeBytes(piece) {
+    if (typeof piece === 'string')
+        return piece;
+    const valid = (0,external_node_buffer_.isUtf8)(piece);
+    const buf = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    if (valid && buf.indexOf(0xc2) < 0 && buf.indexOf(0xd8) < 0 && buf.indexOf(0xe2) < 0)
+        return piece;
+    const text = buf.toString('utf8');
+    const safe = displaySafeJson(text);
+    return valid && safe === text ? piece : Buffer.from(safe);
 }
 function parseOrDefault(text, fallback) {
     try {
@@ -3056,7 +3388,7 @@ function parseOrDefault(text, fallback) {
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 // The step outputs of the contract: every name always set ('' when unknown), ids as exact strings.
 
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+const OUTPUT_NAMES = [
     'result',
     'status',
     'deploy-order-id',
@@ -3071,11 +3403,21 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'machines-skipped',
     'skipped-machines',
     'failed-machines',
+    'unreachable-machines',
     'report-path',
     'artifact-url',
     'deploy-url',
     'duration-seconds',
-]));
+];
+/** Every output of a run that read no deploy order: '' for values, [] for lists. */
+function emptyOutputs() {
+    const out = Object.fromEntries(OUTPUT_NAMES.map((n) => [n, '']));
+    for (const list of LIST_OUTPUTS)
+        out[list] = '[]';
+    return out;
+}
+/** The outputs that are JSON arrays: always valid JSON, so fromJSON() in a workflow never fails. */
+const LIST_OUTPUTS = ['skipped-machines', 'failed-machines', 'unreachable-machines'];
 function outputsOf(outcome, reportPath) {
     const t = counts_tallyOf(outcome);
     const order = outcome.order;
@@ -3098,6 +3440,7 @@ function outputsOf(outcome, reportPath) {
         'skipped-machines': JSON.stringify(t.skippedByUs),
         // Always a JSON array, so fromJSON() in a workflow never fails on it; empty when no order was read.
         'failed-machines': JSON.stringify(t.failedSns),
+        'unreachable-machines': JSON.stringify(t.unreachableSns),
         'report-path': reportPath ?? '',
         'artifact-url': outcome.artifactUrl ?? '',
         'deploy-url': r.deployUrl ?? '',
@@ -3108,6 +3451,7 @@ function outputsOf(outcome, reportPath) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 const DEFAULT_MAX_BYTES = 1_000_000;
@@ -3150,6 +3494,10 @@ function renderSummary(outcome, opts = {}) {
         return text;
     const note = '\n\n… summary cut at the size limit; see the JSON report.\n';
     return truncateBytes(text, Math.max(0, maxBytes - bytes(note))) + note;
+}
+/** The summary of a run that found no deploy order to watch: the reason, escaped like any server text. */
+function unresolvedSummary(reason, pipelineId) {
+    return `## ❌ Deploy gate: no deploy order to watch\n\n${summary_text(clip(reason, MAX_REASON_CHARS))}\n\nPipeline ${code(pipelineId)}.\n`;
 }
 // ---- sections -------------------------------------------------------------------------------------
 function headSection(o, t) {
@@ -3299,8 +3647,8 @@ function logsSection(o, room) {
     return head + blocks.join('');
 }
 function logBlock(sn, log) {
-    // eslint-disable-next-line no-control-regex -- colour codes are common in deploy logs
-    let body = log.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r\n?/g, '\n');
+    // Colour codes are common in deploy logs; hyperlinks (OSC 8) and bidi controls are not harmless.
+    let body = cleanText(log);
     if (body.length > MAX_LOG_CHARS)
         body = `…${body.slice(-MAX_LOG_CHARS)}`;
     body = body.replace(/\n+$/, '');
@@ -3363,15 +3711,19 @@ function otherText(c) {
 }
 /** Text from outside made safe for a table cell: no HTML, no line breaks, no cell breaks, no markup. */
 function cell(s) {
-    return summary_text(clip(s, MAX_CELL_CHARS)).replace(/\|/g, '\\|');
+    return summary_text(clip(s, MAX_CELL_CHARS));
 }
 /** Text from outside made safe for a line of markdown. */
 function summary_text(s) {
-    return html(s.replace(/[\\`*_[\]~!]/g, '\\$&'));
+    // Markup characters escaped, and bare links broken up so that GitHub does not make them links.
+    return html(s
+        .replace(/[\\`*_[\]~!#|]/g, '\\$&')
+        .replace(/:\/\//g, '\\://')
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`));
 }
 /** Text from outside made safe inside an HTML tag's content (no markdown is parsed there). */
 function html(s) {
-    return s
+    return oneLine(s)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -3379,9 +3731,7 @@ function html(s) {
 }
 /** An id or SN as a code span, safe in a table cell whatever it contains. */
 function code(s) {
-    const v = clip(s, MAX_CELL_CHARS)
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/\|/g, '\\|');
+    const v = oneLine(clip(s, MAX_CELL_CHARS)).replace(/\|/g, '\\|');
     const ticks = '`'.repeat(longestRun(v, '`') + 1);
     const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
     return `${ticks}${pad}${v}${pad}${ticks}`;
@@ -3486,15 +3836,17 @@ function plain(s) {
     return s
         .replace(/(`+) ?(.*?) ?\1/g, '$2')
         .replace(/\*\*/g, '')
-        .replace(/\\([\\`*_[\]~!|])/g, '$1')
+        .replace(/\\([\\`*_[\]~!|#:.])/g, '$1')
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')
         .replace(/&amp;/g, '&');
 }
 
 ;// CONCATENATED MODULE: ./src/runner/finish.ts
-// The end of every run that got as far as a deploy order: outputs, the JSON report, the job summary,
-// annotations, and the one failure message. Success, failure, timeout and cancel all come through here.
+// The end of a run: outputs, the JSON report, the job summary, the log blocks, annotations, and the
+// one failure message. Success, failure, timeout and cancel all come through here, and so do runs
+// that never got as far as a deploy order. Nothing here may lose the verdict: a failed write is a
+// warning, and the verdict still reaches the log and the summary.
 
 
 
@@ -3503,38 +3855,47 @@ function plain(s) {
 
 
 
-async function finish(outcome, config, io) {
+/** Writes (or writes again, over the first) the outputs, the JSON report and the summary. */
+async function writeResults(outcome, config, io) {
     const finished = new Date();
     outcome.finishedAt = finished.toISOString();
     outcome.durationSeconds = secondsSince(outcome.startedAt, finished);
-    for (const [sn, lines] of Object.entries(outcome.machineLogs)) {
-        io.group(`Deploy log of failed machine ${sn} (last lines)`, lines.split('\n'));
-    }
-    let reportPath;
     try {
-        reportPath = await writeReport(outcome);
+        outcome.reportPath = await writeReport(outcome);
     }
     catch (err) {
         io.warning(`Could not write the JSON report: ${(0,message/* messageOf */.b)(err)}`);
     }
-    for (const [name, value] of Object.entries(outputsOf(outcome, reportPath)))
-        io.setOutput(name, value);
+    setOutputs(io, outputsOf(outcome, outcome.reportPath));
     if (config.summary)
         await writeSummarySafely(io, renderSummary(outcome));
+}
+/** The log blocks (deploy logs), the annotations and the verdict line; the exit code. */
+function conclude(outcome, io) {
+    for (const [sn, lines] of Object.entries(outcome.machineLogs)) {
+        io.block(`Deploy log of failed machine ${sn} (last lines)`, lines);
+    }
     for (const annotation of annotationsOf(outcome))
         io.annotate(annotation);
-    return conclude(io, outcome.result, outcome.reason);
+    return verdictLine(io, outcome.result, outcome.reason);
 }
-/** No deploy order was found (or the run was cut short before): the result and the reason only. */
+/** No deploy order was found (or the run was cut short before): the result, the reason, empty outputs. */
 async function finishUnresolved(io, config, startedAt, result, reason) {
-    io.setOutput('result', result);
-    io.setOutput('duration-seconds', String(secondsSince(startedAt.toISOString(), new Date())));
-    if (config.summary) {
-        await writeSummarySafely(io, `## ❌ Deploy gate: no deploy order to watch\n\n${reason}\n\nPipeline \`${config.pipelineId}\`.\n`);
-    }
-    return conclude(io, result, reason);
+    setOutputs(io, {
+        ...emptyOutputs(),
+        result,
+        'duration-seconds': String(secondsSince(startedAt.toISOString(), new Date())),
+    });
+    if (config.summary)
+        await writeSummarySafely(io, unresolvedSummary(reason, config.pipelineId));
+    return verdictLine(io, result, reason);
 }
-function conclude(io, result, reason) {
+/** Inputs that cannot be used: nothing was sent; the outputs say failure, so later steps can tell. */
+function finishInvalid(io, reason) {
+    setOutputs(io, { ...emptyOutputs(), result: 'failure' });
+    return verdictLine(io, 'failure', reason);
+}
+function verdictLine(io, result, reason) {
     if (result === 'success' || result === 'in-progress') {
         io.info(reason);
         return 0;
@@ -3542,10 +3903,23 @@ function conclude(io, result, reason) {
     io.fail(reason);
     return 1;
 }
+/** Every output, each on its own: one that cannot be written is a warning, never a lost verdict. */
+function setOutputs(io, outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        try {
+            io.setOutput(name, value);
+        }
+        catch (err) {
+            io.warning(`Could not write the step outputs (GITHUB_OUTPUT): ${(0,message/* messageOf */.b)(err)}`);
+            return;
+        }
+    }
+}
 async function writeReport(outcome) {
     const dir = process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)();
     await (0,promises_.mkdir)(dir, { recursive: true });
-    const file = (0,external_node_path_.join)(dir, `yunxiao-deploy-gate-${outcome.resolved.deployOrderId}-${Date.now()}.json`);
+    const file = outcome.reportPath ??
+        (0,external_node_path_.join)(dir, `yunxiao-deploy-gate-${outcome.resolved.deployOrderId}-${Date.now()}.json`);
     const handle = await (0,promises_.open)(file, 'w');
     try {
         // Bytes, not strings: a string written to a file is first copied into a buffer sized for the
@@ -3571,6 +3945,8 @@ function secondsSince(startIso, end) {
     return Math.max(0, Math.round((end.getTime() - Date.parse(startIso)) / 1000));
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
 var command = __webpack_require__(9635);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -3591,21 +3967,37 @@ var utils = __webpack_require__(4679);
 
 
 
+
+
+// Every line goes out so that no text from a server becomes a workflow command (see
+// common/untrusted.ts): plain lines are made inert, a command's text cannot leave its line, and a
+// block of server text (a deploy log) is fenced by ::stop-commands:: with a fresh token.
 const io_io = {
     /** INPUT_<NAME> as the runner sets it (core.getInput), trimmed. */
     input: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
     mask: (secret) => (0,command/* issueCommand */.L)('add-mask', {}, secret),
-    info: (line) => void process.stdout.write(line + external_node_os_.EOL),
-    warning: (line) => (0,command/* issueCommand */.L)('warning', {}, line),
-    debug: (line) => (0,command/* issueCommand */.L)('debug', {}, line),
+    info: (line) => void process.stdout.write(inertLine(line) + external_node_os_.EOL),
+    warning: (text) => (0,command/* issueCommand */.L)('warning', {}, cleanText(text)),
+    debug: (text) => (0,command/* issueCommand */.L)('debug', {}, cleanText(text)),
+    /** a collapsible group of lines the gate wrote (values in them made inert) */
     group(title, lines) {
-        (0,command/* issue */.s)('group', title);
+        (0,command/* issue */.s)('group', oneLine(title));
         for (const line of lines)
-            process.stdout.write(line + external_node_os_.EOL);
+            process.stdout.write(inertLine(line) + external_node_os_.EOL);
+        (0,command/* issue */.s)('endgroup');
+    },
+    /** a collapsible block of server text, shown as it is but never read as commands */
+    block(title, text) {
+        const token = (0,external_node_crypto_.randomUUID)().replace(/-/g, '');
+        (0,command/* issue */.s)('group', oneLine(title));
+        (0,command/* issueCommand */.L)('stop-commands', {}, token);
+        for (const line of cleanLines(text))
+            process.stdout.write((line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS - 1)}…` : line) + external_node_os_.EOL);
+        (0,command/* issue */.s)(token);
         (0,command/* issue */.s)('endgroup');
     },
     annotate(a) {
-        (0,command/* issueCommand */.L)(a.level, (0,utils/* toCommandProperties */.k)({ title: a.title }), a.message);
+        (0,command/* issueCommand */.L)(a.level, (0,utils/* toCommandProperties */.k)({ title: oneLine(a.title) }), cleanText(a.message));
     },
     setOutput(name, value) {
         if (process.env['GITHUB_OUTPUT'])
@@ -3614,34 +4006,15 @@ const io_io = {
         (0,command/* issueCommand */.L)('set-output', { name }, (0,utils/* toCommandValue */.E)(value));
     },
     /** The step's failure message (the exit code is set by the entry point). */
-    fail: (message) => (0,command/* issueCommand */.L)('error', {}, message),
+    fail: (message) => (0,command/* issueCommand */.L)('error', {}, cleanText(message)),
+    /** The job summary, replacing what this step wrote before (a second write after the extras). */
     async writeSummary(markdown) {
-        await summary/* summary */.z.addRaw(markdown, true).write({ overwrite: false });
+        await summary/* summary */.z.emptyBuffer().addRaw(markdown, true).write({ overwrite: true });
     },
 };
 
-;// CONCATENATED MODULE: ./src/runner/signals.ts
-// Cancellation: the runner sends SIGINT, then SIGTERM 7.5 s later, then kills the process 2.5 s
-// after that. The first signal starts an orderly finish; later ones are absorbed so that finish
-// (stop request, outputs, report, summary) is not cut short by Node's default exit.
-function onCancel(handler) {
-    let fired = false;
-    const listener = (signalName) => {
-        if (fired)
-            return;
-        fired = true;
-        handler(signalName);
-    };
-    process.on('SIGINT', listener);
-    process.on('SIGTERM', listener);
-    return {
-        release() {
-            process.off('SIGINT', listener);
-            process.off('SIGTERM', listener);
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/runner/signals.ts
+var signals = __webpack_require__(715);
 // EXTERNAL MODULE: ./src/common/sleep.ts
 var sleep = __webpack_require__(7814);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -3659,34 +4032,54 @@ var sleep = __webpack_require__(7814);
 
 
 
-/** After the deadline: time left to stop the order and read it once more. */
-const AFTER_DEADLINE_MS = 5000;
-/** After a cancel the runner kills us 10 s after SIGINT: the stop must be done within 5 s. */
-const AFTER_CANCEL_MS = 4000;
-/** Time allowed for fetching logs and the artifact URL (shorter when cancelled). */
+/** After the deadline or a cancel: everything left must be done within this (the bound is 10 s). */
+const GRACE_MS = 8000;
+/** Of it: the stop and a last read of the order. */
+const STOP_MS = 4000;
+/** Logs, the EMAS URL, GitHub: best effort, each at most this long (and within the grace period). */
 const EXTRAS_MS = 10_000;
 const EXTRAS_ON_CANCEL_MS = 1500;
+/** Creating the GitHub Deployment before the watch: bounded, and cut by the deadline or a cancel. */
+const GITHUB_START_MS = 10_000;
 /** Runs the action; resolves to the process exit code. */
-async function run(io = io_io) {
+async function run(cancel = (0,signals/* cancelOnSignals */.d)(), io = io_io) {
     const startedAt = new Date();
     const parsed = parseInputs(io.input, io.mask);
     if (!parsed.ok) {
-        io.fail(`Invalid inputs (nothing was sent to Yunxiao):\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`);
-        return 1;
+        return finishInvalid(io, `Invalid inputs (nothing was sent to Yunxiao):\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`);
     }
     const config = parsed.config;
     const deadline = new AbortController();
-    const cancel = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DeadlineReached(config.timeoutMs)), config.timeoutMs);
-    const listening = onCancel((signalName) => {
-        io.warning(`Received ${signalName}: the workflow run is being cancelled; the watch stops now.`);
-        cancel.abort(new RunCancelled(signalName));
-    });
-    const signal = AbortSignal.any([deadline.signal, cancel.signal]);
-    const dispatcher = await createDispatcher(process.env);
+    const deadlineAt = Date.now() + config.timeoutMs;
+    const timer = setTimeout(() => deadline.abort(new runner_deadline/* DeadlineReached */.h_(config.timeoutMs)), config.timeoutMs);
+    const announce = () => io.warning(`Received ${cancel.signal.reason.signalName}: the workflow run is being cancelled; the watch stops now.`);
+    if (cancel.signal.aborted)
+        announce();
+    else
+        cancel.signal.addEventListener('abort', announce, { once: true });
+    // The last resort: whatever hangs, the process is gone by the deadline (or the cancel) plus 10 s.
+    const backstop = () => setTimeout(() => {
+        io.warning('The gate did not finish within the grace period after the deadline or the cancel; exiting.');
+        process.exit(process.exitCode ?? 1);
+    }, GRACE_MS + 1500).unref();
+    deadline.signal.addEventListener('abort', backstop, { once: true });
+    cancel.signal.addEventListener('abort', backstop, { once: true });
+    if (cancel.signal.aborted)
+        backstop();
+    const clock = {
+        signal: AbortSignal.any([deadline.signal, cancel.signal]),
+        cancel,
+        bounded(ms) {
+            const end = Math.min(deadlineAt, cancel.at ?? Infinity) + GRACE_MS;
+            const left = Math.max(0, Math.min(ms, end - Date.now()));
+            const time = AbortSignal.timeout(left);
+            return cancel.signal.aborted ? time : AbortSignal.any([time, cancel.signal]);
+        },
+    };
+    const dispatcher = await createDispatcher(process.env, config.endpoint);
     try {
         const api = await createApi(config, dispatcher, io.debug);
-        return await gate(config, api, dispatcher, io, startedAt, signal);
+        return await gate(config, api, io, startedAt, clock);
     }
     catch (err) {
         // A bug of ours: still one clear line, the stack only in debug output.
@@ -3696,12 +4089,12 @@ async function run(io = io_io) {
     }
     finally {
         clearTimeout(timer);
-        listening.release();
         // Keep-alive sockets would hold the process open for seconds after the verdict.
-        await dispatcher.destroy().catch(() => undefined);
+        await Promise.race([dispatcher.destroy().catch(() => undefined), (0,sleep/* sleep */.y)(500)]);
     }
 }
-async function gate(config, api, dispatcher, io, startedAt, signal) {
+async function gate(config, api, io, startedAt, clock) {
+    const { signal } = clock;
     let resolution;
     try {
         resolution = await resolveDeployOrder(config, {
@@ -3714,12 +4107,12 @@ async function gate(config, api, dispatcher, io, startedAt, signal) {
     }
     catch (err) {
         const cause = signal.aborted ? signal.reason : err;
-        const result = cause instanceof RunCancelled
+        const result = cause instanceof runner_deadline/* RunCancelled */.zL
             ? 'cancelled'
-            : cause instanceof DeadlineReached
+            : cause instanceof runner_deadline/* DeadlineReached */.h_
                 ? 'timed-out'
                 : 'failure';
-        return finishUnresolved(io, config, startedAt, result, `Could not find the deploy order to watch: ${(0,message/* messageOf */.b)(cause)}`);
+        return finishUnresolved(io, config, startedAt, result, withLastError(`Could not find the deploy order to watch: ${(0,message/* messageOf */.b)(cause)}`, api, cause));
     }
     const url = deployUrl({ api: api.kind, edition: config.edition, endpoint: config.endpoint }, config.pipelineId, resolution.pipelineRunId);
     io.info(`Deploy order ${resolution.deployOrderId} of pipeline ${config.pipelineId}` +
@@ -3727,18 +4120,31 @@ async function gate(config, api, dispatcher, io, startedAt, signal) {
         (resolution.jobName ? `, job "${resolution.jobName}"` : '') +
         ` (${resolution.calls} lookup calls): ${url}`);
     let deployment;
+    let githubDispatcher;
     if (config.environment) {
         const { startDeployment } = await __webpack_require__.e(/* import() */ 808).then(__webpack_require__.bind(__webpack_require__, 9808));
+        githubDispatcher = await createDispatcher(process.env);
         deployment = await startDeployment({
             environment: config.environment,
             githubToken: config.githubToken ?? '',
             environmentUrl: url,
             description: `Yunxiao deploy order ${resolution.deployOrderId}`,
-            dispatcher,
+            dispatcher: githubDispatcher,
+            signal: AbortSignal.any([signal, AbortSignal.timeout(GITHUB_START_MS)]),
             warn: io.warning,
             info: io.info,
         });
     }
+    try {
+        return await watchAndFinish(config, api, io, startedAt, clock, resolution, url, deployment);
+    }
+    finally {
+        if (githubDispatcher)
+            await Promise.race([githubDispatcher.destroy().catch(() => undefined), (0,sleep/* sleep */.y)(500)]);
+    }
+}
+async function watchAndFinish(config, api, io, startedAt, clock, resolution, url, deployment) {
+    const { signal } = clock;
     const state = newWatchState();
     const ctx = {
         api,
@@ -3757,9 +4163,9 @@ async function gate(config, api, dispatcher, io, startedAt, signal) {
     }
     catch (err) {
         const cause = signal.aborted ? signal.reason : err;
-        if (cause instanceof RunCancelled) {
+        if (cause instanceof runner_deadline/* RunCancelled */.zL) {
             stoppedOnCancel = config.stopOnCancel
-                ? await stopOrder(ctx, state, AFTER_CANCEL_MS, 'stop-on-cancel: the workflow run was cancelled')
+                ? await stopOrder(ctx, state, clock.bounded(STOP_MS), 'stop-on-cancel: the workflow run was cancelled')
                 : false;
             final = {
                 result: 'cancelled',
@@ -3767,14 +4173,15 @@ async function gate(config, api, dispatcher, io, startedAt, signal) {
                     (stoppedOnCancel ? 'the order was stopped.' : 'the order was left running in Yunxiao.'),
             };
         }
-        else if (cause instanceof DeadlineReached) {
+        else if (cause instanceof runner_deadline/* DeadlineReached */.h_) {
+            const bound = clock.bounded(STOP_MS);
             for (const action of actionsOnTimeout(state.order, config.policy, state.memory)) {
-                await stopOrder(ctx, state, AFTER_DEADLINE_MS, action.reason);
+                await stopOrder(ctx, state, bound, action.reason);
             }
             final = {
                 result: 'timed-out',
-                reason: `Deploy order ${resolution.deployOrderId} did not finish within ${formatDuration(config.timeoutMs)} ` +
-                    `(last status ${state.order?.status ?? 'unknown'}, batch ${state.order?.currentBatch ?? '?'}/${state.order?.totalBatch ?? '?'}).`,
+                reason: withLastError(`Deploy order ${resolution.deployOrderId} did not finish within ${(0,runner_deadline/* formatDuration */.a3)(config.timeoutMs)} ` +
+                    `(last status ${state.order?.status ?? 'unknown'}, batch ${state.order?.currentBatch ?? '?'}/${state.order?.totalBatch ?? '?'}).`, api),
             };
         }
         else {
@@ -3784,11 +4191,8 @@ async function gate(config, api, dispatcher, io, startedAt, signal) {
             };
         }
     }
-    const cancelled = cancelledByRunner(signal);
-    const extras = AbortSignal.timeout(cancelled ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS);
-    const machineLogs = config.machineLogs && state.order
-        ? await fetchFailedLogs(api, state.order, config.pipelineId, extras, io.warning)
-        : {};
+    if (final.result === 'failure')
+        final = { ...final, reason: withLastError(final.reason, api) };
     const outcome = {
         result: final.result,
         reason: final.reason,
@@ -3807,27 +4211,38 @@ async function gate(config, api, dispatcher, io, startedAt, signal) {
         order: state.order,
         rawOrder: state.order ? api.lastRawDeployOrder() : undefined,
         taken: state.memory.taken,
-        machineLogs,
+        machineLogs: {},
         warnings: state.warnings,
         startedAt: startedAt.toISOString(),
         finishedAt: '',
         durationSeconds: 0,
         stoppedOnCancel,
     };
-    await addArtifactUrl(outcome, config, api, resolution, extras, io);
-    const code = await finish(outcome, config, io);
+    // What is known now is written first: whatever happens to the extras, the results are there.
+    await writeResults(outcome, config, io);
+    const cancelled = clock.cancel.signal.aborted;
+    const extras = clock.bounded(cancelled ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS);
+    const [machineLogs, changed] = await Promise.all([
+        config.machineLogs && state.order
+            ? fetchFailedLogs(api, state.order, config.pipelineId, extras, io.warning)
+            : Promise.resolve({}),
+        addArtifactUrl(outcome, config, api, resolution, extras, io),
+    ]);
+    outcome.machineLogs = machineLogs;
+    if (changed || Object.keys(machineLogs).length > 0)
+        await writeResults(outcome, config, io);
+    const code = conclude(outcome, io);
     // GitHub is a record, not the verdict: bounded, so it never holds the step past the runner's window.
     if (deployment)
-        await withinMs(deployment.finish(outcome.result), cancelled ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS);
+        await deployment.finish(outcome.result, clock.bounded(cancelled ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS));
     return code;
 }
-function withinMs(work, ms) {
-    let timer;
-    const limit = new Promise((resolve) => (timer = setTimeout(resolve, ms)));
-    return Promise.race([work, limit]).finally(() => clearTimeout(timer));
-}
-function cancelledByRunner(signal) {
-    return signal.aborted && signal.reason instanceof RunCancelled;
+/** A reason, with the last error the API client saw when the reason does not already say it. */
+function withLastError(reason, api, cause) {
+    const last = api.lastError();
+    if (!last || last === cause || reason.includes(last.message))
+        return reason;
+    return `${reason} Last error: ${last.message}`;
 }
 /** wait: false — one read; `in-progress` unless the order already ended. */
 async function readOnce(ctx, state) {
@@ -3844,24 +4259,22 @@ async function readOnce(ctx, state) {
         reason: `Deploy order ${ctx.deployOrderId} is ${order.status} (batch ${order.currentBatch}/${order.totalBatch}); not waiting for it (wait: false).`,
     };
 }
-/** Stops the order within `boundMs` (the main signal has already fired) and reads it once more. */
-async function stopOrder(ctx, state, boundMs, reason) {
+/** Stops the order within `bound` (the main signal has already fired) and reads it once more. */
+async function stopOrder(ctx, state, bound, reason) {
     const order = state.order;
     if (order && (order.status === 'Success' || order.status === 'Cancelled'))
         return false;
-    const bounded = { ...ctx, signal: AbortSignal.timeout(boundMs) };
-    let ok = false;
+    const bounded = { ...ctx, signal: bound };
     try {
-        const taken = await perform(bounded, { kind: 'stop', reason });
-        state.memory.taken.push(taken);
-        ok = taken.outcome === 'ok';
-        state.order = await ctx.api.getDeployOrder(ctx.pipelineId, ctx.deployOrderId, { signal: bounded.signal });
+        const taken = await perform(bounded, state, { kind: 'stop', reason });
+        await readAgain(bounded, state);
+        return taken.outcome === 'ok';
     }
     catch {
-        // Out of time: the report says what is known.
+        return false; // out of time: recorded as sent, outcome unknown
     }
-    return ok;
 }
+/** The EMAS artifact URL into the outcome; true when the outcome changed. */
 async function addArtifactUrl(outcome, config, api, resolution, signal, io) {
     const coords = config.emas ?? resolution.emasFromRun;
     const got = await fetchArtifactUrl(api, coords && {
@@ -3870,10 +4283,10 @@ async function addArtifactUrl(outcome, config, api, resolution, signal, io) {
         pipelineRunId: resolution.pipelineRunId ?? config.pipelineRunId,
     }, signal);
     if (!got)
-        return;
+        return false;
     if ('url' in got) {
         outcome.artifactUrl = got.url;
-        return;
+        return true;
     }
     const line = `Could not get the EMAS artifact URL: ${got.error}`;
     if (config.emas && outcome.result === 'success') {
@@ -3885,20 +4298,8 @@ async function addArtifactUrl(outcome, config, api, resolution, signal, io) {
         io.warning(line);
         outcome.warnings.push(line);
     }
+    return true;
 }
-
-
-/***/ }),
-
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ USER_AGENT),
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-const VERSION = '0.1.0';
-const USER_AGENT = `yunxiao-deploy-gate/${VERSION}`;
 
 
 /***/ })
