@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/client/errors.ts
 var errors = __webpack_require__(6468);
-// EXTERNAL MODULE: ./src/client/http.ts + 1 modules
-var http = __webpack_require__(5807);
+// EXTERNAL MODULE: ./src/client/http.ts
+var http = __webpack_require__(7915);
 // EXTERNAL MODULE: ./src/client/json.ts
 var json = __webpack_require__(5925);
 // EXTERNAL MODULE: ./src/client/normalize.ts
@@ -171,13 +171,13 @@ class ClassicClient {
         return this.write('ResumeVMDeployOrder', [...orderPath(pipelineId, deployOrderId), 'resume'], o);
     }
     skipMachine(pipelineId, deployOrderId, machineSn, o) {
-        return this.write('SkipPipelineJobMachine', [...machinePath(pipelineId, deployOrderId, machineSn), 'skip'], o);
+        return this.write('SkipVMDeployMachine', [...machinePath(pipelineId, deployOrderId, machineSn), 'skip'], o);
     }
     retryMachine(pipelineId, deployOrderId, machineSn, o) {
         return this.write('RetryVMDeployMachine', [...machinePath(pipelineId, deployOrderId, machineSn), 'retry'], o);
     }
     getMachineLog(pipelineId, deployOrderId, machineSn, o) {
-        return this.call('GetVMDeployMachineLog', 'GET', [...machinePath(pipelineId, deployOrderId, machineSn), 'log'], {}, o, (body) => (0,normalize/* toMachineLog */.RE)(body['deployMachineLog']), { maxBytes: normalize/* MAX_LOG_BYTES */.w5 });
+        return this.call('LogVMDeployMachine', 'GET', [...machinePath(pipelineId, deployOrderId, machineSn), 'log'], {}, o, (body) => (0,normalize/* toMachineLog */.RE)(body['deployMachineLog']), { maxBytes: normalize/* MAX_LOG_BYTES */.w5 });
     }
     getEmasArtifactUrl(req, o) {
         const path = [

@@ -62,7 +62,7 @@ async function startDeployment(req) {
             required_contexts: [],
             description: req.description,
         });
-        if (!('id' in created.data)) {
+        if (!created.data || typeof created.data !== 'object' || !('id' in created.data)) {
             req.warn(`environment: GitHub did not create the deployment (${created.data.message ?? 'merge needed'}).`);
             return undefined;
         }

@@ -33,7 +33,11 @@ for (const [k, v] of Object.entries(inputs)) console.log(`  ${k}: ${k === 'token
 console.log('─'.repeat(80));
 
 try {
-  const run = await runAction({ inputs, onStdout: (chunk) => process.stdout.write(prettyCommands(chunk)) });
+  const run = await runAction({
+    inputs,
+    keep: true,
+    onStdout: (chunk) => process.stdout.write(prettyCommands(chunk)),
+  });
   console.log('─'.repeat(80));
   console.log(
     `Exit code ${run.code} after ${(run.wallMs / 1000).toFixed(1)} s; ${sim.requests.length} API requests.`,

@@ -1,4 +1,4 @@
-// npm run simulator -- [--edition central|region] [--port N] [--tick-ms N]
+// npm run simulator -- [--edition central|region] [--port N] [--tick-ms N] [--token pt-...]
 // Starts the Yunxiao simulator with the demo scenario (a dozen machines in three batches, one host
 // unreachable) and prints what a caller needs: the endpoint, the token, the ids. Requests are
 // logged as they arrive. Poll clock by default (each GetVMDeployOrder advances the deploy one
@@ -12,12 +12,15 @@ const { values } = parseArgs({
     edition: { type: 'string', default: 'central' },
     port: { type: 'string' },
     'tick-ms': { type: 'string' },
+    token: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 if (values.help) {
-  console.log('usage: tsx scripts/simulator.ts [--edition central|region] [--port N] [--tick-ms N]');
+  console.log(
+    'usage: tsx scripts/simulator.ts [--edition central|region] [--port N] [--tick-ms N] [--token pt-...]',
+  );
   process.exit(0);
 }
 const edition = values.edition;
@@ -32,8 +35,8 @@ if ((port !== undefined && !Number.isInteger(port)) || (tickMs !== undefined && 
   process.exit(2);
 }
 
-// A throwaway token for this simulator only: printing it is the point.
-const token = `pt-sim${randomBytes(12).toString('hex')}`;
+// A throwaway token for this simulator only (or the one given, as .env.example does): printing it is the point.
+const token = values.token ?? `pt-sim${randomBytes(12).toString('hex')}`;
 const organizationId = edition === 'central' ? '5f8a1c2e9d3b7a6f4e2d1c0b' : undefined;
 const scenario = demoScenario();
 const sim = await startSimulator({

@@ -11,4 +11,4 @@ process.stdout.write(`::debug::yunxiao-deploy-gate ${VERSION}\n`);
 for (const flag of V8_FLAGS) setFlagsFromString(flag);
 
 const { run } = await import('./main.js');
-process.exitCode = await run(cancel);
+await run(cancel);

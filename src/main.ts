@@ -27,7 +27,7 @@ import { createApi } from './runner/api.js';
 import { createDispatcher } from './runner/dispatcher.js';
 import { DeadlineReached, formatDuration, RunCancelled } from './runner/deadline.js';
 import { conclude, finishInvalid, finishUnresolved, writeResults } from './runner/finish.js';
-import { io as runnerIo, type RunnerIo } from './runner/io.js';
+import { io as runnerIo, useToolkitApi, type RunnerIo } from './runner/io.js';
 import { cancelOnSignals, type CancelSignal } from './runner/signals.js';
 import { sleep } from './common/sleep.js';
 import type { Dispatcher } from './client/undici.js';
@@ -54,13 +54,23 @@ interface Clock {
   bounded(ms: number): AbortSignal;
 }
 
-/** Runs the action; resolves to the process exit code. */
+/**
+ * Runs the action and sets the process exit code (also returned): the entry point calls it, and so
+ * does a tool that runs the action from source, such as @github/local-action, with no arguments.
+ */
 export async function run(
   cancel: CancelSignal = cancelOnSignals(),
   io: RunnerIo = runnerIo,
 ): Promise<number> {
+  if (io === runnerIo) await useToolkitApi();
+  const code = await runGate(cancel, io);
+  process.exitCode = code;
+  return code;
+}
+
+async function runGate(cancel: CancelSignal, io: RunnerIo): Promise<number> {
   const startedAt = new Date();
-  const parsed = parseInputs(io.input, io.mask);
+  const parsed = parseInputs(io.input, io.mask, process.env);
   if (!parsed.ok) {
     return finishInvalid(
       io,

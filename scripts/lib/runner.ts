@@ -2,7 +2,7 @@
 // variables (defaults from action.yml filled in, as the runner does), GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files and RUNNER_TEMP, and collects what it leaves behind.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,7 +24,7 @@ export interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
-  /** where the job summary file is (GITHUB_STEP_SUMMARY) */
+  /** where the job summary file is (GITHUB_STEP_SUMMARY); gone after the run unless `keep` */
   summaryPath: string;
   /** the parsed JSON report, when report-path was set and the file exists */
   report?: Record<string, unknown>;
@@ -44,6 +44,8 @@ export interface RunOptions {
   killAfterMs?: number;
   /** called with each chunk of the child's stdout as it arrives (the demo shows the log live) */
   onStdout?: (chunk: string) => void;
+  /** keep the run's folder (outputs, summary, report) for a person to open; removed otherwise */
+  keep?: boolean;
 }
 
 /** INPUT_<NAME> as @actions/core reads it: upper-cased, spaces to underscores, hyphens kept. */
@@ -107,6 +109,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     reportText = reportBytes?.toString('utf8');
     if (reportText) report = JSON.parse(reportText) as Record<string, unknown>;
   }
+  if (!opts.keep) await rm(dir, { recursive: true, force: true });
   return {
     code,
     signal,

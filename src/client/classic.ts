@@ -178,7 +178,7 @@ export class ClassicClient implements YunxiaoApi {
     o?: CallOptions,
   ): Promise<boolean> {
     return this.write(
-      'SkipPipelineJobMachine',
+      'SkipVMDeployMachine',
       [...machinePath(pipelineId, deployOrderId, machineSn), 'skip'],
       o,
     );
@@ -204,7 +204,7 @@ export class ClassicClient implements YunxiaoApi {
     o?: CallOptions,
   ): Promise<MachineLog> {
     return this.call(
-      'GetVMDeployMachineLog',
+      'LogVMDeployMachine',
       'GET',
       [...machinePath(pipelineId, deployOrderId, machineSn), 'log'],
       {},

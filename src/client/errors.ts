@@ -37,9 +37,9 @@ export class YunxiaoError extends Error implements YunxiaoErrorFields {
 function describe(f: YunxiaoErrorFields): string {
   const parts = [`${f.operation} failed`];
   if (f.status !== undefined) parts.push(`: HTTP ${f.status}`);
-  if (f.errorCode) parts.push(` ${f.errorCode}`);
-  if (f.errorMessage) parts.push(`: ${f.errorMessage}`);
-  if (f.requestId) parts.push(` (request id ${f.requestId})`);
+  if (f.errorCode) parts.push(` ${clip(f.errorCode, 100)}`);
+  if (f.errorMessage) parts.push(`: ${clip(f.errorMessage, 500)}`);
+  if (f.requestId) parts.push(` (request id ${clip(f.requestId, 100)})`);
   let text = parts.join('').replace(/\s+/g, ' ');
   if (f.hint) text += `. Hint: ${f.hint}`;
   return text;
@@ -59,6 +59,11 @@ export class AnswerError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A server's text cut to a length that fits a message (it was redacted before: see Transport). */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** What each API generation says about a failure it recognises. */

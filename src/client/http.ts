@@ -84,6 +84,8 @@ export interface Failure {
   retryAfterMs?: number;
   /** the body is not the error format: show its start (redacted) in the message */
   showBody?: boolean;
+  /** a redirect (3xx): the hint says what to do about it */
+  redirect?: boolean;
 }
 
 export interface TransportOptions {
@@ -104,15 +106,17 @@ export interface TransportOptions {
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 /** The largest answer accepted when a call names no limit: far above any listing, run or log of Yunxiao. */
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
-/** The same kind of bad answer this many times in a row is not a blip: the call fails for good. */
+/** This many bad answers in a row are not a blip: the call fails for good. */
 export const BAD_ANSWERS_IN_A_ROW = 3;
+/** The most read of an error answer's body: enough for any error format and a preview. */
+const MAX_ERROR_BYTES = 64 * 1024;
 
 export class Transport {
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly random: () => number;
-  /** bad answers of one kind in a row, over calls: any other outcome ends the row */
-  private badRow?: { kind: BadAnswerKind; count: number };
+  /** bad answers in a row, over calls: only a good answer ends the row (an error between does not) */
+  private badRow?: { count: number };
   private last?: YunxiaoError;
 
   constructor(private readonly opts: TransportOptions) {
@@ -139,13 +143,12 @@ export class Transport {
         this.log(
           `${call.method} ${call.url} -> ${res.status} in ${Date.now() - started} ms (attempt ${attempt})`,
         );
-        const failure = this.opts.failureOf(res);
+        const failure = redirected(res) ?? this.opts.failureOf(res);
         if (!failure) {
           const value = call.read ? call.read(res) : (res as T);
           this.badRow = undefined;
           return value;
         }
-        this.badRow = undefined;
         const retryable =
           failure.retryable ??
           (failure.throttled === true || res.status === 408 || res.status === 429 || res.status >= 500);
@@ -161,7 +164,6 @@ export class Transport {
         if (err instanceof SyntaxError || err instanceof AnswerError) {
           error = this.badAnswer(call, res, err);
         } else {
-          this.badRow = undefined;
           this.log(
             `${call.method} ${call.url} -> ${errCode(err) ?? 'error'} after ${Date.now() - started} ms (attempt ${attempt})`,
           );
@@ -194,7 +196,13 @@ export class Transport {
       signal,
     });
     try {
-      const bytes = await readBody(res, call.maxBytes ?? DEFAULT_MAX_BYTES, call.into);
+      // Of an error's body only what a message needs is kept (the rest is read, to keep the
+      // connection, and dropped): a failure can neither flood the log nor fill the memory.
+      const max = call.maxBytes ?? DEFAULT_MAX_BYTES;
+      const bytes =
+        res.statusCode >= 300
+          ? await readBody(res, max, undefined, MAX_ERROR_BYTES)
+          : await readBody(res, max, call.into);
       return httpResponse(res.statusCode, res.headers, bytes);
     } catch (err) {
       res.body.destroy();
@@ -203,8 +211,9 @@ export class Transport {
   }
 
   /**
-   * An answer that is not what the operation returns. One is a blip, retried like a 5xx; the same
-   * kind BAD_ANSWERS_IN_A_ROW times in a row is what the endpoint answers, and fails at once.
+   * An answer that is not what the operation returns. One is a blip, retried like a 5xx;
+   * BAD_ANSWERS_IN_A_ROW of them with no good answer between (whatever their kinds) are what the
+   * endpoint answers, and the call fails at once.
    */
   private badAnswer<T>(
     call: HttpCall<T>,
@@ -212,12 +221,12 @@ export class Transport {
     err: SyntaxError | AnswerError,
   ): YunxiaoError {
     const kind = err instanceof AnswerError ? err.kind : res ? syntaxKind(res) : 'not-json';
-    const count = this.badRow?.kind === kind ? this.badRow.count + 1 : 1;
-    this.badRow = { kind, count };
+    const count = (this.badRow?.count ?? 0) + 1;
+    this.badRow = { count };
     const status = res?.status ?? 200;
     const type = res ? header(res, 'content-type') : undefined;
     const what = err instanceof AnswerError ? err.message : BAD_ANSWER_TEXT[kind];
-    const times = count > 1 ? `, ${count} times in a row` : '';
+    const times = count > 1 ? `, ${count} bad answers in a row` : '';
     const body = res ? `: ${redactedPreview(res.bytes, this.opts.secrets)}` : '';
     this.log(`${call.method} ${call.url}: bad answer (${kind}${times})`);
     return new YunxiaoError({
@@ -240,7 +249,9 @@ export class Transport {
       errorCode: f.errorCode && redact(f.errorCode, secrets),
       errorMessage: message && redact(message, secrets),
       requestId: f.requestId && redact(f.requestId, secrets),
-      hint: this.opts.hintFor(call.operation, res.status, f.errorCode),
+      hint: f.redirect
+        ? 'set `endpoint` to the API address itself (the one it redirects to, if you trust it); no credential was sent there'
+        : this.opts.hintFor(call.operation, res.status, f.errorCode),
       retryable,
     });
   }
@@ -248,6 +259,20 @@ export class Transport {
   private log(line: string): void {
     this.opts.debug?.(redact(line, this.opts.secrets));
   }
+}
+
+/**
+ * A redirect is no answer: undici does not follow it (so no credential goes elsewhere), and a body
+ * that came with it is never read as the API's answer.
+ */
+function redirected(res: HttpResponse): Failure | undefined {
+  if (res.status < 300 || res.status >= 400) return undefined;
+  const to = header(res, 'location');
+  return {
+    errorMessage: `the endpoint answers with a redirect${to ? ` to ${to.slice(0, 200)}` : ''}, which the gate does not follow`,
+    retryable: false,
+    redirect: true,
+  };
 }
 
 const BAD_ANSWER_TEXT: Record<BadAnswerKind, string> = {
@@ -297,15 +322,26 @@ export class BodyBuffer {
  * when given: no growing copies on the way. (The chunks are views of the socket's read buffers,
  * which live until the next scavenge whatever is done with them.)
  */
-async function readBody(res: Dispatcher.ResponseData, max: number, into?: BodyBuffer): Promise<Buffer> {
+async function readBody(
+  res: Dispatcher.ResponseData,
+  max: number,
+  into?: BodyBuffer,
+  /** keep only the first `keep` bytes (the rest is read and dropped) */
+  keep = max,
+): Promise<Buffer> {
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
   const chunks: Buffer[] = [];
+  let read = 0;
   let total = 0;
   for await (const chunk of res.body) {
-    total += (chunk as Buffer).length;
-    if (total > max) throw tooLarge(max);
-    chunks.push(chunk as Buffer);
+    const c = chunk as Buffer;
+    read += c.length;
+    if (read > max) throw tooLarge(max);
+    if (total >= keep) continue;
+    const kept = total + c.length > keep ? c.subarray(0, keep - total) : c;
+    chunks.push(kept);
+    total += kept.length;
   }
   if (!into) return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   const out = into.take(total);

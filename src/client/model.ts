@@ -73,6 +73,8 @@ export interface JobHistoryEntry {
 export interface Page<T> {
   items: T[];
   next?: string;
+  /** the cursor of the last page, when the server says how many there are */
+  last?: string;
 }
 
 export interface RunAction {
@@ -108,8 +110,9 @@ export interface MachineLog {
   deployLog: string;
   deployLogPath?: string;
   aliyunRegion?: string;
-  deployBeginTime?: string | number;
-  deployEndTime?: string | number;
+  /** ms epoch (the OpenAPI sends a string of digits, the classic API a number) */
+  deployBeginTime?: number;
+  deployEndTime?: number;
 }
 
 export interface EmasArtifactRequest {
@@ -135,7 +138,7 @@ export interface YunxiaoApi {
   /** 'openapi' or 'classic': for messages and the report only. */
   readonly kind: 'openapi' | 'classic';
   listDeployJobs(pipelineId: string, opts?: CallOptions): Promise<DeployJob[]>;
-  /** One page of a deploy job's run history, newest first. `cursor` comes from the previous page's `next`. */
+  /** One page of a deploy job's run history (in an order Yunxiao does not document). `cursor` is a page's `next` or `last`. */
   listJobHistory(
     pipelineId: string,
     identifier: string,

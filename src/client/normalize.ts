@@ -239,15 +239,22 @@ export function toPipelineRun(raw: unknown): PipelineRun {
   };
 }
 
+/** A time as epoch milliseconds: a number, or a string of digits ("1590730400000"); else unknown. */
+function epochMs(v: unknown): number | undefined {
+  const n =
+    typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,15}$/.test(v.trim()) ? Number(v) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
 export function toMachineLog(raw: unknown): MachineLog {
   const o = obj(raw, 'the machine log');
   const log: MachineLog = { deployLog: str(o['deployLog']) };
   if (o['deployLogPath'] !== undefined) log.deployLogPath = str(o['deployLogPath']);
   if (o['aliyunRegion'] !== undefined) log.aliyunRegion = str(o['aliyunRegion']);
-  if (typeof o['deployBeginTime'] === 'string' || typeof o['deployBeginTime'] === 'number')
-    log.deployBeginTime = o['deployBeginTime'];
-  if (typeof o['deployEndTime'] === 'string' || typeof o['deployEndTime'] === 'number')
-    log.deployEndTime = o['deployEndTime'];
+  const begin = epochMs(o['deployBeginTime']);
+  const end = epochMs(o['deployEndTime']);
+  if (begin !== undefined) log.deployBeginTime = begin;
+  if (end !== undefined) log.deployEndTime = end;
   return log;
 }
 

@@ -102,7 +102,9 @@ export class OpenApiClient implements YunxiaoApi {
       `/pipelines/getComponentsWithoutButtons?${query}`,
       (res) => {
         const items = toJobHistory(readJson(res.bytes).value);
-        return { items, next: nextPage(res, page, items.length) };
+        const total = Number(header(res, 'x-total-pages'));
+        const last = Number.isSafeInteger(total) && total > 0 ? String(total) : undefined;
+        return { items, next: nextPage(res, page, items.length), ...(last ? { last } : {}) };
       },
       o,
     );

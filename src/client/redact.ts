@@ -1,6 +1,8 @@
 // Credentials never reach a log line, an error message or a report, whole or in part: every text
-// leaving the client goes through here. A server may echo a credential (an error page showing the
-// request headers), or a piece of one (its own truncation), and our own cuts make pieces too.
+// leaving the client goes through here, and every output goes through redactKnown at the end. A
+// server may echo a credential (an error page showing the request headers), or a piece of one (its
+// own truncation), and our own cuts make pieces too.
+import { cleanText } from '../common/untrusted.js';
 
 /** A run of this many characters of a secret, anywhere in a text, is masked. */
 const WINDOW = 8;
@@ -9,9 +11,40 @@ const MIN_CUT_PIECE = 3;
 /** Bytes of a body read for a preview: a preview never decodes a large answer whole. */
 const PREVIEW_BYTES = 4096;
 const MASK = '***';
+/** Shorter values are not redacted from every output (they would mangle ordinary text); the runner still masks them. */
+const MIN_KNOWN = 6;
+
+/** The secrets of this run: every value masked with the runner is also redacted again at every output. */
+const known = new Set<string>();
+
+export function registerSecret(secret: string): void {
+  if (secret.length >= MIN_KNOWN) known.add(secret);
+}
+
+/** A text on its way out (log, summary, outputs, report), with every secret of this run redacted. */
+export function redactKnown(text: string): string {
+  return known.size === 0 ? text : redact(text, [...known]);
+}
+
+/**
+ * Bytes on their way into the report (the server's own answer), redacted likewise. A secret (or a
+ * run of WINDOW of its characters) is looked for in the bytes first, so an order of many MB without
+ * one is passed through without being decoded.
+ */
+export function redactKnownBytes(bytes: Uint8Array): Uint8Array {
+  if (known.size === 0) return bytes;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const hit = [...known].some((secret) => {
+    for (let i = 0; i + WINDOW <= secret.length; i++)
+      if (buf.indexOf(secret.slice(i, i + WINDOW)) >= 0) return true;
+    return secret.length < WINDOW && buf.indexOf(secret) >= 0;
+  });
+  return hit ? Buffer.from(redactKnown(buf.toString('utf8'))) : bytes;
+}
 
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
+  // Escapes, bidi and zero-width characters first: a secret split by them would not be found.
+  let out = cleanText(text);
   // Longest first: a secret that contains another must not leave its own tail behind.
   const sorted = secrets.filter((s) => s !== '').sort((a, b) => b.length - a.length);
   for (const secret of sorted) out = out.split(secret).join(MASK);

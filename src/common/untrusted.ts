@@ -11,8 +11,14 @@ const ESCAPES = new RegExp(
   '\\u001b(?:\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)?|\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])|\\u009b[0-?]*[ -/]*[@-~]',
   'g',
 );
-/** Bidi embedding, override and isolate controls, and the implicit marks. */
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Bidi embedding, override and isolate controls and the implicit marks, and the characters that
+ * show nothing (zero-width spaces and joiners, word joiners, soft hyphen, BOM): they reorder text or
+ * hide what it holds (a token split by them is no longer the token a masker looks for).
+ */
+const BIDI = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** Line and paragraph separators: line breaks to some viewers. */
+const SEPARATORS = /[\u2028\u2029]/g;
 // eslint-disable-next-line no-control-regex -- control characters are what this removes
 const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 // eslint-disable-next-line no-control-regex -- control characters are what this removes
@@ -27,7 +33,7 @@ export function cleanText(text: string): string {
 
 /** One value inside a line: no escapes, no bidi, no control character, no line break. */
 export function oneLine(text: string): string {
-  return text.replace(ESCAPES, '').replace(BIDI, '').replace(CONTROLS, ' ');
+  return text.replace(ESCAPES, '').replace(BIDI, '').replace(SEPARATORS, ' ').replace(CONTROLS, ' ');
 }
 
 /**
@@ -35,14 +41,31 @@ export function oneLine(text: string): string {
  * one line, `##[` broken up, and a line that would start with `::` shown after a marker.
  */
 export function inertLine(line: string): string {
-  let out = oneLine(line).replace(/##\[/g, '##\\[');
-  if (out.length > MAX_LINE_CHARS) out = `${out.slice(0, MAX_LINE_CHARS - 1)}…`;
+  const out = clipLine(oneLine(line).replace(/##\[/g, '##\\['));
   return /^\s*::/.test(out) ? `‣ ${out}` : out;
 }
 
-/** The lines of a block of server text (a deploy log), cleaned; lone CRs split lines as the runner would. */
+/** The text of a workflow command (a warning, an error): cleaned and bounded (the runner escapes its line breaks). */
+export function commandText(text: string): string {
+  const out = cleanText(text);
+  return out.length > MAX_COMMAND_CHARS ? `${out.slice(0, MAX_COMMAND_CHARS - 1)}…` : out;
+}
+/** Longest text of a workflow command. */
+const MAX_COMMAND_CHARS = 4000;
+
+/**
+ * The lines of a block of server text (a deploy log), cleaned and bounded; lone CRs split lines as
+ * the runner would. `##[` is broken up too: inside ::stop-commands:: it is no command, but the log
+ * viewer may still style a line by it.
+ */
 export function cleanLines(text: string): string[] {
-  return cleanText(text).split('\n');
+  return cleanText(text)
+    .split('\n')
+    .map((line) => clipLine(line.replace(/##\[/g, '##\\[')));
+}
+
+function clipLine(line: string): string {
+  return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS - 1)}…` : line;
 }
 
 /**

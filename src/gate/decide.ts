@@ -15,6 +15,12 @@ import type { Decision, GateMemory, PlannedAction, Seen, Verdict } from './types
 
 /** Machines named in a reason at most; the rest are counted. */
 export const MAX_NAMED = 5;
+/**
+ * Distinct warnings (undocumented statuses, duplicate SNs) a run gives at most, then one saying there
+ * are more: a server sending a new word for every machine at every poll must not flood the log.
+ */
+export const MAX_WARNINGS = 20;
+const MORE_WARNINGS = 'more';
 
 /** Statuses a machine has not finished in: the only ones an unreachable machine may be skipped in. */
 const UNFINISHED: ReadonlySet<string> = new Set(['Pending', 'Queued', 'Running', 'Failed']);
@@ -25,6 +31,8 @@ const KNOWN_CLIENT: ReadonlySet<string> = new Set(['ok', 'error', '']);
 
 /** What one pass over the machines found. */
 interface Scan {
+  /** machines, each SN once */
+  distinct: number;
   succeeded: number;
   skipped: number;
   /** the first few Skipped machines, for reasons */
@@ -55,7 +63,7 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
   const { warnings, newlyWarned } = scan;
   const effectsSeen = [...scan.effectsSeen];
   const id = order.deployOrderId;
-  const total = order.machines.length;
+  const total = scan.distinct;
   const end = (verdict: Verdict, actions: PlannedAction[] = []): Decision => ({
     actions,
     verdict,
@@ -224,6 +232,7 @@ function stopOnFailure(
 
 function scanOrder(order: DeployOrder, history: History, warned: ReadonlySet<string>): Scan {
   const scan: Scan = {
+    distinct: 0,
     succeeded: 0,
     skipped: 0,
     skippedNamed: [],
@@ -239,6 +248,11 @@ function scanOrder(order: DeployOrder, history: History, warned: ReadonlySet<str
   const fresh = new Set<string>();
   const note = (key: string, text: string): void => {
     if (warned.has(key) || fresh.has(key)) return;
+    if (warned.size + fresh.size >= MAX_WARNINGS) {
+      if (warned.has(MORE_WARNINGS) || fresh.has(MORE_WARNINGS)) return;
+      key = MORE_WARNINGS;
+      text = `Deploy order ${shown(order.deployOrderId)} has more undocumented statuses or repeated machines than the gate lists (${MAX_WARNINGS}); the JSON report has the order as Yunxiao sent it.`;
+    }
     fresh.add(key);
     scan.newlyWarned.push(key);
     scan.warnings.push(text);
@@ -246,7 +260,7 @@ function scanOrder(order: DeployOrder, history: History, warned: ReadonlySet<str
   if (!KNOWN_ORDER.has(order.status)) {
     note(
       `order:${order.status}`,
-      `Deploy order ${order.deployOrderId} has status "${order.status}", which Yunxiao does not document; the gate keeps watching.`,
+      `Deploy order ${shown(order.deployOrderId)} has status ${shown(order.status)}, which Yunxiao does not document; the gate keeps watching.`,
     );
   }
   const resumed = history.lastResume;
@@ -257,29 +271,32 @@ function scanOrder(order: DeployOrder, history: History, warned: ReadonlySet<str
     if (!KNOWN_MACHINE.has(m.status)) {
       note(
         `machine:${m.status}`,
-        `Machine ${m.machineSn} has status "${m.status}", which Yunxiao does not document; it is treated as not finished and never skipped.`,
+        `Machine ${shown(m.machineSn)} has status ${shown(m.status)}, which Yunxiao does not document; it is treated as not finished and never skipped.`,
       );
     }
     if (!KNOWN_CLIENT.has(m.clientStatus)) {
       note(
         `client:${m.clientStatus}`,
-        `Machine ${m.machineSn} has agent status "${m.clientStatus}", which Yunxiao does not document; it is treated as reachable.`,
+        `Machine ${shown(m.machineSn)} has agent status ${shown(m.clientStatus)}, which Yunxiao does not document; it is treated as reachable.`,
       );
     }
-    // One SN twice in one answer: counted as given, but acted on once at most.
+    // One SN twice in one answer is one machine: counted once, acted on once at most.
     const duplicate = sns.has(m.machineSn);
     sns.add(m.machineSn);
     if (duplicate) {
       note(
         `duplicate:${m.machineSn}`,
-        `Machine ${m.machineSn} appears more than once in deploy order ${order.deployOrderId}; the gate acts on it once at most.`,
+        `Machine ${shown(m.machineSn)} appears more than once in deploy order ${shown(order.deployOrderId)}; the gate acts on it once at most.`,
       );
     }
+    // Any listing of it that is not deployed still stands against success.
+    if (m.status !== 'Success' && m.status !== 'Skipped') scan.notDeployed.push(m);
+    if (duplicate) continue;
+    scan.distinct++;
     if (m.status === 'Success') scan.succeeded++;
-    else if (m.status !== 'Skipped') scan.notDeployed.push(m);
     const h = history.machines.get(m.machineSn);
     const retried = h?.lastRetry;
-    if (!duplicate && retried && !retried.effectSeen && differs(retried.seen, seenOf(m)))
+    if (retried && !retried.effectSeen && differs(retried.seen, seenOf(m)))
       scan.effectsSeen.push(retried.index);
     if (m.status === 'Skipped') {
       scan.skipped++;
@@ -287,7 +304,7 @@ function scanOrder(order: DeployOrder, history: History, warned: ReadonlySet<str
       continue;
     }
     if (m.status === 'Failed') scan.failed.push(m);
-    if (!UNFINISHED.has(m.status) || duplicate) continue;
+    if (!UNFINISHED.has(m.status)) continue;
     if (h?.skipped) {
       // Our skip went through but does not show yet: wait, count it, never skip or retry it again.
       scan.inFlight++;
@@ -348,6 +365,11 @@ function overBudget(id: string, scan: Scan, budgetText: string): string {
   const shown = listMachines(scan.skippedNamed, scan.skipped);
   const ours = scan.inFlight > 0 ? ` and ${scan.inFlight} more being skipped by this gate` : '';
   return `Deploy order ${id} has ${plural(scan.skipped, 'skipped machine')} (${shown})${ours}, more than ${budgetText}.`;
+}
+
+/** A value from Yunxiao inside a warning: quoted, and short whatever it holds. */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
 }
 
 function name(m: Machine): string {

@@ -2,6 +2,7 @@
 // Both are best effort within a time bound; neither changes what the gate decided.
 import type { DeployOrder, EmasArtifactRequest, YunxiaoApi } from '../client/model.js';
 import { messageOf } from '../common/message.js';
+import type { LogExcerpt } from '../report/outcome.js';
 
 /** Failed machines whose logs are fetched at most: the rest are in Yunxiao. */
 export const MAX_LOGGED_MACHINES = 10;
@@ -27,14 +28,17 @@ export async function fetchFailedLogs(
   pipelineId: string,
   signal: AbortSignal,
   warn: (line: string) => void,
-): Promise<Record<string, string>> {
+): Promise<Record<string, LogExcerpt>> {
   const failed = order.machines.filter((m) => m.status === 'Failed').slice(0, MAX_LOGGED_MACHINES);
-  const logs: Record<string, string> = {};
+  const logs: Record<string, LogExcerpt> = {};
   await Promise.all(
     failed.map(async (m) => {
       try {
         const log = await api.getMachineLog(pipelineId, order.deployOrderId, m.machineSn, { signal });
-        logs[m.machineSn] = tail(log.deployLog ?? '');
+        const excerpt: LogExcerpt = { lines: tail(log.deployLog ?? '') };
+        if (log.deployBeginTime !== undefined) excerpt.began = isoTime(log.deployBeginTime);
+        if (log.deployEndTime !== undefined) excerpt.ended = isoTime(log.deployEndTime);
+        logs[m.machineSn] = excerpt;
       } catch (err) {
         if (!signal.aborted)
           warn(`Could not fetch the deploy log of machine ${m.machineSn}: ${messageOf(err)}`);
@@ -42,6 +46,11 @@ export async function fetchFailedLogs(
     }),
   );
   return logs;
+}
+
+function isoTime(ms: number): string | undefined {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
 export type ArtifactResult = { url: string } | { error: string } | undefined;

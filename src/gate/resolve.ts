@@ -1,9 +1,9 @@
 // From a pipeline (and maybe a run or a job name) to the deploy order to watch.
 // The chain (yunxiao-api.md section 5): DEPLOY jobs -> the job's history row for its last run
 // -> the pipeline run -> the deploy job's GetVMDeployOrder action -> deployOrderId.
-import type { DeployJob, PipelineRun, RunJob, YunxiaoApi } from '../client/model.js';
+import type { DeployJob, JobHistoryEntry, Page, PipelineRun, RunJob, YunxiaoApi } from '../client/model.js';
 import type { EmasInputs } from '../inputs/config.js';
-import { deployOrderIdOf, emasParamsOf, RUN_FINAL_STATUSES } from './run-actions.js';
+import { deployOrderIdOf, emasParamsOf, ENDED_STATUSES } from './run-actions.js';
 
 export class ResolveError extends Error {
   override name = 'ResolveError';
@@ -39,8 +39,8 @@ export interface Resolution {
   calls: number;
 }
 
-/** History pages to read at most when looking for a job's last run. */
-const MAX_HISTORY_PAGES = 20;
+/** History pages to read at most when looking for a job's last run (600 rows in the OpenAPI, 1,000 classic). */
+export const MAX_HISTORY_PAGES = 20;
 
 export async function resolveDeployOrder(req: ResolveRequest, ctx: ResolveContext): Promise<Resolution> {
   const { api, signal } = ctx;
@@ -81,7 +81,13 @@ export async function resolveDeployOrder(req: ResolveRequest, ctx: ResolveContex
         calls,
       };
     }
-    if (RUN_FINAL_STATUSES.has(run.status)) {
+    if (job && ENDED_STATUSES.has(job.status)) {
+      throw new ResolveError(
+        `The deploy job "${job.name}" of pipeline run ${runId} ended (${job.status}) without creating a deploy order: nothing to watch. ` +
+          'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.',
+      );
+    }
+    if (ENDED_STATUSES.has(run.status)) {
       const what = job ? `its deploy job "${job.name}"` : 'any deploy job';
       throw new ResolveError(
         `Pipeline run ${runId} ended (${run.status}) without ${what} creating a deploy order: nothing to watch. ` +
@@ -122,22 +128,38 @@ function idGreater(a: string, b: string): boolean {
   return BigInt(a) > BigInt(b);
 }
 
+/**
+ * The history row of the job's last run. The history's order is not documented: the row is on the
+ * first page when it is newest first, on the last when oldest first, so the last page (when the
+ * server says which) is read second, then the rest in order. A cursor is never read twice, so a
+ * server whose pages point back at each other cannot keep the gate paging.
+ */
 async function findRunOfJob(
   ctx: ResolveContext,
   pipelineId: string,
   job: DeployJob,
 ): Promise<{ pipelineRunId: string; pages: number }> {
-  let cursor: string | undefined;
-  for (let pages = 1; pages <= MAX_HISTORY_PAGES; pages++) {
-    const page = await ctx.api.listJobHistory(pipelineId, job.identifier, cursor, { signal: ctx.signal });
-    const row = page.items.find((r) => r.jobId === job.lastJobId);
-    if (row) return { pipelineRunId: row.pipelineRunId, pages };
-    if (!page.next) break;
-    cursor = page.next;
+  const read = new Set<string>();
+  const page = async (cursor: string | undefined): Promise<Page<JobHistoryEntry>> => {
+    read.add(cursor ?? '');
+    return ctx.api.listJobHistory(pipelineId, job.identifier, cursor, { signal: ctx.signal });
+  };
+  const rowIn = (p: Page<JobHistoryEntry>): JobHistoryEntry | undefined =>
+    p.items.find((r) => r.jobId === job.lastJobId);
+  const first = await page(undefined);
+  let row = rowIn(first);
+  if (!row && first.last !== undefined && first.last !== first.next && !read.has(first.last))
+    row = rowIn(await page(first.last));
+  let cursor = first.next;
+  while (!row && cursor !== undefined && !read.has(cursor) && read.size < MAX_HISTORY_PAGES) {
+    const next = await page(cursor);
+    row = rowIn(next);
+    cursor = next.next;
   }
+  if (row) return { pipelineRunId: row.pipelineRunId, pages: read.size };
   throw new ResolveError(
     `DEPLOY job "${job.jobName}" (${job.identifier}) of pipeline ${pipelineId}: its last run (job ${job.lastJobId}) ` +
-      `is not in the job history (${MAX_HISTORY_PAGES} pages at most were read). Pass pipeline-run-id or deploy-order-id.`,
+      `is not in the job history (${read.size} pages read, ${MAX_HISTORY_PAGES} at most). Pass pipeline-run-id or deploy-order-id.`,
   );
 }
 

@@ -3,13 +3,25 @@ import { parseJsonLossless, toIdString } from '../client/json.js';
 import type { PipelineRun, RunAction, RunJob } from '../client/model.js';
 import type { EmasInputs } from '../inputs/config.js';
 
-/** Run statuses after which no deploy order will appear. */
-export const RUN_FINAL_STATUSES: ReadonlySet<string> = new Set([
+/**
+ * Run and job statuses after which no deploy order will appear. Yunxiao documents five statuses
+ * (RUNNING, SUCCESS, FAIL, CANCELED, WAITING); real answers carry more:
+ * - FAILED and CANCELLED are other spellings of FAIL and CANCELED: ended.
+ * - TIMEOUT: the run or the job ran out of its own time: ended.
+ * - SKIPPED: a job whose condition was not met (or a run that did not run) will not run now: ended.
+ * Not ended, so the gate keeps waiting for the deploy job (within `timeout`):
+ * - QUEUED and INIT: waiting for a runner or to start;
+ * - WAITING and SWITCH_MANUAL: waiting for a person to start or confirm a stage;
+ * - RUNNING, and any word Yunxiao does not document: never taken for an ending.
+ */
+export const ENDED_STATUSES: ReadonlySet<string> = new Set([
   'SUCCESS',
   'FAIL',
   'FAILED',
   'CANCELED',
   'CANCELLED',
+  'TIMEOUT',
+  'SKIPPED',
 ]);
 
 /** The deploy order id of a job: its GetVMDeployOrder action's params, or the JSON string in `data`. */

@@ -45,6 +45,9 @@ export interface WatchContext {
   now?: () => Date;
 }
 
+/** Warnings kept for the summary and the report (each was logged when it came). */
+const MAX_KEPT_WARNINGS = 50;
+
 /** After an action, look again soon: the change it made is what the next decision needs. */
 const QUICK_REPOLL_MS = 1000;
 
@@ -83,7 +86,7 @@ export async function watch(ctx: WatchContext, state: WatchState): Promise<Verdi
     for (const i of decision.effectsSeen) state.memory.effectsSeen.add(i);
     for (const w of decision.warnings) {
       ctx.log.warning(w);
-      state.warnings.push(w);
+      if (state.warnings.length < MAX_KEPT_WARNINGS) state.warnings.push(w);
     }
     for (const action of decision.actions) await perform(ctx, state, action, now);
     if (decision.verdict) {

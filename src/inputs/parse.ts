@@ -95,7 +95,11 @@ export type ParseResult = { ok: true; config: Config } | { ok: false; errors: st
  * Reads and validates every input before any request. `get` returns '' for an unset input (trimmed,
  * like core.getInput); `mask` registers a secret with the runner. All problems come back together.
  */
-export function parseInputs(get: (name: string) => string, mask: (secret: string) => void): ParseResult {
+export function parseInputs(
+  get: (name: string) => string,
+  mask: (secret: string) => void,
+  env: NodeJS.ProcessEnv = {},
+): ParseResult {
   // Mask first, before anything could print a value.
   for (const name of SECRET_INPUTS) maskSecret(get(name).trim(), mask);
   const errors: string[] = [];
@@ -117,7 +121,7 @@ export function parseInputs(get: (name: string) => string, mask: (secret: string
         `${name}: ${shown(name, raw(name))} has a control character or a character outside Latin-1, which no HTTP header can carry; use the value exactly as issued.`,
       );
   }
-  const credentials = readCredentials(raw, errors);
+  const credentials = readCredentials(raw, errors) ?? credentialsFromEnv(raw, env, mask, errors);
   const endpointText =
     raw('endpoint') || (credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT);
   const endpointParsed = parseEndpoint(endpointText);
@@ -218,7 +222,7 @@ function readCredentials(raw: (name: InputName) => string, errors: string[]): Cr
   const id = raw('access-key-id');
   const secret = raw('access-key-secret');
   const sts = raw('security-token');
-  if (sts && !id && !secret) {
+  if (sts && !id && !secret && token) {
     errors.push('security-token: only used with access-key-id and access-key-secret (STS credentials).');
   }
   if (token && (id || secret)) {
@@ -243,10 +247,57 @@ function readCredentials(raw: (name: InputName) => string, errors: string[]): Cr
     errors.push(`${missing}: required with ${given}.`);
     return undefined;
   }
-  errors.push(
-    'token: required (a Yunxiao personal access token), unless access-key-id and access-key-secret are given.',
-  );
   return undefined;
+}
+
+/** The standard Alibaba Cloud variables, as aliyun/configure-aliyun-credentials-action exports them. */
+export const ENV_CREDENTIALS = {
+  id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
+  secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+  token: 'ALIBABA_CLOUD_SECURITY_TOKEN',
+} as const;
+
+/**
+ * With no token and no key inputs at all: the AccessKey (and STS token) from the environment, masked
+ * the moment they are read. Inputs always win: this is only asked when none was given.
+ */
+function credentialsFromEnv(
+  raw: (name: InputName) => string,
+  env: NodeJS.ProcessEnv,
+  mask: (secret: string) => void,
+  errors: string[],
+): Credentials | undefined {
+  if (raw('token') || raw('access-key-id') || raw('access-key-secret')) return undefined;
+  const read = (name: string): string => (env[name] ?? '').trim();
+  const [id, secret, sts] = [
+    read(ENV_CREDENTIALS.id),
+    read(ENV_CREDENTIALS.secret),
+    read(ENV_CREDENTIALS.token),
+  ];
+  for (const value of [secret, sts]) maskSecret(value, mask);
+  if (!id || !secret) {
+    if (raw('security-token'))
+      errors.push(
+        `security-token: only used with access-key-id and access-key-secret, or with ${ENV_CREDENTIALS.id} and ${ENV_CREDENTIALS.secret} (STS credentials).`,
+      );
+    errors.push(
+      `token: required (a Yunxiao personal access token), unless access-key-id and access-key-secret are given, or ${ENV_CREDENTIALS.id} and ${ENV_CREDENTIALS.secret} are set (as aliyun/configure-aliyun-credentials-action does).`,
+    );
+    return undefined;
+  }
+  if (![id, secret, sts].every(headerSafe)) {
+    errors.push(
+      `token: ${ENV_CREDENTIALS.id}, ${ENV_CREDENTIALS.secret} or ${ENV_CREDENTIALS.token} has a control character or a character outside Latin-1, which no HTTP header can carry.`,
+    );
+    return undefined;
+  }
+  const securityToken = raw('security-token') || sts;
+  return {
+    kind: 'access-key',
+    accessKeyId: id,
+    accessKeySecret: secret,
+    ...(securityToken ? { securityToken } : {}),
+  };
 }
 
 const EMAS_INPUTS = ['emas-job-instance-id', 'emas-md5', 'service-connection-id'] as const;

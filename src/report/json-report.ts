@@ -7,7 +7,8 @@ import { VERSION } from '../version.js';
 import { tallyOf, whatHappened, type MachineActions, type StatusCounts, type Tally } from './counts.js';
 import type { RunOutcome } from './outcome.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+/** 2: machineLogs entries are {lines, began, ended} (were the lines alone). */
+export const REPORT_SCHEMA_VERSION = 2;
 export const TOOL_NAME = 'yunxiao-deploy-gate';
 
 /** Placeholders for the two large fields, which reportParts writes piece by piece. */
@@ -114,7 +115,12 @@ function fields(o: RunOutcome, t: Tally): Field[] {
     ['artifactUrl', o.artifactUrl ?? null],
     [
       'machineLogs',
-      Object.fromEntries(Object.entries(o.machineLogs).map(([sn, log]) => [sn, cleanText(log)])),
+      Object.fromEntries(
+        Object.entries(o.machineLogs).map(([sn, log]) => [
+          sn,
+          { lines: cleanText(log.lines), began: log.began ?? null, ended: log.ended ?? null },
+        ]),
+      ),
     ],
     ['machines', MACHINES],
     // As Yunxiao sent it when the client kept the text (unknown fields kept), else our model of it.

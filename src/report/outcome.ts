@@ -5,6 +5,13 @@ import type { DeployOrder } from '../client/model.js';
 import type { Policy } from '../inputs/config.js';
 import type { Result, TakenAction } from '../gate/types.js';
 
+/** The end of a machine's deploy log, and when the deploy ran by Yunxiao's clock (ISO, when known). */
+export interface LogExcerpt {
+  lines: string;
+  began?: string;
+  ended?: string;
+}
+
 export interface Resolved {
   pipelineId: string;
   deployOrderId: string;
@@ -31,7 +38,7 @@ export interface RunOutcome {
   /** every action taken, in order */
   taken: TakenAction[];
   /** machineSn -> last lines of its deploy log (failed machines, when machine-logs is on) */
-  machineLogs: Record<string, string>;
+  machineLogs: Record<string, LogExcerpt>;
   artifactUrl?: string;
   /** warnings raised during the run (already logged), repeated in the report */
   warnings: string[];

@@ -3,11 +3,12 @@
 // excerpts, warnings and the link. GitHub refuses a summary of 1 MiB or more: the byte count is kept
 // as it is built, the must-list table goes first, and the rest shrinks to what is left.
 import type { Machine } from '../client/model.js';
+import { redactKnown } from '../client/redact.js';
 import { cleanText, oneLine } from '../common/untrusted.js';
 import { describeBudget } from '../gate/budget.js';
 import type { Result, TakenAction } from '../gate/types.js';
 import { needsALook, tallyOf, whatHappened, type Batch, type StatusCounts, type Tally } from './counts.js';
-import type { RunOutcome } from './outcome.js';
+import type { LogExcerpt, RunOutcome } from './outcome.js';
 
 export interface SummaryOptions {
   /** default 1,000,000; always kept under 1 MiB */
@@ -204,6 +205,12 @@ function timelineSection(taken: readonly TakenAction[], room: number): string {
   return out;
 }
 
+/** `2026-01-01 10:00:05` from an ISO time (the date is kept: a log may be days old). */
+function utcTime(iso: string): string {
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)/.exec(iso);
+  return m ? `${m[1]} ${m[2]}` : '?';
+}
+
 function actionRow(a: TakenAction): string {
   const time = /^\d{4}-\d\d-\d\dT(\d\d:\d\d:\d\d)/.exec(a.at)?.[1] ?? cell(a.at);
   const result =
@@ -232,14 +239,15 @@ function logsSection(o: RunOutcome, room: number): string {
   return head + blocks.join('');
 }
 
-function logBlock(sn: string, log: string): string {
+function logBlock(sn: string, log: LogExcerpt): string {
   // Colour codes are common in deploy logs; hyperlinks (OSC 8) and bidi controls are not harmless.
-  let body = cleanText(log);
+  let body = cleanText(redactKnown(log.lines));
   if (body.length > MAX_LOG_CHARS) body = `…${body.slice(-MAX_LOG_CHARS)}`;
   body = body.replace(/\n+$/, '');
   // A fence longer than any run of backticks in the log: nothing inside can close it.
   const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
-  return `\n<details><summary>Deploy log of ${html(clip(sn, MAX_CELL_CHARS))} (last lines)</summary>\n\n${fence}text\n${body}\n${fence}\n\n</details>\n`;
+  const when = log.began ? `, ${utcTime(log.began)}${log.ended ? `–${utcTime(log.ended)}` : ''} UTC` : '';
+  return `\n<details><summary>Deploy log of ${html(clip(sn, MAX_CELL_CHARS))} (last lines${when})</summary>\n\n${fence}text\n${body}\n${fence}\n\n</details>\n`;
 }
 
 function warningsSection(o: RunOutcome): string {
@@ -310,18 +318,18 @@ function cell(s: string): string {
 
 /** Text from outside made safe for a line of markdown. */
 function text(s: string): string {
-  // Markup characters escaped, and bare links broken up so that GitHub does not make them links.
-  return html(
-    s
-      .replace(/[\\`*_[\]~!#|]/g, '\\$&')
-      .replace(/:\/\//g, '\\://')
-      .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`),
-  );
+  // Markup characters escaped, and bare links broken up so that GitHub does not make them links
+  // (a zero-width space after `@` stops an e-mail address from becoming one).
+  return html(s)
+    .replace(/[\\`*_[\]~!#|]/g, '\\$&')
+    .replace(/@/g, '@\u200b')
+    .replace(/:\/\//g, '\\://')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
 }
 
 /** Text from outside made safe inside an HTML tag's content (no markdown is parsed there). */
 function html(s: string): string {
-  return oneLine(s)
+  return oneLine(redactKnown(s))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -330,7 +338,7 @@ function html(s: string): string {
 
 /** An id or SN as a code span, safe in a table cell whatever it contains. */
 function code(s: string): string {
-  const v = oneLine(clip(s, MAX_CELL_CHARS)).replace(/\|/g, '\\|');
+  const v = oneLine(clip(redactKnown(s), MAX_CELL_CHARS)).replace(/\|/g, '\\|');
   const ticks = '`'.repeat(longestRun(v, '`') + 1);
   const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
   return `${ticks}${pad}${v}${pad}${ticks}`;

@@ -4,7 +4,8 @@
 // warning, and the verdict still reaches the log and the summary.
 import { mkdir, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { redactKnown, redactKnownBytes } from '../client/redact.js';
 import { messageOf } from '../common/message.js';
 import type { Result } from '../gate/types.js';
 import type { Config } from '../inputs/config.js';
@@ -15,24 +16,35 @@ import { emptyOutputs, outputsOf } from '../report/outputs.js';
 import { renderSummary, unresolvedSummary } from '../report/summary.js';
 import type { RunnerIo } from './io.js';
 
-/** Writes (or writes again, over the first) the outputs, the JSON report and the summary. */
+/**
+ * Writes (or writes again, over the first) the outputs, the summary and the JSON report, the
+ * smallest first: the report of a large order takes longest, and must never hold up the others.
+ */
 export async function writeResults(outcome: RunOutcome, config: Config, io: RunnerIo): Promise<void> {
   const finished = new Date();
   outcome.finishedAt = finished.toISOString();
   outcome.durationSeconds = secondsSince(outcome.startedAt, finished);
-  try {
-    outcome.reportPath = await writeReport(outcome);
-  } catch (err) {
-    io.warning(`Could not write the JSON report: ${messageOf(err)}`);
-  }
   setOutputs(io, outputsOf(outcome, outcome.reportPath));
   if (config.summary) await writeSummarySafely(io, renderSummary(outcome));
+  const path = outcome.reportPath ?? reportPathFor(outcome);
+  try {
+    await writeReport(outcome, path);
+  } catch (err) {
+    io.warning(`Could not write the JSON report: ${messageOf(err)}`);
+    return;
+  }
+  // Named only once it is there (a first write's path is kept for the second).
+  if (outcome.reportPath === undefined) {
+    outcome.reportPath = path;
+    setOutputs(io, { 'report-path': path });
+  }
 }
 
 /** The log blocks (deploy logs), the annotations and the verdict line; the exit code. */
 export function conclude(outcome: RunOutcome, io: RunnerIo): number {
-  for (const [sn, lines] of Object.entries(outcome.machineLogs)) {
-    io.block(`Deploy log of failed machine ${sn} (last lines)`, lines);
+  for (const [sn, log] of Object.entries(outcome.machineLogs)) {
+    const when = log.began ? `, deployed ${log.began}${log.ended ? ` to ${log.ended}` : ''}` : '';
+    io.block(`Deploy log of failed machine ${sn} (last lines${when})`, log.lines);
   }
   for (const annotation of annotationsOf(outcome)) io.annotate(annotation);
   return verdictLine(io, outcome.result, outcome.reason);
@@ -70,34 +82,40 @@ function verdictLine(io: RunnerIo, result: Result, reason: string): number {
   return 1;
 }
 
+/** Set once the outputs could not be written: said once, and not tried again. */
+let outputsBroken = false;
+
 /** Every output, each on its own: one that cannot be written is a warning, never a lost verdict. */
 function setOutputs(io: RunnerIo, outputs: Record<string, string>): void {
+  if (outputsBroken) return;
   for (const [name, value] of Object.entries(outputs)) {
     try {
       io.setOutput(name, value);
     } catch (err) {
+      outputsBroken = true;
       io.warning(`Could not write the step outputs (GITHUB_OUTPUT): ${messageOf(err)}`);
       return;
     }
   }
 }
 
-async function writeReport(outcome: RunOutcome): Promise<string> {
+function reportPathFor(outcome: RunOutcome): string {
   const dir = process.env['RUNNER_TEMP'] || tmpdir();
-  await mkdir(dir, { recursive: true });
-  const file =
-    outcome.reportPath ??
-    join(dir, `yunxiao-deploy-gate-${outcome.resolved.deployOrderId}-${Date.now()}.json`);
+  return join(dir, `yunxiao-deploy-gate-${outcome.resolved.deployOrderId}-${Date.now()}.json`);
+}
+
+async function writeReport(outcome: RunOutcome, file: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
   const handle = await open(file, 'w');
   try {
     // Bytes, not strings: a string written to a file is first copied into a buffer sized for the
     // worst case (three bytes a character), which for the raw order of 10,000 machines is ~20 MB.
+    // Every part has this run's secrets redacted, the server's own bytes included.
     for (const part of reportParts(outcome))
-      await handle.write(typeof part === 'string' ? Buffer.from(part) : part);
+      await handle.write(typeof part === 'string' ? Buffer.from(redactKnown(part)) : redactKnownBytes(part));
   } finally {
     await handle.close();
   }
-  return file;
 }
 
 async function writeSummarySafely(io: RunnerIo, markdown: string): Promise<void> {

@@ -62,6 +62,15 @@ export function classicDialect(keys: Record<string, ClassicKey>): Dialect {
               'Specified security token is not valid.',
             );
           }
+          // The gateway resolves the API from x-acs-action (as the official SDKs sign it): a name that
+          // is not the one of this path is an API the gateway does not know here.
+          const action = req.headers['x-acs-action'];
+          if (found && action !== found.operation)
+            return classicError(
+              404,
+              'InvalidAction.NotFound',
+              `Specified api is not found, please check your url and method. (x-acs-action ${String(action)})`,
+            );
           if (org !== ctx.opts.organizationId)
             return classicError(404, 'InvalidOrganization.NotFound', 'The organization is not found.');
           return found
@@ -152,10 +161,10 @@ function match(req: Request, rest: string, ctx: SimContext): Route | undefined {
     return act('ResumeVMDeployOrder', () => e.resume());
   if (seg[4] === 'machine' && seg[5] && seg.length === 7) {
     const sn = seg[5];
-    if (method === 'PUT' && seg[6] === 'skip') return act('SkipPipelineJobMachine', () => e.skip(sn));
+    if (method === 'PUT' && seg[6] === 'skip') return act('SkipVMDeployMachine', () => e.skip(sn));
     if (method === 'PUT' && seg[6] === 'retry') return act('RetryVMDeployMachine', () => e.retry(sn));
     if (method === 'GET' && seg[6] === 'log') {
-      return route('GetVMDeployMachineLog', () => {
+      return route('LogVMDeployMachine', () => {
         const m = e.bySn.get(sn);
         return orderOk() && m ? envelope({ deployMachineLog: machineLogView(e, m, true) }) : noOrder();
       });

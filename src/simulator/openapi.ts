@@ -96,7 +96,8 @@ export const openApiRoutes: RouteSpec[] = [
         q.get('md5') === em.md5 &&
         q.get('emasJobInstanceId') === em.emasJobInstanceId &&
         q.get('serviceConnectionId') === em.serviceConnectionId;
-      return matches ? ok(em.url) : notFound('EMAS artifact');
+      // a bare, unquoted string, as the API page's example shows it
+      return matches ? { status: 200, body: em.url } : notFound('EMAS artifact');
     },
   },
   {

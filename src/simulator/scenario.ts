@@ -69,8 +69,14 @@ export interface Scenario {
   orderIdOnlyInData?: boolean;
   /** the run is still in its build stage (deploy job WAITING, no deploy order) for this many reads */
   deployJobAppearsAfterReads?: number;
-  /** the run ends (FAIL) before its deploy job creates a deploy order */
-  runEndsWithoutOrder?: boolean;
+  /** the statuses of the run and its deploy job meanwhile (default RUNNING, WAITING) */
+  runBeforeDeploy?: { run: string; deploy: string };
+  /** the run ends before its deploy job creates a deploy order: FAIL, FAIL, or the statuses given */
+  runEndsWithoutOrder?: boolean | { run: string; deploy: string };
+  /** the order of the job history's rows, which Yunxiao does not document (default oldest first) */
+  historyOrder?: 'oldest-first' | 'newest-first';
+  /** the order actions offered: all (default), none (`actions: []`), or none to resume */
+  orderActions?: 'all' | 'none' | 'no-resume';
   /** older rows before the last run's row in the job history (to need several pages) */
   olderHistoryRows?: number;
   /** the build job carries a GetPipelineEmasArtifactUrl action; the EMAS endpoint answers `url` */

@@ -9,6 +9,9 @@ import type { Scenario } from './scenario.js';
 
 type Json = Record<string, unknown>;
 
+/** The account that runs and changes the scenario's pipeline. */
+const CREATOR = '66a1b2c3d4e5f60718293a4b';
+
 const ACTION_LABELS: Record<string, string> = {
   StopVMDeployOrder: '取消部署',
   ResumeVMDeployOrder: '继续部署',
@@ -32,11 +35,36 @@ function actionView(type: string, disable: boolean, index: number, minimal: bool
   };
 }
 
+/** A machine's action as real answers carry it: params {machineSn}, data and title null, order a number. */
+function machineActionView(type: string, disable: boolean, index: number, minimal: boolean): Json {
+  if (minimal) return { disable, params: {}, type };
+  return {
+    data: null,
+    disable,
+    displayType: 'BUTTON',
+    name: ACTION_LABELS[type] ?? type,
+    order: index + 1,
+    params: { machineSn: SN_PLACEHOLDER },
+    title: null,
+    type,
+  };
+}
+const SN_PLACEHOLDER = '\u0000sn\u0000';
+/** The placeholder as it reads in the JSON text of a template, where each machine's SN goes. */
+const SN_IN_JSON = JSON.stringify(SN_PLACEHOLDER);
+
+/** The order's actions, or fewer when the scenario says Yunxiao offers fewer (a paused order too). */
+function orderActionsOffered(s: Scenario, e: DeployEngine): Array<{ type: string; disable: boolean }> {
+  if (s.orderActions === 'none') return [];
+  const all = e.orderActions();
+  return s.orderActions === 'no-resume' ? all.filter((a) => a.type !== 'ResumeVMDeployOrder') : all;
+}
+
 export function orderView(s: Scenario, e: DeployEngine, idAsString = false): Json {
   const st = e.state;
   const minimal = s.minimalFields ?? false;
   return {
-    actions: e.orderActions().map((a, i) => asciiJson(actionView(a.type, a.disable, i, minimal))),
+    actions: orderActionsOffered(s, e).map((a, i) => asciiJson(actionView(a.type, a.disable, i, minimal))),
     createTime: st.createTime,
     creator: 'deployer@acme',
     currentBatch: st.currentBatch,
@@ -73,9 +101,9 @@ function machineActionsText(retry: boolean, skip: boolean, minimal: boolean): st
   let text = machineActionText.get(key);
   if (text === undefined) {
     const list = [
-      actionView('RetryVMDeployMachine', !retry, 0, minimal),
-      actionView('SkipVMDeployMachine', !skip, 1, minimal),
-      actionView('LogVMDeployMachine', false, 2, minimal),
+      machineActionView('RetryVMDeployMachine', !retry, 0, minimal),
+      machineActionView('SkipVMDeployMachine', !skip, 1, minimal),
+      machineActionView('LogVMDeployMachine', false, 2, minimal),
     ];
     text = asciiJson(list).text;
     machineActionText.set(key, text);
@@ -130,7 +158,7 @@ function machineView(s: Scenario, e: DeployEngine, m: SimMachine): RawJson {
   ) {
     // join (not +) gives a flat string, cheap to copy into every later body
     c.text = [
-      `{"actions":${actions},"batchNum":${m.batch},"clientStatus":${JSON.stringify(m.clientStatus)}`,
+      `{"actions":${actions.split(SN_IN_JSON).join(c.sn)},"batchNum":${m.batch},"clientStatus":${JSON.stringify(m.clientStatus)}`,
       `,"createTime":${m.createTime},"ip":${c.ip},"machineSn":${c.sn},"status":${JSON.stringify(m.status)}`,
       `,"updateTime":${m.updateTime}${c.extra}}`,
     ].join('');
@@ -152,8 +180,9 @@ export function deployJobsView(s: Scenario): Json[] {
 }
 
 /**
- * The job history of a DEPLOY job, oldest first: for the deploy job (the first), `olderHistoryRows`
- * rows come before its last run's row, so a big value puts that row on a later page.
+ * The job history of a DEPLOY job, oldest first (or newest first with `historyOrder`, the order is
+ * not documented): for the deploy job (the first), `olderHistoryRows` rows come before its last
+ * run's row, so a big value puts that row on a later page.
  */
 export function historyView(s: Scenario, identifier: string): Json[] {
   const job = s.jobs.find((j) => j.identifier === identifier);
@@ -176,7 +205,7 @@ export function historyView(s: Scenario, identifier: string): Json[] {
   }
   const runId = num(isTarget ? s.pipelineRunId : '77');
   rows.push(historyRow(s, job.identifier, job.jobName, num(job.jobId), runId, 'RUNNING', filler + 1));
-  return rows;
+  return s.historyOrder === 'newest-first' ? rows.reverse() : rows;
 }
 
 function historyRow(
@@ -196,7 +225,8 @@ function historyRow(
     operatorAccountId: '66a1b2c3d4e5f60718293a4b',
     pipelineId: num(s.pipelineId),
     pipelineRunId: runId,
-    sources: [],
+    // a JSON text, as the API page's example shows it
+    sources: '{}',
     status,
   };
 }
@@ -209,9 +239,14 @@ export interface RunProgress {
 /** Where the run is: before its deploy job, ended without an order, or following the order. */
 function runPhase(s: Scenario, e: DeployEngine, progress: RunProgress) {
   const reached = progress.reads > (s.deployJobAppearsAfterReads ?? 0);
-  if (!reached) return { reached, run: 'RUNNING', build: 'RUNNING', deploy: 'WAITING', hasOrder: false };
-  if (s.runEndsWithoutOrder)
-    return { reached, run: 'FAIL', build: 'SUCCESS', deploy: 'FAIL', hasOrder: false };
+  if (!reached) {
+    const before = s.runBeforeDeploy ?? { run: 'RUNNING', deploy: 'WAITING' };
+    return { reached, run: before.run, build: 'RUNNING', deploy: before.deploy, hasOrder: false };
+  }
+  if (s.runEndsWithoutOrder) {
+    const end = s.runEndsWithoutOrder === true ? { run: 'FAIL', deploy: 'FAIL' } : s.runEndsWithoutOrder;
+    return { reached, run: end.run, build: 'SUCCESS', deploy: end.deploy, hasOrder: false };
+  }
   const o = e.state.status;
   const deploy = o === 'Success' ? 'SUCCESS' : o === 'Cancelled' ? 'CANCELED' : 'RUNNING';
   return { reached, run: deploy, build: 'SUCCESS', deploy, hasOrder: true };
@@ -221,12 +256,13 @@ export function runView(s: Scenario, e: DeployEngine, progress: RunProgress): Js
   const job = s.jobs[0]!;
   const phase = runPhase(s, e, progress);
   const ended = phase.deploy !== 'RUNNING' && phase.deploy !== 'WAITING';
+  // A real deploy job carries the order id in params and in data (a JSON text); params may say null.
   const deployActions = phase.hasOrder
     ? [
         {
           type: 'GetVMDeployOrder',
-          params: s.orderIdOnlyInData ? {} : { deployOrderId: num(s.deployOrderId) },
-          data: s.orderIdOnlyInData ? `{"deployOrderId":${s.deployOrderId},"status":"RUNNING"}` : '',
+          params: { deployOrderId: s.orderIdOnlyInData ? null : num(s.deployOrderId) },
+          data: `{"deployOrderId":${s.deployOrderId},"status":"RUNNING"}`,
           disable: false,
           displayType: 'DEPLOY_ORDER',
           name: '部署详情',
@@ -262,6 +298,20 @@ export function runView(s: Scenario, e: DeployEngine, progress: RunProgress): Js
     triggerMode: 1,
     createTime: t - 60_000,
     updateTime: e.state.updateTime,
+    creatorAccountId: CREATOR,
+    modifierAccountId: CREATOR,
+    pipelineConfigId: num('3000001'),
+    pipelineType: 'OTHER',
+    globalParams: [{ key: 'DEPLOY_ENV', value: 'production', encrypted: false, masked: false }],
+    sources: [
+      {
+        sign: 'code_source',
+        type: 'codeup',
+        name: 'shop',
+        label: 'acme/shop',
+        data: { repo: 'https://codeup.aliyun.com/acme/shop.git', branch: 'master', commit: '0a1b2c3' },
+      },
+    ],
     stages: [
       stage(0, 'Build', phase.build, t - 60_000, buildEnd, [
         {
@@ -285,7 +335,9 @@ export function runView(s: Scenario, e: DeployEngine, progress: RunProgress): Js
           startTime: phase.reached ? t : 0,
           endTime: ended ? e.state.updateTime : 0,
           params: JSON.stringify({ hostGroupId: s.hostGroupId ?? '123' }),
-          result: '{}',
+          result: phase.hasOrder
+            ? JSON.stringify({ message: 'deploy.running', requestId: 'f1e2d3c4', successful: true })
+            : '{}',
           actions: deployActions,
         },
       ]),
@@ -305,6 +357,7 @@ export function runListView(s: Scenario, e: DeployEngine, progress: RunProgress)
       startTime: e.state.createTime - 60_000,
       endTime: ended ? e.state.updateTime : 0,
       triggerMode: 1,
+      creatorAccountId: CREATOR,
     },
   ];
 }
@@ -313,11 +366,12 @@ function stage(index: number, name: string, status: string, start: number, end: 
   return { index: String(index), name, stageInfo: { name, status, startTime: start, endTime: end, jobs } };
 }
 
+/** The machine log: the OpenAPI gives its times as strings of epoch milliseconds, the classic API as numbers. */
 export function machineLogView(e: DeployEngine, m: SimMachine, timesAsNumbers = false): Json {
   return {
     aliyunRegion: 'cn-hangzhou',
-    deployBeginTime: timesAsNumbers ? m.createTime : new Date(m.createTime).toISOString(),
-    deployEndTime: timesAsNumbers ? m.updateTime : new Date(m.updateTime).toISOString(),
+    deployBeginTime: timesAsNumbers ? m.createTime : String(m.createTime),
+    deployEndTime: timesAsNumbers ? m.updateTime : String(m.updateTime),
     deployLog: e.logOf(m),
     deployLogPath: `/home/admin/logs/deploy/${m.spec.sn}.log`,
   };

@@ -90,7 +90,7 @@ describe('the same bad answer three times in a row fails at once', () => {
     expect(err.status).toBe(200);
     expect(err.message).toContain('HTTP 200');
     expect(err.message).toContain('text/html; charset=utf-8');
-    expect(err.message).toContain('3 times in a row');
+    expect(err.message).toContain('3 bad answers in a row');
     expect(err.message).toContain('<!DOCTYPE html><html><head><title>Sign in');
     expect(err.hint).toMatch(/login page/);
   });
@@ -104,24 +104,63 @@ describe('the same bad answer three times in a row fails at once', () => {
     const err = await failure(client().getDeployOrder('7', '1111'));
     scope.done();
     expect(err.retryable).toBe(false);
-    expect(err.message).toContain('3 times in a row');
+    expect(err.message).toContain('3 bad answers in a row');
     expect(err.hint).toMatch(/endpoint/);
   });
 
-  it('different kinds of bad answer in a row are still blips (retryable)', async () => {
+  it('bad answers of different kinds count together, and an error between does not end the row', async () => {
     nock(HOST)
       .get(`${P}/deploy/1111`)
       .reply(200, LOGIN_PAGE)
       .get(`${P}/deploy/1111`)
+      .reply(502, 'Bad Gateway')
+      .get(`${P}/deploy/1111`)
       .reply(200, '')
       .get(`${P}/deploy/1111`)
-      .reply(200, '{"a":')
-      .get(`${P}/deploy/1111`)
-      .reply(200, LOGIN_PAGE)
-      .get(`${P}/deploy/1111`)
-      .reply(200, '');
+      .reply(200, '{"a":');
     const err = await failure(client().getDeployOrder('7', '1111'));
-    expect(err.retryable).toBe(true);
+    expect(err.retryable).toBe(false);
+    expect(err.message).toContain('the answer is not JSON (content type none, 3 bad answers in a row)');
+  });
+
+  it('a good answer ends the row', async () => {
+    const c = client();
+    nock(HOST).get(`${P}/deploy/1111`).times(2).reply(200, 'x').get(`${P}/deploy/1111`).reply(200, ORDER());
+    await c.getDeployOrder('7', '1111');
+    nock(HOST).get(`${P}/deploy/1111`).times(2).reply(200, 'x').get(`${P}/deploy/1111`).reply(200, ORDER());
+    await expect(c.getDeployOrder('7', '1111')).resolves.toMatchObject({ status: 'Running' });
+  });
+
+  it('a redirect is no answer: not followed, not read, a failure that says so', async () => {
+    nock(HOST)
+      .get(`${P}/deploy/1111`)
+      .reply(302, ORDER({ status: 'Success' }), { location: 'https://elsewhere.example/x' });
+    const err = await failure(client().getDeployOrder('7', '1111'));
+    expect(err.message).toContain('HTTP 302');
+    expect(err.message).toContain('redirect to https://elsewhere.example/x');
+    expect(err.retryable).toBe(false);
+  });
+
+  it('an error answer is read only as far as a message needs (64 KiB)', async () => {
+    nock(HOST)
+      .get(`${P}/deploy/1111`)
+      .reply(403, JSON.stringify({ errorCode: 'Forbidden', errorMessage: 'x'.repeat(3_000_000) }));
+    const err = await failure(client().getDeployOrder('7', '1111'));
+    expect(err.status).toBe(403);
+    expect(err.message.length).toBeLessThan(1500);
+  });
+
+  it('a token split by invisible characters in an error message is still redacted', async () => {
+    const split = TOKEN.match(/.{1,4}/g)!.join('\u200e');
+    const escaped = TOKEN.match(/.{1,4}/g)!.join('\u001b[0m');
+    for (const hidden of [split, escaped]) {
+      nock(HOST)
+        .get(`${P}/deploy/1111`)
+        .reply(403, { errorCode: 'Forbidden', errorMessage: `bad token ${hidden}` });
+      const err = await failure(client().getDeployOrder('7', '1111'));
+      expect(err.message).toContain('bad token ***');
+      expect(err.message).not.toContain(TOKEN.slice(0, 8));
+    }
   });
 
   it('the row spans calls: two bad answers, a failed call, then a third fails the next call at once', async () => {
@@ -131,7 +170,7 @@ describe('the same bad answer three times in a row fails at once', () => {
     nock(HOST).get(`${P}/deploy/1111`).reply(200, 'nope');
     const err = await failure(c.getDeployOrder('7', '1111'));
     expect(err.retryable).toBe(false);
-    expect(err.message).toContain('3 times in a row');
+    expect(err.message).toContain('3 bad answers in a row');
   });
 
   it('an answer about another deploy order is never read as this one', async () => {

@@ -122,7 +122,7 @@ describe('ClassicClient', () => {
       requestId: 'R2',
       retryable: false,
     });
-    expect(err.message).toContain('RAM user lacks the permission for SkipPipelineJobMachine');
+    expect(err.message).toContain('RAM user lacks the permission for SkipVMDeployMachine');
   });
 
   it.each([

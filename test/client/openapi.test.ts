@@ -117,7 +117,7 @@ describe('paths, headers and shapes', () => {
       .reply(200, ORDER({ deployMachineInfo: { deployMachines: [{ machineSn: 'a' }, 42] } }));
     const err = await failure(client().getDeployOrder('7', '1111'));
     expect(err.message).toContain('expected a deploy machine to be a JSON object, got number');
-    expect(err.message).toContain('3 times in a row');
+    expect(err.message).toContain('3 bad answers in a row');
     expect(err.retryable).toBe(false);
   });
 

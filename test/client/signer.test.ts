@@ -40,7 +40,7 @@ const classic = (over: Partial<SignInput> = {}): SignInput => ({
     'sn 1',
     'skip',
   ],
-  action: 'SkipPipelineJobMachine',
+  action: 'SkipVMDeployMachine',
   version: '2021-06-25',
   accessKeyId: 'AKID',
   accessKeySecret: 'S3cr3t-value',

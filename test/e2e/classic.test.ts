@@ -42,7 +42,7 @@ describe('the gate over the classic API', () => {
       'ListPipelineJobHistorys',
       'GetPipelineRun',
     ]);
-    expect(count(ops, 'SkipPipelineJobMachine')).toBe(1);
+    expect(count(ops, 'SkipVMDeployMachine')).toBe(1);
     expect(sim.requests.every((r) => r.path.startsWith(`/organization/${ORG}/`) && r.status === 200)).toBe(
       true,
     );

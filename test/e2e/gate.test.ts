@@ -61,10 +61,10 @@ describe('resolution', () => {
     expect(run.outputs['deploy-order-id']).toBe(BIG);
   });
 
-  it('pages through the job history', async () => {
+  it('pages through the job history: oldest first, the last run is on the last page, read second', async () => {
     const { run, ops } = await gate({ olderHistoryRows: 65 });
     expect(run.code).toBe(0);
-    expect(count(ops, 'ListPipelineJobHistorys')).toBe(3);
+    expect(count(ops, 'ListPipelineJobHistorys')).toBe(2);
   });
 
   it('chooses the job by name among several, and lists the names when it is not there', async () => {
@@ -91,7 +91,7 @@ describe('resolution', () => {
   it('fails clearly when the run ended without a deploy order', async () => {
     const { run } = await gate({ runEndsWithoutOrder: true });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/ended \(FAIL\) without .* creating a deploy order/);
+    expect(run.stdout).toMatch(/ended \(FAIL\) without (.* )?creating a deploy order/);
   });
 
   it('passes on the API answer with a hint for an id that does not exist', async () => {

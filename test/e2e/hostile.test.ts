@@ -167,6 +167,51 @@ describe('the summary and the report never render server text', () => {
 });
 
 describe('no piece of a credential anywhere', () => {
+  it('a token split by invisible characters, and one echoed in server data, never shows', async () => {
+    const hidden = TOKEN.match(/.{1,4}/g)!.join('\u200e');
+    const { run } = await gate(
+      { batches: [machines(1, 1, { failTimes: Infinity })] },
+      {},
+      {
+        rewrite: (op, r) => {
+          if (op === 'GetVMDeployMachineLog')
+            return { ...r, body: JSON.stringify({ deployLog: `auth failed for ${TOKEN}\nsplit ${hidden}` }) };
+          if (op === 'GetVMDeployOrder' && r.status === 200) {
+            const o = JSON.parse(r.body.toString()) as Record<string, unknown>;
+            o['creator'] = `someone ${TOKEN}`;
+            return { ...r, body: JSON.stringify(o) };
+          }
+          return r;
+        },
+      },
+    );
+    expect(run.outputs['result']).toBe('failure');
+    const seen = everything(run);
+    for (let i = 0; i + 8 <= TOKEN.length; i++) expect(seen).not.toContain(TOKEN.slice(i, i + 8));
+    expect(run.stdout).toContain('auth failed for ***');
+  });
+
+  it('a 403 whose message holds the token split by escapes: redacted in log, summary and report', async () => {
+    const hidden = TOKEN.match(/.{1,4}/g)!.join('\u001b[0m');
+    const { run } = await gate(
+      {},
+      {},
+      {
+        rewrite: (op, r) =>
+          op === 'GetVMDeployOrder'
+            ? {
+                status: 403,
+                body: JSON.stringify({ errorCode: 'Forbidden', errorMessage: `token ${hidden} refused` }),
+              }
+            : r,
+      },
+    );
+    expect(run.outputs['result']).toBe('failure');
+    const seen = everything(run);
+    for (let i = 0; i + 8 <= TOKEN.length; i++) expect(seen).not.toContain(TOKEN.slice(i, i + 8));
+    expect(run.stdout).toContain('token *** refused');
+  });
+
   it('an error page echoing the request headers, the cut inside the token', async () => {
     const page = `<html><body><pre>GET /x HTTP/1.1\nuser-agent: yunxiao-deploy-gate\n${'h'.repeat(90)}\nx-yunxiao-token: ${TOKEN}\n</pre></body></html>`;
     const { run } = await gate(
@@ -183,6 +228,78 @@ describe('no piece of a credential anywhere', () => {
     for (let i = 0; i + 8 <= TOKEN.length; i++) expect(seen).not.toContain(TOKEN.slice(i, i + 8));
     expect(run.outputs['result']).toBe('failure');
     expect(run.outputs['status']).toBe('');
+  });
+});
+
+describe('a server that floods', () => {
+  it('a new undocumented status for every machine at every poll: bounded warnings, log and report, and a verdict', async () => {
+    let poll = 0;
+    const { run } = await gate(
+      { batches: [machines(2000, 1, { runTicks: Infinity })] },
+      { timeout: '6s', 'poll-interval': '200ms' },
+      {
+        rewrite: rewriteJson('GetVMDeployOrder', (o) => {
+          poll++;
+          for (const m of (o as unknown as Machines).deployMachineInfo.deployMachines)
+            m['status'] = `Odd-${poll}-${String(m['machineSn'])}-${'x'.repeat(1000)}`;
+        }),
+      },
+    );
+    expect(run.outputs['result']).toBe('timed-out');
+    expect(run.signal).toBeNull();
+    expect(readRunnerLog(run.stdout).commands.filter((c) => c.name === 'warning').length).toBeLessThanOrEqual(
+      22,
+    );
+    expect(run.stdout.length).toBeLessThan(2_000_000);
+    expect((run.report?.['warnings'] as string[]).length).toBeLessThanOrEqual(21);
+  });
+
+  it('an error message of megabytes: one bounded line', async () => {
+    const { run } = await gate(
+      {},
+      {},
+      {
+        rewrite: (op, r) =>
+          op === 'ListPipelineJobs'
+            ? {
+                status: 403,
+                body: JSON.stringify({ errorCode: 'Forbidden', errorMessage: 'y'.repeat(3_000_000) }),
+              }
+            : r,
+      },
+    );
+    expect(run.outputs['result']).toBe('failure');
+    expect(run.stdout.length).toBeLessThan(20_000);
+  });
+
+  it('bad answers of changing kinds fail within seconds too', async () => {
+    const kinds = ['<html><body>login</body></html>', '{"deployOrderId": 4417', ''];
+    const faults = kinds.map((body, i) => ({
+      operation: 'GetVMDeployOrder',
+      kind: 'answer' as const,
+      body,
+      after: 1 + i,
+      times: 1,
+    }));
+    const { run } = await gate({}, { timeout: '60s' }, { faults });
+    expect(run.outputs['result']).toBe('failure');
+    expect(run.wallMs).toBeLessThan(10_000);
+    expect(run.stdout).toContain('3 bad answers in a row');
+  });
+
+  it('a redirect is not followed and not read as an answer', async () => {
+    const { run } = await gate(
+      {},
+      {},
+      {
+        rewrite: (op, r) =>
+          op === 'GetVMDeployOrder'
+            ? { ...r, status: 302, headers: { location: 'https://elsewhere.example/deploy' } }
+            : r,
+      },
+    );
+    expect(run.outputs['result']).toBe('failure');
+    expect(run.stdout).toMatch(/HTTP 302.*redirect to https:\/\/elsewhere\.example\/deploy/);
   });
 });
 
@@ -235,7 +352,7 @@ describe('success only when the deploy really succeeded', () => {
     );
     expect(run.code).toBe(0);
     expect(sim.requests.filter((r) => r.operation === 'SkipVMDeployMachine')).toHaveLength(1);
-    expect(run.stdout).toMatch(/::warning::Machine m1-02 appears more than once/);
+    expect(run.stdout).toMatch(/::warning::Machine "m1-02" appears more than once/);
   });
 });
 

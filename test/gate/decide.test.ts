@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionState, DeployOrder, Machine } from '../../src/client/model.js';
-import { actionsOnTimeout, decide } from '../../src/gate/decide.js';
+import { actionsOnTimeout, decide, MAX_WARNINGS } from '../../src/gate/decide.js';
 import type { Decision, GateMemory, TakenAction } from '../../src/gate/types.js';
 import type { Policy } from '../../src/inputs/config.js';
 import { defaultMachineActions as machineActions, machine, policy, unreachable } from '../support/orders.js';
@@ -187,6 +187,45 @@ describe('decide: duplicate machines in one answer', () => {
     expect(d.warnings.filter((w) => w.includes('appears more than once'))).toHaveLength(2);
     const mem = { ...memory(), warnedStatuses: new Set(d.newlyWarned) };
     expect(decide(order('Running', [...many(6, 'Running'), ...twice]), p, mem).warnings).toEqual([]);
+  });
+});
+
+describe('decide: bounded warnings, each SN counted once', () => {
+  it('a new undocumented word for every machine: at most MAX_WARNINGS warnings, then one more saying so', () => {
+    const ms = Array.from({ length: 500 }, (_, i) => machine(`m${i}`, `Weird-${i}-${'x'.repeat(500)}`));
+    const d = decide(order('Running', ms), policy(), memory());
+    expect(d.warnings).toHaveLength(MAX_WARNINGS + 1);
+    expect(d.warnings.at(-1)).toContain(
+      'more undocumented statuses or repeated machines than the gate lists',
+    );
+    expect(Math.max(...d.warnings.map((w) => w.length))).toBeLessThan(300);
+    const later = { ...memory(), warnedStatuses: new Set(d.newlyWarned) };
+    const next = decide(
+      order(
+        'Running',
+        ms.map((m, i) => ({ ...m, status: `Other-${i}` })),
+      ),
+      policy(),
+      later,
+    );
+    expect(next.warnings).toEqual([]);
+  });
+
+  it('one SN listed many times is one machine: it cannot inflate the count or the skip budget', () => {
+    const listed = [machine('a', 'Skipped'), ...Array.from({ length: 9 }, () => machine('b', 'Success'))];
+    const d = decide(
+      order('Success', listed),
+      policy({ maxSkipped: { kind: 'share', percent: 10 } }),
+      memory(),
+    );
+    expect(d.verdict?.result).toBe('failure');
+    expect(d.verdict?.reason).toContain('1 skipped machine');
+    const conflicting = decide(
+      order('Success', [machine('a', 'Success'), machine('a', 'Failed')]),
+      policy(),
+      memory(),
+    );
+    expect(conflicting.verdict?.result).toBe('failure');
   });
 });
 

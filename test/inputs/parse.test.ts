@@ -21,11 +21,15 @@ const keys = {
   'pipeline-id': '123',
 };
 
-function parse(inputs: Record<string, string>): { r: ParseResult; masked: string[] } {
+function parse(
+  inputs: Record<string, string>,
+  env: NodeJS.ProcessEnv = {},
+): { r: ParseResult; masked: string[] } {
   const masked: string[] = [];
   const r = parseInputs(
     (n) => (inputs[n] ?? '').trim(),
     (s) => masked.push(s),
+    env,
   );
   return { r, masked };
 }
@@ -43,6 +47,52 @@ function errorsOf(inputs: Record<string, string>): string[] {
 
 /** The errors about one input (each error starts with the input's name). */
 const about = (errors: string[], name: string): string[] => errors.filter((e) => e.startsWith(`${name}:`));
+
+describe('parseInputs: credentials from the environment', () => {
+  const ENV = {
+    ALIBABA_CLOUD_ACCESS_KEY_ID: 'STS.envKeyId',
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret-0123456789',
+    ALIBABA_CLOUD_SECURITY_TOKEN: 'CAIS-env-sts-token-0123',
+  };
+  const noCreds = { 'organization-id': 'org1', 'pipeline-id': '123' };
+
+  it('with no token and no key inputs, the standard Alibaba Cloud variables, masked at once', () => {
+    const { r, masked } = parse(noCreds, ENV);
+    expect(r.ok && r.config.credentials).toEqual({
+      kind: 'access-key',
+      accessKeyId: 'STS.envKeyId',
+      accessKeySecret: 'env-secret-0123456789',
+      securityToken: 'CAIS-env-sts-token-0123',
+    });
+    expect(r.ok && r.config.endpoint).toBe(CLASSIC_ENDPOINT);
+    expect(masked).toEqual(
+      expect.arrayContaining([ENV.ALIBABA_CLOUD_ACCESS_KEY_SECRET, ENV.ALIBABA_CLOUD_SECURITY_TOKEN]),
+    );
+  });
+
+  it('inputs win over the environment', () => {
+    expect(configOf({ ...base }).credentials).toEqual({ kind: 'token', token: TOKEN });
+    const { r } = parse({ ...keys }, ENV);
+    expect(r.ok && r.config.credentials).toEqual({
+      kind: 'access-key',
+      accessKeyId: 'LTAI5tExample',
+      accessKeySecret: KEY_SECRET,
+    });
+    const tokenWins = parse({ ...base }, ENV).r;
+    expect(tokenWins.ok && tokenWins.config.credentials).toEqual({ kind: 'token', token: TOKEN });
+    const sts = parse({ ...noCreds, 'security-token': 'from-input' }, ENV).r;
+    expect(sts.ok && sts.config.credentials).toMatchObject({ securityToken: 'from-input' });
+  });
+
+  it('nothing anywhere: one error naming the inputs and the variables', () => {
+    expect(errorsOf(noCreds)).toEqual([
+      'token: required (a Yunxiao personal access token), unless access-key-id and access-key-secret are given, or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are set (as aliyun/configure-aliyun-credentials-action does).',
+    ]);
+    expect(
+      about(parse(noCreds, { ALIBABA_CLOUD_ACCESS_KEY_ID: 'x' }).r.ok ? [] : ['token:'], 'token'),
+    ).toHaveLength(1);
+  });
+});
 
 describe('parseInputs', () => {
   it.each([

@@ -97,7 +97,11 @@ describe('reportJson', () => {
   it('reportOf and reportJson say the same thing', () => {
     const raw = `{"deployOrderId":"${BIG}","x":1}`;
     for (const o of [
-      outcomeOf({ rawOrder: jsonTextOf(raw), warnings: ['w'], machineLogs: { c3: 'boom' } }, machines, taken),
+      outcomeOf(
+        { rawOrder: jsonTextOf(raw), warnings: ['w'], machineLogs: { c3: { lines: 'boom' } } },
+        machines,
+        taken,
+      ),
       outcomeOf({ result: 'cancelled', stoppedOnCancel: false }, machines),
       outcomeOf({ result: 'timed-out' }, null),
     ]) {

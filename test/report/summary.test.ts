@@ -1,5 +1,6 @@
 // The job summary: sections per case, escaping, fencing, and the size bound at any fleet size.
 import { describe, expect, it } from 'vitest';
+import { registerSecret } from '../../src/client/redact.js';
 import { renderSummary, summaryToText, unresolvedSummary } from '../../src/report/summary.js';
 import { machine, unreachable } from '../support/orders.js';
 import { act, BIG, fleet, outcomeOf, RUN, URL } from './builder.js';
@@ -59,7 +60,11 @@ describe('renderSummary: headline and sections', () => {
   it('a failure: needs a look (failed, skipped, unreachable), what this run did, timeline, logs, warnings', () => {
     const md = renderSummary(
       outcomeOf(
-        { result: 'failure', machineLogs: { c3: 'npm ERR! boom' }, warnings: ['Unknown status "Exploded"'] },
+        {
+          result: 'failure',
+          machineLogs: { c3: { lines: 'npm ERR! boom' } },
+          warnings: ['Unknown status "Exploded"'],
+        },
         mixed,
         [act('skip', 'b2'), act('retry', 'c3'), act('retry', 'c3', 'error')],
       ),
@@ -140,7 +145,7 @@ describe('renderSummary: text from outside', () => {
   it('a log with ``` inside stays inside its fence', () => {
     const log = 'step 1\n```\nnot code\n````\n\u001b[31mred\u001b[0m\nlast line';
     const md = renderSummary(
-      outcomeOf({ result: 'failure', machineLogs: { 'x<y>': log } }, [machine('x<y>', 'Failed')]),
+      outcomeOf({ result: 'failure', machineLogs: { 'x<y>': { lines: log } } }, [machine('x<y>', 'Failed')]),
     );
     const m = /\n(`{3,})text\n([\s\S]*?)\n\1\n/.exec(md);
     expect(m?.[1]).toBe('`````');
@@ -160,15 +165,54 @@ describe('renderSummary: text from outside', () => {
     expect(md).toContain('Pipeline `1234567`.');
   });
 
+  it('an e-mail address is not made a link', () => {
+    const md = renderSummary(
+      outcomeOf({ result: 'failure', reason: 'ask ops@phish.example or xmpp:me@phish.example' }),
+    );
+    expect(md).not.toMatch(/\w@\w/);
+    expect(summaryToText(md)).toContain('ops@');
+  });
+
+  it('a secret of this run is redacted wherever a value from the server holds it', () => {
+    registerSecret('pt-summarySecret_0123456789');
+    const md = renderSummary(
+      outcomeOf(
+        {
+          result: 'failure',
+          reason: 'echo pt-summarySecret_0123456789',
+          machineLogs: { m1: { lines: 'x pt-summarySecret_0123456789' } },
+        },
+        [machine('sn-pt-summarySecret_0123456789', 'Failed')],
+      ),
+    );
+    expect(md).not.toContain('summarySecret');
+    expect(md).toContain('echo \\*\\*\\*');
+  });
+
   it('bare links in a reason are not made links', () => {
     const md = renderSummary(outcomeOf({ result: 'failure', reason: 'see https://phish.example/login now' }));
     expect(md).not.toContain('https://phish');
     expect(summaryToText(md)).toContain('see https://phish.example/login now');
   });
 
+  it('a log shows when the deploy ran, by Yunxiao’s clock', () => {
+    const md = renderSummary(
+      outcomeOf(
+        {
+          result: 'failure',
+          machineLogs: {
+            m1: { lines: 'x', began: '2020-05-29T17:33:20.000Z', ended: '2020-05-29T17:35:01.000Z' },
+          },
+        },
+        [machine('m1', 'Failed')],
+      ),
+    );
+    expect(md).toContain('Deploy log of m1 (last lines, 2020-05-29 17:33:20–2020-05-29 17:35:01 UTC)');
+  });
+
   it('a long log keeps its last lines', () => {
     const log = Array.from({ length: 2000 }, (_, i) => `line ${i}`).join('\n');
-    const md = renderSummary(outcomeOf({ machineLogs: { m1: log } }, [machine('m1', 'Failed')]));
+    const md = renderSummary(outcomeOf({ machineLogs: { m1: { lines: log } } }, [machine('m1', 'Failed')]));
     expect(md).toContain('line 1999\n```');
     expect(md).not.toContain('line 10\n');
   });
@@ -192,7 +236,7 @@ describe('renderSummary: size', () => {
   it('10,000 failed machines with long names: under maxBytes, with the truncation line', () => {
     const long = (i: number): string => `a-very-long-machine-serial-number-${'x'.repeat(120)}-${i}`;
     const ms = fleet(10_000, () => 'Failed', 50, long);
-    const logs = Object.fromEntries(ms.slice(0, 500).map((m) => [m.machineSn, 'E'.repeat(5000)]));
+    const logs = Object.fromEntries(ms.slice(0, 500).map((m) => [m.machineSn, { lines: 'E'.repeat(5000) }]));
     const taken = ms.slice(0, 1000).map((m) => act('retry', m.machineSn));
     const o = outcomeOf({ result: 'failure', machineLogs: logs, warnings: ['w'.repeat(5000)] }, ms, taken);
     for (const maxBytes of [1_000_000, 200_000, 20_000]) {
@@ -235,7 +279,7 @@ describe('summaryToText', () => {
   it('drops tags, keeps tables readable, undoes escapes', () => {
     const md = renderSummary(
       outcomeOf(
-        { result: 'failure', machineLogs: { 'a|b': 'ERR <html>\n```\n**x**' } },
+        { result: 'failure', machineLogs: { 'a|b': { lines: 'ERR <html>\n```\n**x**' } } },
         [machine('a|b', 'Failed'), machine('c_d', 'Skipped')],
         [act('skip', 'c_d')],
       ),

@@ -18,7 +18,7 @@ function wire(over: Partial<SignInput> = {}): Received {
     host: '127.0.0.1:1234',
     path: [...ORG, 'pipelines', '1', 'deploy', '2', 'machine', 'sn 1', 'skip'],
     query: {},
-    action: 'SkipPipelineJobMachine',
+    action: 'SkipVMDeployMachine',
     version: '2021-06-25',
     accessKeyId: 'AK1',
     accessKeySecret: SECRET,

@@ -270,7 +270,9 @@ describe('the deploy order over HTTP', () => {
     expect(log['deployLog']!.split('\n').length).toBeGreaterThan(2);
     expect(log['deployLog']).toContain('10.2.3.4');
     expect(log['deployLogPath']).toContain('x');
-    expect(Number.isNaN(Date.parse(log['deployBeginTime']!))).toBe(false);
+    // strings of epoch milliseconds, as the OpenAPI page shows them
+    expect(log['deployBeginTime']).toMatch(/^\d{13}$/);
+    expect(log['deployEndTime']).toMatch(/^\d{13}$/);
   });
 
   it('time clock: the deploy advances without polls', async () => {
@@ -301,11 +303,22 @@ describe('from a pipeline to its order', () => {
     expect(deployAction(a)).toMatchObject({ params: { deployOrderId: 44178813 }, disable: false });
   });
 
-  it('orderIdOnlyInData: empty params, the id in data as raw digits', async () => {
+  it('the deploy job carries the order id in params and in data, and a result string', async () => {
+    const sim = await start({});
+    const { text, json } = await call(sim, 'GET', `${C}/pipelines/1234567/runs/88`);
+    const a = deployAction(json)!;
+    expect(text).toContain('"params":{"deployOrderId":44178813}');
+    expect(a['data']).toBe('{"deployOrderId":44178813,"status":"RUNNING"}');
+    expect(text).toMatch(
+      /"result":"\{\\"message\\":\\"deploy\.running\\",\\"requestId\\":\\"[^"\\]+\\",\\"successful\\":true\}"/,
+    );
+  });
+
+  it('orderIdOnlyInData: params.deployOrderId null, the id in data as raw digits', async () => {
     const sim = await start({ orderIdOnlyInData: true, deployOrderId: '9007199254740993' });
     const { text, json } = await call(sim, 'GET', `${C}/pipelines/1234567/runs/88`);
     const a = deployAction(json)!;
-    expect(a['params']).toEqual({});
+    expect(a['params']).toEqual({ deployOrderId: null });
     expect(a['data']).toBe('{"deployOrderId":9007199254740993,"status":"RUNNING"}');
     expect(text).toContain('9007199254740993');
   });
@@ -370,7 +383,8 @@ describe('from a pipeline to its order', () => {
       serviceConnectionId: '7',
     };
     const good = await call(sim, 'GET', q(full));
-    expect([good.status, good.json]).toEqual([200, emas.url]);
+    // bare and unquoted, as the API page's example shows it
+    expect([good.status, good.text]).toEqual([200, emas.url]);
     expect((await call(sim, 'GET', q({ ...full, md5: '' }))).status).toBe(400);
     expect((await call(sim, 'GET', q({ ...full, md5: 'other' }))).status).toBe(404);
   });

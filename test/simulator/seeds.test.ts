@@ -1,28 +1,15 @@
-// The simulator's answers held against the API pages the product was specified from
-// (../shared/seeds) and the shapes of yunxiao-api.md, field for field. Plain fetch only: the
-// simulator is checked against the documents, never against our own client.
+// The simulator's answers held against the example responses of the API pages the product was
+// specified from (copied into test/fixtures, see its README) and the shapes of yunxiao-api.md, field
+// for field. Plain fetch only: the simulator is checked against the documents, never our own client.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { machines, scenario, startSimulator, type Simulator } from '../../src/simulator/index.js';
 
-const SEEDS = join(import.meta.dirname, '../../../shared/seeds');
-const seed = (file: string): string => readFileSync(join(SEEDS, file), 'utf8');
-
-/** The JSON example of a page: from the first line that is `{` to its matching `}`. */
-function example(text: string, after: string): Record<string, unknown> {
-  const from = text.indexOf('\n{', text.indexOf(after)) + 1;
-  let depth = 0;
-  let end = from;
-  for (let i = from; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    if (text[i] === '}' && --depth === 0) {
-      end = i + 1;
-      break;
-    }
-  }
-  return JSON.parse(text.slice(from, end)) as Record<string, unknown>;
-}
+const FIXTURES = join(import.meta.dirname, '../fixtures');
+/** The example response of an API page, as copied into test/fixtures. */
+const example = (file: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as Record<string, unknown>;
 
 type Shape = string | { [k: string]: Shape } | Shape[];
 /** Keys and JSON types at every level (every element of an array). */
@@ -70,8 +57,7 @@ const get = async (path: string, init: RequestInit = {}): Promise<Response> =>
   fetch(`${sim.url}/oapi/v1/flow${path}`, { ...init, headers: { 'x-yunxiao-token': TOKEN } });
 
 describe('GetVMDeployOrder (seed 001)', () => {
-  const page = seed('001_ae49d8999b3906cb.txt');
-  const ex = example(page, '返回示例');
+  const ex = example('seed-get-vm-deploy-order.json');
 
   it('the simulator answers with the fields and types of the example response', async () => {
     for (let i = 0; i < 3; i++) {
@@ -84,14 +70,11 @@ describe('GetVMDeployOrder (seed 001)', () => {
         '.actions[]': actionExtras,
         '.deployMachineInfo.deployMachines[]': ['hostName', 'machineOsArch'],
         '.deployMachineInfo.deployMachines[].actions[]': actionExtras,
+        // section 7: machine actions carry params {machineSn} (data and title null)
+        '.deployMachineInfo.deployMachines[].actions[].params': ['machineSn'],
       });
     }
     expect(sim.order().status).toBe('Waiting');
-  });
-
-  it('the example in the page is the one in test/fixtures', () => {
-    const fixture = join(import.meta.dirname, '../fixtures/seed-get-vm-deploy-order.json');
-    expect(JSON.parse(readFileSync(fixture, 'utf8'))).toEqual(ex);
   });
 
   it('with minimalFields, exactly the documented keys', async () => {
@@ -113,7 +96,7 @@ describe('GetVMDeployOrder (seed 001)', () => {
 
 describe('classic seeds (000, 002)', () => {
   it('ListPipelineJobs (seed 002) has the four fields our OpenAPI rows have', async () => {
-    const ex = example(seed('002_fbce5d86ad333167.txt'), 'JSON格式');
+    const ex = example('seed-list-pipeline-jobs.json');
     expect(ex).toMatchObject({ success: true });
     const [theirs] = ex['jobs'] as Array<Record<string, unknown>>;
     const [ours] = (await (await get('/pipelines/1234567/listTasksByCategory/DEPLOY')).json()) as Array<
@@ -123,7 +106,7 @@ describe('classic seeds (000, 002)', () => {
   });
 
   it('the skip answer (seed 000) is the bare envelope', () => {
-    expect(Object.keys(example(seed('000_0efba5a26d43da7d.txt'), 'JSON格式')).sort()).toEqual([
+    expect(Object.keys(example('seed-skip-vm-deploy-machine.json')).sort()).toEqual([
       'errorCode',
       'errorMessage',
       'requestId',
@@ -158,6 +141,7 @@ describe('shapes of yunxiao-api.md section 2', () => {
       'sources',
       'status',
     ]);
+    expect(row!['sources']).toBe('{}'); // a JSON text, as the page's example shows it
     for (const h of [
       'x-total',
       'x-total-pages',
@@ -172,14 +156,24 @@ describe('shapes of yunxiao-api.md section 2', () => {
 
   it('GetPipelineRun: stages[].stageInfo.jobs[].actions[] with GetVMDeployOrder', async () => {
     const run = (await (await get('/pipelines/1234567/runs/88')).json()) as Record<string, unknown>;
+    // section 7: runs carry more than section 2 lists
     expect(Object.keys(run).sort()).toEqual([
       'createTime',
+      'creatorAccountId',
+      'globalParams',
+      'modifierAccountId',
+      'pipelineConfigId',
       'pipelineId',
       'pipelineRunId',
+      'pipelineType',
+      'sources',
       'stages',
       'status',
       'triggerMode',
       'updateTime',
+    ]);
+    expect(run['globalParams']).toEqual([
+      { key: 'DEPLOY_ENV', value: 'production', encrypted: false, masked: false },
     ]);
     const stages = run['stages'] as Array<{
       index: string;
@@ -212,10 +206,11 @@ describe('shapes of yunxiao-api.md section 2', () => {
     expect(action).toMatchObject({ type: 'GetVMDeployOrder', params: { deployOrderId: 44178813 } });
   });
 
-  it('ListPipelineRuns: pipelineRunId, pipelineId, status, startTime, endTime, triggerMode', async () => {
+  it('ListPipelineRuns: pipelineRunId, pipelineId, status, startTime, endTime, triggerMode, creatorAccountId', async () => {
     const res = await get('/pipelines/1234567/runs?page=1&perPage=10');
     const rows = (await res.json()) as Array<Record<string, unknown>>;
     expect(Object.keys(rows[0]!).sort()).toEqual([
+      'creatorAccountId',
       'endTime',
       'pipelineId',
       'pipelineRunId',
@@ -238,12 +233,13 @@ describe('shapes of yunxiao-api.md section 2', () => {
       'deployLog',
       'deployLogPath',
     ]);
+    expect(log['deployBeginTime']).toMatch(/^\d{13}$/);
     const url = await (
       await get(
         '/pipelines/getEmasArtifactDownloadUrl?emasJobInstanceId=2&md5=m&pipelineId=1234567&pipelineRunId=88&serviceConnectionId=1',
       )
-    ).json();
-    expect(url).toBe('https://e/x');
+    ).text();
+    expect(url).toBe('https://e/x'); // bare, unquoted
   });
 
   it('errors: the documented error body, the token check, the edition check', async () => {

@@ -1,5 +1,5 @@
-export const id = 151;
-export const ids = [151];
+export const id = 943;
+export const ids = [943];
 export const modules = {
 
 /***/ 6468:
@@ -41,11 +41,11 @@ function describe(f) {
     if (f.status !== undefined)
         parts.push(`: HTTP ${f.status}`);
     if (f.errorCode)
-        parts.push(` ${f.errorCode}`);
+        parts.push(` ${clip(f.errorCode, 100)}`);
     if (f.errorMessage)
-        parts.push(`: ${f.errorMessage}`);
+        parts.push(`: ${clip(f.errorMessage, 500)}`);
     if (f.requestId)
-        parts.push(` (request id ${f.requestId})`);
+        parts.push(` (request id ${clip(f.requestId, 100)})`);
     let text = parts.join('').replace(/\s+/g, ' ');
     if (f.hint)
         text += `. Hint: ${f.hint}`;
@@ -58,6 +58,10 @@ class AnswerError extends Error {
         super(message);
         this.kind = kind;
     }
+}
+/** A server's text cut to a length that fits a message (it was redacted before: see Transport). */
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 /** The hint for an answer that is not what was expected, whichever API generation. */
 function badAnswerHint(bad, endpointHint) {
@@ -139,96 +143,20 @@ const classicHint = (operation, status, code, bad) => {
 
 /***/ }),
 
-/***/ 5807:
+/***/ 7915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  FJ: () => (/* binding */ BodyBuffer),
-  oK: () => (/* binding */ Transport),
-  z3: () => (/* binding */ isBlank)
-});
-
-// UNUSED EXPORTS: BAD_ANSWERS_IN_A_ROW, DEFAULT_MAX_BYTES, DEFAULT_RETRY, httpResponse, looksLikeMarkup, retryAfterOf, shouldRetry
-
-// EXTERNAL MODULE: ./src/client/undici.ts
-var undici = __webpack_require__(7391);
-// EXTERNAL MODULE: ./src/client/errors.ts
-var errors = __webpack_require__(6468);
-;// CONCATENATED MODULE: ./src/client/redact.ts
-// Credentials never reach a log line, an error message or a report, whole or in part: every text
-// leaving the client goes through here. A server may echo a credential (an error page showing the
-// request headers), or a piece of one (its own truncation), and our own cuts make pieces too.
-/** A run of this many characters of a secret, anywhere in a text, is masked. */
-const WINDOW = 8;
-/** A piece at least this long of a secret's start, where a text ends (a cut), is masked. */
-const MIN_CUT_PIECE = 3;
-/** Bytes of a body read for a preview: a preview never decodes a large answer whole. */
-const PREVIEW_BYTES = 4096;
-const MASK = '***';
-function redact(text, secrets) {
-    let out = text;
-    // Longest first: a secret that contains another must not leave its own tail behind.
-    const sorted = secrets.filter((s) => s !== '').sort((a, b) => b.length - a.length);
-    for (const secret of sorted)
-        out = out.split(secret).join(MASK);
-    for (const secret of sorted)
-        out = maskPieces(out, secret);
-    return out;
-}
-/** Every run of WINDOW or more characters that also occurs in `secret`, masked. O(text + secret). */
-function maskPieces(text, secret) {
-    if (secret.length < WINDOW || text.length < WINDOW)
-        return text;
-    const windows = new Set();
-    for (let i = 0; i + WINDOW <= secret.length; i++)
-        windows.add(secret.slice(i, i + WINDOW));
-    let out = '';
-    let from = 0;
-    let i = 0;
-    while (i + WINDOW <= text.length) {
-        if (!windows.has(text.slice(i, i + WINDOW))) {
-            i++;
-            continue;
-        }
-        let end = i + WINDOW;
-        while (end < text.length && windows.has(text.slice(end - WINDOW + 1, end + 1)))
-            end++;
-        out += text.slice(from, i) + MASK;
-        from = i = end;
-    }
-    return out + text.slice(from);
-}
-/** The text with a piece of a secret's start that it ends with (a cut) masked. */
-function maskCutPiece(text, secrets) {
-    for (const secret of secrets) {
-        for (let k = Math.min(secret.length - 1, text.length); k >= MIN_CUT_PIECE; k--) {
-            if (text.endsWith(secret.slice(0, k)))
-                return text.slice(0, text.length - k) + MASK;
-        }
-    }
-    return text;
-}
-/**
- * The start of an answer for a message (an HTML page, a body that is not what was expected): read
- * from its first few KiB only, redacted before it is cut, and a secret's piece at the cut masked.
- */
-function redactedPreview(bytes, secrets, max = 200) {
-    const head = new TextDecoder().decode(bytes.subarray(0, PREVIEW_BYTES)).replace(/\uFFFD$/, '');
-    const flat = redact(head, secrets).replace(/\s+/g, ' ').trim();
-    if (flat === '')
-        return '(empty body)';
-    const cut = flat.length > max || bytes.length > PREVIEW_BYTES;
-    const text = maskCutPiece(flat.slice(0, max), secrets.filter(Boolean));
-    return cut ? `${text}…` : text;
-}
-
-// EXTERNAL MODULE: ./src/common/message.ts
-var message = __webpack_require__(978);
-// EXTERNAL MODULE: ./src/common/sleep.ts
-var sleep = __webpack_require__(7814);
-;// CONCATENATED MODULE: ./src/client/http.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FJ: () => (/* binding */ BodyBuffer),
+/* harmony export */   oK: () => (/* binding */ Transport),
+/* harmony export */   z3: () => (/* binding */ isBlank)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY, httpResponse, looksLikeMarkup, DEFAULT_MAX_BYTES, BAD_ANSWERS_IN_A_ROW, shouldRetry, retryAfterOf */
+/* harmony import */ var _undici_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7391);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6468);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5078);
+/* harmony import */ var _common_message_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(978);
+/* harmony import */ var _common_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7814);
 // The transport both API clients share: undici over an injected dispatcher (tests and proxies plug
 // in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
 
@@ -263,14 +191,16 @@ function looksLikeMarkup(res) {
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 /** The largest answer accepted when a call names no limit: far above any listing, run or log of Yunxiao. */
 const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
-/** The same kind of bad answer this many times in a row is not a blip: the call fails for good. */
+/** This many bad answers in a row are not a blip: the call fails for good. */
 const BAD_ANSWERS_IN_A_ROW = 3;
+/** The most read of an error answer's body: enough for any error format and a preview. */
+const MAX_ERROR_BYTES = 64 * 1024;
 class Transport {
     opts;
     retry;
     timeoutMs;
     random;
-    /** bad answers of one kind in a row, over calls: any other outcome ends the row */
+    /** bad answers in a row, over calls: only a good answer ends the row (an error between does not) */
     badRow;
     last;
     constructor(opts) {
@@ -294,13 +224,12 @@ class Transport {
             try {
                 res = await this.once(call);
                 this.log(`${call.method} ${call.url} -> ${res.status} in ${Date.now() - started} ms (attempt ${attempt})`);
-                const failure = this.opts.failureOf(res);
+                const failure = redirected(res) ?? this.opts.failureOf(res);
                 if (!failure) {
                     const value = call.read ? call.read(res) : res;
                     this.badRow = undefined;
                     return value;
                 }
-                this.badRow = undefined;
                 const retryable = failure.retryable ??
                     (failure.throttled === true || res.status === 408 || res.status === 429 || res.status >= 500);
                 error = this.error(call, res, failure, retryable);
@@ -314,13 +243,12 @@ class Transport {
             catch (err) {
                 if (call.signal?.aborted)
                     throw call.signal.reason;
-                if (err instanceof SyntaxError || err instanceof errors/* AnswerError */.dV) {
+                if (err instanceof SyntaxError || err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV) {
                     error = this.badAnswer(call, res, err);
                 }
                 else {
-                    this.badRow = undefined;
                     this.log(`${call.method} ${call.url} -> ${errCode(err) ?? 'error'} after ${Date.now() - started} ms (attempt ${attempt})`);
-                    error = (0,errors/* networkError */.x6)(call.operation, redactedError(err, this.opts.secrets), call.url);
+                    error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .networkError */ .x6)(call.operation, redactedError(err, this.opts.secrets), call.url);
                     sent = !NOT_SENT_CODES.has(errCode(err) ?? '');
                 }
             }
@@ -330,13 +258,13 @@ class Transport {
             const backoff = this.random() * Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
             const delay = retryAfterMs !== undefined ? Math.min(retryAfterMs, MAX_RETRY_AFTER_MS) : backoff;
             this.log(`${call.operation}: retrying in ${Math.round(delay)} ms (${error.message})`);
-            await (0,sleep/* sleep */.y)(delay, call.signal);
+            await (0,_common_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(delay, call.signal);
         }
     }
     async once(call) {
         const timeout = AbortSignal.timeout(this.timeoutMs);
         const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-        const res = await (0,undici/* request */.E)(this.opts.dispatcher, call.url, {
+        const res = await (0,_undici_js__WEBPACK_IMPORTED_MODULE_0__/* .request */ .E)(this.opts.dispatcher, call.url, {
             method: call.method,
             headers: {
                 'user-agent': this.opts.userAgent,
@@ -348,7 +276,12 @@ class Transport {
             signal,
         });
         try {
-            const bytes = await readBody(res, call.maxBytes ?? DEFAULT_MAX_BYTES, call.into);
+            // Of an error's body only what a message needs is kept (the rest is read, to keep the
+            // connection, and dropped): a failure can neither flood the log nor fill the memory.
+            const max = call.maxBytes ?? DEFAULT_MAX_BYTES;
+            const bytes = res.statusCode >= 300
+                ? await readBody(res, max, undefined, MAX_ERROR_BYTES)
+                : await readBody(res, max, call.into);
             return httpResponse(res.statusCode, res.headers, bytes);
         }
         catch (err) {
@@ -357,23 +290,24 @@ class Transport {
         }
     }
     /**
-     * An answer that is not what the operation returns. One is a blip, retried like a 5xx; the same
-     * kind BAD_ANSWERS_IN_A_ROW times in a row is what the endpoint answers, and fails at once.
+     * An answer that is not what the operation returns. One is a blip, retried like a 5xx;
+     * BAD_ANSWERS_IN_A_ROW of them with no good answer between (whatever their kinds) are what the
+     * endpoint answers, and the call fails at once.
      */
     badAnswer(call, res, err) {
-        const kind = err instanceof errors/* AnswerError */.dV ? err.kind : res ? syntaxKind(res) : 'not-json';
-        const count = this.badRow?.kind === kind ? this.badRow.count + 1 : 1;
-        this.badRow = { kind, count };
+        const kind = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV ? err.kind : res ? syntaxKind(res) : 'not-json';
+        const count = (this.badRow?.count ?? 0) + 1;
+        this.badRow = { count };
         const status = res?.status ?? 200;
         const type = res ? header(res, 'content-type') : undefined;
-        const what = err instanceof errors/* AnswerError */.dV ? err.message : BAD_ANSWER_TEXT[kind];
-        const times = count > 1 ? `, ${count} times in a row` : '';
-        const body = res ? `: ${redactedPreview(res.bytes, this.opts.secrets)}` : '';
+        const what = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV ? err.message : BAD_ANSWER_TEXT[kind];
+        const times = count > 1 ? `, ${count} bad answers in a row` : '';
+        const body = res ? `: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactedPreview */ .tX)(res.bytes, this.opts.secrets)}` : '';
         this.log(`${call.method} ${call.url}: bad answer (${kind}${times})`);
-        return new errors/* YunxiaoError */.ah({
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .YunxiaoError */ .ah({
             operation: call.operation,
             status,
-            errorMessage: redact(`${what} (content type ${type || 'none'}${times})${body}`, this.opts.secrets),
+            errorMessage: (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(`${what} (content type ${type || 'none'}${times})${body}`, this.opts.secrets),
             hint: this.opts.hintFor(call.operation, status, undefined, kind),
             retryable: count < BAD_ANSWERS_IN_A_ROW,
         });
@@ -381,21 +315,37 @@ class Transport {
     error(call, res, f, retryable) {
         const secrets = this.opts.secrets;
         const message = f.showBody
-            ? `${f.errorMessage ?? 'non-JSON answer'}: ${redactedPreview(res.bytes, secrets)}`
+            ? `${f.errorMessage ?? 'non-JSON answer'}: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactedPreview */ .tX)(res.bytes, secrets)}`
             : f.errorMessage;
-        return new errors/* YunxiaoError */.ah({
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .YunxiaoError */ .ah({
             operation: call.operation,
             status: res.status,
-            errorCode: f.errorCode && redact(f.errorCode, secrets),
-            errorMessage: message && redact(message, secrets),
-            requestId: f.requestId && redact(f.requestId, secrets),
-            hint: this.opts.hintFor(call.operation, res.status, f.errorCode),
+            errorCode: f.errorCode && (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(f.errorCode, secrets),
+            errorMessage: message && (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(message, secrets),
+            requestId: f.requestId && (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(f.requestId, secrets),
+            hint: f.redirect
+                ? 'set `endpoint` to the API address itself (the one it redirects to, if you trust it); no credential was sent there'
+                : this.opts.hintFor(call.operation, res.status, f.errorCode),
             retryable,
         });
     }
     log(line) {
-        this.opts.debug?.(redact(line, this.opts.secrets));
+        this.opts.debug?.((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(line, this.opts.secrets));
     }
+}
+/**
+ * A redirect is no answer: undici does not follow it (so no credential goes elsewhere), and a body
+ * that came with it is never read as the API's answer.
+ */
+function redirected(res) {
+    if (res.status < 300 || res.status >= 400)
+        return undefined;
+    const to = header(res, 'location');
+    return {
+        errorMessage: `the endpoint answers with a redirect${to ? ` to ${to.slice(0, 200)}` : ''}, which the gate does not follow`,
+        retryable: false,
+        redirect: true,
+    };
 }
 const BAD_ANSWER_TEXT = {
     html: 'the answer is an HTML page, not JSON',
@@ -440,17 +390,25 @@ class BodyBuffer {
  * when given: no growing copies on the way. (The chunks are views of the socket's read buffers,
  * which live until the next scavenge whatever is done with them.)
  */
-async function readBody(res, max, into) {
+async function readBody(res, max, into, 
+/** keep only the first `keep` bytes (the rest is read and dropped) */
+keep = max) {
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > max)
         throw tooLarge(max);
     const chunks = [];
+    let read = 0;
     let total = 0;
     for await (const chunk of res.body) {
-        total += chunk.length;
-        if (total > max)
+        const c = chunk;
+        read += c.length;
+        if (read > max)
             throw tooLarge(max);
-        chunks.push(chunk);
+        if (total >= keep)
+            continue;
+        const kept = total + c.length > keep ? c.subarray(0, keep - total) : c;
+        chunks.push(kept);
+        total += kept.length;
     }
     if (!into)
         return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
@@ -461,7 +419,7 @@ async function readBody(res, max, into) {
     return out.subarray(0, total);
 }
 function tooLarge(max) {
-    return new errors/* AnswerError */.dV('too-large', `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV('too-large', `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB`);
 }
 /**
  * Reads are repeated freely. A write (skip, retry, resume, stop) is repeated only when the server
@@ -491,7 +449,7 @@ function errCode(err) {
     return e?.code ?? e?.cause?.code;
 }
 function redactedError(err, secrets) {
-    const out = new Error(redact((0,message/* messageOf */.b)(err), secrets));
+    const out = new Error((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)((0,_common_message_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(err), secrets));
     out.code = errCode(err);
     return out;
 }
@@ -1019,7 +977,7 @@ function define(obj, key, value) {
 /* harmony export */ });
 /* unused harmony export toDeployOrder */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6468);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5807);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7915);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5925);
 // From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
 // tolerant of missing optional fields and of fields it does not know; statuses kept as given.
@@ -1240,6 +1198,11 @@ function toPipelineRun(raw) {
         jobs,
     };
 }
+/** A time as epoch milliseconds: a number, or a string of digits ("1590730400000"); else unknown. */
+function epochMs(v) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,15}$/.test(v.trim()) ? Number(v) : NaN;
+    return Number.isFinite(n) && n > 0 ? n : undefined;
+}
 function toMachineLog(raw) {
     const o = obj(raw, 'the machine log');
     const log = { deployLog: str(o['deployLog']) };
@@ -1247,10 +1210,12 @@ function toMachineLog(raw) {
         log.deployLogPath = str(o['deployLogPath']);
     if (o['aliyunRegion'] !== undefined)
         log.aliyunRegion = str(o['aliyunRegion']);
-    if (typeof o['deployBeginTime'] === 'string' || typeof o['deployBeginTime'] === 'number')
-        log.deployBeginTime = o['deployBeginTime'];
-    if (typeof o['deployEndTime'] === 'string' || typeof o['deployEndTime'] === 'number')
-        log.deployEndTime = o['deployEndTime'];
+    const begin = epochMs(o['deployBeginTime']);
+    const end = epochMs(o['deployEndTime']);
+    if (begin !== undefined)
+        log.deployBeginTime = begin;
+    if (end !== undefined)
+        log.deployEndTime = end;
     return log;
 }
 /** A boolean answer (stop, resume, skip, retry): `true`, or the string "true". */
@@ -1275,6 +1240,119 @@ const MAX_LOG_BYTES = 16 * 1024 * 1024;
 function orderMismatch(got, asked) {
     const shown = got === '' ? 'no deployOrderId' : `deploy order "${got.slice(0, 40)}"`;
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AnswerError */ .dV('mismatch', `the answer is about ${shown}, not deploy order ${asked}`);
+}
+
+
+/***/ }),
+
+/***/ 5078:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Ob: () => (/* binding */ redactKnownBytes),
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   rA: () => (/* binding */ redactKnown),
+/* harmony export */   tX: () => (/* binding */ redactedPreview)
+/* harmony export */ });
+/* harmony import */ var _common_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4891);
+// Credentials never reach a log line, an error message or a report, whole or in part: every text
+// leaving the client goes through here, and every output goes through redactKnown at the end. A
+// server may echo a credential (an error page showing the request headers), or a piece of one (its
+// own truncation), and our own cuts make pieces too.
+
+/** A run of this many characters of a secret, anywhere in a text, is masked. */
+const WINDOW = 8;
+/** A piece at least this long of a secret's start, where a text ends (a cut), is masked. */
+const MIN_CUT_PIECE = 3;
+/** Bytes of a body read for a preview: a preview never decodes a large answer whole. */
+const PREVIEW_BYTES = 4096;
+const MASK = '***';
+/** Shorter values are not redacted from every output (they would mangle ordinary text); the runner still masks them. */
+const MIN_KNOWN = 6;
+/** The secrets of this run: every value masked with the runner is also redacted again at every output. */
+const known = new Set();
+function registerSecret(secret) {
+    if (secret.length >= MIN_KNOWN)
+        known.add(secret);
+}
+/** A text on its way out (log, summary, outputs, report), with every secret of this run redacted. */
+function redactKnown(text) {
+    return known.size === 0 ? text : redact(text, [...known]);
+}
+/**
+ * Bytes on their way into the report (the server's own answer), redacted likewise. A secret (or a
+ * run of WINDOW of its characters) is looked for in the bytes first, so an order of many MB without
+ * one is passed through without being decoded.
+ */
+function redactKnownBytes(bytes) {
+    if (known.size === 0)
+        return bytes;
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const hit = [...known].some((secret) => {
+        for (let i = 0; i + WINDOW <= secret.length; i++)
+            if (buf.indexOf(secret.slice(i, i + WINDOW)) >= 0)
+                return true;
+        return secret.length < WINDOW && buf.indexOf(secret) >= 0;
+    });
+    return hit ? Buffer.from(redactKnown(buf.toString('utf8'))) : bytes;
+}
+function redact(text, secrets) {
+    // Escapes, bidi and zero-width characters first: a secret split by them would not be found.
+    let out = (0,_common_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(text);
+    // Longest first: a secret that contains another must not leave its own tail behind.
+    const sorted = secrets.filter((s) => s !== '').sort((a, b) => b.length - a.length);
+    for (const secret of sorted)
+        out = out.split(secret).join(MASK);
+    for (const secret of sorted)
+        out = maskPieces(out, secret);
+    return out;
+}
+/** Every run of WINDOW or more characters that also occurs in `secret`, masked. O(text + secret). */
+function maskPieces(text, secret) {
+    if (secret.length < WINDOW || text.length < WINDOW)
+        return text;
+    const windows = new Set();
+    for (let i = 0; i + WINDOW <= secret.length; i++)
+        windows.add(secret.slice(i, i + WINDOW));
+    let out = '';
+    let from = 0;
+    let i = 0;
+    while (i + WINDOW <= text.length) {
+        if (!windows.has(text.slice(i, i + WINDOW))) {
+            i++;
+            continue;
+        }
+        let end = i + WINDOW;
+        while (end < text.length && windows.has(text.slice(end - WINDOW + 1, end + 1)))
+            end++;
+        out += text.slice(from, i) + MASK;
+        from = i = end;
+    }
+    return out + text.slice(from);
+}
+/** The text with a piece of a secret's start that it ends with (a cut) masked. */
+function maskCutPiece(text, secrets) {
+    for (const secret of secrets) {
+        for (let k = Math.min(secret.length - 1, text.length); k >= MIN_CUT_PIECE; k--) {
+            if (text.endsWith(secret.slice(0, k)))
+                return text.slice(0, text.length - k) + MASK;
+        }
+    }
+    return text;
+}
+/**
+ * The start of an answer for a message (an HTML page, a body that is not what was expected): read
+ * from its first few KiB only, redacted before it is cut, and a secret's piece at the cut masked.
+ */
+function redactedPreview(bytes, secrets, max = 200) {
+    const head = new TextDecoder().decode(bytes.subarray(0, PREVIEW_BYTES)).replace(/\uFFFD$/, '');
+    const flat = redact(head, secrets).replace(/\s+/g, ' ').trim();
+    if (flat === '')
+        return '(empty body)';
+    const cut = flat.length > max || bytes.length > PREVIEW_BYTES;
+    const text = maskCutPiece(flat.slice(0, max), secrets.filter(Boolean));
+    return cut ? `${text}…` : text;
 }
 
 
@@ -1344,7 +1422,90 @@ function sleep(ms, signal) {
 
 /***/ }),
 
-/***/ 5151:
+/***/ 4891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fq: () => (/* binding */ inertLine),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   av: () => (/* binding */ displaySafeJson),
+/* harmony export */   jt: () => (/* binding */ commandText),
+/* harmony export */   v3: () => (/* binding */ cleanLines)
+/* harmony export */ });
+/* unused harmony export MAX_LINE_CHARS */
+// Text that came from a server (SNs, IPs, statuses, names, messages, deploy logs) on its way to a
+// reader: the runner's log, the job summary, annotations, the JSON report. What it must never do there:
+// - become a workflow command: the runner executes a line that starts with `::` (after white space)
+//   and the first `##[name]` anywhere in a line, and it splits lines at a lone CR as well as at LF;
+// - hide or reorder what a person reads: terminal escapes (ANSI CSI, OSC hyperlinks and titles),
+//   other control characters, and bidi controls ("Trojan Source").
+/** Terminal escapes: OSC (ended by BEL or ST, or cut off), CSI (7- and 8-bit), and two-byte ones. */
+const ESCAPES = new RegExp(
+// eslint-disable-next-line no-control-regex -- terminal escapes are what this removes
+'\\u001b(?:\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)?|\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])|\\u009b[0-?]*[ -/]*[@-~]', 'g');
+/**
+ * Bidi embedding, override and isolate controls and the implicit marks, and the characters that
+ * show nothing (zero-width spaces and joiners, word joiners, soft hyphen, BOM): they reorder text or
+ * hide what it holds (a token split by them is no longer the token a masker looks for).
+ */
+const BIDI = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** Line and paragraph separators: line breaks to some viewers. */
+const SEPARATORS = /[\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+/** Longest single line written to the log: a value of a megabyte must not flood it. */
+const MAX_LINE_CHARS = 2000;
+/** Escapes, bidi controls and control characters removed; line breaks (any of CRLF, CR, LF) become LF. */
+function cleanText(text) {
+    return text.replace(ESCAPES, '').replace(BIDI, '').replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '');
+}
+/** One value inside a line: no escapes, no bidi, no control character, no line break. */
+function oneLine(text) {
+    return text.replace(ESCAPES, '').replace(BIDI, '').replace(SEPARATORS, ' ').replace(CONTROLS, ' ');
+}
+/**
+ * A line for the runner's log that the runner cannot read as a command, whatever values it holds:
+ * one line, `##[` broken up, and a line that would start with `::` shown after a marker.
+ */
+function inertLine(line) {
+    const out = clipLine(oneLine(line).replace(/##\[/g, '##\\['));
+    return /^\s*::/.test(out) ? `‣ ${out}` : out;
+}
+/** The text of a workflow command (a warning, an error): cleaned and bounded (the runner escapes its line breaks). */
+function commandText(text) {
+    const out = cleanText(text);
+    return out.length > MAX_COMMAND_CHARS ? `${out.slice(0, MAX_COMMAND_CHARS - 1)}…` : out;
+}
+/** Longest text of a workflow command. */
+const MAX_COMMAND_CHARS = 4000;
+/**
+ * The lines of a block of server text (a deploy log), cleaned and bounded; lone CRs split lines as
+ * the runner would. `##[` is broken up too: inside ::stop-commands:: it is no command, but the log
+ * viewer may still style a line by it.
+ */
+function cleanLines(text) {
+    return cleanText(text)
+        .split('\n')
+        .map((line) => clipLine(line.replace(/##\[/g, '##\\[')));
+}
+function clipLine(line) {
+    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS - 1)}…` : line;
+}
+/**
+ * A JSON text made safe to display, with the same meaning: bidi controls and C1 control characters
+ * (which JSON.stringify leaves raw) written as \u escapes.
+ */
+function displaySafeJson(json) {
+    return json.replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 5943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1452,6 +1613,12 @@ function differs(seen, now) {
 
 /** Machines named in a reason at most; the rest are counted. */
 const MAX_NAMED = 5;
+/**
+ * Distinct warnings (undocumented statuses, duplicate SNs) a run gives at most, then one saying there
+ * are more: a server sending a new word for every machine at every poll must not flood the log.
+ */
+const MAX_WARNINGS = 20;
+const MORE_WARNINGS = 'more';
 /** Statuses a machine has not finished in: the only ones an unreachable machine may be skipped in. */
 const UNFINISHED = new Set(['Pending', 'Queued', 'Running', 'Failed']);
 const KNOWN_ORDER = new Set(ORDER_STATUSES);
@@ -1464,7 +1631,7 @@ function decide(order, policy, memory) {
     const { warnings, newlyWarned } = scan;
     const effectsSeen = [...scan.effectsSeen];
     const id = order.deployOrderId;
-    const total = order.machines.length;
+    const total = scan.distinct;
     const end = (verdict, actions = []) => ({
         actions,
         verdict,
@@ -1608,6 +1775,7 @@ function stopOnFailure(order, policy, history, reason) {
 }
 function scanOrder(order, history, warned) {
     const scan = {
+        distinct: 0,
         succeeded: 0,
         skipped: 0,
         skippedNamed: [],
@@ -1624,12 +1792,18 @@ function scanOrder(order, history, warned) {
     const note = (key, text) => {
         if (warned.has(key) || fresh.has(key))
             return;
+        if (warned.size + fresh.size >= MAX_WARNINGS) {
+            if (warned.has(MORE_WARNINGS) || fresh.has(MORE_WARNINGS))
+                return;
+            key = MORE_WARNINGS;
+            text = `Deploy order ${shown(order.deployOrderId)} has more undocumented statuses or repeated machines than the gate lists (${MAX_WARNINGS}); the JSON report has the order as Yunxiao sent it.`;
+        }
         fresh.add(key);
         scan.newlyWarned.push(key);
         scan.warnings.push(text);
     };
     if (!KNOWN_ORDER.has(order.status)) {
-        note(`order:${order.status}`, `Deploy order ${order.deployOrderId} has status "${order.status}", which Yunxiao does not document; the gate keeps watching.`);
+        note(`order:${order.status}`, `Deploy order ${shown(order.deployOrderId)} has status ${shown(order.status)}, which Yunxiao does not document; the gate keeps watching.`);
     }
     const resumed = history.lastResume;
     if (resumed && !resumed.effectSeen && differs(resumed.seen, orderSeen(order)))
@@ -1637,24 +1811,28 @@ function scanOrder(order, history, warned) {
     const sns = new Set();
     for (const m of order.machines) {
         if (!KNOWN_MACHINE.has(m.status)) {
-            note(`machine:${m.status}`, `Machine ${m.machineSn} has status "${m.status}", which Yunxiao does not document; it is treated as not finished and never skipped.`);
+            note(`machine:${m.status}`, `Machine ${shown(m.machineSn)} has status ${shown(m.status)}, which Yunxiao does not document; it is treated as not finished and never skipped.`);
         }
         if (!KNOWN_CLIENT.has(m.clientStatus)) {
-            note(`client:${m.clientStatus}`, `Machine ${m.machineSn} has agent status "${m.clientStatus}", which Yunxiao does not document; it is treated as reachable.`);
+            note(`client:${m.clientStatus}`, `Machine ${shown(m.machineSn)} has agent status ${shown(m.clientStatus)}, which Yunxiao does not document; it is treated as reachable.`);
         }
-        // One SN twice in one answer: counted as given, but acted on once at most.
+        // One SN twice in one answer is one machine: counted once, acted on once at most.
         const duplicate = sns.has(m.machineSn);
         sns.add(m.machineSn);
         if (duplicate) {
-            note(`duplicate:${m.machineSn}`, `Machine ${m.machineSn} appears more than once in deploy order ${order.deployOrderId}; the gate acts on it once at most.`);
+            note(`duplicate:${m.machineSn}`, `Machine ${shown(m.machineSn)} appears more than once in deploy order ${shown(order.deployOrderId)}; the gate acts on it once at most.`);
         }
+        // Any listing of it that is not deployed still stands against success.
+        if (m.status !== 'Success' && m.status !== 'Skipped')
+            scan.notDeployed.push(m);
+        if (duplicate)
+            continue;
+        scan.distinct++;
         if (m.status === 'Success')
             scan.succeeded++;
-        else if (m.status !== 'Skipped')
-            scan.notDeployed.push(m);
         const h = history.machines.get(m.machineSn);
         const retried = h?.lastRetry;
-        if (!duplicate && retried && !retried.effectSeen && differs(retried.seen, seenOf(m)))
+        if (retried && !retried.effectSeen && differs(retried.seen, seenOf(m)))
             scan.effectsSeen.push(retried.index);
         if (m.status === 'Skipped') {
             scan.skipped++;
@@ -1664,7 +1842,7 @@ function scanOrder(order, history, warned) {
         }
         if (m.status === 'Failed')
             scan.failed.push(m);
-        if (!UNFINISHED.has(m.status) || duplicate)
+        if (!UNFINISHED.has(m.status))
             continue;
         if (h?.skipped) {
             // Our skip went through but does not show yet: wait, count it, never skip or retry it again.
@@ -1728,6 +1906,10 @@ function overBudget(id, scan, budgetText) {
     const ours = scan.inFlight > 0 ? ` and ${scan.inFlight} more being skipped by this gate` : '';
     return `Deploy order ${id} has ${plural(scan.skipped, 'skipped machine')} (${shown})${ours}, more than ${budgetText}.`;
 }
+/** A value from Yunxiao inside a warning: quoted, and short whatever it holds. */
+function shown(value) {
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+}
 function decide_name(m) {
     return m.ip ? `${m.machineSn} (${m.ip})` : m.machineSn;
 }
@@ -1783,7 +1965,12 @@ async function fetchFailedLogs(api, order, pipelineId, signal, warn) {
     await Promise.all(failed.map(async (m) => {
         try {
             const log = await api.getMachineLog(pipelineId, order.deployOrderId, m.machineSn, { signal });
-            logs[m.machineSn] = tail(log.deployLog ?? '');
+            const excerpt = { lines: tail(log.deployLog ?? '') };
+            if (log.deployBeginTime !== undefined)
+                excerpt.began = isoTime(log.deployBeginTime);
+            if (log.deployEndTime !== undefined)
+                excerpt.ended = isoTime(log.deployEndTime);
+            logs[m.machineSn] = excerpt;
         }
         catch (err) {
             if (!signal.aborted)
@@ -1791,6 +1978,10 @@ async function fetchFailedLogs(api, order, pipelineId, signal, warn) {
         }
     }));
     return logs;
+}
+function isoTime(ms) {
+    const d = new Date(ms);
+    return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 /** The EMAS artifact URL when coordinates are known (explicit inputs first, else the run's action). */
 async function fetchArtifactUrl(api, req, signal) {
@@ -1827,13 +2018,25 @@ var json = __webpack_require__(5925);
 ;// CONCATENATED MODULE: ./src/gate/run-actions.ts
 // Reading what a pipeline run's job actions carry: the deploy order id and the EMAS coordinates.
 
-/** Run statuses after which no deploy order will appear. */
-const RUN_FINAL_STATUSES = new Set([
+/**
+ * Run and job statuses after which no deploy order will appear. Yunxiao documents five statuses
+ * (RUNNING, SUCCESS, FAIL, CANCELED, WAITING); real answers carry more:
+ * - FAILED and CANCELLED are other spellings of FAIL and CANCELED: ended.
+ * - TIMEOUT: the run or the job ran out of its own time: ended.
+ * - SKIPPED: a job whose condition was not met (or a run that did not run) will not run now: ended.
+ * Not ended, so the gate keeps waiting for the deploy job (within `timeout`):
+ * - QUEUED and INIT: waiting for a runner or to start;
+ * - WAITING and SWITCH_MANUAL: waiting for a person to start or confirm a stage;
+ * - RUNNING, and any word Yunxiao does not document: never taken for an ending.
+ */
+const ENDED_STATUSES = new Set([
     'SUCCESS',
     'FAIL',
     'FAILED',
     'CANCELED',
     'CANCELLED',
+    'TIMEOUT',
+    'SKIPPED',
 ]);
 /** The deploy order id of a job: its GetVMDeployOrder action's params, or the JSON string in `data`. */
 function deployOrderIdOf(job) {
@@ -1882,7 +2085,7 @@ function dataField(action, key) {
 class ResolveError extends Error {
     name = 'ResolveError';
 }
-/** History pages to read at most when looking for a job's last run. */
+/** History pages to read at most when looking for a job's last run (600 rows in the OpenAPI, 1,000 classic). */
 const MAX_HISTORY_PAGES = 20;
 async function resolveDeployOrder(req, ctx) {
     const { api, signal } = ctx;
@@ -1923,7 +2126,11 @@ async function resolveDeployOrder(req, ctx) {
                 calls,
             };
         }
-        if (RUN_FINAL_STATUSES.has(run.status)) {
+        if (job && ENDED_STATUSES.has(job.status)) {
+            throw new ResolveError(`The deploy job "${job.name}" of pipeline run ${runId} ended (${job.status}) without creating a deploy order: nothing to watch. ` +
+                'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.');
+        }
+        if (ENDED_STATUSES.has(run.status)) {
             const what = job ? `its deploy job "${job.name}"` : 'any deploy job';
             throw new ResolveError(`Pipeline run ${runId} ended (${run.status}) without ${what} creating a deploy order: nothing to watch. ` +
                 'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.');
@@ -1957,19 +2164,33 @@ function idGreater(a, b) {
         return true;
     return BigInt(a) > BigInt(b);
 }
+/**
+ * The history row of the job's last run. The history's order is not documented: the row is on the
+ * first page when it is newest first, on the last when oldest first, so the last page (when the
+ * server says which) is read second, then the rest in order. A cursor is never read twice, so a
+ * server whose pages point back at each other cannot keep the gate paging.
+ */
 async function findRunOfJob(ctx, pipelineId, job) {
-    let cursor;
-    for (let pages = 1; pages <= MAX_HISTORY_PAGES; pages++) {
-        const page = await ctx.api.listJobHistory(pipelineId, job.identifier, cursor, { signal: ctx.signal });
-        const row = page.items.find((r) => r.jobId === job.lastJobId);
-        if (row)
-            return { pipelineRunId: row.pipelineRunId, pages };
-        if (!page.next)
-            break;
-        cursor = page.next;
+    const read = new Set();
+    const page = async (cursor) => {
+        read.add(cursor ?? '');
+        return ctx.api.listJobHistory(pipelineId, job.identifier, cursor, { signal: ctx.signal });
+    };
+    const rowIn = (p) => p.items.find((r) => r.jobId === job.lastJobId);
+    const first = await page(undefined);
+    let row = rowIn(first);
+    if (!row && first.last !== undefined && first.last !== first.next && !read.has(first.last))
+        row = rowIn(await page(first.last));
+    let cursor = first.next;
+    while (!row && cursor !== undefined && !read.has(cursor) && read.size < MAX_HISTORY_PAGES) {
+        const next = await page(cursor);
+        row = rowIn(next);
+        cursor = next.next;
     }
+    if (row)
+        return { pipelineRunId: row.pipelineRunId, pages: read.size };
     throw new ResolveError(`DEPLOY job "${job.jobName}" (${job.identifier}) of pipeline ${pipelineId}: its last run (job ${job.lastJobId}) ` +
-        `is not in the job history (${MAX_HISTORY_PAGES} pages at most were read). Pass pipeline-run-id or deploy-order-id.`);
+        `is not in the job history (${read.size} pages read, ${MAX_HISTORY_PAGES} at most). Pass pipeline-run-id or deploy-order-id.`);
 }
 /**
  * The run's deploy job: the chosen job by id (else by name, else any job with a deploy order action);
@@ -2196,6 +2417,8 @@ function newWatchState() {
         polls: 0,
     };
 }
+/** Warnings kept for the summary and the report (each was logged when it came). */
+const MAX_KEPT_WARNINGS = 50;
 /** After an action, look again soon: the change it made is what the next decision needs. */
 const QUICK_REPOLL_MS = 1000;
 /**
@@ -2234,7 +2457,8 @@ async function watch(ctx, state) {
             state.memory.effectsSeen.add(i);
         for (const w of decision.warnings) {
             ctx.log.warning(w);
-            state.warnings.push(w);
+            if (state.warnings.length < MAX_KEPT_WARNINGS)
+                state.warnings.push(w);
         }
         for (const action of decision.actions)
             await perform(ctx, state, action, now);
@@ -2560,7 +2784,7 @@ const SECRET_INPUTS = ['token', 'access-key-secret', 'security-token', 'github-t
  * Reads and validates every input before any request. `get` returns '' for an unset input (trimmed,
  * like core.getInput); `mask` registers a secret with the runner. All problems come back together.
  */
-function parseInputs(get, mask) {
+function parseInputs(get, mask, env = {}) {
     // Mask first, before anything could print a value.
     for (const name of SECRET_INPUTS)
         maskSecret(get(name).trim(), mask);
@@ -2571,7 +2795,7 @@ function parseInputs(get, mask) {
         const r = parser(text);
         if (r.ok)
             return r.value;
-        errors.push(`${name}: ${shown(name, text)} ${r.problem}; use ${r.accepted}.`);
+        errors.push(`${name}: ${parse_shown(name, text)} ${r.problem}; use ${r.accepted}.`);
         return fallback;
     }
     function optional(name, parser) {
@@ -2579,9 +2803,9 @@ function parseInputs(get, mask) {
     }
     for (const name of HEADER_INPUTS) {
         if (!headerSafe(raw(name)))
-            errors.push(`${name}: ${shown(name, raw(name))} has a control character or a character outside Latin-1, which no HTTP header can carry; use the value exactly as issued.`);
+            errors.push(`${name}: ${parse_shown(name, raw(name))} has a control character or a character outside Latin-1, which no HTTP header can carry; use the value exactly as issued.`);
     }
-    const credentials = readCredentials(raw, errors);
+    const credentials = readCredentials(raw, errors) ?? credentialsFromEnv(raw, env, mask, errors);
     const endpointText = raw('endpoint') || (credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT);
     const endpointParsed = parseEndpoint(endpointText);
     const endpoint = take('endpoint', () => endpointParsed, OPENAPI_ENDPOINT);
@@ -2660,7 +2884,7 @@ function maskSecret(value, mask) {
                 mask(line);
 }
 /** The value as an error shows it: quoted (control characters escaped), cut short, never a secret. */
-function shown(name, value) {
+function parse_shown(name, value) {
     if (SECRET_INPUTS.includes(name))
         return '(value hidden)';
     // A user:password@ in the endpoint is a credential too.
@@ -2672,7 +2896,7 @@ function readCredentials(raw, errors) {
     const id = raw('access-key-id');
     const secret = raw('access-key-secret');
     const sts = raw('security-token');
-    if (sts && !id && !secret) {
+    if (sts && !id && !secret && token) {
         errors.push('security-token: only used with access-key-id and access-key-secret (STS credentials).');
     }
     if (token && (id || secret)) {
@@ -2696,8 +2920,46 @@ function readCredentials(raw, errors) {
         errors.push(`${missing}: required with ${given}.`);
         return undefined;
     }
-    errors.push('token: required (a Yunxiao personal access token), unless access-key-id and access-key-secret are given.');
     return undefined;
+}
+/** The standard Alibaba Cloud variables, as aliyun/configure-aliyun-credentials-action exports them. */
+const ENV_CREDENTIALS = {
+    id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
+    secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+    token: 'ALIBABA_CLOUD_SECURITY_TOKEN',
+};
+/**
+ * With no token and no key inputs at all: the AccessKey (and STS token) from the environment, masked
+ * the moment they are read. Inputs always win: this is only asked when none was given.
+ */
+function credentialsFromEnv(raw, env, mask, errors) {
+    if (raw('token') || raw('access-key-id') || raw('access-key-secret'))
+        return undefined;
+    const read = (name) => (env[name] ?? '').trim();
+    const [id, secret, sts] = [
+        read(ENV_CREDENTIALS.id),
+        read(ENV_CREDENTIALS.secret),
+        read(ENV_CREDENTIALS.token),
+    ];
+    for (const value of [secret, sts])
+        maskSecret(value, mask);
+    if (!id || !secret) {
+        if (raw('security-token'))
+            errors.push(`security-token: only used with access-key-id and access-key-secret, or with ${ENV_CREDENTIALS.id} and ${ENV_CREDENTIALS.secret} (STS credentials).`);
+        errors.push(`token: required (a Yunxiao personal access token), unless access-key-id and access-key-secret are given, or ${ENV_CREDENTIALS.id} and ${ENV_CREDENTIALS.secret} are set (as aliyun/configure-aliyun-credentials-action does).`);
+        return undefined;
+    }
+    if (![id, secret, sts].every(headerSafe)) {
+        errors.push(`token: ${ENV_CREDENTIALS.id}, ${ENV_CREDENTIALS.secret} or ${ENV_CREDENTIALS.token} has a control character or a character outside Latin-1, which no HTTP header can carry.`);
+        return undefined;
+    }
+    const securityToken = raw('security-token') || sts;
+    return {
+        kind: 'access-key',
+        accessKeyId: id,
+        accessKeySecret: secret,
+        ...(securityToken ? { securityToken } : {}),
+    };
 }
 const EMAS_INPUTS = ['emas-job-instance-id', 'emas-md5', 'service-connection-id'];
 function readEmas(raw, read, errors) {
@@ -2717,8 +2979,8 @@ function readEmas(raw, read, errors) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/client/http.ts + 1 modules
-var http = __webpack_require__(5807);
+// EXTERNAL MODULE: ./src/client/http.ts
+var http = __webpack_require__(7915);
 // EXTERNAL MODULE: ./src/client/normalize.ts
 var normalize = __webpack_require__(8520);
 ;// CONCATENATED MODULE: ./src/client/openapi.ts
@@ -2771,7 +3033,9 @@ class OpenApiClient {
         });
         return this.get('ListPipelineJobHistorys', `/pipelines/getComponentsWithoutButtons?${query}`, (res) => {
             const items = (0,normalize/* toJobHistory */.Bi)((0,json/* readJson */.Vh)(res.bytes).value);
-            return { items, next: nextPage(res, page, items.length) };
+            const total = Number(header(res, 'x-total-pages'));
+            const last = Number.isSafeInteger(total) && total > 0 ? String(total) : undefined;
+            return { items, next: nextPage(res, page, items.length), ...(last ? { last } : {}) };
         }, o);
     }
     getPipelineRun(pipelineId, pipelineRunId, o) {
@@ -2986,55 +3250,10 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/common/untrusted.ts
-// Text that came from a server (SNs, IPs, statuses, names, messages, deploy logs) on its way to a
-// reader: the runner's log, the job summary, annotations, the JSON report. What it must never do there:
-// - become a workflow command: the runner executes a line that starts with `::` (after white space)
-//   and the first `##[name]` anywhere in a line, and it splits lines at a lone CR as well as at LF;
-// - hide or reorder what a person reads: terminal escapes (ANSI CSI, OSC hyperlinks and titles),
-//   other control characters, and bidi controls ("Trojan Source").
-/** Terminal escapes: OSC (ended by BEL or ST, or cut off), CSI (7- and 8-bit), and two-byte ones. */
-const ESCAPES = new RegExp(
-// eslint-disable-next-line no-control-regex -- terminal escapes are what this removes
-'\\u001b(?:\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)?|\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])|\\u009b[0-?]*[ -/]*[@-~]', 'g');
-/** Bidi embedding, override and isolate controls, and the implicit marks. */
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex -- control characters are what this removes
-const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-// eslint-disable-next-line no-control-regex -- control characters are what this removes
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
-/** Longest single line written to the log: a value of a megabyte must not flood it. */
-const MAX_LINE_CHARS = 2000;
-/** Escapes, bidi controls and control characters removed; line breaks (any of CRLF, CR, LF) become LF. */
-function cleanText(text) {
-    return text.replace(ESCAPES, '').replace(BIDI, '').replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '');
-}
-/** One value inside a line: no escapes, no bidi, no control character, no line break. */
-function oneLine(text) {
-    return text.replace(ESCAPES, '').replace(BIDI, '').replace(CONTROLS, ' ');
-}
-/**
- * A line for the runner's log that the runner cannot read as a command, whatever values it holds:
- * one line, `##[` broken up, and a line that would start with `::` shown after a marker.
- */
-function inertLine(line) {
-    let out = oneLine(line).replace(/##\[/g, '##\\[');
-    if (out.length > MAX_LINE_CHARS)
-        out = `${out.slice(0, MAX_LINE_CHARS - 1)}…`;
-    return /^\s*::/.test(out) ? `‣ ${out}` : out;
-}
-/** The lines of a block of server text (a deploy log), cleaned; lone CRs split lines as the runner would. */
-function cleanLines(text) {
-    return cleanText(text).split('\n');
-}
-/**
- * A JSON text made safe to display, with the same meaning: bidi controls and C1 control characters
- * (which JSON.stringify leaves raw) written as \u escapes.
- */
-function displaySafeJson(json) {
-    return json.replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
+// EXTERNAL MODULE: ./src/client/redact.ts
+var redact = __webpack_require__(5078);
+// EXTERNAL MODULE: ./src/common/untrusted.ts
+var untrusted = __webpack_require__(4891);
 ;// CONCATENATED MODULE: ./src/report/counts.ts
 function emptyCounts() {
     return { total: 0, succeeded: 0, failed: 0, skipped: 0, other: 0, byStatus: new Map() };
@@ -3188,7 +3407,7 @@ function agent(m) {
 }
 /** Names come from outside: one line, bounded. */
 function annotations_short(text) {
-    const s = oneLine(text).replace(/\s+/g, ' ');
+    const s = (0,untrusted/* oneLine */.TN)(text).replace(/\s+/g, ' ');
     return s.length > 120 ? `${s.slice(0, 119)}…` : s;
 }
 
@@ -3201,7 +3420,8 @@ var external_node_buffer_ = __webpack_require__(4573);
 
 
 
-const REPORT_SCHEMA_VERSION = 1;
+/** 2: machineLogs entries are {lines, began, ended} (were the lines alone). */
+const REPORT_SCHEMA_VERSION = 2;
 const TOOL_NAME = 'yunxiao-deploy-gate';
 /** Placeholders for the two large fields, which reportParts writes piece by piece. */
 const RAW_ORDER = Symbol('deploy order');
@@ -3256,7 +3476,7 @@ function fields(o, t) {
     return [
         ['schemaVersion', REPORT_SCHEMA_VERSION],
         ['tool', { name: TOOL_NAME, version: version/* VERSION */.x }],
-        ['verdict', { result: o.result, reason: cleanText(o.reason) }],
+        ['verdict', { result: o.result, reason: (0,untrusted/* cleanText */.X5)(o.reason) }],
         [
             'resolved',
             {
@@ -3297,17 +3517,20 @@ function fields(o, t) {
                 at: a.at,
                 kind: a.kind,
                 machineSn: a.machineSn ?? null,
-                reason: cleanText(a.reason),
+                reason: (0,untrusted/* cleanText */.X5)(a.reason),
                 outcome: a.outcome,
-                detail: a.detail === undefined ? null : cleanText(a.detail),
+                detail: a.detail === undefined ? null : (0,untrusted/* cleanText */.X5)(a.detail),
                 transient: a.transient ?? false,
             })),
         ],
-        ['warnings', o.warnings.map(cleanText)],
+        ['warnings', o.warnings.map(untrusted/* cleanText */.X5)],
         ['artifactUrl', o.artifactUrl ?? null],
         [
             'machineLogs',
-            Object.fromEntries(Object.entries(o.machineLogs).map(([sn, log]) => [sn, cleanText(log)])),
+            Object.fromEntries(Object.entries(o.machineLogs).map(([sn, log]) => [
+                sn,
+                { lines: (0,untrusted/* cleanText */.X5)(log.lines), began: log.began ?? null, ended: log.ended ?? null },
+            ])),
         ],
         ['machines', MACHINES],
         // As Yunxiao sent it when the client kept the text (unknown fields kept), else our model of it.
@@ -3358,7 +3581,7 @@ function machineParts(o, t) {
 }
 /** JSON text that displays as it reads: bidi and C1 controls as \u escapes (the same data). */
 function json_report_json(v) {
-    return displaySafeJson(JSON.stringify(v) ?? 'null');
+    return (0,untrusted/* displaySafeJson */.av)(JSON.stringify(v) ?? 'null');
 }
 /**
  * A piece of the server's JSON as it came, made valid UTF-8 (a broken sequence becomes U+FFFD) and
@@ -3373,7 +3596,7 @@ function displaySafeBytes(piece) {
     if (valid && buf.indexOf(0xc2) < 0 && buf.indexOf(0xd8) < 0 && buf.indexOf(0xe2) < 0)
         return piece;
     const text = buf.toString('utf8');
-    const safe = displaySafeJson(text);
+    const safe = (0,untrusted/* displaySafeJson */.av)(text);
     return valid && safe === text ? piece : Buffer.from(safe);
 }
 function parseOrDefault(text, fallback) {
@@ -3454,6 +3677,7 @@ function outputsOf(outcome, reportPath) {
 
 
 
+
 const DEFAULT_MAX_BYTES = 1_000_000;
 const DEFAULT_MAX_MACHINE_ROWS = 300;
 const HARD_LIMIT = 1024 * 1024 - 1;
@@ -3466,7 +3690,7 @@ const HEADLINE = {
 };
 const MAX_BATCH_ROWS = 200;
 const MAX_TIMELINE_ROWS = 200;
-const MAX_WARNINGS = 20;
+const summary_MAX_WARNINGS = 20;
 const MAX_LOG_CHARS = 4000;
 const MAX_CELL_CHARS = 300;
 const MAX_REASON_CHARS = 2000;
@@ -3619,6 +3843,11 @@ function timelineSection(taken, room) {
         return `### Timeline\n${more(taken.length)}`;
     return out;
 }
+/** `2026-01-01 10:00:05` from an ISO time (the date is kept: a log may be days old). */
+function utcTime(iso) {
+    const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)/.exec(iso);
+    return m ? `${m[1]} ${m[2]}` : '?';
+}
 function actionRow(a) {
     const time = /^\d{4}-\d\d-\d\dT(\d\d:\d\d:\d\d)/.exec(a.at)?.[1] ?? cell(a.at);
     const result = a.outcome === 'ok' ? '✅ ok' : `❌ ${cell(a.detail ?? 'error')}${a.transient ? ' (transient)' : ''}`;
@@ -3648,20 +3877,21 @@ function logsSection(o, room) {
 }
 function logBlock(sn, log) {
     // Colour codes are common in deploy logs; hyperlinks (OSC 8) and bidi controls are not harmless.
-    let body = cleanText(log);
+    let body = (0,untrusted/* cleanText */.X5)((0,redact/* redactKnown */.rA)(log.lines));
     if (body.length > MAX_LOG_CHARS)
         body = `…${body.slice(-MAX_LOG_CHARS)}`;
     body = body.replace(/\n+$/, '');
     // A fence longer than any run of backticks in the log: nothing inside can close it.
     const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
-    return `\n<details><summary>Deploy log of ${html(clip(sn, MAX_CELL_CHARS))} (last lines)</summary>\n\n${fence}text\n${body}\n${fence}\n\n</details>\n`;
+    const when = log.began ? `, ${utcTime(log.began)}${log.ended ? `–${utcTime(log.ended)}` : ''} UTC` : '';
+    return `\n<details><summary>Deploy log of ${html(clip(sn, MAX_CELL_CHARS))} (last lines${when})</summary>\n\n${fence}text\n${body}\n${fence}\n\n</details>\n`;
 }
 function warningsSection(o) {
     if (o.warnings.length === 0)
         return '';
-    const shown = o.warnings.slice(0, MAX_WARNINGS).map((w) => `- ${summary_text(clip(w, 500))}`);
-    if (o.warnings.length > MAX_WARNINGS)
-        shown.push(`- … and ${o.warnings.length - MAX_WARNINGS} more in the JSON report`);
+    const shown = o.warnings.slice(0, summary_MAX_WARNINGS).map((w) => `- ${summary_text(clip(w, 500))}`);
+    if (o.warnings.length > summary_MAX_WARNINGS)
+        shown.push(`- … and ${o.warnings.length - summary_MAX_WARNINGS} more in the JSON report`);
     return `### Warnings\n\n${shown.join('\n')}\n`;
 }
 function linkSection(o) {
@@ -3715,15 +3945,17 @@ function cell(s) {
 }
 /** Text from outside made safe for a line of markdown. */
 function summary_text(s) {
-    // Markup characters escaped, and bare links broken up so that GitHub does not make them links.
-    return html(s
+    // Markup characters escaped, and bare links broken up so that GitHub does not make them links
+    // (a zero-width space after `@` stops an e-mail address from becoming one).
+    return html(s)
         .replace(/[\\`*_[\]~!#|]/g, '\\$&')
+        .replace(/@/g, '@\u200b')
         .replace(/:\/\//g, '\\://')
-        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`));
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
 }
 /** Text from outside made safe inside an HTML tag's content (no markdown is parsed there). */
 function html(s) {
-    return oneLine(s)
+    return (0,untrusted/* oneLine */.TN)((0,redact/* redactKnown */.rA)(s))
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -3731,7 +3963,7 @@ function html(s) {
 }
 /** An id or SN as a code span, safe in a table cell whatever it contains. */
 function code(s) {
-    const v = oneLine(clip(s, MAX_CELL_CHARS)).replace(/\|/g, '\\|');
+    const v = (0,untrusted/* oneLine */.TN)(clip((0,redact/* redactKnown */.rA)(s), MAX_CELL_CHARS)).replace(/\|/g, '\\|');
     const ticks = '`'.repeat(longestRun(v, '`') + 1);
     const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
     return `${ticks}${pad}${v}${pad}${ticks}`;
@@ -3855,25 +4087,37 @@ function plain(s) {
 
 
 
-/** Writes (or writes again, over the first) the outputs, the JSON report and the summary. */
+
+/**
+ * Writes (or writes again, over the first) the outputs, the summary and the JSON report, the
+ * smallest first: the report of a large order takes longest, and must never hold up the others.
+ */
 async function writeResults(outcome, config, io) {
     const finished = new Date();
     outcome.finishedAt = finished.toISOString();
     outcome.durationSeconds = secondsSince(outcome.startedAt, finished);
-    try {
-        outcome.reportPath = await writeReport(outcome);
-    }
-    catch (err) {
-        io.warning(`Could not write the JSON report: ${(0,message/* messageOf */.b)(err)}`);
-    }
     setOutputs(io, outputsOf(outcome, outcome.reportPath));
     if (config.summary)
         await writeSummarySafely(io, renderSummary(outcome));
+    const path = outcome.reportPath ?? reportPathFor(outcome);
+    try {
+        await writeReport(outcome, path);
+    }
+    catch (err) {
+        io.warning(`Could not write the JSON report: ${(0,message/* messageOf */.b)(err)}`);
+        return;
+    }
+    // Named only once it is there (a first write's path is kept for the second).
+    if (outcome.reportPath === undefined) {
+        outcome.reportPath = path;
+        setOutputs(io, { 'report-path': path });
+    }
 }
 /** The log blocks (deploy logs), the annotations and the verdict line; the exit code. */
 function conclude(outcome, io) {
-    for (const [sn, lines] of Object.entries(outcome.machineLogs)) {
-        io.block(`Deploy log of failed machine ${sn} (last lines)`, lines);
+    for (const [sn, log] of Object.entries(outcome.machineLogs)) {
+        const when = log.began ? `, deployed ${log.began}${log.ended ? ` to ${log.ended}` : ''}` : '';
+        io.block(`Deploy log of failed machine ${sn} (last lines${when})`, log.lines);
     }
     for (const annotation of annotationsOf(outcome))
         io.annotate(annotation);
@@ -3903,34 +4147,40 @@ function verdictLine(io, result, reason) {
     io.fail(reason);
     return 1;
 }
+/** Set once the outputs could not be written: said once, and not tried again. */
+let outputsBroken = false;
 /** Every output, each on its own: one that cannot be written is a warning, never a lost verdict. */
 function setOutputs(io, outputs) {
+    if (outputsBroken)
+        return;
     for (const [name, value] of Object.entries(outputs)) {
         try {
             io.setOutput(name, value);
         }
         catch (err) {
+            outputsBroken = true;
             io.warning(`Could not write the step outputs (GITHUB_OUTPUT): ${(0,message/* messageOf */.b)(err)}`);
             return;
         }
     }
 }
-async function writeReport(outcome) {
+function reportPathFor(outcome) {
     const dir = process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)();
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const file = outcome.reportPath ??
-        (0,external_node_path_.join)(dir, `yunxiao-deploy-gate-${outcome.resolved.deployOrderId}-${Date.now()}.json`);
+    return (0,external_node_path_.join)(dir, `yunxiao-deploy-gate-${outcome.resolved.deployOrderId}-${Date.now()}.json`);
+}
+async function writeReport(outcome, file) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
     const handle = await (0,promises_.open)(file, 'w');
     try {
         // Bytes, not strings: a string written to a file is first copied into a buffer sized for the
         // worst case (three bytes a character), which for the raw order of 10,000 machines is ~20 MB.
+        // Every part has this run's secrets redacted, the server's own bytes included.
         for (const part of reportParts(outcome))
-            await handle.write(typeof part === 'string' ? Buffer.from(part) : part);
+            await handle.write(typeof part === 'string' ? Buffer.from((0,redact/* redactKnown */.rA)(part)) : (0,redact/* redactKnownBytes */.Ob)(part));
     }
     finally {
         await handle.close();
     }
-    return file;
 }
 async function writeSummarySafely(io, markdown) {
     try {
@@ -3962,6 +4212,10 @@ var utils = __webpack_require__(4679);
 // index: core.js also imports its OIDC client, which brings a second HTTP stack (undici 6, compiling
 // its WebAssembly parser as it loads). That cost every run ~40 MB of memory and ~30 ms of start-up
 // for a feature this action never uses. Each function below is what core.js does for the same call.
+//
+// Run from source instead (by tsx, as GitHub's @github/local-action runs an action), the secrets,
+// the outputs, the failure and the summary go through @actions/core's public API (useToolkitApi),
+// which such tools replace with their own: there it costs no start-up, and the bundle never loads it.
 
 
 
@@ -3969,48 +4223,74 @@ var utils = __webpack_require__(4679);
 
 
 
-// Every line goes out so that no text from a server becomes a workflow command (see
-// common/untrusted.ts): plain lines are made inert, a command's text cannot leave its line, and a
-// block of server text (a deploy log) is fenced by ::stop-commands:: with a fresh token.
-const io_io = {
-    /** INPUT_<NAME> as the runner sets it (core.getInput), trimmed. */
-    input: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
-    mask: (secret) => (0,command/* issueCommand */.L)('add-mask', {}, secret),
-    info: (line) => void process.stdout.write(inertLine(line) + external_node_os_.EOL),
-    warning: (text) => (0,command/* issueCommand */.L)('warning', {}, cleanText(text)),
-    debug: (text) => (0,command/* issueCommand */.L)('debug', {}, cleanText(text)),
-    /** a collapsible group of lines the gate wrote (values in them made inert) */
-    group(title, lines) {
-        (0,command/* issue */.s)('group', oneLine(title));
-        for (const line of lines)
-            process.stdout.write(inertLine(line) + external_node_os_.EOL);
-        (0,command/* issue */.s)('endgroup');
-    },
-    /** a collapsible block of server text, shown as it is but never read as commands */
-    block(title, text) {
-        const token = (0,external_node_crypto_.randomUUID)().replace(/-/g, '');
-        (0,command/* issue */.s)('group', oneLine(title));
-        (0,command/* issueCommand */.L)('stop-commands', {}, token);
-        for (const line of cleanLines(text))
-            process.stdout.write((line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS - 1)}…` : line) + external_node_os_.EOL);
-        (0,command/* issue */.s)(token);
-        (0,command/* issue */.s)('endgroup');
-    },
-    annotate(a) {
-        (0,command/* issueCommand */.L)(a.level, (0,utils/* toCommandProperties */.k)({ title: oneLine(a.title) }), cleanText(a.message));
-    },
+
+let toolkit = {
+    setSecret: (secret) => (0,command/* issueCommand */.L)('add-mask', {}, secret),
     setOutput(name, value) {
         if (process.env['GITHUB_OUTPUT'])
             return (0,file_command/* issueFileCommand */.n)('OUTPUT', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
         process.stdout.write(external_node_os_.EOL);
         (0,command/* issueCommand */.L)('set-output', { name }, (0,utils/* toCommandValue */.E)(value));
     },
-    /** The step's failure message (the exit code is set by the entry point). */
-    fail: (message) => (0,command/* issueCommand */.L)('error', {}, cleanText(message)),
-    /** The job summary, replacing what this step wrote before (a second write after the extras). */
+    setFailed: (message) => (0,command/* issueCommand */.L)('error', {}, message),
     async writeSummary(markdown) {
         await summary/* summary */.z.emptyBuffer().addRaw(markdown, true).write({ overwrite: true });
     },
+};
+/**
+ * From source (this module is a .ts file, not a bundle), use @actions/core's public API. Its import is
+ * left out of the bundle: it can only ever run where node_modules is.
+ */
+async function useToolkitApi() {
+    // (a loader may add a query to the URL: ?__quibble=1)
+    if (!new URL(import.meta.url).pathname.endsWith('.ts'))
+        return;
+    const core = await import(/* webpackIgnore: true */ '@actions/core');
+    toolkit = {
+        setSecret: core.setSecret,
+        setOutput: core.setOutput,
+        setFailed: core.setFailed,
+        async writeSummary(markdown) {
+            await core.summary.emptyBuffer().addRaw(markdown, true).write({ overwrite: true });
+        },
+    };
+}
+const io_io = {
+    /** INPUT_<NAME> as the runner sets it (core.getInput), trimmed. */
+    input: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
+    mask(secret) {
+        (0,redact/* registerSecret */.cl)(secret);
+        toolkit.setSecret(secret);
+    },
+    info: (line) => void process.stdout.write((0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(line)) + external_node_os_.EOL),
+    warning: (text) => (0,command/* issueCommand */.L)('warning', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
+    debug: (text) => (0,command/* issueCommand */.L)('debug', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
+    /** a collapsible group of lines the gate wrote (values in them made inert) */
+    group(title, lines) {
+        (0,command/* issue */.s)('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
+        for (const line of lines)
+            process.stdout.write((0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(line)) + external_node_os_.EOL);
+        (0,command/* issue */.s)('endgroup');
+    },
+    /** a collapsible block of server text, shown as it is but never read as commands */
+    block(title, text) {
+        const token = (0,external_node_crypto_.randomUUID)().replace(/-/g, '');
+        (0,command/* issue */.s)('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
+        (0,command/* issueCommand */.L)('stop-commands', {}, token);
+        for (const line of (0,untrusted/* cleanLines */.v3)((0,redact/* redactKnown */.rA)(text)))
+            process.stdout.write(line + external_node_os_.EOL);
+        (0,command/* issue */.s)(token);
+        (0,command/* issue */.s)('endgroup');
+    },
+    annotate(a) {
+        const title = (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(a.title));
+        (0,command/* issueCommand */.L)(a.level, (0,utils/* toCommandProperties */.k)({ title }), (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(a.message)));
+    },
+    setOutput: (name, value) => toolkit.setOutput(name, (0,redact/* redactKnown */.rA)(value)),
+    /** The step's failure message (run() sets the exit code). */
+    fail: (message) => toolkit.setFailed((0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(message))),
+    /** The job summary, replacing what this step wrote before (a second write after the extras). */
+    writeSummary: (markdown) => toolkit.writeSummary((0,redact/* redactKnown */.rA)(markdown)),
 };
 
 // EXTERNAL MODULE: ./src/runner/signals.ts
@@ -4041,10 +4321,20 @@ const EXTRAS_MS = 10_000;
 const EXTRAS_ON_CANCEL_MS = 1500;
 /** Creating the GitHub Deployment before the watch: bounded, and cut by the deadline or a cancel. */
 const GITHUB_START_MS = 10_000;
-/** Runs the action; resolves to the process exit code. */
+/**
+ * Runs the action and sets the process exit code (also returned): the entry point calls it, and so
+ * does a tool that runs the action from source, such as @github/local-action, with no arguments.
+ */
 async function run(cancel = (0,signals/* cancelOnSignals */.d)(), io = io_io) {
+    if (io === io_io)
+        await useToolkitApi();
+    const code = await runGate(cancel, io);
+    process.exitCode = code;
+    return code;
+}
+async function runGate(cancel, io) {
     const startedAt = new Date();
-    const parsed = parseInputs(io.input, io.mask);
+    const parsed = parseInputs(io.input, io.mask, process.env);
     if (!parsed.ok) {
         return finishInvalid(io, `Invalid inputs (nothing was sent to Yunxiao):\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`);
     }
