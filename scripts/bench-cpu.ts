@@ -3,14 +3,14 @@
 // for each size, the median ms of a plain JSON.parse of the answer and of one whole poll (read the
 // answer from its bytes, losslessly; decide; describe the changes), both timed here.
 import { performance } from 'node:perf_hooks';
-import { readDeployOrder } from '../src/client/openapi.js';
-import { describeChanges } from '../src/gate/changes.js';
-import { decide } from '../src/gate/decide.js';
+import { readDeployOrder } from '../src/providers/yunxiao/openapi.js';
+import { describeChanges } from '../src/core/changes.js';
+import { decide } from '../src/core/decide.js';
 import type { Policy } from '../src/inputs/config.js';
-import { DeployEngine } from '../src/simulator/engine.js';
-import { machines, scenario } from '../src/simulator/index.js';
-import { stringify } from '../src/simulator/raw-json.js';
-import { orderView } from '../src/simulator/views.js';
+import { DeployEngine } from '../sim/yunxiao/engine.js';
+import { machines, scenario } from '../sim/yunxiao/index.js';
+import { stringify } from '../sim/yunxiao/raw-json.js';
+import { orderView } from '../sim/yunxiao/views.js';
 
 export interface CpuFigure {
   machines: number;

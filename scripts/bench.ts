@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { V8_FLAGS } from '../src/runner/v8-flags.js';
-import { machines, scenario, startSimulator, type Scenario, type Simulator } from '../src/simulator/index.js';
+import { machines, scenario, startSimulator, type Scenario, type Simulator } from '../sim/yunxiao/index.js';
 import type { CpuFigure } from './bench-cpu.js';
 import { DIST, ROOT, runAction, type ActionRun } from './lib/runner.js';
 

@@ -2,7 +2,7 @@
 // A realistic host deploy: a dozen machines in three batches, one host whose agent is unreachable,
 // skip-unreachable on. Shows the log live, then where the summary and the report are, and the summary.
 import { summaryToText } from '../src/report/summary.js';
-import { demoScenario, startSimulator } from '../src/simulator/index.js';
+import { demoScenario, startSimulator } from '../sim/yunxiao/index.js';
 import { runAction } from './lib/runner.js';
 
 const TOKEN = 'pt-demoToken0123456789abcdef';

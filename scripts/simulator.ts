@@ -5,7 +5,7 @@
 // step); --tick-ms runs it on a timer instead. Ctrl-C stops it.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { demoScenario, startSimulator } from '../src/simulator/index.js';
+import { demoScenario, startSimulator } from '../sim/yunxiao/index.js';
 
 const { values } = parseArgs({
   options: {

@@ -5,13 +5,13 @@
 // EMAS URL, GitHub) shares one grace period, and so does everything after a cancel; each wait in it
 // also ends when a cancel comes. The outputs, the report and the summary are written before any
 // best-effort extra, and again when an extra adds to them.
-import type { YunxiaoApi } from './client/model.js';
-import { actionsOnTimeout, decide } from './gate/decide.js';
+import type { YunxiaoApi } from './providers/yunxiao/model.js';
+import { actionsOnTimeout, decide } from './core/decide.js';
 import { messageOf } from './common/message.js';
-import { fetchArtifactUrl, fetchFailedLogs } from './gate/extras.js';
-import { deployUrl } from './gate/links.js';
-import { resolveDeployOrder, type Resolution } from './gate/resolve.js';
-import type { Verdict } from './gate/types.js';
+import { fetchArtifactUrl, fetchFailedLogs } from './providers/yunxiao/extras.js';
+import { deployUrl } from './providers/yunxiao/links.js';
+import { resolveDeployOrder, type Resolution } from './providers/yunxiao/resolve.js';
+import type { Verdict } from './core/types.js';
 import {
   newWatchState,
   perform,
@@ -19,18 +19,18 @@ import {
   watch,
   type WatchContext,
   type WatchState,
-} from './gate/watch.js';
+} from './watch/watch.js';
 import type { Config } from './inputs/config.js';
 import { parseInputs } from './inputs/parse.js';
 import type { RunOutcome } from './report/outcome.js';
-import { createApi } from './runner/api.js';
+import { createApi } from './providers/yunxiao/api.js';
 import { createDispatcher } from './runner/dispatcher.js';
 import { DeadlineReached, formatDuration, RunCancelled } from './runner/deadline.js';
 import { conclude, finishInvalid, finishUnresolved, writeResults } from './runner/finish.js';
 import { io as runnerIo, useToolkitApi, type RunnerIo } from './runner/io.js';
 import { cancelOnSignals, type CancelSignal } from './runner/signals.js';
 import { sleep } from './common/sleep.js';
-import type { Dispatcher } from './client/undici.js';
+import type { Dispatcher } from './http/undici.js';
 import type { DeploymentTracker } from './github/deployment.js';
 
 /** After the deadline or a cancel: everything left must be done within this (the bound is 10 s). */

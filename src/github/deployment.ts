@@ -3,7 +3,7 @@
 // so runs without `environment` do not pay its start-up cost.
 import type { Dispatcher } from 'undici';
 import { messageOf } from '../common/message.js';
-import type { Result } from '../gate/types.js';
+import type { Result } from '../core/types.js';
 
 export interface DeploymentTracker {
   /** posts the final status for the gate's result, until `signal` says it is too late */

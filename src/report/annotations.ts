@@ -1,6 +1,6 @@
 // Annotations: an error per failed machine, a warning per skipped one. GitHub shows at most 10 of
 // each level per step, so a few are shown and one more says how many were left out and where they are.
-import type { Machine } from '../client/model.js';
+import type { Machine } from '../providers/yunxiao/model.js';
 import { oneLine } from '../common/untrusted.js';
 import { tallyOf, whatHappened, type Tally } from './counts.js';
 import type { RunOutcome } from './outcome.js';

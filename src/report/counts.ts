@@ -1,7 +1,7 @@
 // What every report reads from a finished run, computed once in one pass over the machines and one
 // over the actions: counts by status, batches, the machines that need a look, what this run did.
-import type { DeployOrder, Machine } from '../client/model.js';
-import type { ActionKind, TakenAction } from '../gate/types.js';
+import type { DeployOrder, Machine } from '../providers/yunxiao/model.js';
+import type { ActionKind, TakenAction } from '../core/types.js';
 import type { RunOutcome } from './outcome.js';
 
 export interface StatusCounts {

@@ -1,7 +1,7 @@
 // The JSON report (output report-path): the verdict, every machine with what this run did to it,
 // every action taken, and the final deploy order as Yunxiao sent it. Ids are exact strings.
 import { isUtf8 } from 'node:buffer';
-import type { Machine } from '../client/model.js';
+import type { Machine } from '../providers/yunxiao/model.js';
 import { cleanText, displaySafeJson } from '../common/untrusted.js';
 import { VERSION } from '../version.js';
 import { tallyOf, whatHappened, type MachineActions, type StatusCounts, type Tally } from './counts.js';

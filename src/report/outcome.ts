@@ -1,9 +1,9 @@
 // Everything a finished (or interrupted) run knows, handed to the report builders:
 // outputs, the JSON report, the job summary and the annotations are all pure functions of it.
-import type { JsonText } from '../client/json.js';
-import type { DeployOrder } from '../client/model.js';
+import type { JsonText } from '../http/json.js';
+import type { DeployOrder } from '../providers/yunxiao/model.js';
 import type { Policy } from '../inputs/config.js';
-import type { Result, TakenAction } from '../gate/types.js';
+import type { Result, TakenAction } from '../core/types.js';
 
 /** The end of a machine's deploy log, and when the deploy ran by Yunxiao's clock (ISO, when known). */
 export interface LogExcerpt {

@@ -2,11 +2,11 @@
 // them while the size allows, and a line saying how many did not fit), the batches, the timeline, log
 // excerpts, warnings and the link. GitHub refuses a summary of 1 MiB or more: the byte count is kept
 // as it is built, the must-list table goes first, and the rest shrinks to what is left.
-import type { Machine } from '../client/model.js';
-import { redactKnown } from '../client/redact.js';
+import type { Machine } from '../providers/yunxiao/model.js';
+import { redactKnown } from '../common/redact.js';
 import { cleanText, oneLine } from '../common/untrusted.js';
-import { describeBudget } from '../gate/budget.js';
-import type { Result, TakenAction } from '../gate/types.js';
+import { describeBudget } from '../core/budget.js';
+import type { Result, TakenAction } from '../core/types.js';
 import { needsALook, tallyOf, whatHappened, type Batch, type StatusCounts, type Tally } from './counts.js';
 import type { LogExcerpt, RunOutcome } from './outcome.js';
 

@@ -2,7 +2,7 @@
 // networks reach Alibaba Cloud through a proxy: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, in either case.
 // A loopback endpoint (a simulator, a local tunnel) never goes through one: over plain http, the
 // proxy would see the credentials in clear text.
-import { Agent, type Dispatcher } from '../client/undici.js';
+import { Agent, type Dispatcher } from '../http/undici.js';
 import { isLoopback } from '../inputs/values.js';
 
 const PROXY_VARS = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];

@@ -5,9 +5,9 @@
 import { mkdir, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { redactKnown, redactKnownBytes } from '../client/redact.js';
+import { redactKnown, redactKnownBytes } from '../common/redact.js';
 import { messageOf } from '../common/message.js';
-import type { Result } from '../gate/types.js';
+import type { Result } from '../core/types.js';
 import type { Config } from '../inputs/config.js';
 import { annotationsOf } from '../report/annotations.js';
 import { reportParts } from '../report/json-report.js';

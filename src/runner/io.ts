@@ -17,7 +17,7 @@ import {
 } from '../../node_modules/@actions/core/lib/file-command.js';
 import { summary } from '../../node_modules/@actions/core/lib/summary.js';
 import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js';
-import { registerSecret, redactKnown } from '../client/redact.js';
+import { registerSecret, redactKnown } from '../common/redact.js';
 import { cleanLines, commandText, inertLine } from '../common/untrusted.js';
 
 export interface Annotation {

@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { machines } from '../../src/simulator/index.js';
+import { machines } from '../../sim/yunxiao/index.js';
 import { startFakeGithub } from '../support/fake-github.js';
 import { readRunnerLog } from '../support/runner-log.js';
 import { gate, waitForCalls } from './support.js';

@@ -1,7 +1,7 @@
 // The workflow cancelled mid-watch: the runner sends SIGINT, then SIGTERM 7.5 s later, then kills
 // the process 2.5 s after that. Everything must be written, and the process gone, before the kill.
 import { describe, expect, it } from 'vitest';
-import { machines } from '../../src/simulator/index.js';
+import { machines } from '../../sim/yunxiao/index.js';
 import { count, gate, waitForCalls } from './support.js';
 
 const forever = { batches: [machines(3, 1, { runTicks: Infinity })] };

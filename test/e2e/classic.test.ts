@@ -1,7 +1,7 @@
 // The whole gate over the classic API: AccessKey signatures the simulator verifies independently.
 import { describe, expect, it } from 'vitest';
 import { everything } from '../../scripts/lib/runner.js';
-import { machines } from '../../src/simulator/index.js';
+import { machines } from '../../sim/yunxiao/index.js';
 import { count, gate, ORG } from './support.js';
 
 const KEY_ID = 'LTAI5tE2eClassicKey';

@@ -2,7 +2,7 @@
 // the credentials people already have in the environment.
 import { describe, expect, it } from 'vitest';
 import { everything } from '../../scripts/lib/runner.js';
-import { machines } from '../../src/simulator/index.js';
+import { machines } from '../../sim/yunxiao/index.js';
 import { count, gate, ORG } from './support.js';
 
 const KEY_ID = 'STS.envOidcKey0123';

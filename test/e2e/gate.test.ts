@@ -1,7 +1,7 @@
 // The bundled action against the simulator, end to end, for each capability of the gate.
 import { describe, expect, it } from 'vitest';
 import { everything } from '../../scripts/lib/runner.js';
-import { machines } from '../../src/simulator/index.js';
+import { machines } from '../../sim/yunxiao/index.js';
 import { count, gate, ORG, TOKEN } from './support.js';
 
 const BIG = '9007199254740993'; // above 2^53: a JS number would read it as ...992

@@ -3,7 +3,7 @@
 // is read the way the runner reads it.
 import { describe, expect, it } from 'vitest';
 import { everything } from '../../scripts/lib/runner.js';
-import { machines, type Reply } from '../../src/simulator/index.js';
+import { machines, type Reply } from '../../sim/yunxiao/index.js';
 import { readRunnerLog, type RunnerLog } from '../support/runner-log.js';
 import { count, gate, TOKEN } from './support.js';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/runner.js';
-import { machines, scenario, startSimulator } from '../../src/simulator/index.js';
+import { machines, scenario, startSimulator } from '../../sim/yunxiao/index.js';
 import { ORG, TOKEN } from './support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ydg-local-action-'));

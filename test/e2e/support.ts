@@ -8,7 +8,7 @@ import {
   type Scenario,
   type Simulator,
   type SimulatorOptions,
-} from '../../src/simulator/index.js';
+} from '../../sim/yunxiao/index.js';
 
 export const TOKEN = 'pt-e2eSecretToken_0123456789abcdef';
 export const FIXTURES = join(import.meta.dirname, '../fixtures');

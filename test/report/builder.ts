@@ -1,6 +1,6 @@
 // RunOutcome fixtures for the report tests.
-import type { Machine } from '../../src/client/model.js';
-import type { TakenAction } from '../../src/gate/types.js';
+import type { Machine } from '../../src/providers/yunxiao/model.js';
+import type { TakenAction } from '../../src/core/types.js';
 import type { RunOutcome } from '../../src/report/outcome.js';
 import { machine, order, policy } from '../support/orders.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_SCHEMA_VERSION, reportJson, reportOf, reportParts } from '../../src/report/json-report.js';
 import { VERSION } from '../../src/version.js';
-import { jsonTextOf, readJson } from '../../src/client/json.js';
+import { jsonTextOf, readJson } from '../../src/http/json.js';
 import { machine, unreachable } from '../support/orders.js';
 import { act, BIG, fleet, JOB, outcomeOf, RUN } from './builder.js';
 

@@ -1,6 +1,6 @@
 // The job summary: sections per case, escaping, fencing, and the size bound at any fleet size.
 import { describe, expect, it } from 'vitest';
-import { registerSecret } from '../../src/client/redact.js';
+import { registerSecret } from '../../src/common/redact.js';
 import { renderSummary, summaryToText, unresolvedSummary } from '../../src/report/summary.js';
 import { machine, unreachable } from '../support/orders.js';
 import { act, BIG, fleet, outcomeOf, RUN, URL } from './builder.js';

@@ -1,7 +1,7 @@
 // Builders for deploy orders and policies in unit tests.
-import type { ActionState, DeployOrder, Machine } from '../../src/client/model.js';
+import type { ActionState, DeployOrder, Machine } from '../../src/providers/yunxiao/model.js';
 import type { Policy } from '../../src/inputs/config.js';
-import type { GateMemory, TakenAction } from '../../src/gate/types.js';
+import type { GateMemory, TakenAction } from '../../src/core/types.js';
 
 export function machine(sn: string, status: string, over: Partial<Machine> = {}): Machine {
   return {

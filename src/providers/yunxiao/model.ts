@@ -1,0 +1,181 @@
+// The domain model every client returns, whichever API generation it talks to.
+// Ids are exact decimal strings (64-bit ids lose precision as JS numbers).
+// Statuses stay plain strings: Yunxiao may add values, and an unknown one must never crash us.
+import type { ApiError } from '../../http/errors.js';
+import type { JsonText } from '../../http/json.js';
+
+/** Documented deploy order statuses (`Waiting` is a pause). No failure value is documented. */
+export const ORDER_STATUSES = ['Waiting', 'Running', 'Cancelled', 'Success'] as const;
+/** Documented machine statuses. */
+export const MACHINE_STATUSES = [
+  'Success',
+  'Pending',
+  'Running',
+  'Cancelled',
+  'Queued',
+  'Failed',
+  'Skipped',
+] as const;
+
+export interface ActionState {
+  /** e.g. StopVMDeployOrder, ResumeVMDeployOrder, RetryVMDeployMachine, SkipVMDeployMachine */
+  type: string;
+  /** true: the caller may not perform this action now */
+  disable: boolean;
+}
+
+export interface Machine {
+  machineSn: string;
+  ip: string;
+  /** Success | Pending | Running | Cancelled | Queued | Failed | Skipped | anything new */
+  status: string;
+  /** ok | error (agent unreachable) | anything new */
+  clientStatus: string;
+  batchNum: number;
+  hostName?: string;
+  updateTime?: number;
+  actions: ActionState[];
+}
+
+export interface DeployOrder {
+  deployOrderId: string;
+  /** Waiting | Running | Cancelled | Success | anything new */
+  status: string;
+  currentBatch: number;
+  totalBatch: number;
+  hostGroupId?: string;
+  creator?: string;
+  exceptionCode?: string;
+  createTime?: number;
+  updateTime?: number;
+  actions: ActionState[];
+  machines: Machine[];
+}
+
+export interface DeployJob {
+  identifier: string;
+  jobName: string;
+  /** id of the job's last run (a job instance id, not a pipeline run id) */
+  lastJobId: string;
+  lastJobParams?: string;
+}
+
+export interface JobHistoryEntry {
+  jobId: string;
+  pipelineRunId: string;
+  identifier: string;
+  jobName: string;
+  status: string;
+  executeNumber?: number;
+}
+
+/** One page of a paged list. `next` is an opaque cursor (page number or nextToken); absent on the last page. */
+export interface Page<T> {
+  items: T[];
+  next?: string;
+  /** the cursor of the last page, when the server says how many there are */
+  last?: string;
+}
+
+export interface RunAction {
+  type: string;
+  /** action params with ids as exact strings */
+  params: Record<string, unknown>;
+  /** raw JSON string some responses carry instead of params */
+  data?: string;
+  disable?: boolean;
+}
+
+export interface RunJob {
+  id: string;
+  name: string;
+  /** RUNNING | SUCCESS | FAIL | CANCELED | WAITING | anything new */
+  status: string;
+  stageName?: string;
+  actions: RunAction[];
+}
+
+export interface PipelineRun {
+  pipelineRunId: string;
+  pipelineId: string;
+  /** RUNNING | SUCCESS | FAIL | CANCELED | WAITING | anything new */
+  status: string;
+  createTime?: number;
+  updateTime?: number;
+  /** every job of every stage, in stage order */
+  jobs: RunJob[];
+}
+
+export interface MachineLog {
+  deployLog: string;
+  deployLogPath?: string;
+  aliyunRegion?: string;
+  /** ms epoch (the OpenAPI sends a string of digits, the classic API a number) */
+  deployBeginTime?: number;
+  deployEndTime?: number;
+}
+
+export interface EmasArtifactRequest {
+  pipelineId: string;
+  pipelineRunId: string;
+  emasJobInstanceId: string;
+  md5: string;
+  serviceConnectionId: string;
+}
+
+/** What a caller passes to every operation. */
+export interface CallOptions {
+  /** Aborts the request in flight (the overall deadline, cancellation). */
+  signal?: AbortSignal;
+}
+
+/**
+ * The Yunxiao Flow operations the gate needs. Two implementations: the OpenAPI client
+ * (personal access token) and the classic client (AccessKey signature). The gate cannot
+ * tell which one it talks to.
+ */
+export interface YunxiaoApi {
+  /** 'openapi' or 'classic': for messages and the report only. */
+  readonly kind: 'openapi' | 'classic';
+  listDeployJobs(pipelineId: string, opts?: CallOptions): Promise<DeployJob[]>;
+  /** One page of a deploy job's run history (in an order Yunxiao does not document). `cursor` is a page's `next` or `last`. */
+  listJobHistory(
+    pipelineId: string,
+    identifier: string,
+    cursor: string | undefined,
+    opts?: CallOptions,
+  ): Promise<Page<JobHistoryEntry>>;
+  getPipelineRun(pipelineId: string, pipelineRunId: string, opts?: CallOptions): Promise<PipelineRun>;
+  /** OpenAPI only (the classic API has no such call) */
+  getLatestPipelineRun?(pipelineId: string, opts?: CallOptions): Promise<PipelineRun>;
+  getDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<DeployOrder>;
+  /**
+   * The last order read, as Yunxiao sent it (unknown fields kept), as JSON with ids as exact
+   * strings: for the report. Its bytes, not a tree: at 10,000 machines the tree is several times
+   * larger. Undefined while a read is under way or after one failed (each read reuses the buffer).
+   */
+  lastRawDeployOrder(): JsonText | undefined;
+  /** The last failed attempt of any call, for a verdict that must name the last error seen. */
+  lastError(): ApiError | undefined;
+  stopDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<boolean>;
+  resumeDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<boolean>;
+  skipMachine(
+    pipelineId: string,
+    deployOrderId: string,
+    machineSn: string,
+    opts?: CallOptions,
+  ): Promise<boolean>;
+  retryMachine(
+    pipelineId: string,
+    deployOrderId: string,
+    machineSn: string,
+    opts?: CallOptions,
+  ): Promise<boolean>;
+  getMachineLog(
+    pipelineId: string,
+    deployOrderId: string,
+    machineSn: string,
+    opts?: CallOptions,
+  ): Promise<MachineLog>;
+  getEmasArtifactUrl(req: EmasArtifactRequest, opts?: CallOptions): Promise<string>;
+}

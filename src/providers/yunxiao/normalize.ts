@@ -1,0 +1,286 @@
+// From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
+// tolerant of missing optional fields and of fields it does not know; statuses kept as given.
+import { AnswerError } from '../../http/errors.js';
+import { isBlank } from '../../http/transport.js';
+import { toIdString, type Keep } from '../../http/json.js';
+import type {
+  ActionState,
+  DeployJob,
+  DeployOrder,
+  JobHistoryEntry,
+  Machine,
+  MachineLog,
+  PipelineRun,
+  RunAction,
+  RunJob,
+} from './model.js';
+
+type Obj = Record<string, unknown>;
+
+/** JSON, but not of the shape the operation returns. */
+export class ShapeError extends AnswerError {
+  override name = 'ShapeError';
+  constructor(message: string) {
+    super('shape', message);
+  }
+}
+
+function obj(value: unknown, what: string): Obj {
+  if (value && typeof value === 'object' && !Array.isArray(value)) return value as Obj;
+  throw new ShapeError(`expected ${what} to be a JSON object, got ${describe(value)}`);
+}
+
+function list(value: unknown, what: string): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  throw new ShapeError(`expected ${what} to be a JSON array, got ${describe(value)}`);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? `the string "${value.slice(0, 60)}"` : typeof value;
+}
+
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+const id = (v: unknown): string => toIdString(v) ?? str(v);
+const optId = (v: unknown): string | undefined =>
+  v === undefined || v === null || v === '' ? undefined : id(v);
+const num = (v: unknown): number => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : 0;
+};
+const optNum = (v: unknown): number | undefined => (v === undefined || v === null ? undefined : num(v));
+
+/**
+ * Action lists, interned: 10,000 machines carry the same few lists of (type, disable), and a poll
+ * would otherwise allocate 40,000 small objects only to drop them at the next one. Read-only.
+ */
+const internedActions = new Map<string, ActionState[]>();
+/** the last list returned: consecutive machines in the same state carry equal lists, found without allocating */
+let lastActions: readonly ActionState[] | undefined;
+
+function actions(value: unknown): ActionState[] {
+  const raw = list(value, 'actions');
+  if (lastActions && sameActions(lastActions, raw)) return lastActions as ActionState[];
+  const states: ActionState[] = [];
+  for (const a of raw) {
+    const o = obj(a, 'an action');
+    states.push({ type: str(o['type']), disable: disabled(o['disable']) });
+  }
+  const key = JSON.stringify(states); // unambiguous, whatever characters the types hold
+  let hit = internedActions.get(key);
+  if (!hit) {
+    if (internedActions.size > 1000) internedActions.clear(); // bounded, whatever Yunxiao sends
+    hit = Object.freeze(states) as ActionState[];
+    internedActions.set(key, hit);
+  }
+  lastActions = hit;
+  return hit;
+}
+
+const disabled = (v: unknown): boolean => v === true || v === 'true';
+
+function sameActions(list: readonly ActionState[], raw: readonly unknown[]): boolean {
+  if (list.length !== raw.length) return false;
+  for (let i = 0; i < list.length; i++) {
+    const o = raw[i];
+    if (!o || typeof o !== 'object' || Array.isArray(o)) return false; // obj() then says what is wrong
+    const a = o as Obj;
+    if (str(a['type']) !== list[i]!.type || disabled(a['disable']) !== list[i]!.disable) return false;
+  }
+  return true;
+}
+
+function machine(value: unknown): Machine {
+  const m = obj(value, 'a deploy machine');
+  const out: Machine = {
+    machineSn: id(m['machineSn']),
+    ip: str(m['ip']),
+    status: str(m['status']),
+    clientStatus: str(m['clientStatus']),
+    batchNum: num(m['batchNum']),
+    actions: actions(m['actions']),
+  };
+  if (typeof m['hostName'] === 'string') out.hostName = m['hostName'];
+  const updated = optNum(m['updateTime']);
+  if (updated !== undefined) out.updateTime = updated;
+  return out;
+}
+
+/**
+ * What of a deploy order's answer to build (see readJson): the fields the model holds, and each
+ * machine turned into the model as soon as it is read, so no tree of 10,000 raw machines ever
+ * exists. toDeployOrderRead takes what this builds.
+ */
+const ACTION_FIELDS: Keep = [{ type: true, disable: true }];
+export const DEPLOY_ORDER_FIELDS: Keep = {
+  deployOrderId: true,
+  status: true,
+  currentBatch: true,
+  totalBatch: true,
+  creator: true,
+  exceptionCode: true,
+  createTime: true,
+  updateTime: true,
+  actions: ACTION_FIELDS,
+  deployMachineInfo: {
+    hostGroupId: true,
+    deployMachines: [
+      {
+        machineSn: true,
+        ip: true,
+        status: true,
+        clientStatus: true,
+        batchNum: true,
+        hostName: true,
+        updateTime: true,
+        actions: ACTION_FIELDS,
+      },
+      machine,
+    ],
+  },
+};
+
+export function toDeployOrder(raw: unknown): DeployOrder {
+  return orderOf(raw, (machines) => machines.map(machine));
+}
+
+/** An order read with DEPLOY_ORDER_FIELDS: its machines are models already. */
+export function toDeployOrderRead(raw: unknown): DeployOrder {
+  return orderOf(raw, (machines) => machines as Machine[]);
+}
+
+function orderOf(raw: unknown, machines: (list: unknown[]) => Machine[]): DeployOrder {
+  const o = obj(raw, 'the deploy order');
+  const info =
+    o['deployMachineInfo'] === undefined || o['deployMachineInfo'] === null
+      ? {}
+      : obj(o['deployMachineInfo'], 'deployMachineInfo');
+  return {
+    deployOrderId: id(o['deployOrderId']),
+    status: str(o['status']),
+    currentBatch: num(o['currentBatch']),
+    totalBatch: num(o['totalBatch']),
+    hostGroupId: optId(info['hostGroupId']),
+    creator: o['creator'] === undefined ? undefined : str(o['creator']),
+    exceptionCode:
+      o['exceptionCode'] === undefined || o['exceptionCode'] === null ? undefined : str(o['exceptionCode']),
+    createTime: optNum(o['createTime']),
+    updateTime: optNum(o['updateTime']),
+    actions: actions(o['actions']),
+    machines: machines(list(info['deployMachines'], 'deployMachineInfo.deployMachines')),
+  };
+}
+
+export function toDeployJobs(raw: unknown): DeployJob[] {
+  return list(raw, 'the deploy job list').map((j) => {
+    const o = obj(j, 'a deploy job');
+    const job: DeployJob = {
+      identifier: str(o['identifier']),
+      jobName: str(o['jobName']),
+      lastJobId: id(o['lastJobId']),
+    };
+    if (typeof o['lastJobParams'] === 'string') job.lastJobParams = o['lastJobParams'];
+    return job;
+  });
+}
+
+export function toJobHistory(raw: unknown): JobHistoryEntry[] {
+  return list(raw, 'the job history').map((j) => {
+    const o = obj(j, 'a job history row');
+    return {
+      jobId: id(o['jobId']),
+      pipelineRunId: id(o['pipelineRunId']),
+      identifier: str(o['identifier']),
+      jobName: str(o['jobName']),
+      status: str(o['status']),
+      executeNumber: optNum(o['executeNumber']),
+    };
+  });
+}
+
+function runAction(value: unknown): RunAction {
+  const a = obj(value, 'a job action');
+  const params =
+    a['params'] && typeof a['params'] === 'object' && !Array.isArray(a['params']) ? (a['params'] as Obj) : {};
+  const out: RunAction = { type: str(a['type']), params };
+  if (typeof a['data'] === 'string') out.data = a['data'];
+  if (typeof a['disable'] === 'boolean') out.disable = a['disable'];
+  return out;
+}
+
+export function toPipelineRun(raw: unknown): PipelineRun {
+  const r = obj(raw, 'the pipeline run');
+  const jobs: RunJob[] = [];
+  for (const s of list(r['stages'], 'stages')) {
+    const stage = obj(s, 'a stage');
+    const info = stage['stageInfo'] ? obj(stage['stageInfo'], 'stageInfo') : {};
+    const stageName = str(info['name'] ?? stage['name']);
+    for (const j of list(info['jobs'], 'stageInfo.jobs')) {
+      const job = obj(j, 'a job');
+      jobs.push({
+        id: id(job['id']),
+        name: str(job['name']),
+        status: str(job['status']),
+        stageName,
+        actions: list(job['actions'], 'job actions').map(runAction),
+      });
+    }
+  }
+  return {
+    pipelineRunId: id(r['pipelineRunId']),
+    pipelineId: id(r['pipelineId']),
+    status: str(r['status']),
+    createTime: optNum(r['createTime']),
+    updateTime: optNum(r['updateTime']),
+    jobs,
+  };
+}
+
+/** A time as epoch milliseconds: a number, or a string of digits ("1590730400000"); else unknown. */
+function epochMs(v: unknown): number | undefined {
+  const n =
+    typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,15}$/.test(v.trim()) ? Number(v) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+export function toMachineLog(raw: unknown): MachineLog {
+  const o = obj(raw, 'the machine log');
+  const log: MachineLog = { deployLog: str(o['deployLog']) };
+  if (o['deployLogPath'] !== undefined) log.deployLogPath = str(o['deployLogPath']);
+  if (o['aliyunRegion'] !== undefined) log.aliyunRegion = str(o['aliyunRegion']);
+  const begin = epochMs(o['deployBeginTime']);
+  const end = epochMs(o['deployEndTime']);
+  if (begin !== undefined) log.deployBeginTime = begin;
+  if (end !== undefined) log.deployEndTime = end;
+  return log;
+}
+
+/** A boolean answer (stop, resume, skip, retry): `true`, or the string "true". */
+export function toBoolean(raw: unknown): boolean {
+  return raw === true || raw === 'true';
+}
+
+/**
+ * The answer to a write (stop, resume, skip, retry): an empty body says nothing was done (`false`),
+ * not that the answer is broken; anything else is read as JSON by `parse` and must be a boolean.
+ */
+export function toWriteResult(bytes: Uint8Array, parse: (bytes: Uint8Array) => unknown): boolean {
+  return isBlank(bytes) ? false : toBoolean(parse(bytes));
+}
+
+/**
+ * The largest deploy order answer accepted. A machine takes ~700 bytes (10,000 machines are ~7 MB),
+ * so this is ~95,000 machines: far above any host group, far below what would exhaust the runner.
+ */
+export const MAX_ORDER_BYTES = 64 * 1024 * 1024;
+/** The largest machine log answer accepted; only its last lines are kept. */
+export const MAX_LOG_BYTES = 16 * 1024 * 1024;
+
+/** An answer about another deploy order than the one asked for: never a verdict. */
+export function orderMismatch(got: string, asked: string): AnswerError {
+  const shown = got === '' ? 'no deployOrderId' : `deploy order "${got.slice(0, 40)}"`;
+  return new AnswerError('mismatch', `the answer is about ${shown}, not deploy order ${asked}`);
+}
