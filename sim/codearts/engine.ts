@@ -707,11 +707,11 @@ function resetStep(s: SimStep): void {
   });
 }
 
-export function stageIdentifier(s: StageSpec): string {
+function stageIdentifier(s: StageSpec): string {
   return s.identifier ?? `stage_${snake(s.name)}`;
 }
 
-export function jobIdentifier(j: JobSpec): string {
+function jobIdentifier(j: JobSpec): string {
   return j.identifier ?? `job_${snake(j.name)}`;
 }
 

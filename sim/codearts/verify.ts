@@ -11,7 +11,7 @@
 //             that must be signed (x-sdk-date, x-security-token) missing from SignedHeaders.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-export const ALGORITHM = 'SDK-HMAC-SHA256';
+const ALGORITHM = 'SDK-HMAC-SHA256';
 const DEFAULT_SKEW_MS = 15 * 60 * 1000;
 const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
@@ -62,7 +62,7 @@ const isUnreserved = (byte: number): boolean =>
   byte === 0x7e; // ~
 
 /** The signer's escape: UTF-8 bytes, unreserved kept, the rest %XX in upper case (space: %20). */
-export function escape(text: string): string {
+function escape(text: string): string {
   let out = '';
   for (const byte of Buffer.from(text, 'utf8')) {
     out += isUnreserved(byte)
@@ -195,7 +195,7 @@ function parseSdkDate(value: string | undefined): number {
   return new Date(at).getUTCDate() === d && new Date(at).getUTCHours() === h ? at : NaN;
 }
 
-export function formatSdkDate(ms: number): string {
+function formatSdkDate(ms: number): string {
   return new Date(ms)
     .toISOString()
     .replace(/[-:]/g, '')
