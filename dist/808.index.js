@@ -46,7 +46,7 @@ async function startDeployment(req) {
     let signal = req.signal;
     const octokit = getOctokit(req.githubToken, {
         baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
-        // Our own dispatcher: the same proxy rules (HTTPS_PROXY / NO_PROXY) as the Yunxiao requests.
+        // Our own dispatcher: the same proxy rules (HTTPS_PROXY / NO_PROXY) as the service's requests.
         request: {
             fetch: (url, init) => fetch(url, { ...init, dispatcher: req.dispatcher, signal }),
         },
@@ -88,14 +88,14 @@ async function startDeployment(req) {
             req.warn(refusal(`post the deployment status "${state}"`, err));
         }
     };
-    await post('in_progress', 'Watching the Yunxiao deploy order');
+    await post('in_progress', `Watching ${req.description}`);
     req.info(`GitHub Deployment ${deploymentId} created in environment "${req.environment}".`);
     return {
         async finish(result, bound) {
             const state = deploymentStateOf(result);
             signal = bound;
             if (state)
-                await post(state, `Yunxiao deploy gate: ${result}`);
+                await post(state, `${req.service} deploy gate: ${result}`);
         },
     };
 }

@@ -109,8 +109,6 @@ class ClassicClient {
     kind = 'classic';
     transport;
     origin;
-    /** the last order as it came (its bytes, in orderBody), for the report */
-    lastOrder;
     orderBody = new transport/* BodyBuffer */.FJ();
     constructor(opts) {
         this.opts = opts;
@@ -147,19 +145,16 @@ class ClassicClient {
         return this.call('GetPipelineRun', 'GET', ['pipelines', pipelineId, 'pipelineRuns', pipelineRunId], {}, o, (body) => (0,normalize/* toPipelineRun */.Tk)(body['pipelineRun']));
     }
     getDeployOrder(pipelineId, deployOrderId, o) {
-        // The answer is read into the buffer the last one is in: that one is let go of first.
-        this.lastOrder = undefined;
         return this.call('GetVMDeployOrder', 'GET', orderPath(pipelineId, deployOrderId), {}, o, (body, read) => {
-            const order = (0,normalize/* toDeployOrderRead */.Jm)(body['deployOrder']);
-            if (order.deployOrderId !== deployOrderId)
-                throw (0,normalize/* orderMismatch */.DI)(order.deployOrderId, deployOrderId);
+            const snapshot = (0,normalize/* toDeployOrderRead */.Jm)(body['deployOrder']);
+            if (snapshot.id !== deployOrderId)
+                throw (0,normalize/* orderMismatch */.DI)(snapshot.id, deployOrderId);
             // The payload inside the envelope, as it came, for the report.
-            this.lastOrder = read.member('deployOrder');
-            return order;
+            const raw = read.member('deployOrder');
+            if (!raw)
+                throw new normalize/* ShapeError */.ym('the envelope has no deployOrder');
+            return { snapshot, raw };
         }, { keep: ORDER_ENVELOPE_FIELDS, into: this.orderBody, maxBytes: normalize/* MAX_ORDER_BYTES */.A2 });
-    }
-    lastRawDeployOrder() {
-        return this.lastOrder;
     }
     lastError() {
         return this.transport.lastError();

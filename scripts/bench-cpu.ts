@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { readDeployOrder } from '../src/providers/yunxiao/openapi.js';
 import { describeChanges } from '../src/core/changes.js';
 import { decide } from '../src/core/decide.js';
-import type { Policy } from '../src/inputs/config.js';
+import type { Policy } from '../src/core/policy.js';
+import { YUNXIAO_WORDS } from '../src/providers/yunxiao/snapshot.js';
 import { DeployEngine } from '../sim/yunxiao/engine.js';
 import { machines, scenario } from '../sim/yunxiao/index.js';
 import { stringify } from '../sim/yunxiao/raw-json.js';
@@ -24,7 +25,7 @@ const policy: Policy = {
   skipUnreachable: true,
   maxSkipped: { kind: 'share', percent: 10 },
   retryFailed: 1,
-  resume: 'auto',
+  confirm: 'pass',
   onFailure: 'leave',
 };
 
@@ -38,7 +39,7 @@ function measure(n: number): CpuFigure {
   const bytes = Buffer.from(stringify(orderView(s, engine)));
   const text = bytes.toString('utf8');
   const memory = { taken: [], warnedStatuses: new Set<string>(), effectsSeen: new Set<number>() };
-  let prev = readDeployOrder(bytes).order;
+  let prev = readDeployOrder(bytes).snapshot;
   const iterations = Math.max(7, Math.round(200_000 / n));
   const time = (f: () => void): number => {
     const samples: number[] = [];
@@ -51,10 +52,10 @@ function measure(n: number): CpuFigure {
   };
   const jsonParseMs = time(() => JSON.parse(text));
   const pollMs = time(() => {
-    const order = readDeployOrder(bytes).order;
-    decide(order, policy, memory);
-    describeChanges(prev, order);
-    prev = order;
+    const snapshot = readDeployOrder(bytes).snapshot;
+    decide(snapshot, policy, memory, YUNXIAO_WORDS);
+    describeChanges(prev, snapshot, YUNXIAO_WORDS);
+    prev = snapshot;
   });
   return { machines: n, bytes: bytes.length, jsonParseMs, pollMs };
 }

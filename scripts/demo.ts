@@ -1,7 +1,7 @@
 // npm run demo: the bundled action against the embedded simulator, as a runner would run it.
 // A realistic host deploy: a dozen machines in three batches, one host whose agent is unreachable,
 // skip-unreachable on. Shows the log live, then where the summary and the report are, and the summary.
-import { summaryToText } from '../src/report/summary.js';
+import { summaryToText } from './lib/summary-text.js';
 import { demoScenario, startSimulator } from '../sim/yunxiao/index.js';
 import { runAction } from './lib/runner.js';
 

@@ -1,5 +1,5 @@
 // Verifies ACS3-HMAC-SHA256 signatures the way Alibaba Cloud's gateway does, written independently of
-// the client's signer (src/client/signer.ts) so the two cannot share a mistake: everything is rebuilt
+// the client's signer (src/providers/yunxiao/signer.ts) so the two cannot share a mistake: everything is rebuilt
 // from the request as it arrived on the wire, using only the headers the Authorization header lists.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { verifyAcs3 } from './classic-verify.js';
 import type { ActionResult } from './engine.js';
 import { stringify } from './raw-json.js';
-import type { Dialect, Reply, Request, Route, SimContext } from './server.js';
+import type { Dialect, Reply, Request, Route, SimContext } from './dialect.js';
 import { deployJobsView, historyView, machineLogView, orderView, runView } from './views.js';
 
 export interface ClassicKey {

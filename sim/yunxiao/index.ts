@@ -1,5 +1,5 @@
 // The Yunxiao simulator: used by the end-to-end tests, the demo and the benchmark. An independent
-// implementation of the documented API (nothing here imports src/client).
+// implementation of the documented API (nothing here imports src/).
 //
 // Layers:
 //   scenario.ts  what is scripted (pipeline, jobs, batches of machines, events)

@@ -17,9 +17,6 @@ import { DeployEngine, type SimOrderState } from './engine.js';
 import { openApiDialect } from './openapi.js';
 import type { Scenario } from './scenario.js';
 
-// Dialects written against this module before dialect.ts existed import these from here.
-export { errorReply, type Dialect, type Reply, type Request, type Route, type SimContext };
-
 export interface Fault {
   /** operation it applies to (e.g. 'GetVMDeployOrder'); any operation when absent */
   operation?: string;

@@ -1,10 +1,11 @@
-// The log shows changes, not polls: an overview on the first poll, a line per machine that changed,
-// the order's status changes, and a batch picture when a batch starts or finishes. Bounded for huge
-// host groups; one pass over each poll's machines with a Map of the previous poll by SN.
-import { MACHINE_STATUSES, type DeployOrder, type Machine } from '../providers/yunxiao/model.js';
+// The log shows changes, not polls: an overview on the first poll, a line per unit that changed,
+// the run's status changes, and a group picture when a group (a batch) starts or finishes. Bounded
+// for huge host groups; one pass over each poll's units with a Map of the previous poll by id.
+import type { Snapshot, Unit } from './snapshot.js';
+import { capital, plural, type Words } from './words.js';
 
-/** Machine lines per poll at most; the rest are counted in one "... and N more" line. */
-export const MAX_MACHINE_LINES = 50;
+/** Unit lines per poll at most; the rest are counted in one "... and N more" line. */
+export const MAX_UNIT_LINES = 50;
 /** Picture lines per poll at most, shared by the pictures of that poll. */
 export const MAX_PICTURE_LINES = 50;
 
@@ -16,225 +17,231 @@ export interface StatusCount {
 export type ChangeEvent =
   | {
       kind: 'first';
-      deployOrderId: string;
+      runId: string;
       status: string;
-      currentBatch: number;
-      totalBatch: number;
-      machines: number;
+      current: number;
+      total: number;
+      units: number;
       counts: StatusCount[];
-      exceptionCode?: string;
+      exception?: string;
     }
   | {
-      kind: 'order-status';
-      deployOrderId: string;
+      kind: 'run-status';
+      runId: string;
       from: string;
       to: string;
-      currentBatch: number;
-      totalBatch: number;
-      exceptionCode?: string;
+      current: number;
+      total: number;
+      exception?: string;
     }
   | {
-      kind: 'machine-status';
-      machineSn: string;
-      ip: string;
-      batch: number;
-      /** undefined: the machine was not in the previous poll */
+      kind: 'unit-status';
+      label: string;
+      detail: string;
+      group: number;
+      /** undefined: the unit was not in the previous poll */
       from?: string;
       to: string;
-      fromClient?: string;
-      toClient: string;
+      fromAgent?: string;
+      toAgent?: string;
     }
   | {
-      kind: 'batch-start' | 'batch-end';
-      batch: number;
-      totalBatch: number;
-      machines: number;
+      kind: 'group-start' | 'group-end';
+      group: number;
+      total: number;
+      units: number;
       counts: StatusCount[];
-      /** one line per machine (sn, ip, status, agent), problems first, bounded */
+      /** one line per unit (label, detail, status, agent), problems first, bounded */
       picture?: string[];
     }
   | { kind: 'more'; count: number };
 
-/** A batch is settled when none of its machines is still on its way (unknown statuses are). */
-const SETTLED: ReadonlySet<string> = new Set(['Success', 'Skipped', 'Cancelled', 'Failed']);
-const STATUS_ORDER: ReadonlyMap<string, number> = new Map(MACHINE_STATUSES.map((s, i) => [s, i]));
+/** A group is settled when none of its units is still on its way (unknown statuses are). */
+const SETTLED: ReadonlySet<string> = new Set(['succeeded', 'skipped', 'cancelled', 'failed']);
 
-export function describeChanges(prev: DeployOrder | undefined, next: DeployOrder): ChangeEvent[] {
-  const to = next.currentBatch;
+export function describeChanges(prev: Snapshot | undefined, next: Snapshot, words: Words): ChangeEvent[] {
+  const to = next.progress.current;
   if (!prev) {
     const events: ChangeEvent[] = [
       {
         kind: 'first',
-        deployOrderId: next.deployOrderId,
+        runId: next.id,
         status: next.status,
-        currentBatch: next.currentBatch,
-        totalBatch: next.totalBatch,
-        machines: next.machines.length,
-        counts: countByStatus(next.machines),
-        ...(next.exceptionCode ? { exceptionCode: next.exceptionCode } : {}),
+        current: next.progress.current,
+        total: next.progress.total,
+        units: next.units.length,
+        counts: countByStatus(next.units, words),
+        ...(next.exception ? { exception: next.exception } : {}),
       },
     ];
     if (to > 0) {
-      const members = next.machines.filter((m) => m.batchNum === to);
-      events.push(batchEvent('batch-start', to, next.totalBatch, members, MAX_PICTURE_LINES));
+      const members = next.units.filter((u) => u.group === to);
+      events.push(groupEvent('group-start', to, next.progress.total, members, MAX_PICTURE_LINES, words));
     }
     return events;
   }
 
-  const from = prev.currentBatch;
-  const before = new Map<string, Machine>();
-  const prevBatch = new BatchTally();
-  const prevCurrent = new BatchTally();
-  for (const m of prev.machines) {
-    before.set(m.machineSn, m);
-    if (m.batchNum === from) prevBatch.add(m);
-    if (m.batchNum === to) prevCurrent.add(m);
+  const from = prev.progress.current;
+  const before = new Map<string, Unit>();
+  const prevGroup = new GroupTally();
+  const prevCurrent = new GroupTally();
+  for (const u of prev.units) {
+    before.set(u.id, u);
+    if (u.group === from) prevGroup.add(u);
+    if (u.group === to) prevCurrent.add(u);
   }
 
-  // Problems (a machine turning Failed or unreachable) are listed before routine progress.
+  // Problems (a unit turning failed or unreachable) are listed before routine progress.
   const urgent: ChangeEvent[] = [];
   const routine: ChangeEvent[] = [];
   let changed = 0;
-  const endedMembers: Machine[] = [];
-  const currentMembers: Machine[] = [];
-  const nextCurrent = new BatchTally();
-  for (const m of next.machines) {
-    if (m.batchNum === to) {
-      currentMembers.push(m);
-      nextCurrent.add(m);
-    } else if (m.batchNum === from) endedMembers.push(m);
-    const old = before.get(m.machineSn);
-    if (old && old.status === m.status && old.clientStatus === m.clientStatus) continue;
+  const endedMembers: Unit[] = [];
+  const currentMembers: Unit[] = [];
+  const nextCurrent = new GroupTally();
+  for (const u of next.units) {
+    if (u.group === to) {
+      currentMembers.push(u);
+      nextCurrent.add(u);
+    } else if (u.group === from) endedMembers.push(u);
+    const old = before.get(u.id);
+    if (old && old.status === u.status && old.agent === u.agent) continue;
     changed++;
-    const problem = m.status === 'Failed' || (m.clientStatus === 'error' && old?.clientStatus !== 'error');
+    const problem = u.phase === 'failed' || (u.reachable === false && old?.reachable !== false);
     const list = problem ? urgent : routine;
-    if (list.length >= MAX_MACHINE_LINES) continue;
+    if (list.length >= MAX_UNIT_LINES) continue;
     list.push({
-      kind: 'machine-status',
-      machineSn: m.machineSn,
-      ip: m.ip,
-      batch: m.batchNum,
-      ...(old ? { from: old.status, fromClient: old.clientStatus } : {}),
-      to: m.status,
-      toClient: m.clientStatus,
+      kind: 'unit-status',
+      label: u.label,
+      detail: u.detail ?? '',
+      group: u.group,
+      ...(old ? { from: old.status, fromAgent: old.agent } : {}),
+      to: u.status,
+      toAgent: u.agent,
     });
   }
 
   const events: ChangeEvent[] = [];
   if (prev.status !== next.status) {
     events.push({
-      kind: 'order-status',
-      deployOrderId: next.deployOrderId,
+      kind: 'run-status',
+      runId: next.id,
       from: prev.status,
       to: next.status,
-      currentBatch: next.currentBatch,
-      totalBatch: next.totalBatch,
-      ...(next.exceptionCode ? { exceptionCode: next.exceptionCode } : {}),
+      current: next.progress.current,
+      total: next.progress.total,
+      ...(next.exception ? { exception: next.exception } : {}),
     });
   }
-  const lines = [...urgent, ...routine].slice(0, MAX_MACHINE_LINES);
+  const lines = [...urgent, ...routine].slice(0, MAX_UNIT_LINES);
   events.push(...lines);
   if (changed > lines.length) events.push({ kind: 'more', count: changed - lines.length });
 
-  // A batch ends once: when it settles, or when Yunxiao moves on before we saw it settle.
-  const pictures: Array<{ kind: 'batch-start' | 'batch-end'; batch: number; members: Machine[] }> = [];
+  // A group ends once: when it settles, or when the provider moves on before we saw it settle.
+  const pictures: Array<{ kind: 'group-start' | 'group-end'; group: number; members: Unit[] }> = [];
   if (from !== to) {
-    if (from > 0 && !prevBatch.settled())
-      pictures.push({ kind: 'batch-end', batch: from, members: endedMembers });
-    if (to > 0) pictures.push({ kind: 'batch-start', batch: to, members: currentMembers });
+    if (from > 0 && !prevGroup.settled())
+      pictures.push({ kind: 'group-end', group: from, members: endedMembers });
+    if (to > 0) pictures.push({ kind: 'group-start', group: to, members: currentMembers });
   } else if (to > 0 && nextCurrent.settled() && !prevCurrent.settled()) {
-    pictures.push({ kind: 'batch-end', batch: to, members: currentMembers });
+    pictures.push({ kind: 'group-end', group: to, members: currentMembers });
   }
   const share = pictures.length > 0 ? Math.floor(MAX_PICTURE_LINES / pictures.length) : 0;
-  for (const p of pictures) events.push(batchEvent(p.kind, p.batch, next.totalBatch, p.members, share));
+  for (const p of pictures)
+    events.push(groupEvent(p.kind, p.group, next.progress.total, p.members, share, words));
   return events;
 }
 
-export function formatChange(e: ChangeEvent): string {
+export function formatChange(e: ChangeEvent, words: Words): string {
   switch (e.kind) {
     case 'first': {
-      const exception = e.exceptionCode ? `, exception ${e.exceptionCode}` : '';
-      return `Deploy order ${e.deployOrderId}: ${e.status}, batch ${e.currentBatch}/${e.totalBatch}, ${machinesText(e.machines)} (${formatCounts(e.counts)})${exception}`;
+      const exception = e.exception ? `, exception ${e.exception}` : '';
+      return `${capital(words.run)} ${e.runId}: ${e.status}, ${words.group} ${e.current}/${e.total}, ${plural(e.units, words.unit)} (${formatCounts(e.counts)})${exception}`;
     }
-    case 'order-status': {
-      const exception = e.exceptionCode ? `, exception ${e.exceptionCode}` : '';
-      return `Deploy order ${e.deployOrderId}: ${e.from} -> ${e.to} (batch ${e.currentBatch}/${e.totalBatch}${exception})`;
+    case 'run-status': {
+      const exception = e.exception ? `, exception ${e.exception}` : '';
+      return `${capital(words.run)} ${e.runId}: ${e.from} -> ${e.to} (${words.group} ${e.current}/${e.total}${exception})`;
     }
-    case 'machine-status': {
+    case 'unit-status': {
       const status = e.from === undefined ? `new, ${e.to}` : e.from === e.to ? e.to : `${e.from} -> ${e.to}`;
-      return `machine ${e.machineSn} (${e.ip || 'no ip'}, batch ${e.batch}): ${status}${agentNote(e.fromClient, e.toClient)}`;
+      const detail = e.detail || `no ${words.detail}`;
+      return `${words.unit} ${e.label} (${detail}, ${words.group} ${e.group}): ${status}${agentNote(e.fromAgent, e.toAgent, words)}`;
     }
-    case 'batch-start':
-    case 'batch-end': {
-      const verb = e.kind === 'batch-start' ? 'started' : 'finished';
-      return `Batch ${e.batch}/${e.totalBatch} ${verb}: ${machinesText(e.machines)} (${formatCounts(e.counts)})`;
+    case 'group-start':
+    case 'group-end': {
+      const verb = e.kind === 'group-start' ? 'started' : 'finished';
+      return `${capital(words.group)} ${e.group}/${e.total} ${verb}: ${plural(e.units, words.unit)} (${formatCounts(e.counts)})`;
     }
     case 'more':
-      return `... and ${e.count} more machine changes`;
+      return `... and ${e.count} more ${words.unit} changes`;
   }
 }
 
-/** Machines per status: documented statuses in their usual order, then new ones as first seen. */
-export function countByStatus(machines: readonly Machine[]): StatusCount[] {
+/** Units per status: documented statuses in their usual order, then new ones as first seen. */
+export function countByStatus(units: readonly Unit[], words: Words): StatusCount[] {
   const counts = new Map<string, number>();
-  for (const m of machines) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
-  const rank = (s: string): number => STATUS_ORDER.get(s) ?? STATUS_ORDER.size;
+  for (const u of units) counts.set(u.status, (counts.get(u.status) ?? 0) + 1);
+  const order = words.unitStatuses;
+  const rank = (s: string): number => {
+    const i = order.indexOf(s);
+    return i < 0 ? order.length : i;
+  };
   return [...counts]
     .map(([status, count]) => ({ status, count }))
     .sort((a, b) => rank(a.status) - rank(b.status));
 }
 
-class BatchTally {
+class GroupTally {
   private size = 0;
   private unsettled = 0;
-  add(m: Machine): void {
+  add(u: Unit): void {
     this.size++;
-    if (!SETTLED.has(m.status)) this.unsettled++;
+    if (!SETTLED.has(u.phase)) this.unsettled++;
   }
   settled(): boolean {
     return this.size > 0 && this.unsettled === 0;
   }
 }
 
-function machinesText(n: number): string {
-  return `${n} machine${n === 1 ? '' : 's'}`;
-}
-
 function formatCounts(counts: readonly StatusCount[]): string {
   return counts.length > 0 ? counts.map((c) => `${c.count} ${c.status}`).join(', ') : 'none';
 }
 
-function agentNote(from: string | undefined, to: string): string {
-  if (to === 'error') return ' (agent unreachable)';
-  if (from === 'error') return ' (agent reachable again)';
-  if (to !== 'ok' && to !== '' && to !== from) return ` (agent ${to})`;
+/** What changed about a unit's reachability (machines' agents); nothing for units without one. */
+function agentNote(from: string | undefined, to: string | undefined, words: Words): string {
+  const agent = words.reachability;
+  if (!agent || to === undefined) return '';
+  if (to === 'error') return ` (${agent} unreachable)`;
+  if (from === 'error') return ` (${agent} reachable again)`;
+  if (to !== 'ok' && to !== '' && to !== from) return ` (${agent} ${to})`;
   return '';
 }
 
-function isProblem(m: Machine): boolean {
-  const agentTrouble = m.clientStatus !== 'ok' && m.clientStatus !== '';
-  return m.status === 'Failed' || agentTrouble || !STATUS_ORDER.has(m.status);
+function isProblem(u: Unit): boolean {
+  const agentTrouble = u.agent !== undefined && u.agent !== 'ok' && u.agent !== '';
+  return u.phase === 'failed' || agentTrouble || !u.known;
 }
 
-function batchEvent(
-  kind: 'batch-start' | 'batch-end',
-  batch: number,
-  totalBatch: number,
-  members: readonly Machine[],
+function groupEvent(
+  kind: 'group-start' | 'group-end',
+  group: number,
+  total: number,
+  members: readonly Unit[],
   maxLines: number,
+  words: Words,
 ): ChangeEvent {
-  // Problems first so a bounded picture still shows them; otherwise Yunxiao's order.
-  const shown: Machine[] = [];
-  for (const m of members) if (shown.length < maxLines && isProblem(m)) shown.push(m);
-  for (const m of members) if (shown.length < maxLines && !isProblem(m)) shown.push(m);
-  const snWidth = Math.max(0, ...shown.map((m) => m.machineSn.length));
-  const ipWidth = Math.max(0, ...shown.map((m) => (m.ip || '-').length));
-  const statusWidth = Math.max(0, ...shown.map((m) => m.status.length));
-  // Each row starts with "- ", never with a value from Yunxiao (see common/untrusted.ts).
-  const picture = shown.map(
-    (m) =>
-      `- ${m.machineSn.padEnd(snWidth)}  ${(m.ip || '-').padEnd(ipWidth)}  ${m.status.padEnd(statusWidth)}  agent ${m.clientStatus || '-'}`,
-  );
+  // Problems first so a bounded picture still shows them; otherwise the provider's order.
+  const shown: Unit[] = [];
+  for (const u of members) if (shown.length < maxLines && isProblem(u)) shown.push(u);
+  for (const u of members) if (shown.length < maxLines && !isProblem(u)) shown.push(u);
+  const labelWidth = Math.max(0, ...shown.map((u) => u.label.length));
+  const detailWidth = Math.max(0, ...shown.map((u) => (u.detail || '-').length));
+  const statusWidth = Math.max(0, ...shown.map((u) => u.status.length));
+  const agent = words.reachability;
+  // Each row starts with "- ", never with a value from the provider (see common/untrusted.ts).
+  const picture = shown.map((u) => {
+    const row = `- ${u.label.padEnd(labelWidth)}  ${(u.detail || '-').padEnd(detailWidth)}  ${u.status.padEnd(statusWidth)}`;
+    return agent ? `${row}  ${agent} ${u.agent || '-'}` : row.trimEnd();
+  });
   if (members.length > shown.length) picture.push(`... and ${members.length - shown.length} more`);
-  return { kind, batch, totalBatch, machines: members.length, counts: countByStatus(members), picture };
+  return { kind, group, total, units: members.length, counts: countByStatus(members, words), picture };
 }

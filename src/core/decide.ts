@@ -1,68 +1,61 @@
-// The functional core: what to do next, from the latest deploy order, the policy and what this run
-// already did. No I/O, no clock, no randomness: the same inputs always give the same decision.
-// Cost: one pass over the machines, then work on the few that need an action.
-import {
-  MACHINE_STATUSES,
-  ORDER_STATUSES,
-  type ActionState,
-  type DeployOrder,
-  type Machine,
-} from '../providers/yunxiao/model.js';
-import type { Policy } from '../inputs/config.js';
+// The functional core: what to do next, from the latest snapshot of the run, the policy and what
+// this run already did. No I/O, no clock, no randomness: the same inputs always give the same
+// decision. Cost: one pass over the units, then work on the few that need an action. The provider
+// hands in the words people read (a "deploy order" of "machines" in "batches").
 import { describeBudget, skipBudget } from './budget.js';
-import { differs, historyOf, type History, type MachineHistory } from './memory.js';
+import { differs, historyOf, type History, type UnitHistory } from './memory.js';
+import type { Policy } from './policy.js';
+import type { Confirmation, Snapshot, Unit } from './snapshot.js';
 import type { Decision, GateMemory, PlannedAction, Seen, Verdict } from './types.js';
+import { capital, plural, type Words } from './words.js';
 
-/** Machines named in a reason at most; the rest are counted. */
+/** Units named in a reason at most; the rest are counted. */
 export const MAX_NAMED = 5;
 /**
- * Distinct warnings (undocumented statuses, duplicate SNs) a run gives at most, then one saying there
- * are more: a server sending a new word for every machine at every poll must not flood the log.
+ * Distinct warnings (undocumented statuses, duplicate ids) a run gives at most, then one saying there
+ * are more: a server sending a new word for every unit at every poll must not flood the log.
  */
 export const MAX_WARNINGS = 20;
 const MORE_WARNINGS = 'more';
 
-/** Statuses a machine has not finished in: the only ones an unreachable machine may be skipped in. */
-const UNFINISHED: ReadonlySet<string> = new Set(['Pending', 'Queued', 'Running', 'Failed']);
-const KNOWN_ORDER: ReadonlySet<string> = new Set(ORDER_STATUSES);
-const KNOWN_MACHINE: ReadonlySet<string> = new Set(MACHINE_STATUSES);
-// An empty clientStatus is a missing field, not a new value: nothing to warn about.
-const KNOWN_CLIENT: ReadonlySet<string> = new Set(['ok', 'error', '']);
+/** Phases a unit has not finished in: the only ones an unreachable unit may be skipped in. */
+const UNFINISHED: ReadonlySet<string> = new Set(['pending', 'running', 'failed']);
 
-/** What one pass over the machines found. */
+/** What one pass over the units found. */
 interface Scan {
-  /** machines, each SN once */
+  /** units, each id once */
   distinct: number;
   succeeded: number;
   skipped: number;
-  /** the first few Skipped machines, for reasons */
-  skippedNamed: Machine[];
-  /** machines neither Success nor Skipped (for an order that says Success) */
-  notDeployed: Machine[];
-  /** our skips that went through but the order does not show yet (Yunxiao lag) */
+  /** the first few skipped units, for reasons */
+  skippedNamed: Unit[];
+  /** units neither succeeded nor skipped (for a run that says it succeeded) */
+  notDone: Unit[];
+  /** our skips that went through but the snapshot does not show yet (provider lag) */
   inFlight: number;
-  failed: Machine[];
-  /** unreachable unfinished machines and reachable Failed ones that we have not skipped (one per SN) */
-  candidates: Machine[];
-  /** Failed machines waiting for our skip to show */
-  awaitingSkip: Machine[];
-  /** retries and resumes whose effect this answer shows (indexes into memory.taken) */
+  failed: Unit[];
+  /** unreachable unfinished units and reachable failed ones that we have not skipped (one per id) */
+  candidates: Unit[];
+  /** failed units waiting for our skip to show */
+  awaitingSkip: Unit[];
+  /** retries and passes whose effect this snapshot shows (indexes into memory.taken) */
   effectsSeen: number[];
   warnings: string[];
   newlyWarned: string[];
 }
 
 interface Unhandled {
-  m: Machine;
+  u: Unit;
   why: string;
 }
 
-export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): Decision {
+export function decide(run: Snapshot, policy: Policy, memory: GateMemory, words: Words): Decision {
   const history = historyOf(memory);
-  const scan = scanOrder(order, history, memory.warnedStatuses);
+  const scan = scanRun(run, history, memory.warnedStatuses, words);
   const { warnings, newlyWarned } = scan;
   const effectsSeen = [...scan.effectsSeen];
-  const id = order.deployOrderId;
+  const Run = `${capital(words.run)} ${run.id}`;
+  const groupAt = `${words.group} ${run.progress.current}/${run.progress.total}`;
   const total = scan.distinct;
   const end = (verdict: Verdict, actions: PlannedAction[] = []): Decision => ({
     actions,
@@ -71,172 +64,255 @@ export function decide(order: DeployOrder, policy: Policy, memory: GateMemory): 
     newlyWarned,
     effectsSeen,
   });
-  const fail = (reason: string): Decision =>
-    end(
-      { result: 'failure', reason },
-      stopOnFailure(order, policy, history, 'the gate failed (on-failure: stop)'),
-    );
+  const fail = (reason: string, also: PlannedAction[] = []): Decision =>
+    end({ result: 'failure', reason }, [
+      ...also,
+      ...stopOnFailure(run, policy, history, 'the gate failed (on-failure: stop)'),
+    ]);
   const wait = (actions: PlannedAction[], waitingFor?: string): Decision =>
     waitingFor === undefined
       ? { actions, warnings, newlyWarned, effectsSeen }
       : { actions, warnings, newlyWarned, effectsSeen, waitingFor };
 
-  if (order.status === 'Cancelled') {
-    const how = history.stopped ? 'was stopped by this gate' : 'was cancelled in Yunxiao';
-    return end({
-      result: 'cancelled',
-      reason: `Deploy order ${id} ${how} (batch ${order.currentBatch}/${order.totalBatch}).`,
-    });
+  if (run.phase === 'cancelled') {
+    const how = history.stopped ? 'was stopped by this gate' : `was cancelled in ${words.provider}`;
+    return end({ result: 'cancelled', reason: `${Run} ${how} (${groupAt}).` });
   }
 
   const budget = skipBudget(policy.maxSkipped, total);
   const budgetText = describeBudget(policy.maxSkipped, total);
-  if (order.status === 'Success') {
-    // Success is every machine deployed or skipped within the budget: Yunxiao's word alone is not enough.
-    if (total === 0) return fail(`Deploy order ${id} ended Success with no machines: nothing was deployed.`);
-    if (scan.notDeployed.length > 0) {
+  if (run.phase === 'succeeded') {
+    // Success is every unit done or skipped within the budget: the provider's word alone is not enough.
+    if (total === 0)
+      return fail(`${Run} ended ${run.status} with no ${words.unit}s: nothing was ${words.done}.`);
+    if (scan.notDone.length > 0) {
       return fail(
-        `Deploy order ${id} ended Success, but ${plural(scan.notDeployed.length, 'machine')} did not deploy: ${listWithStatus(scan.notDeployed)}.`,
+        `${Run} ended ${run.status}, but ${plural(scan.notDone.length, words.unit)} did not ${words.verb}: ${listWithStatus(scan.notDone)}.`,
       );
     }
-    if (scan.skipped > budget) return fail(overBudget(id, scan, budgetText));
+    if (scan.skipped > budget) return fail(overBudget(Run, scan, budgetText, words));
     const skippedNote = scan.skipped > 0 ? `, ${scan.skipped} skipped (within ${budgetText})` : '';
     return end({
       result: 'success',
-      reason: `Deploy order ${id} succeeded: ${scan.succeeded} of ${plural(total, 'machine')} deployed${skippedNote}.`,
+      reason: `${Run} succeeded: ${scan.succeeded} of ${plural(total, words.unit)} ${words.done}${skippedNote}.`,
     });
   }
 
-  // Waiting, Running, or a status Yunxiao does not document (never an ending).
-  // Skips by anyone count: a host group emptied by hand is not a healthy deploy.
+  if (run.phase === 'failed') return failedRun(run, policy, history, scan, words, { end, fail, wait });
+
+  // Running, paused, or a status the provider does not document (never an ending).
+  // Skips by anyone count: a group emptied by hand is not a healthy deploy.
   const counted = scan.skipped + scan.inFlight;
-  if (counted > budget) return fail(overBudget(id, scan, budgetText));
+  if (counted > budget) return fail(overBudget(Run, scan, budgetText, words));
 
   const skips: PlannedAction[] = [];
   const retries: PlannedAction[] = [];
   const unhandled: Unhandled[] = [];
-  const unreachable: Machine[] = [];
-  const lagging: Machine[] = [...scan.awaitingSkip];
-  for (const m of sortByBatch(scan.candidates)) {
-    const h = history.machines.get(m.machineSn);
-    if (m.clientStatus === 'error') {
-      unreachable.push(m);
-      const blocked = skipBlocker(m, h, policy);
+  const unreachable: Unit[] = [];
+  const lagging: Unit[] = [...scan.awaitingSkip];
+  for (const u of sortByGroup(scan.candidates)) {
+    const h = history.units.get(u.id);
+    if (u.reachable === false) {
+      unreachable.push(u);
+      const blocked = skipBlocker(u, h, policy, words);
       if (blocked !== undefined) {
-        // An unfinished machine may still come back; a Failed one is a failure nobody here handles.
-        if (m.status === 'Failed') unhandled.push({ m, why: blocked });
+        // An unfinished unit may still come back; a failed one is a failure nobody here handles.
+        if (u.phase === 'failed') unhandled.push({ u, why: blocked });
         continue;
       }
       skips.push({
         kind: 'skip',
-        machineSn: m.machineSn,
-        reason: `agent unreachable while ${m.status} (batch ${m.batchNum}); ${counted + skips.length + 1} skipped with this one (${budgetText})`,
+        target: u.id,
+        label: u.label,
+        reason: `${words.reachability ?? 'agent'} unreachable while ${u.status} (${words.group} ${u.group}); ${counted + skips.length + 1} skipped with this one (${budgetText})`,
       });
       continue;
     }
-    // A reachable Failed machine. The failure we already retried, seen again before Yunxiao shows
-    // the retry (nothing about the machine changed since, by Yunxiao's own words and clock): wait.
+    // A reachable failed unit. The failure we already retried, seen again before the provider shows
+    // the retry (nothing about the unit changed since, by the provider's own words and clock): wait.
     const retried = h?.lastRetry;
-    if (retried && !retried.effectSeen && !differs(retried.seen, seenOf(m))) {
-      lagging.push(m);
+    if (retried && !retried.effectSeen && !differs(retried.seen, seenOf(u))) {
+      lagging.push(u);
       continue;
     }
-    const blocked = retryBlocker(m, h, policy);
-    if (blocked !== undefined) unhandled.push({ m, why: blocked });
+    const blocked = retryBlocker(u, h, policy, words);
+    if (blocked !== undefined) unhandled.push({ u, why: blocked });
     else
       retries.push({
         kind: 'retry',
-        machineSn: m.machineSn,
-        reason: `Failed (batch ${m.batchNum}); retry ${(h?.retries ?? 0) + 1} of ${policy.retryFailed}`,
-        seen: seenOf(m),
+        target: u.id,
+        label: u.label,
+        reason: `${u.status} (${words.group} ${u.group}); retry ${(h?.retries ?? 0) + 1} of ${policy.retryFailed}`,
+        seen: seenOf(u),
       });
   }
   if (skips.length > 0 && counted + skips.length > budget) {
-    // All or none: a budget that cannot take every unreachable machine fails the gate, and no skip is made.
+    // All or none: a budget that cannot take every unreachable unit fails the gate, and no skip is made.
     const earlier = history.skippedCount > 0 ? ` (${history.skippedCount} skipped earlier by this gate)` : '';
     return fail(
-      `Deploy order ${id}: ${plural(unreachable.length, 'machine')} unreachable (${listMachines(unreachable)}); ` +
-        `skipping them would make ${counted + skips.length} skipped machines, more than ${budgetText}${earlier}. None was skipped.`,
+      `${Run}: ${plural(unreachable.length, words.unit)} unreachable (${listUnits(unreachable)}); ` +
+        `skipping them would make ${counted + skips.length} skipped ${words.unit}s, more than ${budgetText}${earlier}. None was skipped.`,
     );
   }
-  // A paused order with a failure nobody here will handle would only wait for the deadline.
-  if (order.status === 'Waiting' && unhandled.length > 0) {
+  const paused = run.phase === 'paused';
+  // A paused run with a failure nobody here will handle would only wait for the deadline.
+  if (paused && unhandled.length > 0) {
     return fail(
-      `Deploy order ${id} is paused on ${plural(unhandled.length, 'failed machine')} the gate cannot handle: ${listUnhandled(unhandled)}.`,
+      `${Run} is paused on ${plural(unhandled.length, `failed ${words.unit}`)} the gate cannot handle: ${listUnhandled(unhandled)}.`,
     );
   }
   const actions = [...skips, ...retries];
   if (actions.length > 0) return wait(actions);
 
-  if (order.status !== 'Waiting') {
-    if (unhandled.length > 0)
-      return wait(
-        [],
-        `${plural(unhandled.length, 'failed machine')} the gate cannot handle (${listUnhandled(unhandled)}); waiting for the batch to settle`,
-      );
-    if (!KNOWN_ORDER.has(order.status))
-      return wait([], `deploy order ${id} is in status "${order.status}", which Yunxiao does not document`);
-    return wait([]);
-  }
-
-  if (scan.failed.length > 0) {
+  if (unhandled.length > 0)
     return wait(
       [],
-      `deploy order ${id} is paused; waiting for Yunxiao to show this gate's actions on ${listMachines(lagging.length > 0 ? lagging : scan.failed)}`,
+      `${plural(unhandled.length, `failed ${words.unit}`)} the gate cannot handle (${listUnhandled(unhandled)}); waiting for the ${words.group} to settle`,
+    );
+  if (paused && scan.failed.length > 0) {
+    return wait(
+      [],
+      `${words.run} ${run.id} is paused; waiting for ${words.provider} to show this gate's actions on ${listUnits(lagging.length > 0 ? lagging : scan.failed)}`,
     );
   }
-  // Paused between batches, nothing failed.
-  const pausedAt = `deploy order ${id} is paused after batch ${order.currentBatch} of ${order.totalBatch}`;
-  if (policy.resume === 'never')
-    return wait([], `${pausedAt}, waiting for a person to resume it in Yunxiao (resume: never)`);
-  const resumed = history.lastResume;
-  if (resumed && !resumed.effectSeen && !differs(resumed.seen, orderSeen(order)))
-    return wait([], `${pausedAt}; waiting for Yunxiao to show this gate's resume`);
-  const resume = findAction(order.actions, 'ResumeVMDeployOrder');
-  if (!resume || resume.disable) {
-    const why = resume ? 'does not allow resuming it now' : 'offers no resume action for it';
-    return wait([], `${pausedAt} and Yunxiao ${why}; waiting for a person to resume it in Yunxiao`);
-  }
-  return wait([
-    {
-      kind: 'resume',
-      reason: `paused after batch ${order.currentBatch} of ${order.totalBatch} with nothing failed (resume: auto)`,
-      seen: orderSeen(order),
-    },
-  ]);
+  const confirmation = run.confirmations[0];
+  if (confirmation) return confirm(run, confirmation, policy, history, words, { end, fail, wait });
+  if (!run.known)
+    return wait(
+      [],
+      `${words.run} ${run.id} is in status "${run.status}", which ${words.provider} does not document`,
+    );
+  return wait([]);
 }
 
-/** At the deadline: stop the order when on-failure is stop and it has not ended. */
+interface Outcomes {
+  end: (verdict: Verdict, actions?: PlannedAction[]) => Decision;
+  fail: (reason: string, also?: PlannedAction[]) => Decision;
+  wait: (actions: PlannedAction[], waitingFor?: string) => Decision;
+}
+
+/**
+ * A point where a person is expected to confirm (a pause between batches, a manual review): the
+ * policy waits for the person, passes or refuses. Passing goes on; refusing is the gate failing.
+ */
+function confirm(
+  run: Snapshot,
+  c: Confirmation,
+  policy: Policy,
+  history: History,
+  words: Words,
+  { fail, wait }: Outcomes,
+): Decision {
+  const at = `${words.run} ${run.id} is paused ${c.label}`;
+  const who = c.who ? ` (${c.who})` : '';
+  if (policy.confirm === 'wait')
+    return wait(
+      [],
+      `${at}, waiting for a person${who} to ${words.pass} it in ${words.provider} (${words.waitPolicy})`,
+    );
+  const done = history.confirmations.get(c.id);
+  if (done && !done.effectSeen && !differs(done.seen, confirmationSeen(run, c)))
+    return wait([], `${at}; waiting for ${words.provider} to show this gate's ${words.pass}`);
+  const verb = policy.confirm === 'pass' ? words.pass : words.refuse;
+  const offer = policy.confirm === 'pass' ? c.offers.pass : c.offers.refuse;
+  if (!offer || !offer.allowed) {
+    const why = offer ? `does not allow ${ing(verb)} it now` : `offers no ${verb} action for it`;
+    return wait(
+      [],
+      `${at} and ${words.provider} ${why}; waiting for a person to ${words.pass} it in ${words.provider}`,
+    );
+  }
+  if (policy.confirm === 'pass') {
+    return wait([
+      {
+        kind: 'pass',
+        target: c.id,
+        label: c.label,
+        reason: `paused ${c.label} with nothing failed (${words.passPolicy})`,
+        seen: confirmationSeen(run, c),
+      },
+    ]);
+  }
+  // Refusing is this gate's verdict on the run: it ends the watch.
+  return fail(
+    `${capital(words.run)} ${run.id}: ${c.label} was refused by this gate (${words.refusePolicy}).`,
+    [{ kind: 'refuse', target: c.id, label: c.label, reason: `refused (${words.refusePolicy})` }],
+  );
+}
+
+/**
+ * A run the provider says has failed (an ending, unless retried): retried as a whole when the
+ * provider offers it and the policy allows, else the gate's failure, naming the failed units.
+ */
+function failedRun(
+  run: Snapshot,
+  policy: Policy,
+  history: History,
+  scan: Scan,
+  words: Words,
+  { fail, wait }: Outcomes,
+): Decision {
+  const Run = `${capital(words.run)} ${run.id}`;
+  const failedUnits = scan.failed.length > 0 ? `: ${listWithMessages(scan.failed)}` : '';
+  const retried = history.runRetry;
+  if (retried && !retried.effectSeen && !differs(retried.seen, runSeen(run)))
+    return wait(
+      [],
+      `${words.run} ${run.id} ${run.status}; waiting for ${words.provider} to show this gate's retry`,
+    );
+  const offer = run.offers.retry;
+  if (policy.retryFailed > history.runRetries && offer?.allowed) {
+    return wait([
+      {
+        kind: 'retry',
+        reason: `${run.status}${failedUnits ? ` (${plural(scan.failed.length, `failed ${words.unit}`)})` : ''}; retry ${history.runRetries + 1} of ${policy.retryFailed}`,
+        seen: runSeen(run),
+      },
+    ]);
+  }
+  const why =
+    policy.retryFailed === 0
+      ? ''
+      : history.runRetries >= policy.retryFailed
+        ? ` after ${plural(history.runRetries, 'retry')}`
+        : offer
+          ? ` (${words.provider} does not allow retrying it now)`
+          : ` (${words.provider} offers no retry for it)`;
+  return fail(`${Run} ended ${run.status}${why}${failedUnits}.`);
+}
+
+/** At the deadline: stop the run when on-failure is stop and it has not ended. */
 export function actionsOnTimeout(
-  order: DeployOrder | undefined,
+  run: Snapshot | undefined,
   policy: Policy,
   memory: GateMemory,
 ): PlannedAction[] {
-  if (!order) return []; // nothing read, nothing known to stop
-  return stopOnFailure(order, policy, historyOf(memory), 'the deadline was reached (on-failure: stop)');
+  if (!run) return []; // nothing read, nothing known to stop
+  return stopOnFailure(run, policy, historyOf(memory), 'the deadline was reached (on-failure: stop)');
 }
 
-function stopOnFailure(
-  order: DeployOrder,
-  policy: Policy,
-  history: History,
-  reason: string,
-): PlannedAction[] {
-  if (policy.onFailure !== 'stop' || history.stopped) return [];
-  if (order.status === 'Success' || order.status === 'Cancelled') return [];
-  // Unlike skip/retry/resume, an absent stop action is still tried: stopping is the safe side,
-  // and Yunxiao refusing it costs nothing but a warning.
-  if (findAction(order.actions, 'StopVMDeployOrder')?.disable) return [];
+/** Phases after which there is nothing to stop. */
+const ENDED: ReadonlySet<string> = new Set(['succeeded', 'cancelled', 'failed']);
+
+export function ended(run: Snapshot): boolean {
+  return ENDED.has(run.phase);
+}
+
+function stopOnFailure(run: Snapshot, policy: Policy, history: History, reason: string): PlannedAction[] {
+  if (policy.onFailure !== 'stop' || history.stopped || ended(run)) return [];
+  // Unlike skip/retry/pass, an absent stop action is still tried: stopping is the safe side, and the
+  // provider refusing it costs nothing but a warning.
+  if (run.offers.stop && !run.offers.stop.allowed) return [];
   return [{ kind: 'stop', reason }];
 }
 
-function scanOrder(order: DeployOrder, history: History, warned: ReadonlySet<string>): Scan {
+function scanRun(run: Snapshot, history: History, warned: ReadonlySet<string>, words: Words): Scan {
   const scan: Scan = {
     distinct: 0,
     succeeded: 0,
     skipped: 0,
     skippedNamed: [],
-    notDeployed: [],
+    notDone: [],
     inFlight: 0,
     failed: [],
     candidates: [],
@@ -251,155 +327,182 @@ function scanOrder(order: DeployOrder, history: History, warned: ReadonlySet<str
     if (warned.size + fresh.size >= MAX_WARNINGS) {
       if (warned.has(MORE_WARNINGS) || fresh.has(MORE_WARNINGS)) return;
       key = MORE_WARNINGS;
-      text = `Deploy order ${shown(order.deployOrderId)} has more undocumented statuses or repeated machines than the gate lists (${MAX_WARNINGS}); the JSON report has the order as Yunxiao sent it.`;
+      text = `${capital(words.run)} ${shown(run.id)} has more undocumented statuses or repeated ${words.unit}s than the gate lists (${MAX_WARNINGS}); the JSON report has it as ${words.provider} sent it.`;
     }
     fresh.add(key);
     scan.newlyWarned.push(key);
     scan.warnings.push(text);
   };
-  if (!KNOWN_ORDER.has(order.status)) {
+  if (!run.known) {
     note(
-      `order:${order.status}`,
-      `Deploy order ${shown(order.deployOrderId)} has status ${shown(order.status)}, which Yunxiao does not document; the gate keeps watching.`,
+      `run:${run.status}`,
+      `${capital(words.run)} ${shown(run.id)} has status ${shown(run.status)}, which ${words.provider} does not document; the gate keeps watching.`,
     );
   }
-  const resumed = history.lastResume;
-  if (resumed && !resumed.effectSeen && differs(resumed.seen, orderSeen(order)))
-    scan.effectsSeen.push(resumed.index);
-  const sns = new Set<string>();
-  for (const m of order.machines) {
-    if (!KNOWN_MACHINE.has(m.status)) {
+  const runRetry = history.runRetry;
+  if (runRetry && !runRetry.effectSeen && differs(runRetry.seen, runSeen(run)))
+    scan.effectsSeen.push(runRetry.index);
+  for (const c of run.confirmations) {
+    const done = history.confirmations.get(c.id);
+    if (done && !done.effectSeen && differs(done.seen, confirmationSeen(run, c)))
+      scan.effectsSeen.push(done.index);
+  }
+  // A pass whose confirmation is gone shows too (the run went on).
+  for (const [id, done] of history.confirmations) {
+    if (
+      !done.effectSeen &&
+      !run.confirmations.some((c) => c.id === id) &&
+      !scan.effectsSeen.includes(done.index)
+    )
+      scan.effectsSeen.push(done.index);
+  }
+  const ids = new Set<string>();
+  const Unit = capital(words.unit);
+  for (const u of run.units) {
+    if (!u.known) {
       note(
-        `machine:${m.status}`,
-        `Machine ${shown(m.machineSn)} has status ${shown(m.status)}, which Yunxiao does not document; it is treated as not finished and never skipped.`,
+        `unit:${u.status}`,
+        `${Unit} ${shown(u.label)} has status ${shown(u.status)}, which ${words.provider} does not document; it is treated as not finished and never skipped.`,
       );
     }
-    if (!KNOWN_CLIENT.has(m.clientStatus)) {
+    if (u.agentKnown === false) {
       note(
-        `client:${m.clientStatus}`,
-        `Machine ${shown(m.machineSn)} has agent status ${shown(m.clientStatus)}, which Yunxiao does not document; it is treated as reachable.`,
+        `agent:${u.agent ?? ''}`,
+        `${Unit} ${shown(u.label)} has ${words.reachability ?? 'agent'} status ${shown(u.agent ?? '')}, which ${words.provider} does not document; it is treated as reachable.`,
       );
     }
-    // One SN twice in one answer is one machine: counted once, acted on once at most.
-    const duplicate = sns.has(m.machineSn);
-    sns.add(m.machineSn);
+    // One id twice in one answer is one unit: counted once, acted on once at most.
+    const duplicate = ids.has(u.id);
+    ids.add(u.id);
     if (duplicate) {
       note(
-        `duplicate:${m.machineSn}`,
-        `Machine ${shown(m.machineSn)} appears more than once in deploy order ${shown(order.deployOrderId)}; the gate acts on it once at most.`,
+        `duplicate:${u.id}`,
+        `${Unit} ${shown(u.label)} appears more than once in ${words.run} ${shown(run.id)}; the gate acts on it once at most.`,
       );
     }
-    // Any listing of it that is not deployed still stands against success.
-    if (m.status !== 'Success' && m.status !== 'Skipped') scan.notDeployed.push(m);
+    // Any listing of it that is not done still stands against success.
+    if (u.phase !== 'succeeded' && u.phase !== 'skipped') scan.notDone.push(u);
     if (duplicate) continue;
     scan.distinct++;
-    if (m.status === 'Success') scan.succeeded++;
-    const h = history.machines.get(m.machineSn);
+    if (u.phase === 'succeeded') scan.succeeded++;
+    const h = history.units.get(u.id);
     const retried = h?.lastRetry;
-    if (retried && !retried.effectSeen && differs(retried.seen, seenOf(m)))
+    if (retried && !retried.effectSeen && differs(retried.seen, seenOf(u)))
       scan.effectsSeen.push(retried.index);
-    if (m.status === 'Skipped') {
+    if (u.phase === 'skipped') {
       scan.skipped++;
-      if (scan.skippedNamed.length < MAX_NAMED) scan.skippedNamed.push(m);
+      if (scan.skippedNamed.length < MAX_NAMED) scan.skippedNamed.push(u);
       continue;
     }
-    if (m.status === 'Failed') scan.failed.push(m);
-    if (!UNFINISHED.has(m.status)) continue;
+    if (u.phase === 'failed') scan.failed.push(u);
+    if (!UNFINISHED.has(u.phase)) continue;
     if (h?.skipped) {
       // Our skip went through but does not show yet: wait, count it, never skip or retry it again.
       scan.inFlight++;
-      if (m.status === 'Failed') scan.awaitingSkip.push(m);
+      if (u.phase === 'failed') scan.awaitingSkip.push(u);
       continue;
     }
-    if (m.clientStatus === 'error' || m.status === 'Failed') scan.candidates.push(m);
+    if (u.reachable === false || u.phase === 'failed') scan.candidates.push(u);
   }
   return scan;
 }
 
-/** Why an unreachable unfinished machine may not be skipped, or undefined when it may. */
-function skipBlocker(m: Machine, h: MachineHistory | undefined, policy: Policy): string | undefined {
-  if (!policy.skipUnreachable) return 'its agent is unreachable and skip-unreachable is off';
-  if (h?.skipRefused !== undefined)
-    return `its agent is unreachable and skipping it failed (${h.skipRefused})`;
-  const skip = findAction(m.actions, 'SkipVMDeployMachine');
-  if (!skip) return 'its agent is unreachable and Yunxiao offers no skip action for it';
-  if (skip.disable) return 'its agent is unreachable and Yunxiao does not allow skipping it now';
+/** Why an unreachable unfinished unit may not be skipped, or undefined when it may. */
+function skipBlocker(u: Unit, h: UnitHistory | undefined, policy: Policy, words: Words): string | undefined {
+  const its = `its ${words.reachability ?? 'agent'} is unreachable`;
+  if (!policy.skipUnreachable) return `${its} and skip-unreachable is off`;
+  if (h?.skipRefused !== undefined) return `${its} and skipping it failed (${h.skipRefused})`;
+  if (!u.offers.skip) return `${its} and ${words.provider} offers no skip action for it`;
+  if (!u.offers.skip.allowed) return `${its} and ${words.provider} does not allow skipping it now`;
   return undefined;
 }
 
-/** Why a reachable Failed machine may not be retried, or undefined when it may. */
-function retryBlocker(m: Machine, h: MachineHistory | undefined, policy: Policy): string | undefined {
+/** Why a reachable failed unit may not be retried, or undefined when it may. */
+function retryBlocker(u: Unit, h: UnitHistory | undefined, policy: Policy, words: Words): string | undefined {
   if (h?.retryRefused !== undefined) return `retrying it failed (${h.retryRefused})`;
   const done = h?.retries ?? 0;
   if (policy.retryFailed <= 0) return 'retry-failed is 0';
   if (done >= policy.retryFailed)
     return `retried ${plural(done, 'time')} already (retry-failed ${policy.retryFailed})`;
-  const retry = findAction(m.actions, 'RetryVMDeployMachine');
-  if (!retry) return 'Yunxiao offers no retry action for it';
-  if (retry.disable) return 'Yunxiao does not allow retrying it now';
+  if (!u.offers.retry) return `${words.provider} offers no retry action for it`;
+  if (!u.offers.retry.allowed) return `${words.provider} does not allow retrying it now`;
   return undefined;
 }
 
-function findAction(actions: readonly ActionState[], type: string): ActionState | undefined {
-  return actions.find((a) => a.type === type);
+/** A unit as the server shows it, for telling a new failure from one already acted on. */
+function seenOf(u: Unit): Seen {
+  return u.updateTime === undefined ? { status: u.status } : { status: u.status, updateTime: u.updateTime };
 }
 
-/** A machine as the server shows it, for telling a new failure from one already acted on. */
-function seenOf(m: Machine): Seen {
-  return m.updateTime === undefined ? { status: m.status } : { status: m.status, updateTime: m.updateTime };
-}
-
-function orderSeen(order: DeployOrder): Seen {
-  const seen: Seen = { status: order.status, batch: order.currentBatch };
-  if (order.updateTime !== undefined) seen.updateTime = order.updateTime;
+function runSeen(run: Snapshot): Seen {
+  const seen: Seen = { status: run.status, group: run.progress.current };
+  if (run.updateTime !== undefined) seen.updateTime = run.updateTime;
   return seen;
 }
 
-function sortByBatch(machines: Machine[]): Machine[] {
-  return machines.sort(
-    (a, b) => a.batchNum - b.batchNum || (a.machineSn < b.machineSn ? -1 : a.machineSn > b.machineSn ? 1 : 0),
-  );
+function confirmationSeen(run: Snapshot, c: Confirmation): Seen {
+  const seen = runSeen(run);
+  if (c.updateTime !== undefined) seen.updateTime = c.updateTime;
+  return seen;
 }
 
-function overBudget(id: string, scan: Scan, budgetText: string): string {
-  const shown = listMachines(scan.skippedNamed, scan.skipped);
+function sortByGroup(units: Unit[]): Unit[] {
+  return units.sort((a, b) => a.group - b.group || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function overBudget(Run: string, scan: Scan, budgetText: string, words: Words): string {
+  const shownList = listUnits(scan.skippedNamed, scan.skipped);
   const ours = scan.inFlight > 0 ? ` and ${scan.inFlight} more being skipped by this gate` : '';
-  return `Deploy order ${id} has ${plural(scan.skipped, 'skipped machine')} (${shown})${ours}, more than ${budgetText}.`;
+  return `${Run} has ${plural(scan.skipped, `skipped ${words.unit}`)} (${shownList})${ours}, more than ${budgetText}.`;
 }
 
-/** A value from Yunxiao inside a warning: quoted, and short whatever it holds. */
+/** A value from the provider inside a warning: quoted, and short whatever it holds. */
 function shown(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
 }
 
-function name(m: Machine): string {
-  return m.ip ? `${m.machineSn} (${m.ip})` : m.machineSn;
+function name(u: Unit): string {
+  return u.detail ? `${u.label} (${u.detail})` : u.label;
 }
 
-/** "a (ip): Running, b: Failed and 3 more": machines with the status each is in. */
-function listWithStatus(list: readonly Machine[]): string {
-  const shown = list
+/** "a (ip): Running, b: Failed and 3 more": units with the status each is in. */
+function listWithStatus(list: readonly Unit[]): string {
+  const shownList = list
     .slice(0, MAX_NAMED)
-    .map((m) => `${name(m)}: ${m.status || 'no status'}`)
+    .map((u) => `${name(u)}: ${u.status || 'no status'}`)
     .join(', ');
-  return list.length > MAX_NAMED ? `${shown} and ${list.length - MAX_NAMED} more` : shown;
+  return list.length > MAX_NAMED ? `${shownList} and ${list.length - MAX_NAMED} more` : shownList;
 }
 
-/** "a (ip), b (ip) and 3 more": at most MAX_NAMED names of `total` machines. */
-function listMachines(list: readonly Machine[], total = list.length): string {
-  const shown = list.slice(0, MAX_NAMED).map(name).join(', ');
+/** "build (Build): compile error; test (Test)": failed units with the provider's message for each. */
+function listWithMessages(list: readonly Unit[]): string {
+  const shownList = list
+    .slice(0, MAX_NAMED)
+    .map((u) =>
+      u.message
+        ? `${name(u)}: ${u.message.length > 200 ? `${u.message.slice(0, 199)}…` : u.message}`
+        : name(u),
+    )
+    .join('; ');
+  return list.length > MAX_NAMED ? `${shownList}; and ${list.length - MAX_NAMED} more` : shownList;
+}
+
+/** "a (ip), b (ip) and 3 more": at most MAX_NAMED names of `total` units. */
+function listUnits(list: readonly Unit[], total = list.length): string {
+  const shownList = list.slice(0, MAX_NAMED).map(name).join(', ');
   const rest = total - Math.min(list.length, MAX_NAMED);
-  return rest > 0 ? `${shown} and ${rest} more` : shown;
+  return rest > 0 ? `${shownList} and ${rest} more` : shownList;
 }
 
 function listUnhandled(list: readonly Unhandled[]): string {
-  const shown = list
+  const shownList = list
     .slice(0, MAX_NAMED)
-    .map((u) => `${name(u.m)}: ${u.why}`)
+    .map((x) => `${name(x.u)}: ${x.why}`)
     .join('; ');
-  return list.length > MAX_NAMED ? `${shown}; and ${list.length - MAX_NAMED} more` : shown;
+  return list.length > MAX_NAMED ? `${shownList}; and ${list.length - MAX_NAMED} more` : shownList;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "resuming" from "resume", "passing" from "pass". */
+function ing(verb: string): string {
+  return verb.endsWith('e') ? `${verb.slice(0, -1)}ing` : `${verb}ing`;
 }

@@ -1,11 +1,11 @@
-// What this run already did, per machine and for the order, read once per decision from the list of
-// taken actions (O(actions)), so decide() never searches that list per machine.
+// What this run already did, per unit, per confirmation and for the run, read once per decision from
+// the list of taken actions (O(actions)), so decide() never searches that list per unit.
 //
 // An action whose answer never came (outcome unknown: the deadline or a cancel cut it) may have been
 // applied: it counts as done, so it is never repeated.
 import type { GateMemory, Seen, TakenAction } from './types.js';
 
-/** A retry or resume that went through, and whether an answer has shown its effect yet. */
+/** A retry or pass that went through, and whether an answer has shown its effect yet. */
 export interface Pending {
   /** index into memory.taken */
   index: number;
@@ -14,8 +14,8 @@ export interface Pending {
   effectSeen: boolean;
 }
 
-export interface MachineHistory {
-  /** a skip went through (or may have): never skip again; wait until Yunxiao shows it Skipped */
+export interface UnitHistory {
+  /** a skip went through (or may have): never skip again; wait until the provider shows it skipped */
   skipped: boolean;
   /** a skip failed for good (not transient): never tried again */
   skipRefused?: string;
@@ -28,13 +28,16 @@ export interface MachineHistory {
 }
 
 export interface History {
-  machines: Map<string, MachineHistory>;
-  /** machines this gate skipped (or may have) */
+  units: Map<string, UnitHistory>;
+  /** units this gate skipped (or may have) */
   skippedCount: number;
   /** a stop went through (or may have) */
   stopped: boolean;
-  /** the last resume that went through */
-  lastResume?: Pending;
+  /** the last pass of each confirmation that went through */
+  confirmations: Map<string, Pending>;
+  /** retries of the whole run that went through, and the last one */
+  runRetries: number;
+  runRetry?: Pending;
 }
 
 /** An error that says "no": trying again would get the same answer. */
@@ -43,31 +46,39 @@ const permanent = (a: TakenAction): boolean => a.outcome === 'error' && a.transi
 const went = (a: TakenAction): boolean => a.outcome !== 'error';
 
 export function historyOf(memory: GateMemory): History {
-  const machines = new Map<string, MachineHistory>();
-  const h: History = { machines, skippedCount: 0, stopped: false };
+  const units = new Map<string, UnitHistory>();
+  const h: History = { units, skippedCount: 0, stopped: false, confirmations: new Map(), runRetries: 0 };
   memory.taken.forEach((a, index) => {
     const pending = (): Pending => ({ index, seen: a.seen, effectSeen: memory.effectsSeen.has(index) });
     if (a.kind === 'stop') {
       if (went(a)) h.stopped = true;
       return;
     }
-    if (a.kind === 'resume') {
-      if (went(a)) h.lastResume = pending();
+    if (a.kind === 'pass' || a.kind === 'refuse') {
+      if (went(a) && a.target !== undefined) h.confirmations.set(a.target, pending());
       return;
     }
-    if (!a.machineSn) return;
-    let m = machines.get(a.machineSn);
-    if (!m) machines.set(a.machineSn, (m = { skipped: false, retries: 0 }));
+    if (a.target === undefined) {
+      // a retry of the whole run
+      if (a.kind === 'retry' && went(a)) {
+        h.runRetries++;
+        h.runRetry = pending();
+      }
+      return;
+    }
+    let u = units.get(a.target);
+    if (!u) units.set(a.target, (u = { skipped: false, retries: 0 }));
     if (a.kind === 'skip') {
-      if (went(a) && !m.skipped) {
-        m.skipped = true;
+      if (went(a) && !u.skipped) {
+        u.skipped = true;
         h.skippedCount++;
-      } else if (permanent(a)) m.skipRefused = a.detail ?? 'refused';
+      }
+      if (!went(a) && permanent(a)) u.skipRefused = a.detail ?? 'refused';
     } else if (a.kind === 'retry') {
       if (went(a)) {
-        m.retries++;
-        m.lastRetry = pending();
-      } else if (permanent(a)) m.retryRefused = a.detail ?? 'refused';
+        u.retries++;
+        u.lastRetry = pending();
+      } else if (permanent(a)) u.retryRefused = a.detail ?? 'refused';
     }
   });
   return h;
@@ -80,6 +91,6 @@ export function historyOf(memory: GateMemory): History {
 export function differs(seen: Seen | undefined, now: Seen): boolean {
   if (!seen) return true;
   if (seen.status !== now.status) return true;
-  if (seen.batch !== undefined && now.batch !== undefined && seen.batch !== now.batch) return true;
+  if (seen.group !== undefined && now.group !== undefined && seen.group !== now.group) return true;
   return seen.updateTime !== undefined && now.updateTime !== undefined && seen.updateTime !== now.updateTime;
 }

@@ -1,4 +1,4 @@
-// What the gate watches, in no provider's words: a run (a Yunxiao deploy order, a CodeArts pipeline
+// What the gate watches, in no provider's words: a run (a deploy order, a pipeline
 // run) with a phase, progress through groups (batches, stages), units (machines, jobs) each with a
 // phase, and the points where a person is expected to confirm (a pause between batches, a manual
 // review). Each provider maps its own answers into this with a table; the core decides from it alone.

@@ -2,7 +2,9 @@
 
 export type Result = 'success' | 'failure' | 'timed-out' | 'cancelled' | 'in-progress';
 
-export type ActionKind = 'skip' | 'retry' | 'resume' | 'stop';
+import type { ActionKind } from './words.js';
+
+export type { ActionKind };
 
 /**
  * What the server showed of the thing acted on when the action was planned, in the server's own
@@ -13,18 +15,20 @@ export interface Seen {
   status: string;
   /** the server's updateTime (ms epoch), when it sent one */
   updateTime?: number;
-  /** the order's current batch (for resume) */
-  batch?: number;
+  /** the run's current group (for a pass) */
+  group?: number;
 }
 
 /** An action the decision function asks the shell to perform. */
 export interface PlannedAction {
   kind: ActionKind;
-  /** for skip and retry */
-  machineSn?: string;
+  /** what it acts on: a unit's id (skip, retry), a confirmation's id (pass, refuse); none for the run */
+  target?: string;
+  /** what people know the target by (a machine SN, a review's name) */
+  label?: string;
   /** one line saying why, for the log and the report */
   reason: string;
-  /** for retry and resume: the state acted on */
+  /** for retry and pass: the state acted on */
   seen?: Seen;
 }
 
@@ -45,7 +49,7 @@ export interface GateMemory {
   taken: TakenAction[];
   /** statuses already warned about as unknown (warn once each) */
   warnedStatuses: ReadonlySet<string>;
-  /** indexes into `taken` of the retries and resumes whose effect an answer has shown */
+  /** indexes into `taken` of the retries and passes whose effect an answer has shown */
   effectsSeen: ReadonlySet<number>;
 }
 

@@ -1,4 +1,4 @@
-// Records the deploy as a GitHub Deployment (input `environment`). The verdict is Yunxiao's: when
+// Records the deploy as a GitHub Deployment (input `environment`). The verdict is the gate's: when
 // GitHub refuses, we warn with a hint and go on. @actions/github is loaded only here, on demand,
 // so runs without `environment` do not pay its start-up cost.
 import type { Dispatcher } from 'undici';
@@ -13,9 +13,12 @@ export interface DeploymentTracker {
 export interface DeploymentRequest {
   environment: string;
   githubToken: string;
-  /** the Yunxiao run, as the deployment's environment_url */
+  /** the run's page in the service's console, as the deployment's environment_url */
   environmentUrl: string;
+  /** what is watched, for people: Yunxiao deploy order 44178813 */
   description: string;
+  /** the service, as people call it: Yunxiao */
+  service: string;
   dispatcher: Dispatcher;
   /** bounds creating the deployment (a GitHub that does not answer must not hold the gate) */
   signal: AbortSignal;
@@ -65,7 +68,7 @@ export async function startDeployment(req: DeploymentRequest): Promise<Deploymen
   let signal = req.signal;
   const octokit = getOctokit(req.githubToken, {
     baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
-    // Our own dispatcher: the same proxy rules (HTTPS_PROXY / NO_PROXY) as the Yunxiao requests.
+    // Our own dispatcher: the same proxy rules (HTTPS_PROXY / NO_PROXY) as the service's requests.
     request: {
       fetch: (url: string, init: object) => fetch(url, { ...init, dispatcher: req.dispatcher, signal }),
     },
@@ -108,13 +111,13 @@ export async function startDeployment(req: DeploymentRequest): Promise<Deploymen
       req.warn(refusal(`post the deployment status "${state}"`, err));
     }
   };
-  await post('in_progress', 'Watching the Yunxiao deploy order');
+  await post('in_progress', `Watching ${req.description}`);
   req.info(`GitHub Deployment ${deploymentId} created in environment "${req.environment}".`);
   return {
     async finish(result, bound) {
       const state = deploymentStateOf(result);
       signal = bound;
-      if (state) await post(state, `Yunxiao deploy gate: ${result}`);
+      if (state) await post(state, `${req.service} deploy gate: ${result}`);
     },
   };
 }

@@ -1,4 +1,4 @@
-// Lossless JSON: Yunxiao returns 64-bit ids as JSON numbers, and JSON.parse rounds anything above
+// Lossless JSON: services return 64-bit ids as JSON numbers, and JSON.parse rounds anything above
 // 2^53. Integer tokens of 16 digits or more come out as exact decimal strings instead.
 //
 // One reader, over the UTF-8 bytes as they came: it validates the whole text as strictly as
@@ -29,11 +29,6 @@ export interface JsonText {
   text(): string;
 }
 
-export function jsonTextOf(text: string): JsonText {
-  const t = text.trim();
-  return { isObject: t.startsWith('{') && t.endsWith('}'), bytes: () => [Buffer.from(t)], text: () => t };
-}
-
 export interface ReadJson extends JsonText {
   value: unknown;
   /** a member of the top-level object as it came (an API envelope's payload), whether built or not */
@@ -42,7 +37,7 @@ export interface ReadJson extends JsonText {
 
 /** The shortest integer that may be past 2^53 (9007199254740992 has 16 digits). */
 const LONG_INT_DIGITS = 16;
-/** Deeper nesting than any Yunxiao answer: refused rather than risking the stack. */
+/** Deeper nesting than any real answer: refused rather than risking the stack. */
 const MAX_DEPTH = 256;
 
 const QUOTE = 0x22;

@@ -104,7 +104,7 @@ export interface TransportOptions {
 
 /** Connection errors that prove the request never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
-/** The largest answer accepted when a call names no limit: far above any listing, run or log of Yunxiao. */
+/** The largest answer accepted when a call names no limit: far above any listing, run or log a provider sends. */
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 /** This many bad answers in a row are not a blip: the call fails for good. */
 export const BAD_ANSWERS_IN_A_ROW = 3;
@@ -357,8 +357,8 @@ function tooLarge(max: number): AnswerError {
 /**
  * Reads are repeated freely. A write (skip, retry, resume, stop) is repeated only when the server
  * surely did not act on it: the connection was refused, or the call was throttled (429). After a
- * reset, a timeout or a 5xx the server may have applied it, and a repeated RetryVMDeployMachine
- * would retry a machine twice; the gate's next poll sees the real state and decides again.
+ * reset, a timeout or a 5xx the server may have applied it, and a repeated retry of a unit
+ * would retry it twice; the gate's next poll sees the real state and decides again.
  */
 export function shouldRetry(error: ApiError, write: boolean, sent: boolean): boolean {
   if (!error.retryable) return false;

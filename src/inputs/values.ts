@@ -1,11 +1,9 @@
 // Parsers for single input values. Each returns the value, or what is wrong and what is accepted;
 // parse.ts names the input and shows the bad value around them:
 //   `<input>: "<value>" <problem>; use <accepted>.`
-import type { Budget } from './config.js';
+import type { Budget } from '../core/policy.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string; accepted: string };
-
-export { DURATION_FORMS, parseDuration } from './durations.js';
 
 const BOOLEANS: Record<string, boolean> = {
   true: true,
@@ -32,10 +30,9 @@ export function parseEnum<T extends string>(text: string, values: readonly T[]):
   return { ok: false, problem: `is not ${choices}`, accepted: `${choices} (lower case)` };
 }
 
-const BUDGET_FORMS = 'a count of machines (2) or a share of all machines from 0% to 100% (10%)';
-
-/** A count (`2`) or a share of all machines (`10%`, `12.5%`). */
-export function parseBudget(text: string): Parsed<Budget> {
+/** A count (`2`) or a share of all units (`10%`, `12.5%`); `unit` names them (machine). */
+export function parseBudget(text: string, unit = 'unit'): Parsed<Budget> {
+  const BUDGET_FORMS = `a count of ${unit}s (2) or a share of all ${unit}s from 0% to 100% (10%)`;
   const t = text.trim();
   if (/^\d+$/.test(t)) return { ok: true, value: { kind: 'count', count: Number(t) } };
   const share = /^(\d+(?:\.\d+)?)%$/.exec(t);
@@ -54,24 +51,26 @@ export function parseCount(text: string, max: number): Parsed<number> {
   return n <= max ? { ok: true, value: n } : { ok: false, problem: `is more than ${max}`, accepted };
 }
 
-/** Decimal digits only (at most 20: a 64-bit id); kept as a string, as a number it could lose precision. */
-export function parseId(text: string): Parsed<string> {
+/**
+ * Decimal digits only (at most 20: a 64-bit id); kept as a string, as a number it could lose
+ * precision. `where` says where people find it (the Yunxiao URL).
+ */
+export function parseId(text: string, where = 'the URL'): Parsed<string> {
   const t = text.trim();
   return /^\d{1,20}$/.test(t)
     ? { ok: true, value: t }
-    : { ok: false, problem: 'is not a numeric id', accepted: 'decimal digits only, as in the Yunxiao URL' };
+    : { ok: false, problem: 'is not a numeric id', accepted: `decimal digits only, as in ${where}` };
 }
 
-/** The organization id goes into every URL path: letters, digits, `-` and `_` only. */
-export function parseOrganizationId(text: string): Parsed<string> {
+/** An id that goes into a URL path: letters, digits, `-` and `_` only, as in `where`, like `example`. */
+export function parseSlug(text: string, what: string, where: string, example: string): Parsed<string> {
   const t = text.trim();
   return /^[A-Za-z0-9_-]{1,64}$/.test(t)
     ? { ok: true, value: t }
     : {
         ok: false,
-        problem: 'is not an organization id',
-        accepted:
-          'letters, digits, - and _ only, as in the Yunxiao URL (for example 5ebbc0228123212b59xxxxx)',
+        problem: `is not ${what}`,
+        accepted: `letters, digits, - and _ only, as in ${where} (for example ${example})`,
       };
 }
 

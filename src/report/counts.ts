@@ -1,6 +1,6 @@
-// What every report reads from a finished run, computed once in one pass over the machines and one
-// over the actions: counts by status, batches, the machines that need a look, what this run did.
-import type { DeployOrder, Machine } from '../providers/yunxiao/model.js';
+// What every report reads from a finished run, computed once in one pass over the units and one over
+// the actions: counts by phase, groups, the units that need a look, what this run did.
+import type { Unit } from '../core/snapshot.js';
 import type { ActionKind, TakenAction } from '../core/types.js';
 import type { RunOutcome } from './outcome.js';
 
@@ -9,136 +9,153 @@ export interface StatusCounts {
   succeeded: number;
   failed: number;
   skipped: number;
-  /** every status other than Success, Failed and Skipped */
+  /** every unit in another phase */
   other: number;
-  /** every status seen (documented or not) -> machines */
+  /** every status seen (documented or not) -> units */
   byStatus: Map<string, number>;
+  /** the same, of the units in another phase only */
+  otherByStatus: Map<string, number>;
 }
 
-export interface Batch {
-  batch: number;
-  machines: Machine[];
+export interface Group {
+  group: number;
+  units: Unit[];
   counts: StatusCounts;
 }
 
-/** What this run did to one machine. */
-export interface MachineActions {
+/** What this run did to one unit. */
+export interface UnitActions {
   /** a skip went through */
   skipped: boolean;
   /** retries that went through */
   retries: number;
-  /** action kind -> times Yunxiao refused it (or the request failed) */
+  /** action kind -> times the provider refused it (or the request failed) */
   refused: Map<ActionKind, number>;
+  /** action kinds sent whose answer never came (the deadline or a cancel) */
+  unanswered: Set<ActionKind>;
 }
 
 export interface Tally {
-  /** absent when no order could be read */
+  /** absent when no snapshot could be read */
   counts?: StatusCounts;
-  /** by batch number, ascending */
-  batches: Batch[];
-  /** Failed, Skipped or unreachable (clientStatus error) machines, by batch */
-  needsLook: Machine[];
-  failed: Machine[];
-  skipped: Machine[];
-  /** SNs this run skipped (the skip went through), in the order it skipped them */
+  /** by group number, ascending */
+  groups: Group[];
+  /** failed, skipped or unreachable units, by group */
+  needsLook: Unit[];
+  failed: Unit[];
+  skipped: Unit[];
+  /** ids this run skipped (the skip went through), in the order it skipped them */
   skippedByUs: string[];
-  /** SNs whose status is Failed in the last order */
-  failedSns: string[];
-  /** SNs whose agent was unreachable (clientStatus error) in the last order */
-  unreachableSns: string[];
-  byMachine: Map<string, MachineActions>;
+  /** ids of the failed units of the last snapshot */
+  failedIds: string[];
+  /** ids of the units unreachable at the last snapshot */
+  unreachableIds: string[];
+  byUnit: Map<string, UnitActions>;
 }
 
 export function emptyCounts(): StatusCounts {
-  return { total: 0, succeeded: 0, failed: 0, skipped: 0, other: 0, byStatus: new Map() };
+  return {
+    total: 0,
+    succeeded: 0,
+    failed: 0,
+    skipped: 0,
+    other: 0,
+    byStatus: new Map(),
+    otherByStatus: new Map(),
+  };
 }
 
-export function addToCounts(c: StatusCounts, status: string): void {
+export function addToCounts(c: StatusCounts, u: Unit): void {
   c.total++;
-  if (status === 'Success') c.succeeded++;
-  else if (status === 'Failed') c.failed++;
-  else if (status === 'Skipped') c.skipped++;
-  else c.other++;
-  c.byStatus.set(status, (c.byStatus.get(status) ?? 0) + 1);
+  if (u.phase === 'succeeded') c.succeeded++;
+  else if (u.phase === 'failed') c.failed++;
+  else if (u.phase === 'skipped') c.skipped++;
+  else {
+    c.other++;
+    c.otherByStatus.set(u.status, (c.otherByStatus.get(u.status) ?? 0) + 1);
+  }
+  c.byStatus.set(u.status, (c.byStatus.get(u.status) ?? 0) + 1);
 }
 
-export function countByStatus(order: Pick<DeployOrder, 'machines'>): StatusCounts {
-  const c = emptyCounts();
-  for (const m of order.machines) addToCounts(c, m.status);
-  return c;
+export function needsALook(u: Unit): boolean {
+  return u.phase === 'failed' || u.phase === 'skipped' || u.reachable === false;
 }
 
-export function needsALook(m: Machine): boolean {
-  return m.status === 'Failed' || m.status === 'Skipped' || m.clientStatus === 'error';
-}
-
-export function actionsByMachine(taken: readonly TakenAction[]): Map<string, MachineActions> {
-  const per = new Map<string, MachineActions>();
+export function actionsByUnit(taken: readonly TakenAction[]): Map<string, UnitActions> {
+  const per = new Map<string, UnitActions>();
   for (const a of taken) {
-    if (!a.machineSn) continue;
-    let e = per.get(a.machineSn);
+    if (!a.target || (a.kind !== 'skip' && a.kind !== 'retry')) continue;
+    let e = per.get(a.target);
     if (!e) {
-      e = { skipped: false, retries: 0, refused: new Map() };
-      per.set(a.machineSn, e);
+      e = { skipped: false, retries: 0, refused: new Map(), unanswered: new Set() };
+      per.set(a.target, e);
     }
-    if (a.outcome !== 'ok') e.refused.set(a.kind, (e.refused.get(a.kind) ?? 0) + 1);
+    if (a.outcome === 'error') e.refused.set(a.kind, (e.refused.get(a.kind) ?? 0) + 1);
+    else if (a.outcome === 'unknown') e.unanswered.add(a.kind);
     else if (a.kind === 'skip') e.skipped = true;
-    else if (a.kind === 'retry') e.retries++;
+    else e.retries++;
   }
   return per;
 }
 
 export function skippedByThisRun(taken: readonly TakenAction[]): string[] {
   const seen = new Set<string>();
-  for (const a of taken) if (a.kind === 'skip' && a.outcome === 'ok' && a.machineSn) seen.add(a.machineSn);
+  for (const a of taken) if (a.kind === 'skip' && a.outcome === 'ok' && a.target) seen.add(a.target);
   return [...seen];
 }
 
 export function tallyOf(outcome: RunOutcome): Tally {
-  const machines = outcome.order?.machines ?? [];
-  const counts = outcome.order ? emptyCounts() : undefined;
-  const byBatch = new Map<number, Batch>();
-  const failed: Machine[] = [];
-  const skipped: Machine[] = [];
-  const unreachableSns: string[] = [];
-  for (const m of machines) {
-    if (m.clientStatus === 'error') unreachableSns.push(m.machineSn);
-    if (counts) addToCounts(counts, m.status);
-    let b = byBatch.get(m.batchNum);
-    if (!b) {
-      b = { batch: m.batchNum, machines: [], counts: emptyCounts() };
-      byBatch.set(m.batchNum, b);
+  const units = outcome.snapshot?.units ?? [];
+  const counts = outcome.snapshot ? emptyCounts() : undefined;
+  const byGroup = new Map<number, Group>();
+  const failed: Unit[] = [];
+  const skipped: Unit[] = [];
+  const unreachableIds: string[] = [];
+  for (const u of units) {
+    if (u.reachable === false) unreachableIds.push(u.id);
+    if (counts) addToCounts(counts, u);
+    let g = byGroup.get(u.group);
+    if (!g) {
+      g = { group: u.group, units: [], counts: emptyCounts() };
+      byGroup.set(u.group, g);
     }
-    b.machines.push(m);
-    addToCounts(b.counts, m.status);
-    if (m.status === 'Failed') failed.push(m);
-    else if (m.status === 'Skipped') skipped.push(m);
+    g.units.push(u);
+    addToCounts(g.counts, u);
+    if (u.phase === 'failed') failed.push(u);
+    else if (u.phase === 'skipped') skipped.push(u);
   }
-  // Few batches: sorting their keys is cheap, and walking them keeps the machines in order.
-  const batches = [...byBatch.values()].sort((a, b) => a.batch - b.batch);
-  const needsLook: Machine[] = [];
-  for (const b of batches) for (const m of b.machines) if (needsALook(m)) needsLook.push(m);
+  // Few groups: sorting their keys is cheap, and walking them keeps the units in order.
+  const groups = [...byGroup.values()].sort((a, b) => a.group - b.group);
+  const needsLook: Unit[] = [];
+  for (const g of groups) for (const u of g.units) if (needsALook(u)) needsLook.push(u);
   return {
     counts,
-    batches,
+    groups,
     needsLook,
     failed,
     skipped,
     skippedByUs: skippedByThisRun(outcome.taken),
-    failedSns: failed.map((m) => m.machineSn),
-    unreachableSns,
-    byMachine: actionsByMachine(outcome.taken),
+    failedIds: failed.map((u) => u.id),
+    unreachableIds,
+    byUnit: actionsByUnit(outcome.taken),
   };
 }
 
-/** What this run did to a machine, or what happened to it otherwise, in a few words. */
-export function whatHappened(m: Machine, tally: Pick<Tally, 'byMachine'>): string {
-  const e = tally.byMachine.get(m.machineSn);
+/** What this run did to a unit, or what happened to it otherwise, in a few words. */
+export function whatHappened(
+  u: Unit,
+  tally: Pick<Tally, 'byUnit'>,
+  actionNames: Readonly<Record<ActionKind, string>>,
+): string {
+  const e = tally.byUnit.get(u.id);
   const parts: string[] = [];
   if (e?.retries) parts.push(`retried ${times(e.retries)}`);
   if (e?.skipped) parts.push('skipped by this run');
-  for (const [kind, n] of e?.refused ?? []) parts.push(`${kind} refused${n > 1 ? ` ${times(n)}` : ''}`);
-  if (m.status === 'Skipped' && !e?.skipped) parts.push('skipped by someone else');
+  for (const [kind, n] of e?.refused ?? [])
+    parts.push(`${actionNames[kind]} refused${n > 1 ? ` ${times(n)}` : ''}`);
+  for (const kind of e?.unanswered ?? []) parts.push(`${actionNames[kind]} sent, no answer`);
+  if (u.phase === 'skipped' && !e?.skipped && !e?.unanswered.has('skip'))
+    parts.push('skipped by someone else');
   return parts.length ? parts.join(', ') : 'nothing';
 }
 

@@ -1,10 +1,12 @@
-// The JSON report (output report-path): the verdict, every machine with what this run did to it,
-// every action taken, and the final deploy order as Yunxiao sent it. Ids are exact strings.
+// The JSON report (output report-path): the verdict, every unit with what this run did to it, every
+// action taken, and the run's last answer as the provider sent it. Ids are exact strings. The keys
+// that name the provider's things are the provider's (one report lists "machines", another "jobs").
 import { isUtf8 } from 'node:buffer';
-import type { Machine } from '../providers/yunxiao/model.js';
 import { cleanText, displaySafeJson } from '../common/untrusted.js';
+import type { Unit } from '../core/snapshot.js';
+import type { TakenAction } from '../core/types.js';
 import { VERSION } from '../version.js';
-import { tallyOf, whatHappened, type MachineActions, type StatusCounts, type Tally } from './counts.js';
+import { tallyOf, whatHappened, type StatusCounts, type Tally, type UnitActions } from './counts.js';
 import type { RunOutcome } from './outcome.js';
 
 /** 2: machineLogs entries are {lines, began, ended} (were the lines alone). */
@@ -12,24 +14,12 @@ export const REPORT_SCHEMA_VERSION = 2;
 export const TOOL_NAME = 'yunxiao-deploy-gate';
 
 /** Placeholders for the two large fields, which reportParts writes piece by piece. */
-const RAW_ORDER = Symbol('deploy order');
-const MACHINES = Symbol('machines');
-/** machines per written part: bounded pieces rather than one multi-MB string */
-const MACHINES_PER_PART = 500;
+const RAW = Symbol('raw answer');
+const UNITS = Symbol('units');
+/** units per written part: bounded pieces rather than one multi-MB string */
+const UNITS_PER_PART = 500;
 
 type Field = [key: string, value: unknown];
-
-export function reportOf(outcome: RunOutcome): object {
-  const t = tallyOf(outcome);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of fields(outcome, t)) {
-    if (v === MACHINES) out[k] = machineEntries(outcome, t);
-    else if (v === RAW_ORDER)
-      out[k] = parseOrDefault(outcome.rawOrder?.text() ?? 'null', outcome.order ?? null);
-    else out[k] = v;
-  }
-  return out;
-}
 
 /**
  * The report as the parts of one JSON text, one top-level field per line, compact values: the deploy
@@ -41,10 +31,10 @@ export function reportParts(outcome: RunOutcome): (string | Uint8Array)[] {
   const list = fields(outcome, t);
   list.forEach(([k, v], i) => {
     parts.push(`  ${JSON.stringify(k)}: `);
-    if (v === RAW_ORDER) {
+    if (v === RAW) {
       // a loop, not a spread: an order with many long ids comes in many pieces
-      for (const piece of outcome.rawOrder?.bytes() ?? ['null']) parts.push(displaySafeBytes(piece));
-    } else if (v === MACHINES) parts.push(...machineParts(outcome, t));
+      for (const piece of outcome.raw?.bytes() ?? ['null']) parts.push(displaySafeBytes(piece));
+    } else if (v === UNITS) parts.push(...unitParts(outcome, t));
     else parts.push(json(v));
     parts.push(i < list.length - 1 ? ',\n' : '\n');
   });
@@ -52,59 +42,37 @@ export function reportParts(outcome: RunOutcome): (string | Uint8Array)[] {
   return parts;
 }
 
-export function reportJson(outcome: RunOutcome): string {
-  return reportParts(outcome)
-    .map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString()))
-    .join('');
-}
-
 function fields(o: RunOutcome, t: Tally): Field[] {
-  const r = o.resolved;
-  const p = o.policy;
+  const p = o.presentation;
+  const keys = p.reportKeys;
+  const snap = o.snapshot;
   return [
     ['schemaVersion', REPORT_SCHEMA_VERSION],
     ['tool', { name: TOOL_NAME, version: VERSION }],
     ['verdict', { result: o.result, reason: cleanText(o.reason) }],
-    [
-      'resolved',
-      {
-        pipelineId: r.pipelineId,
-        deployOrderId: r.deployOrderId,
-        pipelineRunId: r.pipelineRunId ?? null,
-        jobId: r.jobId ?? null,
-        jobName: r.jobName ?? null,
-        deployUrl: r.deployUrl ?? null,
-      },
-    ],
-    ['api', { kind: o.api, edition: o.edition ?? null, organizationId: o.organizationId ?? null }],
-    [
-      'policy',
-      {
-        skipUnreachable: p.skipUnreachable,
-        maxSkipped: p.maxSkipped,
-        retryFailed: p.retryFailed,
-        resume: p.resume,
-        onFailure: p.onFailure,
-      },
-    ],
+    ['resolved', Object.fromEntries(p.facts.map((f) => [f.key, f.id ?? f.text ?? null]))],
+    ['api', p.api.json],
+    ['policy', p.policy(snap?.units.length ?? 0).json],
     ['timing', { startedAt: o.startedAt, finishedAt: o.finishedAt, durationSeconds: o.durationSeconds }],
     [
-      'order',
-      o.order
-        ? { status: o.order.status, currentBatch: o.order.currentBatch, totalBatch: o.order.totalBatch }
+      keys.run,
+      snap
+        ? { status: snap.status, currentBatch: snap.progress.current, totalBatch: snap.progress.total }
         : null,
     ],
     ['counts', t.counts ? countsJson(t.counts) : null],
     ['stoppedOnCancel', o.stoppedOnCancel ?? null],
-    ['skippedMachines', t.skippedByUs],
-    ['failedMachines', t.failedSns],
-    ['needsALook', t.needsLook.map((m) => m.machineSn)],
+    [keys.skipped, t.skippedByUs],
+    [keys.failed, t.failedIds],
+    ['needsALook', t.needsLook.map((u) => u.id)],
     [
       'actions',
       o.taken.map((a) => ({
         at: a.at,
-        kind: a.kind,
-        machineSn: a.machineSn ?? null,
+        kind: p.words.actions[a.kind],
+        // a unit's id for a unit's action; a confirmation's only where the provider names one
+        [keys.unit]: isUnitAction(a) ? (a.target ?? null) : null,
+        ...(keys.confirmation && !isUnitAction(a) && a.target ? { [keys.confirmation]: a.target } : {}),
         reason: cleanText(a.reason),
         outcome: a.outcome,
         detail: a.detail === undefined ? null : cleanText(a.detail),
@@ -113,19 +81,24 @@ function fields(o: RunOutcome, t: Tally): Field[] {
     ],
     ['warnings', o.warnings.map(cleanText)],
     ['artifactUrl', o.artifactUrl ?? null],
+    ...(o.artifacts ? [['artifacts', o.artifacts] as Field] : []),
     [
-      'machineLogs',
+      keys.logs,
       Object.fromEntries(
-        Object.entries(o.machineLogs).map(([sn, log]) => [
-          sn,
+        Object.entries(o.logs).map(([id, log]) => [
+          id,
           { lines: cleanText(log.lines), began: log.began ?? null, ended: log.ended ?? null },
         ]),
       ),
     ],
-    ['machines', MACHINES],
-    // As Yunxiao sent it when the client kept the text (unknown fields kept), else our model of it.
-    ['deployOrder', o.rawOrder?.isObject ? RAW_ORDER : (o.order ?? null)],
+    [keys.units, UNITS],
+    // As the provider sent it when the client kept the text (unknown fields kept), else our model of it.
+    [keys.raw, o.raw?.isObject ? RAW : (snap ?? null)],
   ];
+}
+
+function isUnitAction(a: TakenAction): boolean {
+  return a.kind === 'skip' || a.kind === 'retry';
 }
 
 function countsJson(c: StatusCounts): object {
@@ -139,35 +112,26 @@ function countsJson(c: StatusCounts): object {
   };
 }
 
-function machineEntry(m: Machine, t: Tally): object {
-  const did = t.byMachine.get(m.machineSn);
+function unitEntry(o: RunOutcome, u: Unit, t: Tally): object {
+  const did = t.byUnit.get(u.id);
   return {
-    machineSn: m.machineSn,
-    ip: m.ip,
-    hostName: m.hostName ?? null,
-    batch: m.batchNum,
-    status: m.status,
-    clientStatus: m.clientStatus,
-    action: whatHappened(m, t),
+    ...o.presentation.unitEntry(u),
+    action: whatHappened(u, t, o.presentation.words.actions),
     thisRun: did ? thisRunJson(did) : null,
   };
 }
 
-function thisRunJson(d: MachineActions): object {
+function thisRunJson(d: UnitActions): object {
   return { skipped: d.skipped, retries: d.retries, refused: Object.fromEntries(d.refused) };
 }
 
-function machineEntries(o: RunOutcome, t: Tally): object[] {
-  return (o.order?.machines ?? []).map((m) => machineEntry(m, t));
-}
-
-function machineParts(o: RunOutcome, t: Tally): string[] {
-  const machines = o.order?.machines ?? [];
-  if (machines.length === 0) return ['[]'];
+function unitParts(o: RunOutcome, t: Tally): string[] {
+  const units = o.snapshot?.units ?? [];
+  if (units.length === 0) return ['[]'];
   const parts: string[] = ['['];
-  for (let i = 0; i < machines.length; i += MACHINES_PER_PART) {
-    const chunk = machines.slice(i, i + MACHINES_PER_PART);
-    const lines = chunk.map((m) => `\n    ${json(machineEntry(m, t))}`);
+  for (let i = 0; i < units.length; i += UNITS_PER_PART) {
+    const chunk = units.slice(i, i + UNITS_PER_PART);
+    const lines = chunk.map((u) => `\n    ${json(unitEntry(o, u, t))}`);
     parts.push((i > 0 ? ',' : '') + lines.join(','));
   }
   parts.push('\n  ]');
@@ -192,12 +156,4 @@ function displaySafeBytes(piece: Uint8Array | string): Uint8Array | string {
   const text = buf.toString('utf8');
   const safe = displaySafeJson(text);
   return valid && safe === text ? piece : Buffer.from(safe);
-}
-
-function parseOrDefault(text: string, fallback: unknown): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return fallback;
-  }
 }

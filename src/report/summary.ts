@@ -1,24 +1,26 @@
-// The job summary: the verdict at a glance, the facts, the machines that need a look (always all of
-// them while the size allows, and a line saying how many did not fit), the batches, the timeline, log
+// The job summary: the verdict at a glance, the facts, the units that need a look (always all of them
+// while the size allows, and a line saying how many did not fit), the groups, the timeline, log
 // excerpts, warnings and the link. GitHub refuses a summary of 1 MiB or more: the byte count is kept
-// as it is built, the must-list table goes first, and the rest shrinks to what is left.
-import type { Machine } from '../providers/yunxiao/model.js';
+// as it is built, the must-list table goes first, and the rest shrinks to what is left. Every word of
+// the provider's comes from its presentation (a "deploy order" of "machines" in "batches").
 import { redactKnown } from '../common/redact.js';
 import { cleanText, oneLine } from '../common/untrusted.js';
-import { describeBudget } from '../core/budget.js';
+import type { Unit } from '../core/snapshot.js';
 import type { Result, TakenAction } from '../core/types.js';
-import { needsALook, tallyOf, whatHappened, type Batch, type StatusCounts, type Tally } from './counts.js';
+import { capital, plural, type Words } from '../core/words.js';
+import { needsALook, tallyOf, whatHappened, type Group, type StatusCounts, type Tally } from './counts.js';
 import type { LogExcerpt, RunOutcome } from './outcome.js';
+import type { Fact, Presentation } from './presentation.js';
 
 export interface SummaryOptions {
   /** default 1,000,000; always kept under 1 MiB */
   maxBytes?: number;
-  /** machine rows listed under the batches, over all batches; beyond it successes are counted only */
-  maxMachineRows?: number;
+  /** unit rows listed under the groups, over all groups; beyond it successes are counted only */
+  maxUnitRows?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 1_000_000;
-export const DEFAULT_MAX_MACHINE_ROWS = 300;
+export const DEFAULT_MAX_UNIT_ROWS = 300;
 const HARD_LIMIT = 1024 * 1024 - 1;
 
 const HEADLINE: Record<Result, [icon: string, words: string]> = {
@@ -28,7 +30,7 @@ const HEADLINE: Record<Result, [icon: string, words: string]> = {
   cancelled: ['🛑', 'Deploy cancelled'],
   'in-progress': ['⏳', 'Deploy in progress'],
 };
-const MAX_BATCH_ROWS = 200;
+const MAX_GROUP_ROWS = 200;
 const MAX_TIMELINE_ROWS = 200;
 const MAX_WARNINGS = 20;
 const MAX_LOG_CHARS = 4000;
@@ -39,50 +41,54 @@ const NOTE_ROOM = 300;
 
 export function renderSummary(outcome: RunOutcome, opts: SummaryOptions = {}): string {
   const maxBytes = Math.min(opts.maxBytes ?? DEFAULT_MAX_BYTES, HARD_LIMIT);
-  const maxMachineRows = Math.max(0, opts.maxMachineRows ?? DEFAULT_MAX_MACHINE_ROWS);
+  const maxUnitRows = Math.max(0, opts.maxUnitRows ?? DEFAULT_MAX_UNIT_ROWS);
   const t = tallyOf(outcome);
+  const p = outcome.presentation;
 
   const head = headSection(outcome, t);
   const warns = warningsSection(outcome);
-  const link = linkSection(outcome);
+  const link = linkSection(p);
   // Three sections may be cut down to a note after the table that must list everything.
   let room = maxBytes - bytes(head) - bytes(warns) - bytes(link) - 3 * NOTE_ROOM - 64;
-  const needs = needsLookSection(t, room);
+  const needs = needsLookSection(t, p.words, room);
   room += 3 * NOTE_ROOM - bytes(needs);
-  const batches = batchSection(outcome, t, maxMachineRows, room);
-  room -= bytes(batches);
-  const timeline = timelineSection(outcome.taken, room);
+  const groups = groupSection(outcome, t, maxUnitRows, room);
+  room -= bytes(groups);
+  const timeline = timelineSection(outcome, room);
   room -= bytes(timeline);
   const logs = logsSection(outcome, room);
 
-  const text = [head, needs, batches, timeline, logs, warns, link].filter(Boolean).join('\n');
+  const text = [head, needs, groups, timeline, logs, warns, link].filter(Boolean).join('\n');
   // Only reachable when maxBytes is too small for even the headline and facts.
   if (bytes(text) <= maxBytes) return text;
   const note = '\n\n… summary cut at the size limit; see the JSON report.\n';
   return truncateBytes(text, Math.max(0, maxBytes - bytes(note))) + note;
 }
 
-/** The summary of a run that found no deploy order to watch: the reason, escaped like any server text. */
-export function unresolvedSummary(reason: string, pipelineId: string): string {
-  return `## ❌ Deploy gate: no deploy order to watch\n\n${text(clip(reason, MAX_REASON_CHARS))}\n\nPipeline ${code(pipelineId)}.\n`;
+/** The summary of a run that found nothing to watch: the reason, escaped like any server text. */
+export function unresolvedSummary(reason: string, words: Words, facts: readonly Fact[]): string {
+  const rows = facts.filter((f) => !f.hidden).map((f) => `${f.label} ${factValue(f)}.`);
+  return `## ❌ Deploy gate: no ${words.run} to watch\n\n${text(clip(reason, MAX_REASON_CHARS))}\n\n${rows.join(' ')}\n`;
 }
 
 // ---- sections -------------------------------------------------------------------------------------
 
 function headSection(o: RunOutcome, t: Tally): string {
   const [icon, words] = HEADLINE[o.result];
+  const p = o.presentation;
+  const w = p.words;
   const lines = [
-    `## ${icon} ${words} — order ${o.resolved.deployOrderId} in ${humanDuration(o.durationSeconds)}`,
+    `## ${icon} ${words} — ${p.short} ${o.snapshot?.id ?? runIdOf(p)} in ${humanDuration(o.durationSeconds)}`,
     '',
     text(clip(o.reason, MAX_REASON_CHARS)),
     '',
   ];
   if (o.stoppedOnCancel !== undefined) {
-    const url = safeUrl(o.resolved.deployUrl);
+    const url = safeUrl(p.url);
     lines.push(
       o.stoppedOnCancel
-        ? `The workflow run was cancelled: the deploy order was **stopped**.${url ? ` [See it in Yunxiao](${url}).` : ''}`
-        : `The workflow run was cancelled: the deploy order was **left running**.${url ? ` [Follow it in Yunxiao](${url}).` : ''}`,
+        ? `The workflow run was cancelled: the ${w.run} was **stopped**.${url ? ` [See it in ${w.provider}](${url}).` : ''}`
+        : `The workflow run was cancelled: the ${w.run} was **left running**.${url ? ` [Follow it in ${w.provider}](${url}).` : ''}`,
       '',
     );
   }
@@ -90,90 +96,92 @@ function headSection(o: RunOutcome, t: Tally): string {
   return lines.join('\n');
 }
 
+/** The run's id as resolved, when no snapshot was read. */
+function runIdOf(p: Presentation): string {
+  return p.runId;
+}
+
 function factsTable(o: RunOutcome, t: Tally): string {
-  const r = o.resolved;
-  const order = o.order;
+  const p = o.presentation;
+  const w = p.words;
+  const snap = o.snapshot;
   const c = t.counts;
-  const url = safeUrl(r.deployUrl);
-  const run = r.pipelineRunId ? (url ? `[${code(r.pipelineRunId)}](${url})` : code(r.pipelineRunId)) : '—';
-  const rows: Array<[string, string]> = [
-    ['Pipeline', code(r.pipelineId)],
-    ['Run', run],
-    ['Job', r.jobName || r.jobId ? `${cell(r.jobName ?? '')}${r.jobId ? ` (${code(r.jobId)})` : ''}` : '—'],
-    ['Deploy order', code(r.deployOrderId)],
-    ['Status', order ? cell(order.status) : 'not read'],
-    ['Batches', order ? `${order.currentBatch} / ${order.totalBatch}` : '—'],
+  const rows: Array<[string, string]> = p.facts.filter((f) => !f.hidden).map((f) => [f.label, factValue(f)]);
+  rows.push(
+    ['Status', snap ? cell(snap.status) : 'not read'],
+    [groupsWord(w), snap ? `${snap.progress.current} / ${snap.progress.total}` : '—'],
     [
-      'Machines',
+      `${capital(w.unit)}s`,
       c
         ? `${c.total}: ${c.succeeded} succeeded, ${c.failed} failed, ${c.skipped} skipped, ${otherText(c)} other`
         : '—',
     ],
-    ['API', o.api === 'openapi' ? `OpenAPI (${o.edition ?? 'central'} edition)` : 'classic (AccessKey)'],
-    ['Policy', policyText(o)],
-  ];
+    ['API', cell(p.api.text)],
+    ['Policy', cell(p.policy(snap?.units.length ?? 0).text)],
+  );
   const artifact = safeUrl(o.artifactUrl);
   if (artifact) rows.push(['Artifact', `[download](${artifact})`]);
   return `| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n`;
 }
 
-function policyText(o: RunOutcome): string {
-  const p = o.policy;
-  const budget = describeBudget(p.maxSkipped, o.order?.machines.length ?? 0);
-  return cell(
-    `skip-unreachable ${p.skipUnreachable}, ${budget}, retry-failed ${p.retryFailed}, resume ${p.resume}, on-failure ${p.onFailure}`,
-  );
+/** A fact as a cell: an id as code (a link when it has one), text, or text with its id. */
+function factValue(f: Fact): string {
+  const link = safeUrl(f.link);
+  const id = f.id ? (link ? `[${code(f.id)}](${link})` : code(f.id)) : '';
+  if (f.text && id) return `${cell(f.text)} (${id})`;
+  return f.text ? cell(f.text) : id || '—';
 }
 
-/** The must-list table: every Failed, Skipped or unreachable machine, as long as bytes allow. */
-function needsLookSection(t: Tally, room: number): string {
+/** The must-list table: every failed, skipped or unreachable unit, as long as bytes allow. */
+function needsLookSection(t: Tally, w: Words, room: number): string {
   if (t.needsLook.length === 0) return '';
-  const head = `### Needs a look (${t.needsLook.length})\n\nFailed, skipped or unreachable machines, and what this run did to each.\n\n${MACHINE_HEAD}\n`;
+  const head = `### Needs a look (${t.needsLook.length})\n\nFailed, skipped or unreachable ${w.unit}s, and what this run did to each.\n\n${unitHead(w)}\n`;
   return rowsWithin(
     head,
     t.needsLook,
-    (m) => machineRow(m, t),
+    (u) => unitRow(u, t, w),
     room,
-    (left) => `\n**${left} more machines not shown; see the JSON report (output \`report-path\`).**\n`,
+    (left) => `\n**${left} more ${w.unit}s not shown; see the JSON report (output \`report-path\`).**\n`,
   );
 }
 
-function batchSection(o: RunOutcome, t: Tally, maxMachineRows: number, room: number): string {
-  if (t.batches.length === 0) return '';
-  const current = o.order?.currentBatch;
-  const head =
-    '### Batches\n\n| Batch | Machines | Success | Failed | Skipped | Other |\n|---|---|---|---|---|---|\n';
-  const shown = t.batches.slice(0, MAX_BATCH_ROWS);
+function groupSection(o: RunOutcome, t: Tally, maxUnitRows: number, room: number): string {
+  if (t.groups.length === 0) return '';
+  const w = o.presentation.words;
+  const Groups = groupsWord(w);
+  const current = o.snapshot?.progress.current;
+  const head = `### ${Groups}\n\n| ${capital(w.group)} | ${capital(w.unit)}s | Success | Failed | Skipped | Other |\n|---|---|---|---|---|---|\n`;
+  const shown = t.groups.slice(0, MAX_GROUP_ROWS);
   let out = rowsWithin(
     head,
     shown,
-    (b) =>
-      `| ${b.batch}${b.batch === current ? ' (current)' : ''} | ${b.counts.total} | ${b.counts.succeeded} | ${b.counts.failed} | ${b.counts.skipped} | ${otherText(b.counts)} |`,
+    (g) =>
+      `| ${g.group}${g.group === current ? ' (current)' : ''} | ${g.counts.total} | ${g.counts.succeeded} | ${g.counts.failed} | ${g.counts.skipped} | ${otherText(g.counts)} |`,
     room - NOTE_ROOM,
-    (left) => `\n_${left} more batches in the JSON report._\n`,
+    (left) => `\n_${left} more ${Groups.toLowerCase()} in the JSON report._\n`,
   );
-  if (t.batches.length > shown.length)
-    out += `\n_${t.batches.length - shown.length} more batches in the JSON report._\n`;
+  if (t.groups.length > shown.length)
+    out += `\n_${t.groups.length - shown.length} more ${Groups.toLowerCase()} in the JSON report._\n`;
   if (out === '') return '';
 
   const total = t.counts?.total ?? 0;
-  const listAll = total <= maxMachineRows;
+  const listAll = total <= maxUnitRows;
   const blocks: string[] = [];
   let used = bytes(out);
   if (!listAll) {
-    const note = `\n_${total} machines, more than ${maxMachineRows}: successes are counted above rather than listed, failed, skipped and unreachable ones are under Needs a look, and every machine is in the JSON report._\n`;
+    const note = `\n_${total} ${w.unit}s, more than ${maxUnitRows}: successes are counted above rather than listed, failed, skipped and unreachable ones are under Needs a look, and every ${w.unit} is in the JSON report._\n`;
     if (used + bytes(note) > room) return out;
     blocks.push(note);
     used += bytes(note);
   }
-  let rowsLeft = maxMachineRows;
-  const cutNote = '\n_The machine lists of the other batches did not fit; see the JSON report._\n';
-  for (const b of t.batches) {
+  let rowsLeft = maxUnitRows;
+  const cutNote = `\n_The ${w.unit} lists of the other ${Groups.toLowerCase()} did not fit; see the JSON report._\n`;
+  for (const g of t.groups) {
     if (rowsLeft <= 0) break;
-    // Over the limit, only what is neither a success nor already under Needs a look (e.g. Queued).
-    const list = listAll ? b.machines : b.machines.filter((m) => m.status !== 'Success' && !needsALook(m));
+    // Over the limit, only what is neither a success nor already under Needs a look (e.g. queued).
+    const list = listAll ? g.units : g.units.filter((u) => u.phase !== 'succeeded' && !needsALook(u));
     if (list.length === 0) continue;
-    const block = batchBlock(b, list.slice(0, rowsLeft), list.length, t);
+    const block = groupBlock(g, list.slice(0, rowsLeft), list.length, t, w);
     if (used + bytes(block) + bytes(cutNote) > room) {
       if (used + bytes(cutNote) <= room) blocks.push(cutNote);
       break;
@@ -185,21 +193,30 @@ function batchSection(o: RunOutcome, t: Tally, maxMachineRows: number, room: num
   return out + blocks.join('');
 }
 
-function batchBlock(b: Batch, list: Machine[], of: number, t: Tally): string {
+function groupBlock(g: Group, list: Unit[], of: number, t: Tally, w: Words): string {
   const more = of > list.length ? `\n_${of - list.length} more in the JSON report._\n` : '';
   const what =
-    of === b.machines.length
-      ? plural(of, 'machine')
-      : `${of} of ${plural(b.machines.length, 'machine')}, in other states`;
-  return `\n<details><summary>Batch ${b.batch}: ${what}</summary>\n\n${MACHINE_HEAD}\n${list.map((m) => machineRow(m, t)).join('\n')}\n${more}\n</details>\n`;
+    of === g.units.length
+      ? plural(of, w.unit)
+      : `${of} of ${plural(g.units.length, w.unit)}, in other states`;
+  return `\n<details><summary>${capital(w.group)} ${g.group}: ${what}</summary>\n\n${unitHead(w)}\n${list.map((u) => unitRow(u, t, w)).join('\n')}\n${more}\n</details>\n`;
 }
 
-function timelineSection(taken: readonly TakenAction[], room: number): string {
+function timelineSection(o: RunOutcome, room: number): string {
+  const taken = o.taken;
+  const w = o.presentation.words;
   if (taken.length === 0) return '';
-  const head = '### Timeline\n\n| Time (UTC) | Action | Machine | Outcome | Why |\n|---|---|---|---|---|\n';
+  const head = `### Timeline\n\n| Time (UTC) | Action | ${capital(w.unit)} | Outcome | Why |\n|---|---|---|---|---|\n`;
   const shown = taken.slice(0, MAX_TIMELINE_ROWS);
   const more = (left: number): string => `\n_${left} more actions in the JSON report._\n`;
-  let out = rowsWithin(head, shown, actionRow, room - NOTE_ROOM, more);
+  const runId = o.snapshot?.id ?? runIdOf(o.presentation);
+  let out = rowsWithin(
+    head,
+    shown,
+    (a) => actionRow(a, w, o.presentation.short, runId),
+    room - NOTE_ROOM,
+    more,
+  );
   if (out && taken.length > shown.length) out += more(taken.length - shown.length);
   if (out === '' && bytes(more(taken.length)) <= room) return `### Timeline\n${more(taken.length)}`;
   return out;
@@ -211,24 +228,38 @@ function utcTime(iso: string): string {
   return m ? `${m[1]} ${m[2]}` : '?';
 }
 
-function actionRow(a: TakenAction): string {
+/** What an action acted on: a unit (its id as code), a confirmation point, or the run itself. */
+function actionRow(a: TakenAction, w: Words, short: string, runId: string): string {
   const time = /^\d{4}-\d\d-\d\dT(\d\d:\d\d:\d\d)/.exec(a.at)?.[1] ?? cell(a.at);
   const result =
-    a.outcome === 'ok' ? '✅ ok' : `❌ ${cell(a.detail ?? 'error')}${a.transient ? ' (transient)' : ''}`;
-  return `| ${time} | ${a.kind} | ${a.machineSn ? code(a.machineSn) : 'order'} | ${result} | ${cell(a.reason)} |`;
+    a.outcome === 'ok'
+      ? '✅ ok'
+      : a.outcome === 'unknown'
+        ? `❔ ${cell(a.detail ?? 'no answer')}`
+        : `❌ ${cell(a.detail ?? 'error')}${a.transient ? ' (transient)' : ''}`;
+  const unit = a.kind === 'skip' || a.kind === 'retry';
+  const target =
+    a.target === undefined || a.target === runId
+      ? short
+      : unit
+        ? code(a.label ?? a.target)
+        : cell(a.label ?? a.target);
+  return `| ${time} | ${w.actions[a.kind]} | ${target} | ${result} | ${cell(a.reason)} |`;
 }
 
 function logsSection(o: RunOutcome, room: number): string {
-  const entries = Object.entries(o.machineLogs);
+  const w = o.presentation.words;
+  const entries = Object.entries(o.logs);
   if (entries.length === 0) return '';
-  const head = '### Deploy logs of failed machines\n';
+  const labels = new Map((o.snapshot?.units ?? []).map((u) => [u.id, u.label]));
+  const head = `### Deploy logs of failed ${w.unit}s\n`;
   const blocks: string[] = [];
   let used = bytes(head);
-  for (const [sn, log] of entries) {
-    const block = logBlock(sn, log);
+  for (const [id, log] of entries) {
+    const block = logBlock(labels.get(id) ?? id, log);
     if (used + bytes(block) + NOTE_ROOM > room) {
       const left = entries.length - blocks.length;
-      const note = `\n_${left} more log excerpts in the JSON report (machineLogs)._\n`;
+      const note = `\n_${left} more log excerpts in the JSON report (${o.presentation.reportKeys.logs})._\n`;
       if (used + bytes(note) > room) return '';
       blocks.push(note);
       break;
@@ -239,7 +270,7 @@ function logsSection(o: RunOutcome, room: number): string {
   return head + blocks.join('');
 }
 
-function logBlock(sn: string, log: LogExcerpt): string {
+function logBlock(label: string, log: LogExcerpt): string {
   // Colour codes are common in deploy logs; hyperlinks (OSC 8) and bidi controls are not harmless.
   let body = cleanText(redactKnown(log.lines));
   if (body.length > MAX_LOG_CHARS) body = `…${body.slice(-MAX_LOG_CHARS)}`;
@@ -247,7 +278,7 @@ function logBlock(sn: string, log: LogExcerpt): string {
   // A fence longer than any run of backticks in the log: nothing inside can close it.
   const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
   const when = log.began ? `, ${utcTime(log.began)}${log.ended ? `–${utcTime(log.ended)}` : ''} UTC` : '';
-  return `\n<details><summary>Deploy log of ${html(clip(sn, MAX_CELL_CHARS))} (last lines${when})</summary>\n\n${fence}text\n${body}\n${fence}\n\n</details>\n`;
+  return `\n<details><summary>Deploy log of ${html(clip(label, MAX_CELL_CHARS))} (last lines${when})</summary>\n\n${fence}text\n${body}\n${fence}\n\n</details>\n`;
 }
 
 function warningsSection(o: RunOutcome): string {
@@ -258,18 +289,28 @@ function warningsSection(o: RunOutcome): string {
   return `### Warnings\n\n${shown.join('\n')}\n`;
 }
 
-function linkSection(o: RunOutcome): string {
-  const url = safeUrl(o.resolved.deployUrl);
-  return url ? `[Open the pipeline run in Yunxiao](${url})\n` : '';
+function linkSection(p: Presentation): string {
+  const url = safeUrl(p.url);
+  return url ? `[Open the pipeline run in ${p.words.provider}](${url})\n` : '';
 }
 
 // ---- rows and cells -------------------------------------------------------------------------------
 
-const MACHINE_HEAD = '| Machine | IP | Batch | Status | Agent | This run |\n|---|---|---|---|---|---|';
+/** "Batches" from "batch", "Stages" from "stage". */
+function groupsWord(w: Words): string {
+  const g = capital(w.group);
+  return /(s|sh|ch|x)$/.test(g) ? `${g}es` : `${g}s`;
+}
 
-function machineRow(m: Machine, t: Tally): string {
-  const agent = m.clientStatus === 'error' ? '⚠️ unreachable' : cell(m.clientStatus || '—');
-  return `| ${code(m.machineSn)} | ${cell(m.ip || '—')} | ${m.batchNum} | ${cell(m.status)} | ${agent} | ${cell(whatHappened(m, t))} |`;
+function unitHead(w: Words): string {
+  const agent = w.reachability ? ` ${capital(w.reachability)} |` : '';
+  const cols = w.reachability ? 6 : 5;
+  return `| ${capital(w.unit)} | ${w.detail.length <= 2 ? w.detail.toUpperCase() : capital(w.detail)} | ${capital(w.group)} | Status |${agent} This run |\n|${'---|'.repeat(cols)}`;
+}
+
+function unitRow(u: Unit, t: Tally, w: Words): string {
+  const agent = w.reachability ? ` ${u.reachable === false ? '⚠️ unreachable' : cell(u.agent || '—')} |` : '';
+  return `| ${code(u.label)} | ${cell(u.detail || '—')} | ${u.group} | ${cell(u.status)} |${agent} ${cell(whatHappened(u, t, w.actions))} |`;
 }
 
 /**
@@ -304,10 +345,7 @@ function rowsWithin<T>(
 function otherText(c: StatusCounts): string {
   if (c.other === 0) return '0';
   const parts: string[] = [];
-  for (const [status, n] of c.byStatus) {
-    if (status !== 'Success' && status !== 'Failed' && status !== 'Skipped')
-      parts.push(`${status || '?'} ${n}`);
-  }
+  for (const [status, n] of c.otherByStatus) parts.push(`${status || '?'} ${n}`);
   return `${c.other} (${cell(parts.join(', '))})`;
 }
 
@@ -352,10 +390,6 @@ function safeUrl(url: string | undefined): string | undefined {
     .replace(/[\s()<>"'|[\]\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function clip(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
@@ -390,68 +424,4 @@ function truncateBytes(s: string, max: number): string {
     .subarray(0, max)
     .toString('utf8')
     .replace(/\uFFFD$/, '');
-}
-
-// ---- terminal rendering ---------------------------------------------------------------------------
-
-/** A crude terminal rendering for the demo: tags dropped, tables aligned, escapes undone. */
-export function summaryToText(markdown: string): string {
-  const lines = markdown.split('\n');
-  const out: string[] = [];
-  for (let i = 0; i < lines.length;) {
-    const fence = /^(`{3,})/.exec(lines[i] ?? '')?.[1];
-    if (fence) {
-      // A code block (a log excerpt) as it is, indented, without its fences.
-      for (i++; i < lines.length && lines[i] !== fence; i++) out.push(`    ${lines[i] ?? ''}`);
-      i++;
-      continue;
-    }
-    if (!lines[i]?.startsWith('|')) {
-      out.push(plain(untag(lines[i] ?? '').replace(/^#{1,6} /, '')));
-      i++;
-      continue;
-    }
-    const table: string[] = [];
-    while (i < lines.length && lines[i]?.startsWith('|')) table.push(lines[i++] ?? '');
-    out.push(...alignTable(table));
-  }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n');
-}
-
-function untag(line: string): string {
-  return line.replace(/<summary>(.*?)<\/summary>/g, '▸ $1').replace(/<\/?[a-zA-Z][^>]*>/g, '');
-}
-
-function alignTable(rows: string[]): string[] {
-  const isRule = (r: string): boolean => /^\|(\s*:?-+:?\s*\|)+\s*$/.test(r);
-  const cells = rows.filter((r) => !isRule(r)).map((r) => splitRow(r).map(plain));
-  const keep = cells.filter((c, i) => i > 0 || c.some((x) => x !== ''));
-  const widths: number[] = [];
-  for (const c of keep)
-    c.forEach((x, j) => (widths[j] = Math.min(60, Math.max(widths[j] ?? 0, [...x].length))));
-  const line = (c: string[]): string =>
-    c
-      .map((x, j) => (j === c.length - 1 ? x : x.padEnd(widths[j] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  const out = keep.map(line);
-  // A rule under the header when the table has one.
-  if (keep.length > 1 && keep[0] === cells[0] && rows.some(isRule))
-    out.splice(1, 0, widths.map((w) => '─'.repeat(w)).join('  '));
-  return out;
-}
-
-function splitRow(row: string): string[] {
-  const parts = row.trim().split(/(?<!\\)\|/);
-  return parts.slice(1, parts.at(-1)?.trim() === '' ? -1 : undefined).map((c) => c.trim());
-}
-
-function plain(s: string): string {
-  return s
-    .replace(/(`+) ?(.*?) ?\1/g, '$2')
-    .replace(/\*\*/g, '')
-    .replace(/\\([\\`*_[\]~!|#:.])/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }

@@ -2,24 +2,10 @@
 // networks reach Alibaba Cloud through a proxy: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, in either case.
 // A loopback endpoint (a simulator, a local tunnel) never goes through one: over plain http, the
 // proxy would see the credentials in clear text.
-import { Agent, type Dispatcher } from '../http/undici.js';
+import { Agent, loadProxyAgent, type Dispatcher } from '../http/undici.js';
 import { isLoopback } from '../inputs/values.js';
 
 const PROXY_VARS = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-
-/**
- * An https request through a proxy opens a CONNECT tunnel with the dispatcher's `connect()`, which
- * undici's index adds to every dispatcher (`Object.assign(Dispatcher.prototype, api)`). Loaded piece
- * by piece (client/undici.ts), it must be added here, before the proxy agent is used.
- */
-async function withTunnels(): Promise<void> {
-  const [{ default: Dispatcher }, { default: connect }] = await Promise.all([
-    import('undici/lib/dispatcher/dispatcher.js'),
-    import('undici/lib/api/api-connect.js'),
-  ]);
-  const proto = Dispatcher.prototype as { connect?: unknown };
-  proto.connect ??= connect;
-}
 
 export function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
   return PROXY_VARS.some((name) => (env[name] ?? '') !== '');
@@ -30,9 +16,24 @@ export async function createDispatcher(env: NodeJS.ProcessEnv, endpoint?: string
   const direct = endpoint !== undefined && isLoopback(new URL(endpoint).hostname);
   if (direct || !proxyConfigured(env)) return new Agent({ keepAliveTimeout: 10_000 });
   // Loaded only when a proxy is set. It reads the variables (and NO_PROXY) itself.
-  const [{ default: EnvHttpProxyAgent }] = await Promise.all([
-    import('undici/lib/dispatcher/env-http-proxy-agent.js'),
-    withTunnels(),
-  ]);
+  const EnvHttpProxyAgent = await loadProxyAgent();
   return new EnvHttpProxyAgent({ keepAliveTimeout: 10_000 });
+}
+
+/** How long closing may take: a socket that will not close must not hold the step. */
+const CLOSE_MS = 500;
+
+/**
+ * Closes the dispatcher's keep-alive sockets, which would hold the process open for seconds after
+ * the verdict. Waits at most CLOSE_MS, and leaves no timer behind: the process exits the moment
+ * the sockets are closed.
+ */
+export async function closeDispatcher(dispatcher: Dispatcher): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_MS)));
+  try {
+    await Promise.race([dispatcher.destroy().catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -8,11 +8,12 @@ import { dirname, join } from 'node:path';
 import { redactKnown, redactKnownBytes } from '../common/redact.js';
 import { messageOf } from '../common/message.js';
 import type { Result } from '../core/types.js';
-import type { Config } from '../inputs/config.js';
 import { annotationsOf } from '../report/annotations.js';
 import { reportParts } from '../report/json-report.js';
 import type { RunOutcome } from '../report/outcome.js';
-import { emptyOutputs, outputsOf } from '../report/outputs.js';
+import { emptyOutputs, outputsOf, type OutputSpec } from '../report/outputs.js';
+import type { Fact } from '../report/presentation.js';
+import type { Words } from '../core/words.js';
 import { renderSummary, unresolvedSummary } from '../report/summary.js';
 import type { RunnerIo } from './io.js';
 
@@ -20,12 +21,17 @@ import type { RunnerIo } from './io.js';
  * Writes (or writes again, over the first) the outputs, the summary and the JSON report, the
  * smallest first: the report of a large order takes longest, and must never hold up the others.
  */
-export async function writeResults(outcome: RunOutcome, config: Config, io: RunnerIo): Promise<void> {
+export async function writeResults(
+  outcome: RunOutcome,
+  specs: readonly OutputSpec[],
+  summary: boolean,
+  io: RunnerIo,
+): Promise<void> {
   const finished = new Date();
   outcome.finishedAt = finished.toISOString();
   outcome.durationSeconds = secondsSince(outcome.startedAt, finished);
-  setOutputs(io, outputsOf(outcome, outcome.reportPath));
-  if (config.summary) await writeSummarySafely(io, renderSummary(outcome));
+  setOutputs(io, outputsOf(specs, outcome, outcome.reportPath));
+  if (summary) await writeSummarySafely(io, renderSummary(outcome));
   const path = outcome.reportPath ?? reportPathFor(outcome);
   try {
     await writeReport(outcome, path);
@@ -42,34 +48,36 @@ export async function writeResults(outcome: RunOutcome, config: Config, io: Runn
 
 /** The log blocks (deploy logs), the annotations and the verdict line; the exit code. */
 export function conclude(outcome: RunOutcome, io: RunnerIo): number {
-  for (const [sn, log] of Object.entries(outcome.machineLogs)) {
-    const when = log.began ? `, deployed ${log.began}${log.ended ? ` to ${log.ended}` : ''}` : '';
-    io.block(`Deploy log of failed machine ${sn} (last lines${when})`, log.lines);
+  const w = outcome.presentation.words;
+  const labels = new Map((outcome.snapshot?.units ?? []).map((u) => [u.id, u.label]));
+  for (const [id, log] of Object.entries(outcome.logs)) {
+    const when = log.began ? `, ${w.done} ${log.began}${log.ended ? ` to ${log.ended}` : ''}` : '';
+    io.block(`Deploy log of failed ${w.unit} ${labels.get(id) ?? id} (last lines${when})`, log.lines);
   }
   for (const annotation of annotationsOf(outcome)) io.annotate(annotation);
   return verdictLine(io, outcome.result, outcome.reason);
 }
 
-/** No deploy order was found (or the run was cut short before): the result, the reason, empty outputs. */
+/** Nothing was found to watch (or the run was cut short before): the result, the reason, empty outputs. */
 export async function finishUnresolved(
   io: RunnerIo,
-  config: Config,
+  what: { specs: readonly OutputSpec[]; words: Words; facts: readonly Fact[]; summary: boolean },
   startedAt: Date,
   result: Exclude<Result, 'in-progress'>,
   reason: string,
 ): Promise<number> {
   setOutputs(io, {
-    ...emptyOutputs(),
+    ...emptyOutputs(what.specs),
     result,
     'duration-seconds': String(secondsSince(startedAt.toISOString(), new Date())),
   });
-  if (config.summary) await writeSummarySafely(io, unresolvedSummary(reason, config.pipelineId));
+  if (what.summary) await writeSummarySafely(io, unresolvedSummary(reason, what.words, what.facts));
   return verdictLine(io, result, reason);
 }
 
 /** Inputs that cannot be used: nothing was sent; the outputs say failure, so later steps can tell. */
-export function finishInvalid(io: RunnerIo, reason: string): number {
-  setOutputs(io, { ...emptyOutputs(), result: 'failure' });
+export function finishInvalid(io: RunnerIo, specs: readonly OutputSpec[], reason: string): number {
+  setOutputs(io, { ...emptyOutputs(specs), result: 'failure' });
   return verdictLine(io, 'failure', reason);
 }
 
@@ -101,7 +109,7 @@ function setOutputs(io: RunnerIo, outputs: Record<string, string>): void {
 
 function reportPathFor(outcome: RunOutcome): string {
   const dir = process.env['RUNNER_TEMP'] || tmpdir();
-  return join(dir, `yunxiao-deploy-gate-${outcome.resolved.deployOrderId}-${Date.now()}.json`);
+  return join(dir, `yunxiao-deploy-gate-${outcome.presentation.runId}-${Date.now()}.json`);
 }
 
 async function writeReport(outcome: RunOutcome, file: string): Promise<void> {

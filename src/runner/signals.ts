@@ -2,7 +2,7 @@
 // after that. The entry point installs this before anything else loads, so a cancel in the first
 // milliseconds is not lost, and it stays until the process ends: the first signal starts an orderly
 // finish (stop request, outputs, report, summary); later ones are absorbed, never Node's default exit.
-import { RunCancelled } from './deadline.js';
+import { RunCancelled } from '../watch/abort.js';
 
 export interface CancelSignal {
   signal: AbortSignal;

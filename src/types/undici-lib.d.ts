@@ -1,4 +1,4 @@
-// Types for the parts of undici loaded one by one (src/client/undici.ts): the same classes and
+// Types for the parts of undici loaded one by one (src/http/undici.ts): the same classes and
 // function the package's index exports, which loads everything else too.
 declare module 'undici/lib/dispatcher/agent.js' {
   import { Agent } from 'undici';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeBudget, skipBudget } from '../../src/core/budget.js';
-import type { Budget } from '../../src/inputs/config.js';
+import type { Budget } from '../../src/core/policy.js';
 
 const count = (n: number): Budget => ({ kind: 'count', count: n });
 const share = (percent: number): Budget => ({ kind: 'share', percent });

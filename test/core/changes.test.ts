@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { DeployOrder, Machine } from '../../src/providers/yunxiao/model.js';
 import {
-  describeChanges,
-  formatChange,
-  MAX_MACHINE_LINES,
+  describeChanges as coreDescribe,
+  formatChange as coreFormat,
+  MAX_UNIT_LINES as MAX_MACHINE_LINES,
   MAX_PICTURE_LINES,
   type ChangeEvent,
 } from '../../src/core/changes.js';
-import { machine, order } from '../support/orders.js';
+import { YUNXIAO_WORDS } from '../../src/providers/yunxiao/snapshot.js';
+import { machine, order, snap, type Order } from '../support/orders.js';
+
+// The change log's tests, in Yunxiao's words: each order goes through the Yunxiao mapping table.
+type DeployOrder = Order;
+type Machine = Order['machines'][number];
+const describeChanges = (prev: Order | undefined, next: Order): ChangeEvent[] =>
+  coreDescribe(prev && snap(prev), snap(next), YUNXIAO_WORDS);
+const formatChange = (e: ChangeEvent): string => coreFormat(e, YUNXIAO_WORDS);
 
 // ---- builders -------------------------------------------------------------------------------
 
@@ -16,12 +23,12 @@ const many = (n: number, status: string, prefix: string, batchNum = 1): Machine[
   Array.from({ length: n }, (_, i) => machine(`${prefix}${i + 1}`, status, { batchNum }));
 
 const lines = (prev: DeployOrder | undefined, next: DeployOrder): string[] =>
-  describeChanges(prev, next).map(formatChange);
+  describeChanges(prev, next).map((e) => formatChange(e));
 
 const kinds = (events: ChangeEvent[]): string[] => events.map((e) => e.kind);
 
 const pictureOf = (e: ChangeEvent | undefined): string[] =>
-  e && (e.kind === 'batch-start' || e.kind === 'batch-end') ? (e.picture ?? []) : [];
+  e && (e.kind === 'group-start' || e.kind === 'group-end') ? (e.picture ?? []) : [];
 
 // ---- tests ----------------------------------------------------------------------------------
 
@@ -33,7 +40,7 @@ describe('describeChanges: the first poll', () => {
       machine('b3', 'Pending', { batchNum: 2 }),
     ]);
     const events = describeChanges(undefined, o);
-    expect(kinds(events)).toEqual(['first', 'batch-start']);
+    expect(kinds(events)).toEqual(['first', 'group-start']);
     expect(formatChange(events[0]!)).toBe(
       'Deploy order 44178813: Running, batch 1/2, 3 machines (1 Pending, 1 Running, 1 Queued)',
     );
@@ -57,7 +64,7 @@ describe('describeChanges: the first poll', () => {
     const ms = many(10_000, 'Queued', 'm');
     ms[9_999] = machine('bad', 'Failed', { ip: '10.9.9.9' });
     const events = describeChanges(undefined, order('Running', ms));
-    expect(kinds(events)).toEqual(['first', 'batch-start']);
+    expect(kinds(events)).toEqual(['first', 'group-start']);
     expect(formatChange(events[0]!)).toBe(
       'Deploy order 44178813: Running, batch 1/2, 10000 machines (9999 Queued, 1 Failed)',
     );
@@ -120,9 +127,9 @@ describe('describeChanges: later polls', () => {
       currentBatch: 2,
     });
     const events = describeChanges(prev, next).filter(
-      (e) => e.kind === 'batch-end' || e.kind === 'batch-start',
+      (e) => e.kind === 'group-end' || e.kind === 'group-start',
     );
-    expect(events.map(formatChange)).toEqual([
+    expect(events.map((e) => formatChange(e))).toEqual([
       'Batch 1/2 finished: 1 machine (1 Success)',
       'Batch 2/2 started: 1 machine (1 Queued)',
     ]);
@@ -135,14 +142,14 @@ describe('describeChanges: later polls', () => {
     const pausedMs = [...many(2, 'Success', 'a'), ...many(2, 'Pending', 'b', 2)];
     const paused = order('Waiting', pausedMs);
     const first = describeChanges(running, paused);
-    expect(kinds(first)).toEqual(['order-status', 'machine-status', 'machine-status', 'batch-end']);
+    expect(kinds(first)).toEqual(['run-status', 'unit-status', 'unit-status', 'group-end']);
     expect(formatChange(first.at(-1)!)).toBe('Batch 1/2 finished: 2 machines (2 Success)');
     expect(describeChanges(paused, paused)).toEqual([]);
     const resumed = order('Running', [...many(2, 'Success', 'a'), ...many(2, 'Queued', 'b', 2)], {
       currentBatch: 2,
     });
     const next = describeChanges(paused, resumed);
-    expect(kinds(next).filter((k) => k.startsWith('batch'))).toEqual(['batch-start']);
+    expect(kinds(next).filter((k) => k.startsWith('group'))).toEqual(['group-start']);
   });
 
   it('shows the last batch finishing when the order succeeds', () => {
@@ -152,13 +159,13 @@ describe('describeChanges: later polls', () => {
     const next = order('Success', [machine('a', 'Success'), machine('b', 'Success', { batchNum: 2 })], {
       currentBatch: 2,
     });
-    expect(kinds(describeChanges(prev, next))).toEqual(['order-status', 'machine-status', 'batch-end']);
+    expect(kinds(describeChanges(prev, next))).toEqual(['run-status', 'unit-status', 'group-end']);
   });
 
   it('does not call a batch finished while a machine in an unknown status is in it', () => {
     const prev = order('Running', [machine('a', 'Running'), machine('b', 'Running')]);
     const next = order('Running', [machine('a', 'Success'), machine('b', 'Warming')]);
-    expect(kinds(describeChanges(prev, next))).toEqual(['machine-status', 'machine-status']);
+    expect(kinds(describeChanges(prev, next))).toEqual(['unit-status', 'unit-status']);
   });
 
   it('stays bounded when 10,000 machines change at once, listing problems first', () => {
@@ -166,7 +173,7 @@ describe('describeChanges: later polls', () => {
     const nextMs = ms.map((m) => ({ ...m, status: 'Running' }));
     nextMs[9_999] = { ...nextMs[9_999]!, status: 'Failed' };
     const events = describeChanges(order('Running', ms), order('Running', nextMs));
-    const machineLines = events.filter((e) => e.kind === 'machine-status');
+    const machineLines = events.filter((e) => e.kind === 'unit-status');
     expect(machineLines).toHaveLength(MAX_MACHINE_LINES);
     expect(formatChange(machineLines[0]!)).toBe('machine m10000 (10.0.0.10000, batch 1): Queued -> Failed');
     expect(events).toHaveLength(MAX_MACHINE_LINES + 1);
@@ -179,8 +186,8 @@ describe('describeChanges: later polls', () => {
       currentBatch: 2,
     });
     const events = describeChanges(prev, next);
-    const pictures = events.filter((e) => e.kind === 'batch-end' || e.kind === 'batch-start');
-    expect(pictures.map((e) => e.kind)).toEqual(['batch-end', 'batch-start']);
+    const pictures = events.filter((e) => e.kind === 'group-end' || e.kind === 'group-start');
+    expect(pictures.map((e) => e.kind)).toEqual(['group-end', 'group-start']);
     const pictureLines = pictures.flatMap((e) => pictureOf(e).filter((l) => !l.startsWith('...')));
     expect(pictureLines).toHaveLength(MAX_PICTURE_LINES);
     expect(pictureOf(pictures[0]).at(-1)).toBe(`... and ${5_000 - MAX_PICTURE_LINES / 2} more`);

@@ -1,48 +1,59 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionState, DeployOrder, Machine } from '../../src/providers/yunxiao/model.js';
-import { actionsOnTimeout, decide, MAX_WARNINGS } from '../../src/core/decide.js';
-import type { Decision, GateMemory, TakenAction } from '../../src/core/types.js';
-import type { Policy } from '../../src/inputs/config.js';
-import { defaultMachineActions as machineActions, machine, policy, unreachable } from '../support/orders.js';
+import { actionsOnTimeout as onTimeout, decide as coreDecide, MAX_WARNINGS } from '../../src/core/decide.js';
+import type { Policy } from '../../src/core/policy.js';
+import type { Decision, GateMemory, PlannedAction, TakenAction } from '../../src/core/types.js';
+import type { ActionState } from '../../src/providers/yunxiao/model.js';
+import { YUNXIAO_WORDS } from '../../src/providers/yunxiao/snapshot.js';
+import {
+  defaultMachineActions as machineActions,
+  machine,
+  many,
+  memory as yunxiaoMemory,
+  order as yunxiaoOrder,
+  policy,
+  snap,
+  unreachable,
+  type Order,
+  type YunxiaoTook,
+} from '../support/orders.js';
+
+// The decision function's table tests, written in Yunxiao's terms: each order goes through the
+// Yunxiao mapping table (test/support/orders.ts) into the core's snapshot.
 
 // ---- builders -------------------------------------------------------------------------------
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** n machines m1..mn (or with another prefix) in batch 1. */
-const many = (n: number, status: string, prefix = 'm'): Machine[] =>
-  Array.from({ length: n }, (_, i) => machine(`${prefix}${i + 1}`, status));
+const decide = (o: Order, p: Policy, m: GateMemory): Decision => coreDecide(snap(o), p, m, YUNXIAO_WORDS);
+const actionsOnTimeout = (o: Order | undefined, p: Policy, m: GateMemory): PlannedAction[] =>
+  onTimeout(o && snap(o), p, m);
 
-function order(status: string, machines: Machine[], over: Partial<DeployOrder> = {}): DeployOrder {
-  return {
-    deployOrderId: '44178813',
-    status,
-    currentBatch: 1,
-    totalBatch: 2,
+/** The unit tests' orders: resume offered only while paused with nothing failed. */
+function order(status: string, machines: Order['machines'], over: Partial<Order> = {}): Order {
+  return yunxiaoOrder(status, machines, {
     actions: [
       { type: 'StopVMDeployOrder', disable: !(status === 'Running' || status === 'Waiting') },
       { type: 'ResumeVMDeployOrder', disable: status !== 'Waiting' },
     ],
-    machines,
     ...over,
-  };
+  });
 }
 
-const withoutAction = (o: DeployOrder, type: string): DeployOrder => ({
+const withoutAction = (o: Order, type: string): Order => ({
   ...o,
   actions: o.actions.filter((a) => a.type !== type),
 });
-const withDisabled = (o: DeployOrder, type: string): DeployOrder => ({
+const withDisabled = (o: Order, type: string): Order => ({
   ...o,
   actions: [...o.actions.filter((a) => a.type !== type), { type, disable: true }],
 });
 
-type Took = Partial<TakenAction> & Pick<TakenAction, 'kind'>;
-const took = (t: Took): TakenAction => ({ reason: 'test', at: iso(T0), outcome: 'ok', ...t });
+type Took = YunxiaoTook;
+type Machine = Order['machines'][number];
 
 function memory(...taken: Took[]): GateMemory {
-  return { taken: taken.map(took), warnedStatuses: new Set(), effectsSeen: new Set() };
+  return yunxiaoMemory(...taken.map((t) => ({ at: iso(T0), ...t })));
 }
 
 /** What the shell does after a decision: record each planned action as performed at `at`. */
@@ -59,15 +70,19 @@ function afterShell(
   };
 }
 
-const kinds = (d: Decision | ReturnType<typeof actionsOnTimeout>): string[] =>
-  ('actions' in d ? d.actions : d).map((a) => `${a.kind}${a.machineSn ? `:${a.machineSn}` : ''}`);
+/** skip:sn, retry:sn, resume, stop: the actions in Yunxiao's words. */
+const kinds = (d: Decision | PlannedAction[]): string[] =>
+  ('actions' in d ? d.actions : d).map((a) => {
+    const unit = (a.kind === 'skip' || a.kind === 'retry') && a.target;
+    return `${YUNXIAO_WORDS.actions[a.kind]}${unit ? `:${a.target}` : ''}`;
+  });
 
 const count = (n: number): Policy['maxSkipped'] => ({ kind: 'count', count: n });
 
 // ---- verdicts -------------------------------------------------------------------------------
 
 describe('decide: verdicts on a finished order', () => {
-  it.each<[string, DeployOrder, Policy, string]>([
+  it.each<[string, Order, Policy, string]>([
     ['Success, every machine deployed', order('Success', many(3, 'Success')), policy(), 'success'],
     [
       'Success with one Failed machine',
@@ -103,7 +118,7 @@ describe('decide: verdicts on a finished order', () => {
     ['Success with every machine Cancelled', order('Success', many(2, 'Cancelled')), policy(), 'failure'],
     ['Success with machines still Running', order('Success', many(2, 'Running')), policy(), 'failure'],
     ['Success with machines still Pending', order('Success', many(2, 'Pending')), policy(), 'failure'],
-    ...(['FAILED', 'Error', 'Timeout'] as const).map((status): [string, DeployOrder, Policy, string] => [
+    ...(['FAILED', 'Error', 'Timeout'] as const).map((status): [string, Order, Policy, string] => [
       `Success with a machine "${status}" (an undocumented spelling)`,
       order('Success', [machine('a', 'Success'), machine('b', status)]),
       policy(),
@@ -334,7 +349,7 @@ describe('decide: the skip budget', () => {
     expect(d.verdict).toBeUndefined();
     expect(d.actions).toHaveLength(250);
     expect(d.actions.every((a) => a.kind === 'skip')).toBe(true);
-    expect(d.actions[0]?.machineSn).toBe('u00000');
+    expect(d.actions[0]?.target).toBe('u00000');
   });
 });
 
@@ -422,7 +437,7 @@ describe('decide: skipping unreachable machines', () => {
 
   it('waits on a paused order whose Failed machine we skipped until Yunxiao shows it', () => {
     const o = order('Waiting', [machine('a', 'Success'), unreachable('u', 'Failed')]);
-    const p2 = { ...p, resume: 'auto' as const, retryFailed: 2 };
+    const p2: Policy = { ...p, confirm: 'pass', retryFailed: 2 };
     const first = decide(o, p2, memory());
     expect(kinds(first)).toEqual(['skip:u']);
     const again = decide(o, p2, afterShell(memory(), first, T0));
@@ -460,7 +475,7 @@ describe('decide: skipping unreachable machines', () => {
       machine('r1', 'Failed'),
       unreachable('a', 'Pending', { batchNum: 2 }),
     ];
-    const d = decide(order('Waiting', ms), { ...p, retryFailed: 1, resume: 'auto' }, memory());
+    const d = decide(order('Waiting', ms), { ...p, retryFailed: 1, confirm: 'pass' }, memory());
     expect(kinds(d)).toEqual(['skip:z', 'skip:a', 'skip:b', 'retry:r1', 'retry:r2']);
     for (const a of d.actions) {
       expect(a.reason.length).toBeGreaterThan(0);
@@ -639,7 +654,7 @@ describe('decide: a paused order', () => {
     expect(d.waitingFor).toContain('waiting for a person to resume it in Yunxiao');
   });
 
-  it.each<[string, DeployOrder, string]>([
+  it.each<[string, Order, string]>([
     ['disabled', withDisabled(paused, 'ResumeVMDeployOrder'), 'does not allow resuming it now'],
     ['absent', withoutAction(paused, 'ResumeVMDeployOrder'), 'offers no resume action'],
   ])('does not resume when the resume action is %s', (_name, o, why) => {
@@ -745,7 +760,7 @@ describe('decide: on-failure stop', () => {
   const stop = policy({ onFailure: 'stop' });
 
   const retriedOnce = memory({ kind: 'retry', machineSn: 'f', at: iso(T0) });
-  it.each<[string, DeployOrder, Policy, GateMemory?]>([
+  it.each<[string, Order, Policy, GateMemory?]>([
     ['paused on a failed machine, retry-failed 0', order('Waiting', [machine('f', 'Failed')]), stop],
     [
       'paused on an unreachable failed machine, skipping off',
@@ -810,7 +825,7 @@ describe('actionsOnTimeout', () => {
   const stop = policy({ onFailure: 'stop' });
   const running = order('Running', many(2, 'Running'));
 
-  it.each<[string, DeployOrder | undefined, Policy, GateMemory, string[]]>([
+  it.each<[string, Order | undefined, Policy, GateMemory, string[]]>([
     ['running order, on-failure stop', running, stop, memory(), ['stop']],
     ['paused order, on-failure stop', order('Waiting', many(2, 'Success')), stop, memory(), ['stop']],
     ['stop action absent', withoutAction(running, 'StopVMDeployOrder'), stop, memory(), ['stop']],
@@ -843,7 +858,7 @@ describe('decide: unknown statuses', () => {
     expect(first.warnings.join('\n')).toContain('"Deploying"');
     expect(first.warnings.join('\n')).toContain('"Warming"');
     expect(first.warnings.join('\n')).toContain('"degraded"');
-    expect([...first.newlyWarned].sort()).toEqual(['client:degraded', 'machine:Warming', 'order:Deploying']);
+    expect([...first.newlyWarned].sort()).toEqual(['agent:degraded', 'run:Deploying', 'unit:Warming']);
     const again = decide(o, policy(), afterShell(memory(), first, T0));
     expect(again.warnings).toEqual([]);
     expect(again.newlyWarned).toEqual([]);

@@ -23,6 +23,7 @@ function request(warnings: string[]) {
     githubToken: 'ghs_testToken',
     environmentUrl: 'https://flow.aliyun.com/pipelines/1/builds/2',
     description: 'Yunxiao deploy order 3',
+    service: 'Yunxiao',
     dispatcher: new Agent(),
     signal: AbortSignal.timeout(5000),
     warn: (l: string) => warnings.push(l),
@@ -58,10 +59,11 @@ describe('GitHub Deployments', () => {
     });
     expect(bodies[1]).toMatchObject({
       state: 'in_progress',
+      description: 'Watching Yunxiao deploy order 3',
       log_url: 'https://github.com/acme/shop/actions/runs/42',
       environment_url: 'https://flow.aliyun.com/pipelines/1/builds/2',
     });
-    expect(bodies[2]).toMatchObject({ state: 'success' });
+    expect(bodies[2]).toMatchObject({ state: 'success', description: 'Yunxiao deploy gate: success' });
     expect(warnings).toEqual([]);
   });
 

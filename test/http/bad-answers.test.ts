@@ -72,7 +72,7 @@ describe('one bad answer is a blip', () => {
       .reply(200, body ?? '', headers)
       .get(`${P}/deploy/1111`)
       .reply(200, ORDER({ status: 'Success' }));
-    expect((await client().getDeployOrder('7', '1111')).status).toBe('Success');
+    expect((await client().getDeployOrder('7', '1111')).snapshot.status).toBe('Success');
     scope.done();
   });
 });
@@ -128,7 +128,7 @@ describe('the same bad answer three times in a row fails at once', () => {
     nock(HOST).get(`${P}/deploy/1111`).times(2).reply(200, 'x').get(`${P}/deploy/1111`).reply(200, ORDER());
     await c.getDeployOrder('7', '1111');
     nock(HOST).get(`${P}/deploy/1111`).times(2).reply(200, 'x').get(`${P}/deploy/1111`).reply(200, ORDER());
-    await expect(c.getDeployOrder('7', '1111')).resolves.toMatchObject({ status: 'Running' });
+    await expect(c.getDeployOrder('7', '1111')).resolves.toMatchObject({ snapshot: { status: 'Running' } });
   });
 
   it('a redirect is no answer: not followed, not read, a failure that says so', async () => {

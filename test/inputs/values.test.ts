@@ -9,7 +9,7 @@ import {
   parseEndpoint,
   parseEnum,
   parseId,
-  parseOrganizationId,
+  parseSlug,
   parseSegment,
 } from '../../src/inputs/values.js';
 
@@ -96,6 +96,12 @@ describe('budgets', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.accepted).toContain('10%');
   });
+
+  it('names the units it counts', () => {
+    expect(parseBudget('x', 'machine')).toMatchObject({
+      accepted: expect.stringMatching(/^a count of machines \(2\)/),
+    });
+  });
 });
 
 describe('counts', () => {
@@ -117,14 +123,22 @@ describe('ids', () => {
   it.each(['12ab', '-1', '1e5', '1.0', '0x10', '123456789012345678901', ''])('refuses %j', (text) =>
     expect(parseId(text).ok).toBe(false),
   );
-
-  it('takes organization ids that are safe in a URL path', () => {
-    expect(parseOrganizationId('5ebbc0228123212b59xxxxx')).toEqual({
-      ok: true,
-      value: '5ebbc0228123212b59xxxxx',
+  it('says where the id is found', () => {
+    expect(parseId('x', 'the Yunxiao URL')).toMatchObject({
+      accepted: 'decimal digits only, as in the Yunxiao URL',
     });
-    expect(parseOrganizationId('bench-org_1').ok).toBe(true);
-    for (const bad of ['a/b', '../x', 'a b', 'a?b', '']) expect(parseOrganizationId(bad).ok).toBe(false);
+  });
+
+  it('takes ids that are safe in a URL path, and says where to find them', () => {
+    const slug = (t: string): ReturnType<typeof parseSlug> =>
+      parseSlug(t, 'an organization id', 'the Yunxiao URL', '5ebbc0228123212b59xxxxx');
+    expect(slug('5ebbc0228123212b59xxxxx')).toEqual({ ok: true, value: '5ebbc0228123212b59xxxxx' });
+    expect(slug('bench-org_1').ok).toBe(true);
+    for (const bad of ['a/b', '../x', 'a b', 'a?b', '']) expect(slug(bad).ok).toBe(false);
+    expect(slug('a/b')).toMatchObject({
+      problem: 'is not an organization id',
+      accepted: 'letters, digits, - and _ only, as in the Yunxiao URL (for example 5ebbc0228123212b59xxxxx)',
+    });
   });
 
   it('takes EMAS coordinates that are one URL path segment', () => {

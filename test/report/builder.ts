@@ -1,8 +1,12 @@
-// RunOutcome fixtures for the report tests.
-import type { Machine } from '../../src/providers/yunxiao/model.js';
+// RunOutcome fixtures for the report tests: a Yunxiao run, presented by the Yunxiao provider, with
+// its order turned into the core's snapshot by the provider's mapping table.
+import type { Policy } from '../../src/core/policy.js';
 import type { TakenAction } from '../../src/core/types.js';
+import { yunxiaoPresentation } from '../../src/providers/yunxiao/presentation.js';
 import type { RunOutcome } from '../../src/report/outcome.js';
-import { machine, order, policy } from '../support/orders.js';
+import { machine, order, policy, snap, type Order } from '../support/orders.js';
+
+type Machine = Order['machines'][number];
 
 /** 2^53 + 1: a number would round it to ...992 */
 export const BIG = '9007199254740993';
@@ -10,41 +14,64 @@ export const RUN = '9007199254740995';
 export const JOB = '9007199254740997';
 export const URL = 'https://flow.aliyun.com/pipelines/7/builds/8';
 
+/** What the Yunxiao gate resolved: its ids, the job's name and the run's link. */
+export interface Resolved {
+  pipelineId: string;
+  deployOrderId: string;
+  pipelineRunId?: string;
+  jobId?: string;
+  jobName?: string;
+  deployUrl?: string;
+}
+
+export interface OutcomeOver extends Partial<RunOutcome> {
+  apiKind?: 'openapi' | 'classic';
+  policy?: Policy;
+  /** replaces the whole resolution */
+  resolved?: Resolved;
+}
+
+const RESOLVED: Resolved = {
+  pipelineId: '7',
+  deployOrderId: BIG,
+  pipelineRunId: RUN,
+  jobId: JOB,
+  jobName: 'Deploy to prod',
+  deployUrl: URL,
+};
+
 /** A finished run: one order (id BIG) with the given machines, or none when machines is null. */
 export function outcomeOf(
-  over: Partial<RunOutcome> = {},
+  over: OutcomeOver = {},
   machines: Machine[] | null = [machine('m1', 'Success')],
   taken: TakenAction[] = [],
 ): RunOutcome {
+  const { apiKind = 'openapi', policy: p = policy(), resolved = RESOLVED, ...rest } = over;
+  const presentation = yunxiaoPresentation(
+    { pipelineId: resolved.pipelineId, edition: 'central', organizationId: 'org-1', policy: p },
+    apiKind,
+    resolved,
+    resolved.deployUrl ?? '',
+  );
   return {
     result: 'success',
     reason: 'Every machine of deploy order 9007199254740993 succeeded.',
-    api: 'openapi',
-    edition: 'central',
-    organizationId: 'org-1',
-    policy: policy(),
-    resolved: {
-      pipelineId: '7',
-      deployOrderId: BIG,
-      pipelineRunId: RUN,
-      jobId: JOB,
-      jobName: 'Deploy to prod',
-      deployUrl: URL,
-    },
-    order:
+    presentation,
+    snapshot:
       machines === null
         ? undefined
-        : order('Success', machines, { deployOrderId: BIG, currentBatch: 2, totalBatch: 3 }),
+        : snap(order('Success', machines, { deployOrderId: BIG, currentBatch: 2, totalBatch: 3 })),
     taken,
-    machineLogs: {},
+    logs: {},
     warnings: [],
     startedAt: '2026-11-23T00:00:00.000Z',
     finishedAt: '2026-11-23T00:03:12.000Z',
     durationSeconds: 192,
-    ...over,
+    ...rest,
   };
 }
 
+/** An action taken, on a machine (its SN) or on the order. */
 export function act(
   kind: TakenAction['kind'],
   machineSn?: string,
@@ -53,7 +80,7 @@ export function act(
 ): TakenAction {
   return {
     kind,
-    machineSn,
+    ...(machineSn !== undefined ? { target: machineSn, label: machineSn } : {}),
     reason: `${kind} because`,
     at: '2026-11-23T00:01:30.000Z',
     outcome,

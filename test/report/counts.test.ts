@@ -1,28 +1,37 @@
 // The shared tallies every report reads.
 import { describe, expect, it } from 'vitest';
 import {
-  actionsByMachine,
-  countByStatus,
+  actionsByUnit,
+  addToCounts,
+  emptyCounts,
   skippedByThisRun,
   tallyOf,
   whatHappened,
 } from '../../src/report/counts.js';
-import { machine, order, unreachable } from '../support/orders.js';
+import { machineUnit, YUNXIAO_WORDS } from '../../src/providers/yunxiao/snapshot.js';
+import { machine, unreachable } from '../support/orders.js';
 import { act, outcomeOf } from './builder.js';
+
+const unit = machineUnit;
+const names = YUNXIAO_WORDS.actions;
 
 describe('counts', () => {
   it('counts by status, unknown statuses as other', () => {
-    const c = countByStatus(
-      order('Running', [
-        machine('a', 'Success'),
-        machine('b', 'Failed'),
-        machine('c', 'Skipped'),
-        machine('d', 'Queued'),
-        machine('e', 'Exploded'),
-      ]),
-    );
+    const c = emptyCounts();
+    for (const m of [
+      machine('a', 'Success'),
+      machine('b', 'Failed'),
+      machine('c', 'Skipped'),
+      machine('d', 'Queued'),
+      machine('e', 'Exploded'),
+    ])
+      addToCounts(c, unit(m));
     expect([c.total, c.succeeded, c.failed, c.skipped, c.other]).toEqual([5, 1, 1, 1, 2]);
     expect(c.byStatus.get('Exploded')).toBe(1);
+    expect([...c.otherByStatus]).toEqual([
+      ['Queued', 1],
+      ['Exploded', 1],
+    ]);
   });
 
   it('machines needing a look, by batch: Failed, Skipped and unreachable', () => {
@@ -34,13 +43,14 @@ describe('counts', () => {
         machine('d', 'Skipped', { batchNum: 1 }),
       ]),
     );
-    expect(t.needsLook.map((m) => m.machineSn)).toEqual(['d', 'c', 'a']);
-    expect(t.batches.map((b) => [b.batch, b.counts.total])).toEqual([
+    expect(t.needsLook.map((u) => u.id)).toEqual(['d', 'c', 'a']);
+    expect(t.groups.map((g) => [g.group, g.counts.total])).toEqual([
       [1, 2],
       [2, 1],
       [3, 1],
     ]);
-    expect(t.failedSns).toEqual(['a']);
+    expect(t.failedIds).toEqual(['a']);
+    expect(t.unreachableIds).toEqual(['c']);
   });
 
   it('what this run did to each machine', () => {
@@ -52,12 +62,14 @@ describe('counts', () => {
       act('stop'),
       act('skip', 's'),
     ];
-    const t = { byMachine: actionsByMachine(taken) };
-    expect(whatHappened(machine('r', 'Failed'), t)).toBe('retried 2 times');
-    expect(whatHappened(machine('s', 'Skipped'), t)).toBe('skipped by this run');
-    expect(whatHappened(machine('x', 'Skipped'), t)).toBe('skip refused, skipped by someone else');
-    expect(whatHappened(machine('o', 'Skipped'), t)).toBe('skipped by someone else');
-    expect(whatHappened(machine('n', 'Failed'), t)).toBe('nothing');
+    const t = { byUnit: actionsByUnit(taken) };
+    expect(whatHappened(unit(machine('r', 'Failed')), t, names)).toBe('retried 2 times');
+    expect(whatHappened(unit(machine('s', 'Skipped')), t, names)).toBe('skipped by this run');
+    expect(whatHappened(unit(machine('x', 'Skipped')), t, names)).toBe(
+      'skip refused, skipped by someone else',
+    );
+    expect(whatHappened(unit(machine('o', 'Skipped')), t, names)).toBe('skipped by someone else');
+    expect(whatHappened(unit(machine('n', 'Failed')), t, names)).toBe('nothing');
     expect(skippedByThisRun(taken)).toEqual(['s']);
   });
 

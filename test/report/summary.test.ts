@@ -1,7 +1,9 @@
 // The job summary: sections per case, escaping, fencing, and the size bound at any fleet size.
 import { describe, expect, it } from 'vitest';
 import { registerSecret } from '../../src/common/redact.js';
-import { renderSummary, summaryToText, unresolvedSummary } from '../../src/report/summary.js';
+import { renderSummary, unresolvedSummary } from '../../src/report/summary.js';
+import { summaryToText } from '../../scripts/lib/summary-text.js';
+import { YUNXIAO_WORDS } from '../../src/providers/yunxiao/snapshot.js';
 import { machine, unreachable } from '../support/orders.js';
 import { act, BIG, fleet, outcomeOf, RUN, URL } from './builder.js';
 
@@ -62,7 +64,7 @@ describe('renderSummary: headline and sections', () => {
       outcomeOf(
         {
           result: 'failure',
-          machineLogs: { c3: { lines: 'npm ERR! boom' } },
+          logs: { c3: { lines: 'npm ERR! boom' } },
           warnings: ['Unknown status "Exploded"'],
         },
         mixed,
@@ -106,7 +108,7 @@ describe('renderSummary: headline and sections', () => {
   it('classic API, an artifact link, and no link when the URL is not http(s)', () => {
     const md = renderSummary(
       outcomeOf({
-        api: 'classic',
+        apiKind: 'classic',
         artifactUrl: 'https://emas.example/a (1).zip?x=1',
         resolved: { pipelineId: '7', deployOrderId: BIG, deployUrl: 'javascript:alert(1)' },
       }),
@@ -145,7 +147,7 @@ describe('renderSummary: text from outside', () => {
   it('a log with ``` inside stays inside its fence', () => {
     const log = 'step 1\n```\nnot code\n````\n\u001b[31mred\u001b[0m\nlast line';
     const md = renderSummary(
-      outcomeOf({ result: 'failure', machineLogs: { 'x<y>': { lines: log } } }, [machine('x<y>', 'Failed')]),
+      outcomeOf({ result: 'failure', logs: { 'x<y>': { lines: log } } }, [machine('x<y>', 'Failed')]),
     );
     const m = /\n(`{3,})text\n([\s\S]*?)\n\1\n/.exec(md);
     expect(m?.[1]).toBe('`````');
@@ -156,13 +158,16 @@ describe('renderSummary: text from outside', () => {
   it('the no-deploy-order summary shows its reason as text: no image, no link, no bidi', () => {
     const reason =
       'ListPipelineJobs failed: HTTP 403 Forbidden: <img src="https://track.example/p.png"> [click](https://phish.example/x) see www.phish.example \u202e\u001b]8;;https://evil\u0007y';
-    const md = unresolvedSummary(reason, '1234567');
+    const md = unresolvedSummary(reason, YUNXIAO_WORDS, [
+      { key: 'pipelineId', label: 'Pipeline', id: '1234567' },
+    ]);
     expect(md).not.toContain('<img');
     expect(md).not.toContain('](https://');
     expect(md).not.toMatch(/https:\/\/|www\.phish/);
     expect(md).not.toMatch(/[\u202e\u001b\u0007]/);
     expect(md).toContain('&lt;img src=');
     expect(md).toContain('Pipeline `1234567`.');
+    expect(md).toContain('no deploy order to watch');
   });
 
   it('an e-mail address is not made a link', () => {
@@ -180,7 +185,7 @@ describe('renderSummary: text from outside', () => {
         {
           result: 'failure',
           reason: 'echo pt-summarySecret_0123456789',
-          machineLogs: { m1: { lines: 'x pt-summarySecret_0123456789' } },
+          logs: { m1: { lines: 'x pt-summarySecret_0123456789' } },
         },
         [machine('sn-pt-summarySecret_0123456789', 'Failed')],
       ),
@@ -200,7 +205,7 @@ describe('renderSummary: text from outside', () => {
       outcomeOf(
         {
           result: 'failure',
-          machineLogs: {
+          logs: {
             m1: { lines: 'x', began: '2020-05-29T17:33:20.000Z', ended: '2020-05-29T17:35:01.000Z' },
           },
         },
@@ -212,7 +217,7 @@ describe('renderSummary: text from outside', () => {
 
   it('a long log keeps its last lines', () => {
     const log = Array.from({ length: 2000 }, (_, i) => `line ${i}`).join('\n');
-    const md = renderSummary(outcomeOf({ machineLogs: { m1: { lines: log } } }, [machine('m1', 'Failed')]));
+    const md = renderSummary(outcomeOf({ logs: { m1: { lines: log } } }, [machine('m1', 'Failed')]));
     expect(md).toContain('line 1999\n```');
     expect(md).not.toContain('line 10\n');
   });
@@ -238,7 +243,7 @@ describe('renderSummary: size', () => {
     const ms = fleet(10_000, () => 'Failed', 50, long);
     const logs = Object.fromEntries(ms.slice(0, 500).map((m) => [m.machineSn, { lines: 'E'.repeat(5000) }]));
     const taken = ms.slice(0, 1000).map((m) => act('retry', m.machineSn));
-    const o = outcomeOf({ result: 'failure', machineLogs: logs, warnings: ['w'.repeat(5000)] }, ms, taken);
+    const o = outcomeOf({ result: 'failure', logs: logs, warnings: ['w'.repeat(5000)] }, ms, taken);
     for (const maxBytes of [1_000_000, 200_000, 20_000]) {
       const md = renderSummary(o, { maxBytes });
       expect(bytes(md)).toBeLessThanOrEqual(maxBytes);
@@ -257,12 +262,12 @@ describe('renderSummary: size', () => {
     );
   });
 
-  it('maxMachineRows: lists every machine per batch below it, only unfinished ones above it', () => {
+  it('maxUnitRows: lists every machine per batch below it, only unfinished ones above it', () => {
     const ms = fleet(40, (i) => (i === 0 ? 'Failed' : i < 5 ? 'Running' : 'Success'), 4);
     const listed = (md: string): number => [...md.matchAll(/^\| `host-/gm)].length;
-    const all = renderSummary(outcomeOf({}, ms), { maxMachineRows: 100 });
+    const all = renderSummary(outcomeOf({}, ms), { maxUnitRows: 100 });
     expect(listed(all)).toBe(40 + 1); // every machine in its batch, and the failed one under Needs a look
-    const few = renderSummary(outcomeOf({}, ms), { maxMachineRows: 10 });
+    const few = renderSummary(outcomeOf({}, ms), { maxUnitRows: 10 });
     expect(listed(few)).toBe(4 + 1); // the Running ones, and the failed one under Needs a look
     expect(few).toContain('successes are counted above rather than listed');
   });
@@ -279,7 +284,7 @@ describe('summaryToText', () => {
   it('drops tags, keeps tables readable, undoes escapes', () => {
     const md = renderSummary(
       outcomeOf(
-        { result: 'failure', machineLogs: { 'a|b': { lines: 'ERR <html>\n```\n**x**' } } },
+        { result: 'failure', logs: { 'a|b': { lines: 'ERR <html>\n```\n**x**' } } },
         [machine('a|b', 'Failed'), machine('c_d', 'Skipped')],
         [act('skip', 'c_d')],
       ),

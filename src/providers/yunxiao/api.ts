@@ -2,7 +2,7 @@
 import type { Dispatcher } from '../../http/undici.js';
 import type { YunxiaoApi } from './model.js';
 import { OpenApiClient } from './openapi.js';
-import type { Config } from '../../inputs/config.js';
+import type { YunxiaoConfig as Config } from './inputs.js';
 
 export async function createApi(
   config: Config,

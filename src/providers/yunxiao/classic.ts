@@ -14,11 +14,11 @@ import {
   type HttpResponse,
   type RetryPolicy,
 } from '../../http/transport.js';
-import { readJson, type JsonText, type Keep, type ReadJson } from '../../http/json.js';
+import { readJson, type Keep, type ReadJson } from '../../http/json.js';
 import type {
   CallOptions,
   DeployJob,
-  DeployOrder,
+  OrderRead,
   EmasArtifactRequest,
   JobHistoryEntry,
   MachineLog,
@@ -69,8 +69,6 @@ export class ClassicClient implements YunxiaoApi {
   readonly kind = 'classic' as const;
   private readonly transport: Transport;
   private readonly origin: URL;
-  /** the last order as it came (its bytes, in orderBody), for the report */
-  private lastOrder?: JsonText;
   private readonly orderBody = new BodyBuffer();
 
   constructor(private readonly opts: ClassicClientOptions) {
@@ -136,9 +134,7 @@ export class ClassicClient implements YunxiaoApi {
     );
   }
 
-  getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<DeployOrder> {
-    // The answer is read into the buffer the last one is in: that one is let go of first.
-    this.lastOrder = undefined;
+  getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<OrderRead> {
     return this.call(
       'GetVMDeployOrder',
       'GET',
@@ -146,18 +142,15 @@ export class ClassicClient implements YunxiaoApi {
       {},
       o,
       (body, read) => {
-        const order = toDeployOrderRead(body['deployOrder']);
-        if (order.deployOrderId !== deployOrderId) throw orderMismatch(order.deployOrderId, deployOrderId);
+        const snapshot = toDeployOrderRead(body['deployOrder']);
+        if (snapshot.id !== deployOrderId) throw orderMismatch(snapshot.id, deployOrderId);
         // The payload inside the envelope, as it came, for the report.
-        this.lastOrder = read.member('deployOrder');
-        return order;
+        const raw = read.member('deployOrder');
+        if (!raw) throw new ShapeError('the envelope has no deployOrder');
+        return { snapshot, raw };
       },
       { keep: ORDER_ENVELOPE_FIELDS, into: this.orderBody, maxBytes: MAX_ORDER_BYTES },
     );
-  }
-
-  lastRawDeployOrder(): JsonText | undefined {
-    return this.lastOrder;
   }
 
   lastError(): ApiError | undefined {

@@ -1,6 +1,7 @@
 // What the report carries besides the order: deploy logs of failed machines and the EMAS artifact URL.
 // Both are best effort within a time bound; neither changes what the gate decided.
-import type { DeployOrder, EmasArtifactRequest, YunxiaoApi } from './model.js';
+import type { Snapshot } from '../../core/snapshot.js';
+import type { EmasArtifactRequest, YunxiaoApi } from './model.js';
 import { messageOf } from '../../common/message.js';
 import type { LogExcerpt } from '../../report/outcome.js';
 
@@ -24,24 +25,23 @@ export function tail(text: string, lines = LOG_TAIL_LINES): string {
 /** SN -> last lines of its deploy log, for the failed machines of the order. */
 export async function fetchFailedLogs(
   api: YunxiaoApi,
-  order: DeployOrder,
+  order: Snapshot,
   pipelineId: string,
   signal: AbortSignal,
   warn: (line: string) => void,
 ): Promise<Record<string, LogExcerpt>> {
-  const failed = order.machines.filter((m) => m.status === 'Failed').slice(0, MAX_LOGGED_MACHINES);
+  const failed = order.units.filter((m) => m.phase === 'failed').slice(0, MAX_LOGGED_MACHINES);
   const logs: Record<string, LogExcerpt> = {};
   await Promise.all(
     failed.map(async (m) => {
       try {
-        const log = await api.getMachineLog(pipelineId, order.deployOrderId, m.machineSn, { signal });
+        const log = await api.getMachineLog(pipelineId, order.id, m.id, { signal });
         const excerpt: LogExcerpt = { lines: tail(log.deployLog ?? '') };
         if (log.deployBeginTime !== undefined) excerpt.began = isoTime(log.deployBeginTime);
         if (log.deployEndTime !== undefined) excerpt.ended = isoTime(log.deployEndTime);
-        logs[m.machineSn] = excerpt;
+        logs[m.id] = excerpt;
       } catch (err) {
-        if (!signal.aborted)
-          warn(`Could not fetch the deploy log of machine ${m.machineSn}: ${messageOf(err)}`);
+        if (!signal.aborted) warn(`Could not fetch the deploy log of machine ${m.label}: ${messageOf(err)}`);
       }
     }),
   );

@@ -1,5 +1,5 @@
 // Links to the Yunxiao console for people reading the log and the summary.
-import type { Edition } from '../../inputs/config.js';
+import type { Edition } from './inputs.js';
 
 const CENTRAL_CONSOLE = 'https://flow.aliyun.com';
 

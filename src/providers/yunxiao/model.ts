@@ -2,10 +2,9 @@
 // Ids are exact decimal strings (64-bit ids lose precision as JS numbers).
 // Statuses stay plain strings: Yunxiao may add values, and an unknown one must never crash us.
 import type { ApiError } from '../../http/errors.js';
+import type { Snapshot } from '../../core/snapshot.js';
 import type { JsonText } from '../../http/json.js';
 
-/** Documented deploy order statuses (`Waiting` is a pause). No failure value is documented. */
-export const ORDER_STATUSES = ['Waiting', 'Running', 'Cancelled', 'Success'] as const;
 /** Documented machine statuses. */
 export const MACHINE_STATUSES = [
   'Success',
@@ -37,19 +36,22 @@ export interface Machine {
   actions: ActionState[];
 }
 
-export interface DeployOrder {
+/** A deploy order read: in the core's terms, and the answer's own bytes. */
+export interface OrderRead {
+  snapshot: Snapshot;
+  raw: JsonText;
+}
+
+/** A deploy order's own fields, as read (its machines are read straight into units: snapshot.ts). */
+export interface OrderFields {
   deployOrderId: string;
   /** Waiting | Running | Cancelled | Success | anything new */
   status: string;
   currentBatch: number;
   totalBatch: number;
-  hostGroupId?: string;
-  creator?: string;
   exceptionCode?: string;
-  createTime?: number;
   updateTime?: number;
   actions: ActionState[];
-  machines: Machine[];
 }
 
 export interface DeployJob {
@@ -148,13 +150,12 @@ export interface YunxiaoApi {
   getPipelineRun(pipelineId: string, pipelineRunId: string, opts?: CallOptions): Promise<PipelineRun>;
   /** OpenAPI only (the classic API has no such call) */
   getLatestPipelineRun?(pipelineId: string, opts?: CallOptions): Promise<PipelineRun>;
-  getDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<DeployOrder>;
   /**
-   * The last order read, as Yunxiao sent it (unknown fields kept), as JSON with ids as exact
-   * strings: for the report. Its bytes, not a tree: at 10,000 machines the tree is several times
-   * larger. Undefined while a read is under way or after one failed (each read reuses the buffer).
+   * The deploy order in the core's terms, and as Yunxiao sent it (unknown fields kept, ids exact)
+   * for the report: its bytes, not a tree (at 10,000 machines the tree is several times larger).
+   * The bytes are in a buffer the next read reuses: a caller lets go of them before it reads again.
    */
-  lastRawDeployOrder(): JsonText | undefined;
+  getDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<OrderRead>;
   /** The last failed attempt of any call, for a verdict that must name the last error seen. */
   lastError(): ApiError | undefined;
   stopDeployOrder(pipelineId: string, deployOrderId: string, opts?: CallOptions): Promise<boolean>;

@@ -3,17 +3,17 @@
 import { AnswerError } from '../../http/errors.js';
 import { isBlank } from '../../http/transport.js';
 import { toIdString, type Keep } from '../../http/json.js';
+import type { Snapshot, Unit } from '../../core/snapshot.js';
 import type {
   ActionState,
   DeployJob,
-  DeployOrder,
   JobHistoryEntry,
-  Machine,
   MachineLog,
   PipelineRun,
   RunAction,
   RunJob,
 } from './model.js';
+import { machineUnit, orderSnapshot } from './snapshot.js';
 
 type Obj = Record<string, unknown>;
 
@@ -45,8 +45,6 @@ function describe(value: unknown): string {
 const str = (v: unknown): string =>
   typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
 const id = (v: unknown): string => toIdString(v) ?? str(v);
-const optId = (v: unknown): string | undefined =>
-  v === undefined || v === null || v === '' ? undefined : id(v);
 const num = (v: unknown): number => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   return Number.isFinite(n) ? n : 0;
@@ -93,20 +91,20 @@ function sameActions(list: readonly ActionState[], raw: readonly unknown[]): boo
   return true;
 }
 
-function machine(value: unknown): Machine {
+/** A deploy machine, straight into the core's unit (the mapping table is snapshot.ts). */
+function machine(value: unknown): Unit {
   const m = obj(value, 'a deploy machine');
-  const out: Machine = {
+  const updated = optNum(m['updateTime']);
+  return machineUnit({
     machineSn: id(m['machineSn']),
     ip: str(m['ip']),
     status: str(m['status']),
     clientStatus: str(m['clientStatus']),
     batchNum: num(m['batchNum']),
     actions: actions(m['actions']),
-  };
-  if (typeof m['hostName'] === 'string') out.hostName = m['hostName'];
-  const updated = optNum(m['updateTime']);
-  if (updated !== undefined) out.updateTime = updated;
-  return out;
+    ...(typeof m['hostName'] === 'string' ? { hostName: m['hostName'] } : {}),
+    ...(updated !== undefined ? { updateTime: updated } : {}),
+  });
 }
 
 /**
@@ -120,13 +118,10 @@ export const DEPLOY_ORDER_FIELDS: Keep = {
   status: true,
   currentBatch: true,
   totalBatch: true,
-  creator: true,
   exceptionCode: true,
-  createTime: true,
   updateTime: true,
   actions: ACTION_FIELDS,
   deployMachineInfo: {
-    hostGroupId: true,
     deployMachines: [
       {
         machineSn: true,
@@ -143,35 +138,28 @@ export const DEPLOY_ORDER_FIELDS: Keep = {
   },
 };
 
-export function toDeployOrder(raw: unknown): DeployOrder {
-  return orderOf(raw, (machines) => machines.map(machine));
-}
-
-/** An order read with DEPLOY_ORDER_FIELDS: its machines are models already. */
-export function toDeployOrderRead(raw: unknown): DeployOrder {
-  return orderOf(raw, (machines) => machines as Machine[]);
-}
-
-function orderOf(raw: unknown, machines: (list: unknown[]) => Machine[]): DeployOrder {
+/** An order read with DEPLOY_ORDER_FIELDS, in the core's terms: its machines are units already. */
+export function toDeployOrderRead(raw: unknown): Snapshot {
   const o = obj(raw, 'the deploy order');
   const info =
     o['deployMachineInfo'] === undefined || o['deployMachineInfo'] === null
       ? {}
       : obj(o['deployMachineInfo'], 'deployMachineInfo');
-  return {
-    deployOrderId: id(o['deployOrderId']),
-    status: str(o['status']),
-    currentBatch: num(o['currentBatch']),
-    totalBatch: num(o['totalBatch']),
-    hostGroupId: optId(info['hostGroupId']),
-    creator: o['creator'] === undefined ? undefined : str(o['creator']),
-    exceptionCode:
-      o['exceptionCode'] === undefined || o['exceptionCode'] === null ? undefined : str(o['exceptionCode']),
-    createTime: optNum(o['createTime']),
-    updateTime: optNum(o['updateTime']),
-    actions: actions(o['actions']),
-    machines: machines(list(info['deployMachines'], 'deployMachineInfo.deployMachines')),
-  };
+  const updateTime = optNum(o['updateTime']);
+  return orderSnapshot(
+    {
+      deployOrderId: id(o['deployOrderId']),
+      status: str(o['status']),
+      currentBatch: num(o['currentBatch']),
+      totalBatch: num(o['totalBatch']),
+      ...(o['exceptionCode'] !== undefined && o['exceptionCode'] !== null
+        ? { exceptionCode: str(o['exceptionCode']) }
+        : {}),
+      ...(updateTime !== undefined ? { updateTime } : {}),
+      actions: actions(o['actions']),
+    },
+    list(info['deployMachines'], 'deployMachineInfo.deployMachines') as Unit[],
+  );
 }
 
 export function toDeployJobs(raw: unknown): DeployJob[] {

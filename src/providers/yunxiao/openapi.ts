@@ -11,11 +11,11 @@ import {
   type HttpResponse,
   type RetryPolicy,
 } from '../../http/transport.js';
-import { readJson, type JsonText } from '../../http/json.js';
+import { readJson } from '../../http/json.js';
 import type {
   CallOptions,
   DeployJob,
-  DeployOrder,
+  OrderRead,
   EmasArtifactRequest,
   JobHistoryEntry,
   MachineLog,
@@ -58,8 +58,6 @@ export class OpenApiClient implements YunxiaoApi {
   readonly kind = 'openapi' as const;
   private readonly base: string;
   private readonly transport: Transport;
-  /** the last order as it came (its bytes, in orderBody), for the report */
-  private lastOrder?: JsonText;
   private readonly orderBody = new BodyBuffer();
 
   constructor(private readonly opts: OpenApiClientOptions) {
@@ -135,26 +133,18 @@ export class OpenApiClient implements YunxiaoApi {
     );
   }
 
-  getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<DeployOrder> {
-    // The answer is read into the buffer the last one is in: that one is let go of first.
-    this.lastOrder = undefined;
+  getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<OrderRead> {
     return this.get(
       'GetVMDeployOrder',
       this.orderPath(pipelineId, deployOrderId),
       (res) => {
         const read = readDeployOrder(res.bytes);
-        if (read.order.deployOrderId !== deployOrderId)
-          throw orderMismatch(read.order.deployOrderId, deployOrderId);
-        this.lastOrder = read.raw;
-        return read.order;
+        if (read.snapshot.id !== deployOrderId) throw orderMismatch(read.snapshot.id, deployOrderId);
+        return read;
       },
       o,
       { into: this.orderBody, maxBytes: MAX_ORDER_BYTES },
     );
-  }
-
-  lastRawDeployOrder(): JsonText | undefined {
-    return this.lastOrder;
   }
 
   lastError(): ApiError | undefined {
@@ -284,9 +274,9 @@ function json<T>(normalize: (raw: unknown) => T): (res: HttpResponse) => T {
  * whole tree would be several times that at every poll.
  * Throws SyntaxError (not JSON) or ShapeError (not a deploy order).
  */
-export function readDeployOrder(bytes: Uint8Array): { order: DeployOrder; raw: JsonText } {
+export function readDeployOrder(bytes: Uint8Array): OrderRead {
   const raw = readJson(bytes, DEPLOY_ORDER_FIELDS);
-  return { order: toDeployOrderRead(raw.value), raw };
+  return { snapshot: toDeployOrderRead(raw.value), raw };
 }
 
 /** The documented error body: {traceId, code, errorCode, errorMessage, errorDescription}. */

@@ -2,7 +2,7 @@
 // The chain (yunxiao-api.md section 5): DEPLOY jobs -> the job's history row for its last run
 // -> the pipeline run -> the deploy job's GetVMDeployOrder action -> deployOrderId.
 import type { DeployJob, JobHistoryEntry, Page, PipelineRun, RunJob, YunxiaoApi } from './model.js';
-import type { EmasInputs } from '../../inputs/config.js';
+import type { EmasInputs } from './inputs.js';
 import { deployOrderIdOf, emasParamsOf, ENDED_STATUSES } from './run-actions.js';
 
 export class ResolveError extends Error {

@@ -1,7 +1,7 @@
 // Reading what a pipeline run's job actions carry: the deploy order id and the EMAS coordinates.
 import { parseJsonLossless, toIdString } from '../../http/json.js';
 import type { PipelineRun, RunAction, RunJob } from './model.js';
-import type { EmasInputs } from '../../inputs/config.js';
+import type { EmasInputs } from './inputs.js';
 
 /**
  * Run and job statuses after which no deploy order will appear. Yunxiao documents five statuses

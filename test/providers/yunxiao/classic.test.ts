@@ -55,8 +55,8 @@ describe('ClassicClient', () => {
           },
         }),
       );
-    const order = await client().getDeployOrder('7', '9007199254740993');
-    expect(order.deployOrderId).toBe('9007199254740993');
+    const { snapshot } = await client().getDeployOrder('7', '9007199254740993');
+    expect(snapshot.id).toBe('9007199254740993');
     scope.done();
   });
 
@@ -65,16 +65,13 @@ describe('ClassicClient', () => {
       '{"requestId":"r1","success":true,"deployOrder":{"deployOrderId":9007199254740993,"status":"Success",' +
       '"currentBatch":1,"totalBatch":1,"extra":{"n":9007199254740995},"deployMachineInfo":{"deployMachines":[]}},"errorCode":""}';
     nock(HOST).get('/organization/org1/pipelines/7/deploy/9007199254740993').reply(200, body);
-    const c = client();
-    expect(c.lastRawDeployOrder()).toBeUndefined();
-    await c.getDeployOrder('7', '9007199254740993');
-    const raw = c.lastRawDeployOrder();
-    expect(raw?.isObject).toBe(true);
-    expect(raw?.text()).toBe(
+    const { raw } = await client().getDeployOrder('7', '9007199254740993');
+    expect(raw.isObject).toBe(true);
+    expect(raw.text()).toBe(
       '{"deployOrderId":"9007199254740993","status":"Success","currentBatch":1,"totalBatch":1,' +
         '"extra":{"n":"9007199254740995"},"deployMachineInfo":{"deployMachines":[]}}',
     );
-    expect(Buffer.concat(raw?.bytes() ?? []).toString()).toBe(raw?.text());
+    expect(Buffer.concat(raw.bytes()).toString()).toBe(raw.text());
   });
 
   it('a machine that is not an object is refused by what is wrong with it, not as a non-JSON envelope', async () => {

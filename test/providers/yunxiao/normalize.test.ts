@@ -1,44 +1,53 @@
-// Raw Yunxiao JSON (parsed losslessly) to the domain model: the documented example verbatim, and
+// Raw Yunxiao JSON (parsed losslessly) to the core's snapshot and the provider's models: the documented example verbatim, and
 // tolerance of missing, extra and unknown fields.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../../src/core/snapshot.js';
 import { parseJsonLossless } from '../../../src/http/json.js';
 import {
   toBoolean,
   toDeployJobs,
-  toDeployOrder,
   toJobHistory,
   toMachineLog,
   toPipelineRun,
 } from '../../../src/providers/yunxiao/normalize.js';
+import { readDeployOrder } from '../../../src/providers/yunxiao/openapi.js';
+
+/** A deploy order's answer, read as the clients read it, into the core's snapshot. */
+const toDeployOrder = (raw: unknown): Snapshot =>
+  readDeployOrder(Buffer.from(raw === undefined ? '' : JSON.stringify(raw))).snapshot;
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/seed-get-vm-deploy-order.json');
 
 describe('the GetVMDeployOrder example of the API page (seed 001)', () => {
   const text = readFileSync(FIXTURE, 'utf8');
 
-  it('normalizes to the domain model', () => {
-    expect(toDeployOrder(parseJsonLossless(text))).toEqual({
-      deployOrderId: '1111',
+  it("normalizes to the core's snapshot through the mapping table", () => {
+    expect(readDeployOrder(Buffer.from(text)).snapshot).toEqual({
+      id: '1111',
       status: 'Success',
-      currentBatch: 2,
-      totalBatch: 3,
-      hostGroupId: '123',
-      creator: 'ssaassa',
-      exceptionCode: '500',
-      createTime: 1729178040000,
+      phase: 'succeeded',
+      known: true,
+      progress: { current: 2, total: 3 },
+      exception: '500',
       updateTime: 1729178040000,
-      actions: [{ type: 'StopVMDeployOrder', disable: true }],
-      machines: [
+      offers: { stop: { allowed: false } },
+      confirmations: [],
+      units: [
         {
-          machineSn: 'asssssssxsx',
-          ip: '127.0.0.1',
+          id: 'asssssssxsx',
+          label: 'asssssssxsx',
+          detail: '127.0.0.1',
+          group: 2,
           status: 'Success',
-          clientStatus: 'ok',
-          batchNum: 2,
+          phase: 'succeeded',
+          known: true,
+          reachable: true,
+          agent: 'ok',
+          agentKnown: true,
           updateTime: 1729178040000,
-          actions: [{ type: 'RetryVMDeployMachine', disable: true }],
+          offers: { retry: { allowed: false } },
         },
       ],
     });
@@ -49,19 +58,32 @@ describe('toDeployOrder', () => {
   it('defaults what is missing: no arrays -> [], no numbers -> 0', () => {
     const order = toDeployOrder({ deployOrderId: 5, status: 'Running' });
     expect(order).toMatchObject({
-      deployOrderId: '5',
-      currentBatch: 0,
-      totalBatch: 0,
-      actions: [],
-      machines: [],
+      id: '5',
+      phase: 'running',
+      progress: { current: 0, total: 0 },
+      offers: {},
+      units: [],
+      confirmations: [],
     });
-    expect(order.hostGroupId).toBeUndefined();
-    expect(toDeployOrder({ deployMachineInfo: { deployMachines: [{}] } }).machines).toEqual([
-      { machineSn: '', ip: '', status: '', clientStatus: '', batchNum: 0, actions: [] },
+    expect(order.exception).toBeUndefined();
+    expect(toDeployOrder({ deployMachineInfo: { deployMachines: [{}] } }).units).toEqual([
+      {
+        id: '',
+        label: '',
+        detail: '',
+        group: 0,
+        status: '',
+        phase: 'unknown',
+        known: false,
+        reachable: true,
+        agent: '',
+        agentKnown: true,
+        offers: {},
+      },
     ]);
   });
 
-  it('keeps unknown statuses and ignores unknown fields', () => {
+  it('keeps unknown statuses as unknown phases, and ignores unknown fields', () => {
     const order = toDeployOrder({
       deployOrderId: '9007199254740993',
       status: 'Exploded',
@@ -79,18 +101,52 @@ describe('toDeployOrder', () => {
         ],
       },
     });
-    expect(order.status).toBe('Exploded');
-    expect(order.deployOrderId).toBe('9007199254740993');
-    expect(order.hostGroupId).toBe('9007199254740995');
-    expect(order.machines[0]).toMatchObject({
-      machineSn: '7',
+    expect(order).toMatchObject({
+      id: '9007199254740993',
+      status: 'Exploded',
+      phase: 'unknown',
+      known: false,
+    });
+    expect(order.units[0]).toMatchObject({
+      id: '7',
       status: 'Teleporting',
-      clientStatus: 'maybe',
-      hostName: 'h',
+      phase: 'unknown',
+      known: false,
+      agent: 'maybe',
+      agentKnown: false,
+      extra: { hostName: 'h' },
     });
   });
 
-  it('action lists: equal lists are one shared, frozen list; any difference gives its own', () => {
+  it('a pause with nothing failed is a point a person confirms; with a failed machine it is not', () => {
+    const actions = [
+      { type: 'StopVMDeployOrder', disable: false },
+      { type: 'ResumeVMDeployOrder', disable: false },
+    ];
+    const m = (status: string): unknown => ({ machineSn: 'a', status, batchNum: 1 });
+    const paused = toDeployOrder({
+      deployOrderId: 8,
+      status: 'Waiting',
+      currentBatch: 1,
+      totalBatch: 3,
+      actions,
+      deployMachineInfo: { deployMachines: [m('Success')] },
+    });
+    expect(paused.phase).toBe('paused');
+    expect(paused.confirmations).toEqual([
+      { id: '8', label: 'after batch 1 of 3', offers: { pass: { allowed: true } } },
+    ]);
+    const failed = toDeployOrder({
+      deployOrderId: 8,
+      status: 'Waiting',
+      actions,
+      deployMachineInfo: { deployMachines: [m('Failed')] },
+    });
+    expect(failed.confirmations).toEqual([]);
+    expect(toDeployOrder({ deployOrderId: 8, status: 'Running', actions }).confirmations).toEqual([]);
+  });
+
+  it('action lists: equal lists share one frozen offers object; any difference gives its own', () => {
     const list = (skip: unknown, type = 'SkipVMDeployMachine'): unknown[] => [
       { type: 'RetryVMDeployMachine', disable: true },
       { type, disable: skip },
@@ -104,36 +160,41 @@ describe('toDeployOrder', () => {
       list(false, 'Other'),
       list(0),
     ];
-    const machines = toDeployOrder({
+    const offers = toDeployOrder({
       deployMachineInfo: { deployMachines: raw.map((actions, i) => ({ machineSn: `m${i}`, actions })) },
-    }).machines.map((m) => m.actions);
-    expect(machines.map((a) => a.map((x) => `${x.type}:${x.disable}`).join(','))).toEqual([
-      'RetryVMDeployMachine:true,SkipVMDeployMachine:false',
-      'RetryVMDeployMachine:true,SkipVMDeployMachine:false',
-      'RetryVMDeployMachine:true,SkipVMDeployMachine:true',
-      'RetryVMDeployMachine:true,SkipVMDeployMachine:true',
-      'RetryVMDeployMachine:true,SkipVMDeployMachine:false',
-      'RetryVMDeployMachine:true,Other:false',
-      'RetryVMDeployMachine:true,SkipVMDeployMachine:false',
+    }).units.map((u) => u.offers);
+    expect(offers.map((o) => `retry ${o.retry?.allowed}, skip ${o.skip?.allowed}`)).toEqual([
+      'retry false, skip true',
+      'retry false, skip true',
+      'retry false, skip false',
+      'retry false, skip false',
+      'retry false, skip true',
+      'retry false, skip undefined',
+      'retry false, skip true',
     ]);
-    expect(machines[1]).toBe(machines[0]);
-    expect(machines[3]).toBe(machines[2]);
-    expect(machines[4]).toBe(machines[0]);
-    expect(machines[6]).toBe(machines[0]);
-    expect(machines[5]).not.toBe(machines[0]);
-    expect(Object.isFrozen(machines[0])).toBe(true);
+    expect(offers[1]).toBe(offers[0]);
+    expect(offers[3]).toBe(offers[2]);
+    expect(offers[4]).toBe(offers[0]);
+    expect(offers[6]).toBe(offers[0]);
+    expect(offers[5]).not.toBe(offers[0]);
+    expect(Object.isFrozen(offers[0])).toBe(true);
   });
 
   it('action lists: types holding any characters never share a list by accident; a bad action is refused whatever came before', () => {
-    const one = toDeployOrder({ actions: [{ type: 'x\u00000\u0001y', disable: true }] }).actions;
-    const two = toDeployOrder({
-      actions: [
-        { type: 'x', disable: false },
-        { type: 'y', disable: true },
-      ],
-    }).actions;
-    expect(one).toHaveLength(1);
-    expect(two).toHaveLength(2);
+    const unit = (actions: unknown[]): unknown => ({ machineSn: 'a', actions });
+    const [one, two] = toDeployOrder({
+      deployMachineInfo: {
+        deployMachines: [
+          unit([{ type: 'SkipVMDeployMachine\u00000\u0001RetryVMDeployMachine', disable: true }]),
+          unit([
+            { type: 'SkipVMDeployMachine', disable: false },
+            { type: 'RetryVMDeployMachine', disable: true },
+          ]),
+        ],
+      },
+    }).units;
+    expect(one?.offers).toEqual({});
+    expect(two?.offers).toEqual({ skip: { allowed: true }, retry: { allowed: false } });
     toDeployOrder({ actions: [{}] });
     expect(() => toDeployOrder({ actions: [[]] })).toThrow(
       /expected an action to be a JSON object, got an array/,
@@ -141,15 +202,21 @@ describe('toDeployOrder', () => {
   });
 
   it('reads `disable` as a boolean (true or "true"; anything else is false)', () => {
-    const order = toDeployOrder({
-      actions: [
-        { type: 'StopVMDeployOrder', disable: true },
-        { type: 'ResumeVMDeployOrder', disable: 'true' },
-        { type: 'X', disable: 0 },
-        { type: 'Y' },
-      ],
-    });
-    expect(order.actions.map((a) => a.disable)).toEqual([true, true, false, false]);
+    const order = (stop: unknown, resume: unknown): ReturnType<typeof toDeployOrder> =>
+      toDeployOrder({
+        status: 'Waiting',
+        actions: [
+          { type: 'StopVMDeployOrder', ...(stop === undefined ? {} : { disable: stop }) },
+          { type: 'ResumeVMDeployOrder', ...(resume === undefined ? {} : { disable: resume }) },
+        ],
+      });
+    const allowed = (o: ReturnType<typeof toDeployOrder>): [boolean?, boolean?] => [
+      o.offers.stop?.allowed,
+      o.confirmations[0]?.offers.pass?.allowed,
+    ];
+    expect(allowed(order(true, 'true'))).toEqual([false, false]);
+    expect(allowed(order(0, undefined))).toEqual([true, true]);
+    expect(allowed(order('false', 'yes'))).toEqual([true, true]);
   });
 
   it.each([

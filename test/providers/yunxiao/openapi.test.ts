@@ -60,9 +60,12 @@ describe('paths, headers and shapes', () => {
     })
       .get(`${P}/deploy/1111`)
       .reply(200, ORDER());
-    const order = await client().getDeployOrder('7', '1111');
-    expect(order.deployOrderId).toBe('1111');
-    expect(order.hostGroupId).toBe('5');
+    const { snapshot, raw } = await client().getDeployOrder('7', '1111');
+    expect(snapshot.id).toBe('1111');
+    expect(JSON.parse(raw.text())).toMatchObject({
+      deployOrderId: 1111,
+      deployMachineInfo: { hostGroupId: 5 },
+    });
     scope.done();
   });
 
@@ -81,33 +84,31 @@ describe('paths, headers and shapes', () => {
   it('keeps ids above 2^53 exact, in the order and in the raw order', async () => {
     const body = `{"deployOrderId":9007199254740993,"status":"Running","currentBatch":1,"totalBatch":1,"actions":[],"deployMachineInfo":{"hostGroupId":9007199254740995,"deployMachines":[{"machineSn":"a","ip":"1.1.1.1","status":"Queued","clientStatus":"ok","batchNum":1,"actions":[]}]}}`;
     nock(HOST).get(`${P}/deploy/9007199254740993`).reply(200, body);
-    const c = client();
-    const order = await c.getDeployOrder('7', '9007199254740993');
-    expect(order.deployOrderId).toBe('9007199254740993');
-    expect(order.hostGroupId).toBe('9007199254740995');
-    expect(
-      (JSON.parse(c.lastRawDeployOrder()?.text() ?? '') as { deployOrderId: unknown }).deployOrderId,
-    ).toBe('9007199254740993');
+    const { snapshot, raw } = await client().getDeployOrder('7', '9007199254740993');
+    expect(snapshot.id).toBe('9007199254740993');
+    expect(JSON.parse(raw.text())).toMatchObject({
+      deployOrderId: '9007199254740993',
+      deployMachineInfo: { hostGroupId: '9007199254740995' },
+    });
   });
 
-  it('the raw order is the last good read: each read reuses its buffer, so a failed one leaves none', async () => {
+  it('each read comes with its own answer as it came; a failed read in between spoils neither', async () => {
     const c = client();
     nock(HOST)
       .get(`${P}/deploy/1111`)
       .reply(200, ORDER({ status: 'Running', unknownField: [1] }));
-    await c.getDeployOrder('7', '1111');
-    const first = c.lastRawDeployOrder();
-    expect(JSON.parse(first?.text() ?? '')).toMatchObject({ status: 'Running', unknownField: [1] });
-    expect(first?.isObject).toBe(true);
+    const first = (await c.getDeployOrder('7', '1111')).raw;
+    expect(JSON.parse(first.text())).toMatchObject({ status: 'Running', unknownField: [1] });
+    expect(first.isObject).toBe(true);
     nock(HOST).get(`${P}/deploy/1111`).times(3).reply(200, '{"status":"Success", "deployMachineInfo": [');
     const err = await failure(c.getDeployOrder('7', '1111'));
     expect(err.message).toContain('not JSON');
-    expect(c.lastRawDeployOrder()).toBeUndefined();
     nock(HOST)
       .get(`${P}/deploy/1111`)
       .reply(200, ORDER({ status: 'Success' }));
-    await c.getDeployOrder('7', '1111');
-    expect(JSON.parse(c.lastRawDeployOrder()?.text() ?? '')).toMatchObject({ status: 'Success' });
+    const third = await c.getDeployOrder('7', '1111');
+    expect(third.snapshot.status).toBe('Success');
+    expect(JSON.parse(third.raw.text())).toMatchObject({ status: 'Success' });
   });
 
   it('a machine that is not an object is a shape error naming it, after the whole answer was checked', async () => {
@@ -287,7 +288,7 @@ describe('retries', () => {
       .reply(status, { errorCode: 'X' })
       .get(`${P}/deploy/1111`)
       .reply(200, ORDER());
-    expect((await client().getDeployOrder('7', '1111')).status).toBe('Running');
+    expect((await client().getDeployOrder('7', '1111')).snapshot.status).toBe('Running');
     scope.done();
   });
 
@@ -364,7 +365,7 @@ describe('network failures (real sockets)', () => {
 
   it('retries a read after a connection reset', async () => {
     calls = 0;
-    expect((await local(url).getDeployOrder('7', '1111')).status).toBe('Running');
+    expect((await local(url).getDeployOrder('7', '1111')).snapshot.status).toBe('Running');
     expect(calls).toBe(2);
   });
 

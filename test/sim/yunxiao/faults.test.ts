@@ -1,5 +1,5 @@
 // Faults: what an unreliable network and gateway do to requests, recorded like any other request.
-// Plain undici/fetch only (never src/client).
+// Plain undici/fetch only (never src/).
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenario, startSimulator, type Fault, type Simulator } from '../../../sim/yunxiao/index.js';

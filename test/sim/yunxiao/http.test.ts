@@ -1,6 +1,6 @@
 // The OpenAPI over HTTP: editions, the token, errors, paging, the actions and the run discovery
 // options, the clocks, the request log, and plugging a second route table over the same state.
-// Plain fetch only (never src/client).
+// Plain fetch only (never src/).
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   errorReply,

@@ -1,13 +1,13 @@
-// parseInputs: one test per rule of the contract, and one with many bad inputs at once.
+// The Yunxiao gate's parseInputs: one test per rule of the contract, and one with many bad inputs at once.
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../../src/inputs/config.js';
 import {
   CLASSIC_ENDPOINT,
   INPUT_NAMES,
   OPENAPI_ENDPOINT,
   parseInputs,
   type ParseResult,
-} from '../../src/inputs/parse.js';
+  type YunxiaoConfig as Config,
+} from '../../../src/providers/yunxiao/inputs.js';
 
 const TOKEN = 'pt-0123456789abcdefSECRET';
 const KEY_SECRET = 'key-secret-VALUE-42';
@@ -144,7 +144,7 @@ describe('parseInputs', () => {
         skipUnreachable: false,
         maxSkipped: { kind: 'share', percent: 10 },
         retryFailed: 0,
-        resume: 'never',
+        confirm: 'wait',
         onFailure: 'leave',
       },
       stopOnCancel: false,
@@ -197,7 +197,7 @@ describe('parseInputs', () => {
         skipUnreachable: true,
         maxSkipped: { kind: 'count', count: 2 },
         retryFailed: 3,
-        resume: 'auto',
+        confirm: 'pass',
         onFailure: 'stop',
       },
       stopOnCancel: true,

@@ -1,7 +1,9 @@
-// Every input, parsed and validated in one place before any request. All problems are reported
-// together, each naming the input, the value and what is accepted. Secrets are masked as they are read.
-import type { Budget, Config, Credentials, Edition, EmasInputs, Policy } from './config.js';
-import { durationWithin } from './durations.js';
+// The Yunxiao gate's inputs (action.yml): credentials (a token, an AccessKey, or the standard
+// Alibaba Cloud variables), where the API is, which pipeline, run or order, and the policy. Read with
+// the shared reader (all problems together, secrets masked first) before any request.
+import type { Budget, Policy } from '../../core/policy.js';
+import { COMMON_DEFAULTS, MAX_RETRIES, readCommon, type CommonConfig } from '../../inputs/common.js';
+import { headerSafe, InputReader, maskSecret, type InputSpec } from '../../inputs/reader.js';
 import {
   parseBoolean,
   parseBudget,
@@ -9,10 +11,15 @@ import {
   parseEndpoint,
   parseEnum,
   parseId,
-  parseOrganizationId,
   parseSegment,
+  parseSlug,
   type Parsed,
-} from './values.js';
+} from '../../inputs/values.js';
+
+const WHERE = 'the Yunxiao URL';
+const yunxiaoId = (t: string): Parsed<string> => parseId(t, WHERE);
+const organizationIdOf = (t: string): Parsed<string> =>
+  parseSlug(t, 'an organization id', WHERE, '5ebbc0228123212b59xxxxx');
 
 export const INPUT_NAMES = [
   'token',
@@ -46,50 +53,57 @@ export const INPUT_NAMES = [
 
 export type InputName = (typeof INPUT_NAMES)[number];
 
+export type Edition = 'central' | 'region';
+
+export type Credentials =
+  | { kind: 'token'; token: string }
+  | { kind: 'access-key'; accessKeyId: string; accessKeySecret: string; securityToken?: string };
+
+export interface EmasInputs {
+  emasJobInstanceId: string;
+  md5: string;
+  serviceConnectionId: string;
+}
+
+export interface YunxiaoConfig extends CommonConfig {
+  credentials: Credentials;
+  /** base URL without trailing slash, e.g. https://openapi-rdc.aliyuncs.com */
+  endpoint: string;
+  /** resolved edition (auto already decided); ignored by the classic API */
+  edition: Edition;
+  organizationId?: string;
+  pipelineId: string;
+  deployOrderId?: string;
+  pipelineRunId?: string;
+  job?: string;
+  policy: Policy;
+  machineLogs: boolean;
+  /** all three explicit EMAS inputs, or undefined */
+  emas?: EmasInputs;
+}
+
 /** Defaults of action.yml, applied when an input is empty (the runner fills them in; tests may not). */
-export const DEFAULTS: Partial<Record<InputName, string>> = {
+export const DEFAULTS: Readonly<Record<string, string>> = {
+  ...COMMON_DEFAULTS,
   edition: 'auto',
-  wait: 'true',
-  timeout: '30m',
-  'poll-interval': '10s',
   'skip-unreachable': 'false',
   'max-skipped': '10%',
-  'retry-failed': '0',
   resume: 'never',
-  'on-failure': 'leave',
-  'stop-on-cancel': 'false',
   'machine-logs': 'true',
-  summary: 'true',
 };
 
 export const CENTRAL_HOST = 'openapi-rdc.aliyuncs.com';
 export const OPENAPI_ENDPOINT = `https://${CENTRAL_HOST}`;
 export const CLASSIC_ENDPOINT = 'https://devops.cn-hangzhou.aliyuncs.com';
-/** Polls faster than this only load the API; the tests and the bench poll at 100-200ms. */
-export const MIN_POLL_MS = 100;
-/** More retries than this hide a broken deploy rather than ride out a flaky host. */
-export const MAX_RETRIES = 10;
-/** Longest value shown in an error: enough to recognise it, not a wall of text. */
-const SHOWN_CHARS = 80;
 
-/** Sent in a request header (or signed into one): each must be something a header can carry. */
-const HEADER_INPUTS: readonly InputName[] = [
-  'token',
-  'access-key-id',
-  'access-key-secret',
-  'security-token',
-  'github-token',
-];
+const SPEC: InputSpec = {
+  names: INPUT_NAMES,
+  defaults: DEFAULTS,
+  secrets: ['token', 'access-key-secret', 'security-token', 'github-token'],
+  headers: ['token', 'access-key-id', 'access-key-secret', 'security-token', 'github-token'],
+};
 
-/** Visible ASCII and Latin-1, and spaces: what an HTTP header value may hold. Control characters never. */
-function headerSafe(value: string): boolean {
-  return /^[\x20-\x7e\xa0-\xff]*$/.test(value);
-}
-
-/** Masked as soon as they are read; their values never appear in an error. */
-const SECRET_INPUTS: readonly InputName[] = ['token', 'access-key-secret', 'security-token', 'github-token'];
-
-export type ParseResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+export type ParseResult = { ok: true; config: YunxiaoConfig } | { ok: false; errors: string[] };
 
 /**
  * Reads and validates every input before any request. `get` returns '' for an unset input (trimmed,
@@ -100,42 +114,27 @@ export function parseInputs(
   mask: (secret: string) => void,
   env: NodeJS.ProcessEnv = {},
 ): ParseResult {
-  // Mask first, before anything could print a value.
-  for (const name of SECRET_INPUTS) maskSecret(get(name).trim(), mask);
-  const errors: string[] = [];
-  const raw = (name: InputName): string => get(name).trim() || (DEFAULTS[name] ?? '');
-  function take<T>(name: InputName, parser: (text: string) => Parsed<T>, fallback: T): T {
-    const text = raw(name);
-    const r = parser(text);
-    if (r.ok) return r.value;
-    errors.push(`${name}: ${shown(name, text)} ${r.problem}; use ${r.accepted}.`);
-    return fallback;
-  }
-  function optional<T>(name: InputName, parser: (text: string) => Parsed<T>): T | undefined {
-    return raw(name) ? take<T | undefined>(name, parser, undefined) : undefined;
-  }
-
-  for (const name of HEADER_INPUTS) {
-    if (!headerSafe(raw(name)))
-      errors.push(
-        `${name}: ${shown(name, raw(name))} has a control character or a character outside Latin-1, which no HTTP header can carry; use the value exactly as issued.`,
-      );
-  }
-  const credentials = readCredentials(raw, errors) ?? credentialsFromEnv(raw, env, mask, errors);
+  const r = new InputReader(SPEC, get, mask);
+  const raw = (name: InputName): string => r.raw(name);
+  const credentials = readCredentials(raw, r) ?? credentialsFromEnv(raw, env, mask, r);
   const endpointText =
     raw('endpoint') || (credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT);
   const endpointParsed = parseEndpoint(endpointText);
-  const endpoint = take('endpoint', () => endpointParsed, OPENAPI_ENDPOINT);
-  const editionChoice = take('edition', (t) => parseEnum(t, ['central', 'region', 'auto'] as const), 'auto');
+  const endpoint = r.take('endpoint', () => endpointParsed, OPENAPI_ENDPOINT);
+  const editionChoice = r.take(
+    'edition',
+    (t) => parseEnum(t, ['central', 'region', 'auto'] as const),
+    'auto',
+  );
   const edition: Edition =
     editionChoice === 'auto'
       ? new URL(endpoint).hostname === CENTRAL_HOST
         ? 'central'
         : 'region'
       : editionChoice;
-  const organizationId = optional('organization-id', parseOrganizationId);
+  const organizationId = r.optional('organization-id', organizationIdOf);
   if (!raw('organization-id') && credentials?.kind === 'access-key') {
-    errors.push(
+    r.error(
       'organization-id: required with access-key-id / access-key-secret (the classic API has it in every path).',
     );
   } else if (
@@ -145,31 +144,32 @@ export function parseInputs(
     // with a bad endpoint and edition auto the edition is unknown: one error, not a guessed second
     (endpointParsed.ok || editionChoice === 'central')
   ) {
-    errors.push(
+    r.error(
       'organization-id: required for the central edition (openapi-rdc.aliyuncs.com); set it, or set edition: region for a region-edition endpoint.',
     );
   }
 
   let pipelineId = '';
-  if (!raw('pipeline-id')) errors.push('pipeline-id: required; use the numeric id of the Yunxiao pipeline.');
-  else pipelineId = take('pipeline-id', parseId, '');
-  const deployOrderId = optional('deploy-order-id', parseId);
-  const pipelineRunId = optional('pipeline-run-id', parseId);
+  if (!raw('pipeline-id')) r.error('pipeline-id: required; use the numeric id of the Yunxiao pipeline.');
+  else pipelineId = r.take('pipeline-id', yunxiaoId, '');
+  const deployOrderId = r.optional('deploy-order-id', yunxiaoId);
+  const pipelineRunId = r.optional('pipeline-run-id', yunxiaoId);
 
-  const timeoutMs = take('timeout', durationWithin(1), 30 * 60_000);
-  const pollIntervalMs = take(
-    'poll-interval',
-    durationWithin(MIN_POLL_MS, ' (polling faster only loads the API)'),
-    10_000,
-  );
+  const { common, onFailure } = readCommon(r);
+  const resume = r.take('resume', (t) => parseEnum(t, ['never', 'auto'] as const), 'never');
   const policy: Policy = {
-    skipUnreachable: take('skip-unreachable', parseBoolean, false),
-    maxSkipped: take<Budget>('max-skipped', parseBudget, { kind: 'share', percent: 10 }),
-    retryFailed: take('retry-failed', (t) => parseCount(t, MAX_RETRIES), 0),
-    resume: take('resume', (t) => parseEnum(t, ['never', 'auto'] as const), 'never'),
-    onFailure: take('on-failure', (t) => parseEnum(t, ['leave', 'stop'] as const), 'leave'),
+    skipUnreachable: r.take('skip-unreachable', parseBoolean, false),
+    maxSkipped: r.take<Budget>('max-skipped', (t) => parseBudget(t, 'machine'), {
+      kind: 'share',
+      percent: 10,
+    }),
+    retryFailed: r.take('retry-failed', (t) => parseCount(t, MAX_RETRIES), 0),
+    // a pause between batches is a point a person confirms: resume never waits, auto passes it
+    confirm: resume === 'auto' ? 'pass' : 'wait',
+    onFailure,
   };
-  const config: Config = {
+  const config: YunxiaoConfig = {
+    ...common,
     credentials: credentials ?? { kind: 'token', token: '' },
     endpoint,
     edition,
@@ -178,55 +178,24 @@ export function parseInputs(
     deployOrderId,
     pipelineRunId,
     job: raw('job') || undefined,
-    wait: take('wait', parseBoolean, true),
-    timeoutMs,
-    pollIntervalMs,
     policy,
-    stopOnCancel: take('stop-on-cancel', parseBoolean, false),
-    machineLogs: take('machine-logs', parseBoolean, true),
-    summary: take('summary', parseBoolean, true),
-    emas: readEmas(raw, (name) => optional(name, parseSegment), errors),
-    githubToken: raw('github-token') || undefined,
-    environment: raw('environment') || undefined,
+    machineLogs: r.take('machine-logs', parseBoolean, true),
+    emas: readEmas(raw, (name) => r.optional(name, parseSegment), r),
   };
-  return errors.length > 0 ? { ok: false, errors: inInputOrder(errors) } : { ok: true, config };
+  const errors = r.sortedErrors();
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
 }
 
-/** Errors in the order of action.yml (each starts with its input's name), whatever order they were found in. */
-function inInputOrder(errors: string[]): string[] {
-  const rank = (e: string): number => INPUT_NAMES.indexOf(/^[a-z-]+/.exec(e)?.[0] as InputName);
-  return errors
-    .map((e, i) => ({ e, i, r: rank(e) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .map((x) => x.e);
-}
-
-/** The whole value, and each line of a multi-line one: the runner matches masks line by line. */
-function maskSecret(value: string, mask: (secret: string) => void): void {
-  if (!value) return;
-  mask(value);
-  const lines = value.split(/\r?\n/).map((l) => l.trim());
-  if (lines.length > 1) for (const line of lines) if (line) mask(line);
-}
-
-/** The value as an error shows it: quoted (control characters escaped), cut short, never a secret. */
-function shown(name: InputName, value: string): string {
-  if (SECRET_INPUTS.includes(name)) return '(value hidden)';
-  // A user:password@ in the endpoint is a credential too.
-  const safe = name === 'endpoint' ? value.replace(/^([a-z][a-z0-9+.-]*:\/*)[^/?#]*@/i, '$1***@') : value;
-  return JSON.stringify(safe.length > SHOWN_CHARS ? `${safe.slice(0, SHOWN_CHARS)}...` : safe);
-}
-
-function readCredentials(raw: (name: InputName) => string, errors: string[]): Credentials | undefined {
+function readCredentials(raw: (name: InputName) => string, r: InputReader): Credentials | undefined {
   const token = raw('token');
   const id = raw('access-key-id');
   const secret = raw('access-key-secret');
   const sts = raw('security-token');
   if (sts && !id && !secret && token) {
-    errors.push('security-token: only used with access-key-id and access-key-secret (STS credentials).');
+    r.error('security-token: only used with access-key-id and access-key-secret (STS credentials).');
   }
   if (token && (id || secret)) {
-    errors.push(
+    r.error(
       'token: give either token (OpenAPI) or access-key-id + access-key-secret (classic API), not both.',
     );
     return undefined;
@@ -244,7 +213,7 @@ function readCredentials(raw: (name: InputName) => string, errors: string[]): Cr
     const [missing, given] = id
       ? ['access-key-secret', 'access-key-id']
       : ['access-key-id', 'access-key-secret'];
-    errors.push(`${missing}: required with ${given}.`);
+    r.error(`${missing}: required with ${given}.`);
     return undefined;
   }
   return undefined;
@@ -265,7 +234,7 @@ function credentialsFromEnv(
   raw: (name: InputName) => string,
   env: NodeJS.ProcessEnv,
   mask: (secret: string) => void,
-  errors: string[],
+  r: InputReader,
 ): Credentials | undefined {
   if (raw('token') || raw('access-key-id') || raw('access-key-secret')) return undefined;
   const read = (name: string): string => (env[name] ?? '').trim();
@@ -277,16 +246,16 @@ function credentialsFromEnv(
   for (const value of [secret, sts]) maskSecret(value, mask);
   if (!id || !secret) {
     if (raw('security-token'))
-      errors.push(
+      r.error(
         `security-token: only used with access-key-id and access-key-secret, or with ${ENV_CREDENTIALS.id} and ${ENV_CREDENTIALS.secret} (STS credentials).`,
       );
-    errors.push(
+    r.error(
       `token: required (a Yunxiao personal access token), unless access-key-id and access-key-secret are given, or ${ENV_CREDENTIALS.id} and ${ENV_CREDENTIALS.secret} are set (as aliyun/configure-aliyun-credentials-action does).`,
     );
     return undefined;
   }
   if (![id, secret, sts].every(headerSafe)) {
-    errors.push(
+    r.error(
       `token: ${ENV_CREDENTIALS.id}, ${ENV_CREDENTIALS.secret} or ${ENV_CREDENTIALS.token} has a control character or a character outside Latin-1, which no HTTP header can carry.`,
     );
     return undefined;
@@ -305,13 +274,13 @@ const EMAS_INPUTS = ['emas-job-instance-id', 'emas-md5', 'service-connection-id'
 function readEmas(
   raw: (name: InputName) => string,
   read: (name: InputName) => string | undefined,
-  errors: string[],
+  r: InputReader,
 ): EmasInputs | undefined {
   const given = EMAS_INPUTS.filter((n) => raw(n));
   if (given.length === 0) return undefined;
   if (given.length < EMAS_INPUTS.length) {
     const missing = EMAS_INPUTS.filter((n) => !raw(n));
-    errors.push(
+    r.error(
       `${missing.join(', ')}: required with ${given.join(', ')} (the EMAS artifact needs all three, or none to use the run's own).`,
     );
     return undefined;

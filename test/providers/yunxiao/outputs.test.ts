@@ -1,8 +1,14 @@
-// The step outputs: every key on every path, ids exact, counts from the last order.
+// The Yunxiao gate's step outputs: every key on every path, ids exact, counts from the last order.
 import { describe, expect, it } from 'vitest';
-import { OUTPUT_NAMES, outputsOf } from '../../src/report/outputs.js';
-import { machine, unreachable } from '../support/orders.js';
-import { act, BIG, JOB, outcomeOf, RUN, URL } from './builder.js';
+import { YUNXIAO_OUTPUTS } from '../../../src/providers/yunxiao/outputs.js';
+import type { RunOutcome } from '../../../src/report/outcome.js';
+import { emptyOutputs, outputsOf as outputsBy } from '../../../src/report/outputs.js';
+import { act, BIG, JOB, outcomeOf, RUN, URL } from '../../report/builder.js';
+import { machine, unreachable } from '../../support/orders.js';
+
+const OUTPUT_NAMES = YUNXIAO_OUTPUTS.map((s) => s.name);
+const outputsOf = (o: RunOutcome, reportPath?: string): Record<string, string> =>
+  outputsBy(YUNXIAO_OUTPUTS, o, reportPath);
 
 const mixed = [
   machine('a1', 'Success'),
@@ -61,8 +67,8 @@ describe('outputsOf', () => {
     ['cancelled', 'Cancelled'],
     ['in-progress', 'Waiting'],
   ] as const)('%s: the result and the order status as read', (result, status) => {
-    const o = outcomeOf({ result, durationSeconds: 61.6 }, mixed, [act('skip', 'c3')]);
-    if (o.order) o.order.status = status;
+    const read = outcomeOf({ result, durationSeconds: 61.6 }, mixed, [act('skip', 'c3')]);
+    const o = { ...read, snapshot: read.snapshot && { ...read.snapshot, status } };
     const out = outputsOf(o, '/r.json');
     expect(out['result']).toBe(result);
     expect(out['status']).toBe(status);
@@ -106,9 +112,19 @@ describe('outputsOf', () => {
   it('every key on every path, every value a string', () => {
     for (const o of [outcomeOf(), outcomeOf({ result: 'failure' }, mixed), outcomeOf({}, null)]) {
       const out = outputsOf(o);
-      expect(Object.keys(out)).toEqual([...OUTPUT_NAMES]);
+      expect(Object.keys(out)).toEqual(OUTPUT_NAMES);
       for (const v of Object.values(out)) expect(typeof v).toBe('string');
     }
+  });
+
+  it('before anything was read: every key, lists as [] and values empty', () => {
+    const out = emptyOutputs(YUNXIAO_OUTPUTS);
+    expect(Object.keys(out)).toEqual(OUTPUT_NAMES);
+    const lists = Object.entries(out)
+      .filter(([, v]) => v === '[]')
+      .map(([k]) => k);
+    expect(lists).toEqual(['skipped-machines', 'failed-machines', 'unreachable-machines']);
+    expect(Object.values(out).filter((v) => v !== '[]' && v !== '')).toEqual([]);
   });
 
   it('machine SNs with quotes stay valid JSON arrays', () => {

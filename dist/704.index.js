@@ -1,0 +1,4990 @@
+export const id = 704;
+export const ids = [704];
+export const modules = {
+
+/***/ 978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ messageOf)
+/* harmony export */ });
+/** The text of anything thrown, for one-line messages. */
+function messageOf(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+
+
+/***/ }),
+
+/***/ 6800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Ob: () => (/* binding */ redactKnownBytes),
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   rA: () => (/* binding */ redactKnown),
+/* harmony export */   tX: () => (/* binding */ redactedPreview)
+/* harmony export */ });
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4891);
+// Credentials never reach a log line, an error message or a report, whole or in part: every text
+// leaving the client goes through here, and every output goes through redactKnown at the end. A
+// server may echo a credential (an error page showing the request headers), or a piece of one (its
+// own truncation), and our own cuts make pieces too.
+
+/** A run of this many characters of a secret, anywhere in a text, is masked. */
+const WINDOW = 8;
+/** A piece at least this long of a secret's start, where a text ends (a cut), is masked. */
+const MIN_CUT_PIECE = 3;
+/** Bytes of a body read for a preview: a preview never decodes a large answer whole. */
+const PREVIEW_BYTES = 4096;
+const MASK = '***';
+/** Shorter values are not redacted from every output (they would mangle ordinary text); the runner still masks them. */
+const MIN_KNOWN = 6;
+/** The secrets of this run: every value masked with the runner is also redacted again at every output. */
+const known = new Set();
+function registerSecret(secret) {
+    if (secret.length >= MIN_KNOWN)
+        known.add(secret);
+}
+/** A text on its way out (log, summary, outputs, report), with every secret of this run redacted. */
+function redactKnown(text) {
+    return known.size === 0 ? text : redact(text, [...known]);
+}
+/**
+ * Bytes on their way into the report (the server's own answer), redacted likewise. A secret (or a
+ * run of WINDOW of its characters) is looked for in the bytes first, so an order of many MB without
+ * one is passed through without being decoded.
+ */
+function redactKnownBytes(bytes) {
+    if (known.size === 0)
+        return bytes;
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const hit = [...known].some((secret) => {
+        for (let i = 0; i + WINDOW <= secret.length; i++)
+            if (buf.indexOf(secret.slice(i, i + WINDOW)) >= 0)
+                return true;
+        return secret.length < WINDOW && buf.indexOf(secret) >= 0;
+    });
+    return hit ? Buffer.from(redactKnown(buf.toString('utf8'))) : bytes;
+}
+function redact(text, secrets) {
+    // Escapes, bidi and zero-width characters first: a secret split by them would not be found.
+    let out = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(text);
+    // Longest first: a secret that contains another must not leave its own tail behind.
+    const sorted = secrets.filter((s) => s !== '').sort((a, b) => b.length - a.length);
+    for (const secret of sorted)
+        out = out.split(secret).join(MASK);
+    for (const secret of sorted)
+        out = maskPieces(out, secret);
+    return out;
+}
+/** Every run of WINDOW or more characters that also occurs in `secret`, masked. O(text + secret). */
+function maskPieces(text, secret) {
+    if (secret.length < WINDOW || text.length < WINDOW)
+        return text;
+    const windows = new Set();
+    for (let i = 0; i + WINDOW <= secret.length; i++)
+        windows.add(secret.slice(i, i + WINDOW));
+    let out = '';
+    let from = 0;
+    let i = 0;
+    while (i + WINDOW <= text.length) {
+        if (!windows.has(text.slice(i, i + WINDOW))) {
+            i++;
+            continue;
+        }
+        let end = i + WINDOW;
+        while (end < text.length && windows.has(text.slice(end - WINDOW + 1, end + 1)))
+            end++;
+        out += text.slice(from, i) + MASK;
+        from = i = end;
+    }
+    return out + text.slice(from);
+}
+/** The text with a piece of a secret's start that it ends with (a cut) masked. */
+function maskCutPiece(text, secrets) {
+    for (const secret of secrets) {
+        for (let k = Math.min(secret.length - 1, text.length); k >= MIN_CUT_PIECE; k--) {
+            if (text.endsWith(secret.slice(0, k)))
+                return text.slice(0, text.length - k) + MASK;
+        }
+    }
+    return text;
+}
+/**
+ * The start of an answer for a message (an HTML page, a body that is not what was expected): read
+ * from its first few KiB only, redacted before it is cut, and a secret's piece at the cut masked.
+ */
+function redactedPreview(bytes, secrets, max = 200) {
+    const head = new TextDecoder().decode(bytes.subarray(0, PREVIEW_BYTES)).replace(/\uFFFD$/, '');
+    const flat = redact(head, secrets).replace(/\s+/g, ' ').trim();
+    if (flat === '')
+        return '(empty body)';
+    const cut = flat.length > max || bytes.length > PREVIEW_BYTES;
+    const text = maskCutPiece(flat.slice(0, max), secrets.filter(Boolean));
+    return cut ? `${text}…` : text;
+}
+
+
+/***/ }),
+
+/***/ 7814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+// A timer that a deadline or a cancel cuts short, rejecting with the signal's reason. Used by the
+// watch loop between polls and by the HTTP transport between retries.
+function sleep(ms, signal) {
+    if (signal?.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 4891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fq: () => (/* binding */ inertLine),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   av: () => (/* binding */ displaySafeJson),
+/* harmony export */   jt: () => (/* binding */ commandText),
+/* harmony export */   v3: () => (/* binding */ cleanLines)
+/* harmony export */ });
+/* unused harmony export MAX_LINE_CHARS */
+// Text that came from a server (SNs, IPs, statuses, names, messages, deploy logs) on its way to a
+// reader: the runner's log, the job summary, annotations, the JSON report. What it must never do there:
+// - become a workflow command: the runner executes a line that starts with `::` (after white space)
+//   and the first `##[name]` anywhere in a line, and it splits lines at a lone CR as well as at LF;
+// - hide or reorder what a person reads: terminal escapes (ANSI CSI, OSC hyperlinks and titles),
+//   other control characters, and bidi controls ("Trojan Source").
+/** Terminal escapes: OSC (ended by BEL or ST, or cut off), CSI (7- and 8-bit), and two-byte ones. */
+const ESCAPES = new RegExp(
+// eslint-disable-next-line no-control-regex -- terminal escapes are what this removes
+'\\u001b(?:\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)?|\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])|\\u009b[0-?]*[ -/]*[@-~]', 'g');
+/**
+ * Bidi embedding, override and isolate controls and the implicit marks, and the characters that
+ * show nothing (zero-width spaces and joiners, word joiners, soft hyphen, BOM): they reorder text or
+ * hide what it holds (a token split by them is no longer the token a masker looks for).
+ */
+const BIDI = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** Line and paragraph separators: line breaks to some viewers. */
+const SEPARATORS = /[\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+/** Longest single line written to the log: a value of a megabyte must not flood it. */
+const MAX_LINE_CHARS = 2000;
+/** Escapes, bidi controls and control characters removed; line breaks (any of CRLF, CR, LF) become LF. */
+function cleanText(text) {
+    return text.replace(ESCAPES, '').replace(BIDI, '').replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '');
+}
+/** One value inside a line: no escapes, no bidi, no control character, no line break. */
+function oneLine(text) {
+    return text.replace(ESCAPES, '').replace(BIDI, '').replace(SEPARATORS, ' ').replace(CONTROLS, ' ');
+}
+/**
+ * A line for the runner's log that the runner cannot read as a command, whatever values it holds:
+ * one line, `##[` broken up, and a line that would start with `::` shown after a marker.
+ */
+function inertLine(line) {
+    const out = clipLine(oneLine(line).replace(/##\[/g, '##\\['));
+    return /^\s*::/.test(out) ? `‣ ${out}` : out;
+}
+/** The text of a workflow command (a warning, an error): cleaned and bounded (the runner escapes its line breaks). */
+function commandText(text) {
+    const out = cleanText(text);
+    return out.length > MAX_COMMAND_CHARS ? `${out.slice(0, MAX_COMMAND_CHARS - 1)}…` : out;
+}
+/** Longest text of a workflow command. */
+const MAX_COMMAND_CHARS = 4000;
+/**
+ * The lines of a block of server text (a deploy log), cleaned and bounded; lone CRs split lines as
+ * the runner would. `##[` is broken up too: inside ::stop-commands:: it is no command, but the log
+ * viewer may still style a line by it.
+ */
+function cleanLines(text) {
+    return cleanText(text)
+        .split('\n')
+        .map((line) => clipLine(line.replace(/##\[/g, '##\\[')));
+}
+function clipLine(line) {
+    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS - 1)}…` : line;
+}
+/**
+ * A JSON text made safe to display, with the same meaning: bidi controls and C1 control characters
+ * (which JSON.stringify leaves raw) written as \u escapes.
+ */
+function displaySafeJson(json) {
+    return json.replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 8549:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   XY: () => (/* binding */ badAnswerHint),
+/* harmony export */   dV: () => (/* binding */ AnswerError),
+/* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   x6: () => (/* binding */ networkError)
+/* harmony export */ });
+// One error type for every failed API call, whichever provider: the HTTP status, the service's error
+// code and message, the request id to quote to support, and a hint (the provider's) saying what to do.
+class ApiError extends Error {
+    name = 'ApiError';
+    operation;
+    status;
+    errorCode;
+    errorMessage;
+    requestId;
+    hint;
+    retryable;
+    constructor(fields) {
+        super(describe(fields));
+        this.operation = fields.operation;
+        this.status = fields.status;
+        this.errorCode = fields.errorCode;
+        this.errorMessage = fields.errorMessage;
+        this.requestId = fields.requestId;
+        this.hint = fields.hint;
+        this.retryable = fields.retryable;
+    }
+}
+/** One line (annotations and logs show the first line only): a server's message may hold newlines. */
+function describe(f) {
+    const parts = [`${f.operation} failed`];
+    if (f.status !== undefined)
+        parts.push(`: HTTP ${f.status}`);
+    if (f.errorCode)
+        parts.push(` ${clip(f.errorCode, 100)}`);
+    if (f.errorMessage)
+        parts.push(`: ${clip(f.errorMessage, 500)}`);
+    if (f.requestId)
+        parts.push(` (request id ${clip(f.requestId, 100)})`);
+    let text = parts.join('').replace(/\s+/g, ' ');
+    if (f.hint)
+        text += `. Hint: ${f.hint}`;
+    return text;
+}
+class AnswerError extends Error {
+    kind;
+    name = 'AnswerError';
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+    }
+}
+/** A server's text cut to a length that fits a message (it was redacted before: see Transport). */
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** The hint for an answer that is not what was expected, whichever API generation. */
+function badAnswerHint(bad, endpointHint) {
+    if (bad === 'html')
+        return 'an HTML page with status 200 is most often a login page: check `endpoint`, the credentials and `organization-id`, or a proxy that wants a login';
+    if (bad === 'too-large')
+        return 'the answer is far larger than any real one; check `endpoint`';
+    if (bad)
+        return endpointHint;
+    return undefined;
+}
+/** A failure that never got an HTTP answer (reset, refused, DNS, timeout). */
+function networkError(operation, cause, url) {
+    const code = cause?.code;
+    const msg = cause instanceof Error ? cause.message : String(cause);
+    return new ApiError({
+        operation,
+        errorCode: code,
+        errorMessage: `no answer from ${new URL(url).host} (${msg})`,
+        hint: 'check the endpoint and the network (proxy variables HTTPS_PROXY / NO_PROXY on self-hosted runners)',
+        retryable: true,
+    });
+}
+
+
+/***/ }),
+
+/***/ 2868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KK: () => (/* binding */ parseJsonLossless),
+/* harmony export */   Uv: () => (/* binding */ toIdString),
+/* harmony export */   Vh: () => (/* binding */ readJson)
+/* harmony export */ });
+// Lossless JSON: services return 64-bit ids as JSON numbers, and JSON.parse rounds anything above
+// 2^53. Integer tokens of 16 digits or more come out as exact decimal strings instead.
+//
+// One reader, over the UTF-8 bytes as they came: it validates the whole text as strictly as
+// JSON.parse does, but builds only the parts the caller asks for (`Keep`). A deploy order of 10,000
+// machines is ~7 MB of JSON; parsed whole, its tree is several times that at every poll, while the
+// gate reads eight fields of each machine. Whatever is skipped is still checked, so a malformed
+// answer is rejected as a whole, never half read.
+/** The shortest integer that may be past 2^53 (9007199254740992 has 16 digits). */
+const LONG_INT_DIGITS = 16;
+/** Deeper nesting than any real answer: refused rather than risking the stack. */
+const MAX_DEPTH = 256;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const ONE = 0x31;
+const NINE = 0x39;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
+const LOWER_U = 0x75;
+const LOWER_T = 0x74;
+const LOWER_F = 0x66;
+const LOWER_N = 0x6e;
+/** Reads UTF-8 JSON bytes. Throws SyntaxError when they are not JSON. */
+function readJson(data, keep = true) {
+    const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const reader = new Reader(bytes);
+    const value = reader.document(keep);
+    const { longInts, begin, end, members } = reader;
+    const range = (from, to) => ({
+        isObject: bytes[from] === OPEN_OBJECT,
+        bytes: () => quotedPieces(bytes, longInts, from, to),
+        text: () => Buffer.concat(quotedPieces(bytes, longInts, from, to)).toString('utf8'),
+    });
+    return {
+        value,
+        ...range(begin, end),
+        isObject: value !== null && typeof value === 'object' && !Array.isArray(value),
+        member: (key) => {
+            const at = members.get(key);
+            return at && range(at[0], at[1]);
+        },
+    };
+}
+function parseJsonLossless(text) {
+    return readJson(Buffer.from(text)).value;
+}
+/**
+ * An id as an exact decimal string, whatever JSON type it came in; undefined when it is not an id
+ * (ids are never negative; an unsafe number has already lost its digits).
+ */
+function toIdString(value) {
+    if (typeof value === 'string')
+        return /^\d+$/.test(value) ? value : undefined;
+    if (typeof value === 'number')
+        return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
+    if (typeof value === 'bigint')
+        return value >= 0n ? value.toString() : undefined;
+    return undefined;
+}
+const QUOTE_BYTES = Buffer.from('"');
+/** bytes[begin, end) in pieces, each long integer token in it between two quote pieces. */
+function quotedPieces(bytes, longInts, begin, end) {
+    const out = [];
+    let pos = begin;
+    for (let k = 0; k < longInts.length; k += 2) {
+        if (longInts[k] < begin || longInts[k] >= end)
+            continue;
+        out.push(bytes.subarray(pos, longInts[k]), QUOTE_BYTES, bytes.subarray(longInts[k], longInts[k + 1]), QUOTE_BYTES);
+        pos = longInts[k + 1];
+    }
+    out.push(bytes.subarray(pos, end));
+    return out;
+}
+const pickers = new WeakMap();
+function pickerOf(keep) {
+    let p = pickers.get(keep);
+    if (!p) {
+        p = { byLength: [], byName: new Map() };
+        for (const [name, k] of Object.entries(keep)) {
+            (p.byLength[name.length] ??= []).push({ name, keep: k });
+            p.byName.set(name, k);
+        }
+        pickers.set(keep, p);
+    }
+    return p;
+}
+class Reader {
+    b;
+    i = 0;
+    /** where the value starts and ends, without the byte order mark and the white space around it */
+    begin = 0;
+    end = 0;
+    depth = 0;
+    /** [start, end) of every integer token of 16+ digits, in order */
+    longInts = [];
+    /** the top-level object's members: key -> [start, end) of the value */
+    members = new Map();
+    mapError;
+    constructor(b) {
+        this.b = b;
+    }
+    document(keep) {
+        const b = this.b;
+        // A UTF-8 byte order mark: skipped, as TextDecoder does.
+        if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
+            this.i = 3;
+        this.ws();
+        this.begin = this.i;
+        const value = this.value(keep);
+        this.end = this.i;
+        this.ws();
+        if (this.i < b.length)
+            this.fail('unexpected data after the JSON value');
+        if (this.mapError)
+            throw this.mapError.err;
+        return value;
+    }
+    fail(what) {
+        const i = this.i;
+        throw new SyntaxError(i >= this.b.length
+            ? `JSON ends early: ${what}`
+            : `bad JSON at byte ${i} (${this.b.toString('latin1', i, i + 16)}): ${what}`);
+    }
+    ws() {
+        const b = this.b;
+        let i = this.i;
+        for (;;) {
+            const c = b[i];
+            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                i++;
+            else
+                break;
+        }
+        this.i = i;
+    }
+    /** The value at i, built as `keep` says. */
+    value(keep) {
+        const c = this.b[this.i];
+        if (c === QUOTE)
+            return this.string();
+        if (c === OPEN_OBJECT) {
+            if (keep === true || Array.isArray(keep))
+                return this.container(true, true);
+            return this.picked(pickerOf(keep));
+        }
+        if (c === OPEN_ARRAY) {
+            if (Array.isArray(keep)) {
+                const [each, map] = keep;
+                return this.elements(each, map);
+            }
+            return this.container(false, true);
+        }
+        return this.scalar(true);
+    }
+    /** Steps over the value at i, checking it all the same. */
+    skip() {
+        const c = this.b[this.i];
+        if (c === QUOTE)
+            this.skipString();
+        else if (c === OPEN_OBJECT)
+            this.container(true, false);
+        else if (c === OPEN_ARRAY)
+            this.container(false, false);
+        else
+            this.scalar(false);
+    }
+    /** Steps over an opening bracket; true (and out again) when the closing one follows at once. */
+    empty(close) {
+        if (++this.depth > MAX_DEPTH)
+            this.fail(`nested deeper than ${MAX_DEPTH}`);
+        this.i++;
+        this.ws();
+        if (this.b[this.i] !== close)
+            return false;
+        this.i++;
+        this.depth--;
+        return true;
+    }
+    /** After a member or element: `,` (then more) or the closing bracket. True when it closed. */
+    next(close) {
+        this.ws();
+        const c = this.b[this.i];
+        if (c === COMMA) {
+            this.i++;
+            this.ws();
+            return false;
+        }
+        if (c === close) {
+            this.i++;
+            this.depth--;
+            return true;
+        }
+        return this.fail(close === CLOSE_OBJECT ? 'expected , or }' : 'expected , or ]');
+    }
+    colon() {
+        this.ws();
+        if (this.b[this.i] !== COLON)
+            this.fail('expected :');
+        this.i++;
+        this.ws();
+    }
+    /** A whole object or array, built when `build`. */
+    container(object, build) {
+        const close = object ? CLOSE_OBJECT : CLOSE_ARRAY;
+        const out = build ? (object ? {} : []) : undefined;
+        if (this.empty(close))
+            return out;
+        do {
+            if (object) {
+                if (this.b[this.i] !== QUOTE)
+                    this.fail('expected a key');
+                const top = this.depth === 1;
+                const key = build || top ? this.string() : (this.skipString(), '');
+                this.colon();
+                const start = this.i;
+                if (build)
+                    define(out, key, this.value(true));
+                else
+                    this.skip();
+                if (top)
+                    this.members.set(key, [start, this.i]);
+            }
+            else if (build)
+                out.push(this.value(true));
+            else
+                this.skip();
+        } while (!this.next(close));
+        return out;
+    }
+    /** An object of which only the picker's keys are built. */
+    picked(p) {
+        const b = this.b;
+        const out = {};
+        if (this.empty(CLOSE_OBJECT))
+            return out;
+        do {
+            if (b[this.i] !== QUOTE)
+                this.fail('expected a key');
+            const start = this.i + 1;
+            const escaped = this.skipString();
+            const end = this.i - 1;
+            let name;
+            let keep;
+            if (!escaped) {
+                const candidates = p.byLength[end - start];
+                if (candidates)
+                    for (const c of candidates)
+                        if (sameChars(b, start, c.name)) {
+                            name = c.name;
+                            keep = c.keep;
+                            break;
+                        }
+            }
+            if (keep === undefined && (escaped || !isAscii(b, start, end))) {
+                // rare: a key with escapes or non-ASCII text is compared by what it decodes to
+                name = decoded(b, start, end, escaped);
+                keep = p.byName.get(name);
+            }
+            this.colon();
+            const valueStart = this.i;
+            if (keep !== undefined)
+                define(out, name, this.value(keep));
+            else
+                this.skip();
+            if (this.depth === 1)
+                this.members.set(name ?? decoded(b, start, end, escaped), [valueStart, this.i]);
+        } while (!this.next(CLOSE_OBJECT));
+        return out;
+    }
+    /** An array whose every element is built as `keep` says (and mapped). */
+    elements(keep, map) {
+        const out = [];
+        if (this.empty(CLOSE_ARRAY))
+            return out;
+        do
+            out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
+        while (!this.next(CLOSE_ARRAY));
+        return out;
+    }
+    /** map(value); what it throws waits until the whole text has been checked (bad JSON is said first). */
+    mapped(map, value) {
+        try {
+            return map(value);
+        }
+        catch (err) {
+            this.mapError ??= { err };
+            return undefined;
+        }
+    }
+    /** The string at i, decoded. */
+    string() {
+        const b = this.b;
+        const start = this.i + 1;
+        // Short ASCII strings without escapes (statuses, action types, ips, host names) come back from
+        // a cache: a 10,000-machine order repeats them, and the next poll repeats them all.
+        let h = 0;
+        let i = start;
+        for (;;) {
+            const c = b[i];
+            if (c === QUOTE)
+                break;
+            if (c === BACKSLASH || !(c >= 0x20 && c < 0x80))
+                return this.decodedString();
+            h = (h * 31 + c) | 0;
+            i++;
+        }
+        this.i = i + 1;
+        const length = i - start;
+        if (length > CACHED_STRING_MAX)
+            return b.toString('latin1', start, i);
+        const slot = h & (STRING_CACHE_SIZE - 1);
+        const cached = stringCache[slot];
+        if (cached !== undefined && cached.length === length && sameChars(b, start, cached))
+            return cached;
+        return (stringCache[slot] = b.toString('latin1', start, i));
+    }
+    /** The string at i, with escapes or non-ASCII text. */
+    decodedString() {
+        const start = this.i + 1;
+        const escaped = this.skipString();
+        return decoded(this.b, start, this.i - 1, escaped);
+    }
+    /** Steps over the string at i (checking its escapes); true when it has any. */
+    skipString() {
+        const b = this.b;
+        let i = this.i + 1;
+        let escaped = false;
+        for (;;) {
+            const c = b[i];
+            if (c === QUOTE)
+                break;
+            if (c === BACKSLASH) {
+                escaped = true;
+                const e = b[i + 1];
+                if (e === LOWER_U) {
+                    for (let k = i + 2; k < i + 6; k++)
+                        if (!isHex(b[k]))
+                            this.failAt(k, 'bad \\u escape');
+                    i += 6;
+                }
+                else if (e === QUOTE ||
+                    e === BACKSLASH ||
+                    e === 0x2f ||
+                    e === 0x62 ||
+                    e === LOWER_F ||
+                    e === LOWER_N ||
+                    e === 0x72 ||
+                    e === LOWER_T) {
+                    i += 2;
+                }
+                else {
+                    this.failAt(i, 'bad escape');
+                }
+                continue;
+            }
+            // a control character, or the end of the text (undefined compares false)
+            if (!(c >= 0x20))
+                this.failAt(i, 'unterminated string or a control character in it');
+            i++;
+        }
+        this.i = i + 1;
+        return escaped;
+    }
+    failAt(i, what) {
+        this.i = i;
+        return this.fail(what);
+    }
+    /** A number or literal at i; its value when `build`. */
+    scalar(build) {
+        const b = this.b;
+        const c = b[this.i];
+        if (c === LOWER_T)
+            return this.literal('true', true);
+        if (c === LOWER_F)
+            return this.literal('false', false);
+        if (c === LOWER_N)
+            return this.literal('null', null);
+        const start = this.i;
+        let i = start;
+        const negative = c === MINUS;
+        if (negative)
+            i++;
+        const digitsFrom = i;
+        let d = b[i];
+        if (d === ZERO)
+            i++;
+        else if (d >= ONE && d <= NINE) {
+            do
+                d = b[++i];
+            while (d >= ZERO && d <= NINE);
+        }
+        else
+            this.failAt(i, 'expected a value');
+        const digitsTo = i;
+        let integer = true;
+        if (b[i] === DOT) {
+            integer = false;
+            i = this.digits(i + 1);
+        }
+        d = b[i];
+        if (d === LOWER_E || d === UPPER_E) {
+            integer = false;
+            d = b[++i];
+            if (d === PLUS || d === MINUS)
+                i++;
+            i = this.digits(i);
+        }
+        this.i = i;
+        if (integer && digitsTo - digitsFrom >= LONG_INT_DIGITS) {
+            this.longInts.push(start, i);
+            return build ? b.toString('latin1', start, i) : undefined;
+        }
+        if (!build)
+            return undefined;
+        if (!integer)
+            return Number(b.toString('latin1', start, i));
+        // up to 15 digits: exact in a double, computed without making a string
+        let v = 0;
+        for (let k = digitsFrom; k < digitsTo; k++)
+            v = v * 10 + (b[k] - ZERO);
+        return negative ? -v : v;
+    }
+    /** One or more digits from i; the index after them. */
+    digits(i) {
+        const b = this.b;
+        let d = b[i];
+        if (!(d >= ZERO && d <= NINE))
+            this.failAt(i, 'expected a digit');
+        do
+            d = b[++i];
+        while (d >= ZERO && d <= NINE);
+        return i;
+    }
+    literal(word, value) {
+        const b = this.b;
+        for (let k = 0; k < word.length; k++)
+            if (b[this.i + k] !== word.charCodeAt(k))
+                this.failAt(this.i + k, `expected ${word}`);
+        this.i += word.length;
+        return value;
+    }
+}
+/** Recently read short strings, by a hash of their bytes (see Reader.string). */
+const STRING_CACHE_SIZE = 1 << 14;
+const CACHED_STRING_MAX = 40;
+const stringCache = new Array(STRING_CACHE_SIZE).fill(undefined);
+/** A string's text from the bytes between its quotes: UTF-8 decoded, escapes by JSON.parse. */
+function decoded(b, start, end, escaped) {
+    return escaped
+        ? JSON.parse(b.toString('utf8', start - 1, end + 1))
+        : b.toString('utf8', start, end);
+}
+function isAscii(b, from, to) {
+    for (let k = from; k < to; k++)
+        if (b[k] >= 0x80)
+            return false;
+    return true;
+}
+function sameChars(b, at, s) {
+    for (let k = 0; k < s.length; k++)
+        if (b[at + k] !== s.charCodeAt(k))
+            return false;
+    return true;
+}
+function isHex(c) {
+    return (c !== undefined && ((c >= ZERO && c <= NINE) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)));
+}
+/** obj[key] = value as JSON.parse does it: `__proto__` becomes an own property, not the prototype. */
+function define(obj, key, value) {
+    if (key === '__proto__')
+        Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        obj[key] = value;
+}
+
+
+/***/ }),
+
+/***/ 1517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FJ: () => (/* binding */ BodyBuffer),
+/* harmony export */   oK: () => (/* binding */ Transport),
+/* harmony export */   z3: () => (/* binding */ isBlank)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY, httpResponse, looksLikeMarkup, DEFAULT_MAX_BYTES, BAD_ANSWERS_IN_A_ROW, shouldRetry, retryAfterOf */
+/* harmony import */ var _undici_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1150);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8549);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6800);
+/* harmony import */ var _common_message_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(978);
+/* harmony import */ var _common_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7814);
+// The transport both API clients share: undici over an injected dispatcher (tests and proxies plug
+// in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
+
+
+
+
+
+const DEFAULT_RETRY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 10_000 };
+/** A server asking for more than this is not waited for beyond it (the deadline still rules). */
+const MAX_RETRY_AFTER_MS = 60_000;
+function httpResponse(status, headers, bytes) {
+    let text;
+    return {
+        status,
+        headers,
+        bytes,
+        get text() {
+            return (text ??= new TextDecoder().decode(bytes));
+        },
+    };
+}
+/** The body starts with `<` (after white space): an HTML page from a gateway, not a JSON answer. */
+function looksLikeMarkup(res) {
+    for (const b of res.bytes) {
+        if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)
+            continue;
+        return b === 0x3c;
+    }
+    return false;
+}
+/** Connection errors that prove the request never reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** The largest answer accepted when a call names no limit: far above any listing, run or log a provider sends. */
+const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+/** This many bad answers in a row are not a blip: the call fails for good. */
+const BAD_ANSWERS_IN_A_ROW = 3;
+/** The most read of an error answer's body: enough for any error format and a preview. */
+const MAX_ERROR_BYTES = 64 * 1024;
+class Transport {
+    opts;
+    retry;
+    timeoutMs;
+    random;
+    /** bad answers in a row, over calls: only a good answer ends the row (an error between does not) */
+    badRow;
+    last;
+    constructor(opts) {
+        this.opts = opts;
+        this.retry = { ...DEFAULT_RETRY, ...opts.retry };
+        this.timeoutMs = opts.requestTimeoutMs ?? 30_000;
+        this.random = opts.random ?? Math.random;
+    }
+    /** The last failed attempt of any call (retried or not), for a verdict that must name it. */
+    lastError() {
+        return this.last;
+    }
+    async send(call) {
+        for (let attempt = 1;; attempt++) {
+            call.signal?.throwIfAborted();
+            const started = Date.now();
+            let error;
+            let retryAfterMs;
+            let sent = true;
+            let res;
+            try {
+                res = await this.once(call);
+                this.log(`${call.method} ${call.url} -> ${res.status} in ${Date.now() - started} ms (attempt ${attempt})`);
+                const failure = redirected(res) ?? this.opts.failureOf(res);
+                if (!failure) {
+                    const value = call.read ? call.read(res) : res;
+                    this.badRow = undefined;
+                    return value;
+                }
+                const retryable = failure.retryable ??
+                    (failure.throttled === true || res.status === 408 || res.status === 429 || res.status >= 500);
+                error = this.error(call, res, failure, retryable);
+                // Retry-After means "come back then" on 429 and 503 only (RFC 9110); elsewhere, plain backoff.
+                retryAfterMs =
+                    failure.retryAfterMs ??
+                        (res.status === 429 || res.status === 503 ? retryAfterOf(res.headers['retry-after']) : undefined);
+                // A throttled (429) call was refused before any work was done.
+                sent = !(res.status === 429 || failure.throttled === true);
+            }
+            catch (err) {
+                if (call.signal?.aborted)
+                    throw call.signal.reason;
+                if (err instanceof SyntaxError || err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV) {
+                    error = this.badAnswer(call, res, err);
+                }
+                else {
+                    this.log(`${call.method} ${call.url} -> ${errCode(err) ?? 'error'} after ${Date.now() - started} ms (attempt ${attempt})`);
+                    error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .networkError */ .x6)(call.operation, redactedError(err, this.opts.secrets), call.url);
+                    sent = !NOT_SENT_CODES.has(errCode(err) ?? '');
+                }
+            }
+            this.last = error;
+            if (!shouldRetry(error, call.write, sent) || attempt >= this.retry.maxAttempts)
+                throw error;
+            const backoff = this.random() * Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+            const delay = retryAfterMs !== undefined ? Math.min(retryAfterMs, MAX_RETRY_AFTER_MS) : backoff;
+            this.log(`${call.operation}: retrying in ${Math.round(delay)} ms (${error.message})`);
+            await (0,_common_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(delay, call.signal);
+        }
+    }
+    async once(call) {
+        const timeout = AbortSignal.timeout(this.timeoutMs);
+        const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+        const res = await (0,_undici_js__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(this.opts.dispatcher, call.url, {
+            method: call.method,
+            headers: {
+                'user-agent': this.opts.userAgent,
+                accept: 'application/json',
+                ...call.headers,
+                ...call.sign?.(call),
+            },
+            body: call.body,
+            signal,
+        });
+        try {
+            // Of an error's body only what a message needs is kept (the rest is read, to keep the
+            // connection, and dropped): a failure can neither flood the log nor fill the memory.
+            const max = call.maxBytes ?? DEFAULT_MAX_BYTES;
+            const bytes = res.statusCode >= 300
+                ? await readBody(res, max, undefined, MAX_ERROR_BYTES)
+                : await readBody(res, max, call.into);
+            return httpResponse(res.statusCode, res.headers, bytes);
+        }
+        catch (err) {
+            res.body.destroy();
+            throw err;
+        }
+    }
+    /**
+     * An answer that is not what the operation returns. One is a blip, retried like a 5xx;
+     * BAD_ANSWERS_IN_A_ROW of them with no good answer between (whatever their kinds) are what the
+     * endpoint answers, and the call fails at once.
+     */
+    badAnswer(call, res, err) {
+        const kind = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV ? err.kind : res ? syntaxKind(res) : 'not-json';
+        const count = (this.badRow?.count ?? 0) + 1;
+        this.badRow = { count };
+        const status = res?.status ?? 200;
+        const type = res ? header(res, 'content-type') : undefined;
+        const what = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV ? err.message : BAD_ANSWER_TEXT[kind];
+        const times = count > 1 ? `, ${count} bad answers in a row` : '';
+        const body = res ? `: ${(0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactedPreview */ .tX)(res.bytes, this.opts.secrets)}` : '';
+        this.log(`${call.method} ${call.url}: bad answer (${kind}${times})`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD({
+            operation: call.operation,
+            status,
+            errorMessage: (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(`${what} (content type ${type || 'none'}${times})${body}`, this.opts.secrets),
+            hint: this.opts.hintFor(call.operation, status, undefined, kind),
+            retryable: count < BAD_ANSWERS_IN_A_ROW,
+        });
+    }
+    error(call, res, f, retryable) {
+        const secrets = this.opts.secrets;
+        const message = f.showBody
+            ? `${f.errorMessage ?? 'non-JSON answer'}: ${(0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactedPreview */ .tX)(res.bytes, secrets)}`
+            : f.errorMessage;
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD({
+            operation: call.operation,
+            status: res.status,
+            errorCode: f.errorCode && (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(f.errorCode, secrets),
+            errorMessage: message && (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(message, secrets),
+            requestId: f.requestId && (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(f.requestId, secrets),
+            hint: f.redirect
+                ? 'set `endpoint` to the API address itself (the one it redirects to, if you trust it); no credential was sent there'
+                : this.opts.hintFor(call.operation, res.status, f.errorCode),
+            retryable,
+        });
+    }
+    log(line) {
+        this.opts.debug?.((0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(line, this.opts.secrets));
+    }
+}
+/**
+ * A redirect is no answer: undici does not follow it (so no credential goes elsewhere), and a body
+ * that came with it is never read as the API's answer.
+ */
+function redirected(res) {
+    if (res.status < 300 || res.status >= 400)
+        return undefined;
+    const to = header(res, 'location');
+    return {
+        errorMessage: `the endpoint answers with a redirect${to ? ` to ${to.slice(0, 200)}` : ''}, which the gate does not follow`,
+        retryable: false,
+        redirect: true,
+    };
+}
+const BAD_ANSWER_TEXT = {
+    html: 'the answer is an HTML page, not JSON',
+    empty: 'the answer is empty',
+    'not-json': 'the answer is not JSON',
+    shape: 'the answer is not of the expected shape',
+    mismatch: 'the answer is about something else',
+    'too-large': 'the answer is too large',
+};
+function syntaxKind(res) {
+    if (looksLikeMarkup(res))
+        return 'html';
+    return isBlank(res.bytes) ? 'empty' : 'not-json';
+}
+/** Nothing but white space (or nothing at all). */
+function isBlank(bytes) {
+    return bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09);
+}
+function header(res, name) {
+    const v = res.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+/**
+ * One buffer for an answer that is fetched again and again (the deploy order, ~7 MB at 10,000
+ * machines): once large enough it is reused, so a poll allocates nothing for the body. Each read
+ * overwrites the last one, whose bytes the caller must have let go of before it sends again.
+ */
+class BodyBuffer {
+    buffer = Buffer.alloc(0);
+    /** The buffer, at least `size` bytes long (its content is the caller's to write). */
+    take(size) {
+        // Room to grow: an order gains a little from poll to poll (statuses, times, new machines).
+        if (this.buffer.length < size)
+            this.buffer = Buffer.allocUnsafeSlow(size + (size >> 3));
+        return this.buffer;
+    }
+}
+/**
+ * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
+ * At most `max` bytes (a declared length over it is refused before reading), so a hostile or broken
+ * server cannot make the action hold gigabytes. The chunks are joined once, at the end, into `into`
+ * when given: no growing copies on the way. (The chunks are views of the socket's read buffers,
+ * which live until the next scavenge whatever is done with them.)
+ */
+async function readBody(res, max, into, 
+/** keep only the first `keep` bytes (the rest is read and dropped) */
+keep = max) {
+    const declared = Number(res.headers['content-length']);
+    if (Number.isFinite(declared) && declared > max)
+        throw tooLarge(max);
+    const chunks = [];
+    let read = 0;
+    let total = 0;
+    for await (const chunk of res.body) {
+        const c = chunk;
+        read += c.length;
+        if (read > max)
+            throw tooLarge(max);
+        if (total >= keep)
+            continue;
+        const kept = total + c.length > keep ? c.subarray(0, keep - total) : c;
+        chunks.push(kept);
+        total += kept.length;
+    }
+    if (!into)
+        return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    const out = into.take(total);
+    let at = 0;
+    for (const c of chunks)
+        at += c.copy(out, at);
+    return out.subarray(0, total);
+}
+function tooLarge(max) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV('too-large', `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB`);
+}
+/**
+ * Reads are repeated freely. A write (skip, retry, resume, stop) is repeated only when the server
+ * surely did not act on it: the connection was refused, or the call was throttled (429). After a
+ * reset, a timeout or a 5xx the server may have applied it, and a repeated retry of a unit
+ * would retry it twice; the gate's next poll sees the real state and decides again.
+ */
+function shouldRetry(error, write, sent) {
+    if (!error.retryable)
+        return false;
+    return !write || !sent;
+}
+/** Retry-After: delay-seconds or an HTTP date (a date in the past means now). */
+function retryAfterOf(value, now = Date.now()) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (!v)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(v.trim()))
+        return Number(v) * 1000;
+    const at = Date.parse(v);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+function errCode(err) {
+    const e = err;
+    if (e?.name === 'TimeoutError')
+        return 'ETIMEDOUT';
+    return e?.code ?? e?.cause?.code;
+}
+function redactedError(err, secrets) {
+    const out = new Error((0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)((0,_common_message_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(err), secrets));
+    out.code = errCode(err);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 1150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Em: () => (/* binding */ request),
+/* harmony export */   Gk: () => (/* binding */ loadProxyAgent),
+/* harmony export */   g6: () => (/* binding */ Agent)
+/* harmony export */ });
+/* harmony import */ var undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7405);
+/* harmony import */ var undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4043);
+/* harmony import */ var undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_1__);
+
+
+const Agent = (undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_0___default());
+/** undici's request() on a given dispatcher (the index would bind it to the global one). */
+function request(dispatcher, url, opts) {
+    const u = new URL(url);
+    return undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_1___default().call(dispatcher, { ...opts, origin: u.origin, path: `${u.pathname}${u.search}` });
+}
+/** undici's EnvHttpProxyAgent (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), loaded only when a proxy is set. */
+async function loadProxyAgent() {
+    const [{ default: EnvHttpProxyAgent }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 137).then(__webpack_require__.t.bind(__webpack_require__, 3137, 23)),
+        withTunnels(),
+    ]);
+    return EnvHttpProxyAgent;
+}
+/**
+ * An https request through a proxy opens a CONNECT tunnel with the dispatcher's `connect()`, which
+ * undici's index adds to every dispatcher (`Object.assign(Dispatcher.prototype, api)`). Loaded piece
+ * by piece, it must be added here, before the proxy agent is used.
+ */
+async function withTunnels() {
+    const [{ default: Dispatcher }, { default: connect }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 883, 23)),
+        __webpack_require__.e(/* import() */ 660).then(__webpack_require__.t.bind(__webpack_require__, 2279, 23)),
+    ]);
+    const proto = Dispatcher.prototype;
+    proto.connect ??= connect;
+}
+
+
+/***/ }),
+
+/***/ 704:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/providers/yunxiao/hints.ts
+var hints = __webpack_require__(8140);
+// EXTERNAL MODULE: ./src/http/transport.ts
+var transport = __webpack_require__(1517);
+// EXTERNAL MODULE: ./src/http/json.ts
+var json = __webpack_require__(2868);
+// EXTERNAL MODULE: ./src/providers/yunxiao/normalize.ts
+var normalize = __webpack_require__(7705);
+;// CONCATENATED MODULE: ./src/providers/yunxiao/openapi.ts
+
+
+
+
+
+/** Rows per history page: the documented maximum. */
+const HISTORY_PAGE_SIZE = 30;
+const enc = encodeURIComponent;
+class OpenApiClient {
+    opts;
+    kind = 'openapi';
+    base;
+    transport;
+    orderBody = new transport/* BodyBuffer */.FJ();
+    constructor(opts) {
+        this.opts = opts;
+        if (opts.edition === 'central' && !opts.organizationId) {
+            throw new Error('organization-id is required for the central edition');
+        }
+        const root = `${opts.endpoint.replace(/\/+$/, '')}/oapi/v1/flow`;
+        this.base = opts.edition === 'central' ? `${root}/organizations/${enc(opts.organizationId ?? '')}` : root;
+        this.transport = new transport/* Transport */.oK({
+            dispatcher: opts.dispatcher,
+            userAgent: version/* USER_AGENT */._,
+            requestTimeoutMs: opts.requestTimeoutMs,
+            retry: opts.retry,
+            random: opts.random,
+            debug: opts.debug,
+            secrets: [opts.token],
+            failureOf: openApiFailure,
+            hintFor: hints/* openApiHint */.Gz,
+        });
+    }
+    listDeployJobs(pipelineId, o) {
+        return this.get('ListPipelineJobs', `/pipelines/${enc(pipelineId)}/listTasksByCategory/DEPLOY`, openapi_json(normalize/* toDeployJobs */.pX), o);
+    }
+    async listJobHistory(pipelineId, identifier, cursor, o) {
+        const page = Number(cursor ?? '1') || 1;
+        const query = new URLSearchParams({
+            pipelineId,
+            category: 'DEPLOY',
+            identifier,
+            page: String(page),
+            perPage: String(HISTORY_PAGE_SIZE),
+        });
+        return this.get('ListPipelineJobHistorys', `/pipelines/getComponentsWithoutButtons?${query}`, (res) => {
+            const items = (0,normalize/* toJobHistory */.Bi)((0,json/* readJson */.Vh)(res.bytes).value);
+            const total = Number(header(res, 'x-total-pages'));
+            const last = Number.isSafeInteger(total) && total > 0 ? String(total) : undefined;
+            return { items, next: nextPage(res, page, items.length), ...(last ? { last } : {}) };
+        }, o);
+    }
+    getPipelineRun(pipelineId, pipelineRunId, o) {
+        return this.get('GetPipelineRun', `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`, openapi_json(normalize/* toPipelineRun */.Tk), o);
+    }
+    getLatestPipelineRun(pipelineId, o) {
+        return this.get('GetLatestPipelineRun', `/pipelines/${enc(pipelineId)}/runs/latestPipelineRun`, openapi_json(normalize/* toPipelineRun */.Tk), o);
+    }
+    getDeployOrder(pipelineId, deployOrderId, o) {
+        return this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), (res) => {
+            const read = readDeployOrder(res.bytes);
+            if (read.snapshot.id !== deployOrderId)
+                throw (0,normalize/* orderMismatch */.DI)(read.snapshot.id, deployOrderId);
+            return read;
+        }, o, { into: this.orderBody, maxBytes: normalize/* MAX_ORDER_BYTES */.A2 });
+    }
+    lastError() {
+        return this.transport.lastError();
+    }
+    stopDeployOrder(pipelineId, deployOrderId, o) {
+        return this.put('StopVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/stop`, o);
+    }
+    resumeDeployOrder(pipelineId, deployOrderId, o) {
+        return this.put('ResumeVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/resume`, o);
+    }
+    skipMachine(pipelineId, deployOrderId, machineSn, o) {
+        return this.put('SkipVMDeployMachine', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/skip`, o);
+    }
+    retryMachine(pipelineId, deployOrderId, machineSn, o) {
+        return this.put('RetryVMDeployMachine', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/retry`, o);
+    }
+    getMachineLog(pipelineId, deployOrderId, machineSn, o) {
+        return this.get('GetVMDeployMachineLog', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/log`, openapi_json(normalize/* toMachineLog */.RE), o, { maxBytes: normalize/* MAX_LOG_BYTES */.w5 });
+    }
+    getEmasArtifactUrl(req, o) {
+        const query = new URLSearchParams({
+            emasJobInstanceId: req.emasJobInstanceId,
+            md5: req.md5,
+            pipelineId: req.pipelineId,
+            pipelineRunId: req.pipelineRunId,
+            serviceConnectionId: req.serviceConnectionId,
+        });
+        return this.get('GetPipelineEmasArtifactUrl', `/pipelines/getEmasArtifactDownloadUrl?${query}`, (res) => {
+            const text = res.text.trim();
+            // A bare string: JSON-quoted, or unquoted as the documentation's example shows it.
+            const url = text.startsWith('"') ? (0,json/* readJson */.Vh)(res.bytes).value : text;
+            if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url))
+                throw new normalize/* ShapeError */.ym('expected the artifact URL');
+            return url;
+        }, o);
+    }
+    orderPath(pipelineId, deployOrderId) {
+        return `/pipelines/${enc(pipelineId)}/deploy/${enc(deployOrderId)}`;
+    }
+    machinePath(pipelineId, deployOrderId, machineSn) {
+        return `${this.orderPath(pipelineId, deployOrderId)}/machine/${enc(machineSn)}`;
+    }
+    get(operation, path, read, o, body) {
+        return this.transport.send({
+            operation,
+            method: 'GET',
+            url: this.base + path,
+            headers: { 'x-yunxiao-token': this.opts.token },
+            write: false,
+            signal: o?.signal,
+            read,
+            ...body,
+        });
+    }
+    put(operation, path, o) {
+        return this.transport.send({
+            operation,
+            method: 'PUT',
+            url: this.base + path,
+            headers: { 'x-yunxiao-token': this.opts.token },
+            write: true,
+            signal: o?.signal,
+            read: (res) => (0,normalize/* toWriteResult */.MK)(res.bytes, (bytes) => (0,json/* readJson */.Vh)(bytes).value),
+        });
+    }
+}
+/** A reader of a JSON answer into the model: SyntaxError and ShapeError say it is a bad answer. */
+function openapi_json(normalize) {
+    return (res) => normalize((0,json/* readJson */.Vh)(res.bytes).value);
+}
+/**
+ * GetVMDeployOrder's answer (UTF-8 bytes) to the model, and its text for the report. Only the fields
+ * the model reads are built (DEPLOY_ORDER_FIELDS): a 10,000-machine order is ~7 MB of JSON, and its
+ * whole tree would be several times that at every poll.
+ * Throws SyntaxError (not JSON) or ShapeError (not a deploy order).
+ */
+function readDeployOrder(bytes) {
+    const raw = (0,json/* readJson */.Vh)(bytes, normalize/* DEPLOY_ORDER_FIELDS */.PS);
+    return { snapshot: (0,normalize/* toDeployOrderRead */.Jm)(raw.value), raw };
+}
+/** The documented error body: {traceId, code, errorCode, errorMessage, errorDescription}. */
+function openApiFailure(res) {
+    const requestId = header(res, 'x-request-id');
+    // An answer with a success status that is not what was asked for is the reader's to say (a bad answer).
+    if (res.status < 400)
+        return undefined;
+    let body;
+    try {
+        const parsed = (0,json/* readJson */.Vh)(res.bytes).value;
+        if (parsed && typeof parsed === 'object')
+            body = parsed;
+    }
+    catch {
+        body = undefined;
+    }
+    if (!body)
+        return { errorMessage: 'non-JSON answer', requestId, showBody: true };
+    const text = (k) => typeof body[k] === 'string' && body[k] !== '' ? body[k] : undefined;
+    return {
+        errorCode: text('errorCode') ?? text('code'),
+        errorMessage: text('errorMessage') ?? text('errorDescription') ?? text('message'),
+        requestId: requestId ?? text('traceId') ?? text('requestId'),
+    };
+}
+function header(res, name) {
+    const v = res.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+/** The next page: x-next-page when the server sends it, else x-total-pages, else a full page may have more. */
+function nextPage(res, page, rows) {
+    const next = header(res, 'x-next-page');
+    if (next !== undefined)
+        return /^\d+$/.test(next.trim()) ? next.trim() : undefined;
+    const total = Number(header(res, 'x-total-pages'));
+    if (Number.isFinite(total) && total > 0)
+        return page < total ? String(page + 1) : undefined;
+    return rows >= HISTORY_PAGE_SIZE ? String(page + 1) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/api.ts
+
+async function createApi(config, dispatcher, debug) {
+    const creds = config.credentials;
+    if (creds.kind === 'token') {
+        return new OpenApiClient({
+            endpoint: config.endpoint,
+            edition: config.edition,
+            organizationId: config.organizationId,
+            token: creds.token,
+            dispatcher,
+            debug,
+        });
+    }
+    // The classic client (and its signer) is loaded only by runs that use AccessKeys.
+    const { ClassicClient } = await __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 6832));
+    return new ClassicClient({
+        endpoint: config.endpoint,
+        organizationId: config.organizationId ?? '',
+        accessKeyId: creds.accessKeyId,
+        accessKeySecret: creds.accessKeySecret,
+        securityToken: creds.securityToken,
+        dispatcher,
+        debug,
+    });
+}
+
+// EXTERNAL MODULE: ./src/common/message.ts
+var message = __webpack_require__(978);
+;// CONCATENATED MODULE: ./src/providers/yunxiao/extras.ts
+
+/** Failed machines whose logs are fetched at most: the rest are in Yunxiao. */
+const MAX_LOGGED_MACHINES = 10;
+/** Lines kept from the end of each log. */
+const LOG_TAIL_LINES = 30;
+/** Characters of a log's end looked at for them: a log of hundreds of MB is never split whole. */
+const TAIL_CHARS = 64 * 1024;
+/** The last lines of a log (CRLF, CR and LF all end a line, as the runner reads them). */
+function tail(text, lines = LOG_TAIL_LINES) {
+    const end = text.replace(/[\r\n]+$/, '');
+    const piece = end.length > TAIL_CHARS ? end.slice(-TAIL_CHARS) : end;
+    const all = piece.split(/\r\n|\r|\n/);
+    // A piece cut from a longer log starts inside a line: that partial line is not shown.
+    if (piece !== end && all.length > 1)
+        all.shift();
+    return all.slice(-lines).join('\n');
+}
+/** SN -> last lines of its deploy log, for the failed machines of the order. */
+async function fetchFailedLogs(api, order, pipelineId, signal, warn) {
+    const failed = order.units.filter((m) => m.phase === 'failed').slice(0, MAX_LOGGED_MACHINES);
+    const logs = {};
+    await Promise.all(failed.map(async (m) => {
+        try {
+            const log = await api.getMachineLog(pipelineId, order.id, m.id, { signal });
+            const excerpt = { lines: tail(log.deployLog ?? '') };
+            if (log.deployBeginTime !== undefined)
+                excerpt.began = isoTime(log.deployBeginTime);
+            if (log.deployEndTime !== undefined)
+                excerpt.ended = isoTime(log.deployEndTime);
+            logs[m.id] = excerpt;
+        }
+        catch (err) {
+            if (!signal.aborted)
+                warn(`Could not fetch the deploy log of machine ${m.label}: ${(0,message/* messageOf */.b)(err)}`);
+        }
+    }));
+    return logs;
+}
+function isoTime(ms) {
+    const d = new Date(ms);
+    return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+/** The EMAS artifact URL when coordinates are known (explicit inputs first, else the run's action). */
+async function fetchArtifactUrl(api, req, signal) {
+    if (!req?.emasJobInstanceId || !req.md5 || !req.serviceConnectionId || !req.pipelineId)
+        return undefined;
+    if (!req.pipelineRunId)
+        return { error: 'the pipeline run is not known (pass pipeline-run-id)' };
+    try {
+        const url = await api.getEmasArtifactUrl(req, { signal });
+        return { url };
+    }
+    catch (err) {
+        return { error: (0,message/* messageOf */.b)(err) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/links.ts
+const CENTRAL_CONSOLE = 'https://flow.aliyun.com';
+/**
+ * The pipeline run page (or the pipeline's current run when the run is unknown). The central
+ * edition and the classic API live on flow.aliyun.com; a region-edition instance serves its
+ * console on its own domain, the one the API endpoint names.
+ */
+function deployUrl(opts, pipelineId, pipelineRunId) {
+    const base = opts.api === 'openapi' && opts.edition === 'region' ? new URL(opts.endpoint).origin : CENTRAL_CONSOLE;
+    const p = encodeURIComponent(pipelineId);
+    return pipelineRunId
+        ? `${base}/pipelines/${p}/builds/${encodeURIComponent(pipelineRunId)}`
+        : `${base}/pipelines/${p}/current`;
+}
+
+;// CONCATENATED MODULE: ./src/report/counts.ts
+function emptyCounts() {
+    return {
+        total: 0,
+        succeeded: 0,
+        failed: 0,
+        skipped: 0,
+        other: 0,
+        byStatus: new Map(),
+        otherByStatus: new Map(),
+    };
+}
+function addToCounts(c, u) {
+    c.total++;
+    if (u.phase === 'succeeded')
+        c.succeeded++;
+    else if (u.phase === 'failed')
+        c.failed++;
+    else if (u.phase === 'skipped')
+        c.skipped++;
+    else {
+        c.other++;
+        c.otherByStatus.set(u.status, (c.otherByStatus.get(u.status) ?? 0) + 1);
+    }
+    c.byStatus.set(u.status, (c.byStatus.get(u.status) ?? 0) + 1);
+}
+function needsALook(u) {
+    return u.phase === 'failed' || u.phase === 'skipped' || u.reachable === false;
+}
+function actionsByUnit(taken) {
+    const per = new Map();
+    for (const a of taken) {
+        if (!a.target || (a.kind !== 'skip' && a.kind !== 'retry'))
+            continue;
+        let e = per.get(a.target);
+        if (!e) {
+            e = { skipped: false, retries: 0, refused: new Map(), unanswered: new Set() };
+            per.set(a.target, e);
+        }
+        if (a.outcome === 'error')
+            e.refused.set(a.kind, (e.refused.get(a.kind) ?? 0) + 1);
+        else if (a.outcome === 'unknown')
+            e.unanswered.add(a.kind);
+        else if (a.kind === 'skip')
+            e.skipped = true;
+        else
+            e.retries++;
+    }
+    return per;
+}
+function skippedByThisRun(taken) {
+    const seen = new Set();
+    for (const a of taken)
+        if (a.kind === 'skip' && a.outcome === 'ok' && a.target)
+            seen.add(a.target);
+    return [...seen];
+}
+function tallyOf(outcome) {
+    const units = outcome.snapshot?.units ?? [];
+    const counts = outcome.snapshot ? emptyCounts() : undefined;
+    const byGroup = new Map();
+    const failed = [];
+    const skipped = [];
+    const unreachableIds = [];
+    for (const u of units) {
+        if (u.reachable === false)
+            unreachableIds.push(u.id);
+        if (counts)
+            addToCounts(counts, u);
+        let g = byGroup.get(u.group);
+        if (!g) {
+            g = { group: u.group, units: [], counts: emptyCounts() };
+            byGroup.set(u.group, g);
+        }
+        g.units.push(u);
+        addToCounts(g.counts, u);
+        if (u.phase === 'failed')
+            failed.push(u);
+        else if (u.phase === 'skipped')
+            skipped.push(u);
+    }
+    // Few groups: sorting their keys is cheap, and walking them keeps the units in order.
+    const groups = [...byGroup.values()].sort((a, b) => a.group - b.group);
+    const needsLook = [];
+    for (const g of groups)
+        for (const u of g.units)
+            if (needsALook(u))
+                needsLook.push(u);
+    return {
+        counts,
+        groups,
+        needsLook,
+        failed,
+        skipped,
+        skippedByUs: skippedByThisRun(outcome.taken),
+        failedIds: failed.map((u) => u.id),
+        unreachableIds,
+        byUnit: actionsByUnit(outcome.taken),
+    };
+}
+/** What this run did to a unit, or what happened to it otherwise, in a few words. */
+function whatHappened(u, tally, actionNames) {
+    const e = tally.byUnit.get(u.id);
+    const parts = [];
+    if (e?.retries)
+        parts.push(`retried ${times(e.retries)}`);
+    if (e?.skipped)
+        parts.push('skipped by this run');
+    for (const [kind, n] of e?.refused ?? [])
+        parts.push(`${actionNames[kind]} refused${n > 1 ? ` ${times(n)}` : ''}`);
+    for (const kind of e?.unanswered ?? [])
+        parts.push(`${actionNames[kind]} sent, no answer`);
+    if (u.phase === 'skipped' && !e?.skipped && !e?.unanswered.has('skip'))
+        parts.push('skipped by someone else');
+    return parts.length ? parts.join(', ') : 'nothing';
+}
+function times(n) {
+    return n === 1 ? '1 time' : `${n} times`;
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The step outputs of an action's contract: every name always set ('' when unknown, [] for a list),
+// ids as exact strings. Each provider declares its names, in action.yml's order, and how each is had
+// from the outcome; the ones every gate has are here.
+
+function outputsOf(specs, outcome, reportPath) {
+    const t = tallyOf(outcome);
+    return Object.fromEntries(specs.map((s) => [s.name, s.value(outcome, t, reportPath)]));
+}
+/** Every output of a run that read nothing: '' for values, [] for lists (fromJSON() never fails on them). */
+function emptyOutputs(specs) {
+    return Object.fromEntries(specs.map((s) => [s.name, s.list ? '[]' : '']));
+}
+/** A fact of the run's resolution (`resolved` in the report), by its key. */
+function fact(outcome, key) {
+    const f = outcome.presentation.facts.find((x) => x.key === key);
+    return f?.id ?? f?.text ?? '';
+}
+const RESULT = { name: 'result', value: (o) => o.result };
+const STATUS = { name: 'status', value: (o) => o.snapshot?.status ?? '' };
+const REPORT_PATH = { name: 'report-path', value: (_o, _t, path) => path ?? '' };
+const DURATION = {
+    name: 'duration-seconds',
+    value: (o) => Number.isFinite(o.durationSeconds) ? String(Math.max(0, Math.round(o.durationSeconds))) : '',
+};
+const ARTIFACT_URL = { name: 'artifact-url', value: (o) => o.artifactUrl ?? '' };
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/outputs.ts
+// The Yunxiao gate's outputs (action.yml), in its order.
+
+const outputs_json = (list) => JSON.stringify(list);
+const YUNXIAO_OUTPUTS = [
+    RESULT,
+    STATUS,
+    { name: 'deploy-order-id', value: (o) => fact(o, 'deployOrderId') },
+    { name: 'pipeline-run-id', value: (o) => fact(o, 'pipelineRunId') },
+    { name: 'job-id', value: (o) => fact(o, 'jobId') },
+    { name: 'job-name', value: (o) => fact(o, 'jobName') },
+    { name: 'current-batch', value: (o) => (o.snapshot ? String(o.snapshot.progress.current) : '') },
+    { name: 'total-batch', value: (o) => (o.snapshot ? String(o.snapshot.progress.total) : '') },
+    { name: 'machines-total', value: (_o, t) => (t.counts ? String(t.counts.total) : '') },
+    { name: 'machines-succeeded', value: (_o, t) => (t.counts ? String(t.counts.succeeded) : '') },
+    { name: 'machines-failed', value: (_o, t) => (t.counts ? String(t.counts.failed) : '') },
+    { name: 'machines-skipped', value: (_o, t) => (t.counts ? String(t.counts.skipped) : '') },
+    // Known from this run's own actions even when no order was read.
+    { name: 'skipped-machines', list: true, value: (_o, t) => outputs_json(t.skippedByUs) },
+    { name: 'failed-machines', list: true, value: (_o, t) => outputs_json(t.failedIds) },
+    { name: 'unreachable-machines', list: true, value: (_o, t) => outputs_json(t.unreachableIds) },
+    REPORT_PATH,
+    ARTIFACT_URL,
+    { name: 'deploy-url', value: (o) => o.presentation.url ?? '' },
+    DURATION,
+];
+
+;// CONCATENATED MODULE: ./src/core/budget.ts
+/** Units that may end skipped: a count, or a share of all units rounded down. */
+function skipBudget(budget, total) {
+    if (budget.kind === 'count')
+        return Math.max(0, Math.floor(budget.count));
+    // The epsilon keeps a fractional percent that is exact on paper (0.3% of 1000 = 3) from losing
+    // a unit to binary rounding; it is far below any real fraction of a unit.
+    return Math.max(0, Math.floor((total * budget.percent) / 100 + 1e-9));
+}
+function describeBudget(budget, total) {
+    const n = skipBudget(budget, total);
+    return budget.kind === 'count' ? `max-skipped ${n}` : `max-skipped ${budget.percent}% = ${n} of ${total}`;
+}
+
+// EXTERNAL MODULE: ./src/providers/yunxiao/snapshot.ts + 1 modules
+var snapshot = __webpack_require__(4102);
+;// CONCATENATED MODULE: ./src/providers/yunxiao/presentation.ts
+// What the reports say of a Yunxiao run: the facts resolved (pipeline, run, job, deploy order), the
+// API used, the policy in the inputs' words, and the JSON report's names, kept from before there
+// were other providers (machines, machineSn, deployOrder, machineLogs).
+
+
+/** What the reports say of a Yunxiao run: its ids and links, the API used, the policy as inputs. */
+function yunxiaoPresentation(config, apiKind, r, url) {
+    const facts = [
+        { key: 'pipelineId', label: 'Pipeline', id: config.pipelineId },
+        { key: 'deployOrderId', label: 'Deploy order', id: r.deployOrderId },
+        { key: 'pipelineRunId', label: 'Run', ...(r.pipelineRunId ? { id: r.pipelineRunId, link: url } : {}) },
+        {
+            key: 'jobId',
+            label: 'Job',
+            ...(r.jobId ? { id: r.jobId } : {}),
+            ...(r.jobName ? { text: r.jobName } : {}),
+        },
+        { key: 'jobName', label: 'Job name', ...(r.jobName ? { text: r.jobName } : {}), hidden: true },
+        { key: 'deployUrl', label: 'Link', text: url, hidden: true },
+    ];
+    // The summary's rows in their usual order: Pipeline, Run, Job, Deploy order.
+    const order = ['pipelineId', 'pipelineRunId', 'jobId', 'deployOrderId', 'jobName', 'deployUrl'];
+    facts.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+    const edition = apiKind === 'openapi' ? config.edition : undefined;
+    return {
+        words: snapshot/* YUNXIAO_WORDS */.Kh,
+        short: 'order',
+        runId: r.deployOrderId,
+        facts,
+        api: {
+            text: apiKind === 'openapi' ? `OpenAPI (${edition ?? 'central'} edition)` : 'classic (AccessKey)',
+            json: { kind: apiKind, edition: edition ?? null, organizationId: config.organizationId ?? null },
+        },
+        policy: (total) => policyOf(config.policy, total),
+        url,
+        reportKeys: {
+            run: 'order',
+            units: 'machines',
+            unit: 'machineSn',
+            raw: 'deployOrder',
+            logs: 'machineLogs',
+            skipped: 'skippedMachines',
+            failed: 'failedMachines',
+        },
+        unitEntry: (u) => ({
+            machineSn: u.id,
+            ip: u.detail ?? '',
+            hostName: u.extra?.['hostName'] ?? null,
+            batch: u.group,
+            status: u.status,
+            clientStatus: u.agent ?? '',
+        }),
+    };
+}
+/** The policy as the inputs say it. */
+function policyOf(p, total) {
+    const resume = p.confirm === 'pass' ? 'auto' : 'never';
+    return {
+        text: `skip-unreachable ${p.skipUnreachable}, ${describeBudget(p.maxSkipped, total)}, retry-failed ${p.retryFailed}, resume ${resume}, on-failure ${p.onFailure}`,
+        json: {
+            skipUnreachable: p.skipUnreachable,
+            maxSkipped: p.maxSkipped,
+            retryFailed: p.retryFailed,
+            resume,
+            onFailure: p.onFailure,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/run-actions.ts
+// Reading what a pipeline run's job actions carry: the deploy order id and the EMAS coordinates.
+
+/**
+ * Run and job statuses after which no deploy order will appear. Yunxiao documents five statuses
+ * (RUNNING, SUCCESS, FAIL, CANCELED, WAITING); real answers carry more:
+ * - FAILED and CANCELLED are other spellings of FAIL and CANCELED: ended.
+ * - TIMEOUT: the run or the job ran out of its own time: ended.
+ * - SKIPPED: a job whose condition was not met (or a run that did not run) will not run now: ended.
+ * Not ended, so the gate keeps waiting for the deploy job (within `timeout`):
+ * - QUEUED and INIT: waiting for a runner or to start;
+ * - WAITING and SWITCH_MANUAL: waiting for a person to start or confirm a stage;
+ * - RUNNING, and any word Yunxiao does not document: never taken for an ending.
+ */
+const ENDED_STATUSES = new Set([
+    'SUCCESS',
+    'FAIL',
+    'FAILED',
+    'CANCELED',
+    'CANCELLED',
+    'TIMEOUT',
+    'SKIPPED',
+]);
+/** The deploy order id of a job: its GetVMDeployOrder action's params, or the JSON string in `data`. */
+function deployOrderIdOf(job) {
+    for (const action of job.actions) {
+        if (action.type !== 'GetVMDeployOrder')
+            continue;
+        const id = (0,json/* toIdString */.Uv)(action.params['deployOrderId']) ?? (0,json/* toIdString */.Uv)(dataField(action, 'deployOrderId'));
+        if (id)
+            return id;
+    }
+    return undefined;
+}
+/** EMAS coordinates from the run's GetPipelineEmasArtifactUrl action, when all three are there. */
+function emasParamsOf(run) {
+    for (const job of run.jobs) {
+        for (const action of job.actions) {
+            if (action.type !== 'GetPipelineEmasArtifactUrl')
+                continue;
+            const pick = (key) => {
+                const v = action.params[key] ?? dataField(action, key);
+                return typeof v === 'string' ? v : (0,json/* toIdString */.Uv)(v);
+            };
+            const emasJobInstanceId = pick('emasJobInstanceId');
+            const md5 = pick('md5');
+            const serviceConnectionId = pick('serviceConnectionId');
+            if (emasJobInstanceId && md5 && serviceConnectionId)
+                return { emasJobInstanceId, md5, serviceConnectionId };
+        }
+    }
+    return undefined;
+}
+function dataField(action, key) {
+    if (!action.data)
+        return undefined;
+    try {
+        const parsed = (0,json/* parseJsonLossless */.KK)(action.data);
+        return parsed && typeof parsed === 'object' ? parsed[key] : undefined;
+    }
+    catch {
+        return undefined; // `data` is free text in some responses; not having the field is not an error
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/resolve.ts
+
+class ResolveError extends Error {
+    name = 'ResolveError';
+}
+/** History pages to read at most when looking for a job's last run (600 rows in the OpenAPI, 1,000 classic). */
+const MAX_HISTORY_PAGES = 20;
+async function resolveDeployOrder(req, ctx) {
+    const { api, signal } = ctx;
+    if (req.deployOrderId) {
+        return {
+            pipelineId: req.pipelineId,
+            deployOrderId: req.deployOrderId,
+            pipelineRunId: req.pipelineRunId,
+            calls: 0,
+        };
+    }
+    let calls = 0;
+    let runId = req.pipelineRunId;
+    let chosen;
+    if (!runId) {
+        const jobs = await api.listDeployJobs(req.pipelineId, { signal });
+        calls++;
+        chosen = chooseJob(jobs, req.job, req.pipelineId);
+        const found = await findRunOfJob(ctx, req.pipelineId, chosen);
+        calls += found.pages;
+        runId = found.pipelineRunId;
+    }
+    // Read the run until its deploy job carries the deploy order, the run ends, or the deadline aborts us.
+    for (let reads = 0;; reads++) {
+        const run = await api.getPipelineRun(req.pipelineId, runId, { signal });
+        calls++;
+        const job = deployJobOf(run, chosen, req.job);
+        const orderId = job ? deployOrderIdOf(job) : undefined;
+        if (job && orderId) {
+            return {
+                pipelineId: req.pipelineId,
+                deployOrderId: orderId,
+                pipelineRunId: run.pipelineRunId || runId,
+                jobId: job.id,
+                jobName: chosen?.jobName ?? job.name,
+                run,
+                emasFromRun: emasParamsOf(run),
+                calls,
+            };
+        }
+        if (job && ENDED_STATUSES.has(job.status)) {
+            throw new ResolveError(`The deploy job "${job.name}" of pipeline run ${runId} ended (${job.status}) without creating a deploy order: nothing to watch. ` +
+                'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.');
+        }
+        if (ENDED_STATUSES.has(run.status)) {
+            const what = job ? `its deploy job "${job.name}"` : 'any deploy job';
+            throw new ResolveError(`Pipeline run ${runId} ended (${run.status}) without ${what} creating a deploy order: nothing to watch. ` +
+                'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.');
+        }
+        if (reads === 0)
+            ctx.log(`Pipeline run ${runId} has not reached its deploy job yet (run ${run.status}); waiting for it.`);
+        await ctx.sleep(ctx.pollIntervalMs, signal);
+    }
+}
+/** The DEPLOY job named by `job` (name or identifier), else the one whose last run is newest. */
+function chooseJob(jobs, job, pipelineId) {
+    if (jobs.length === 0) {
+        throw new ResolveError(`Pipeline ${pipelineId} has no DEPLOY job (ListPipelineJobs returned none): ` +
+            'add a host deploy job to the pipeline, or pass deploy-order-id.');
+    }
+    if (job) {
+        const hit = jobs.find((j) => j.jobName === job) ?? jobs.find((j) => j.identifier === job);
+        if (!hit) {
+            const names = jobs.map((j) => `"${j.jobName}" (${j.identifier})`).join(', ');
+            throw new ResolveError(`job: no DEPLOY job named "${job}" in pipeline ${pipelineId}; it has ${names}.`);
+        }
+        return hit;
+    }
+    // Job instance ids grow over time, so the largest lastJobId is the newest last run.
+    return jobs.reduce((a, b) => (idGreater(b.lastJobId, a.lastJobId) ? b : a));
+}
+function idGreater(a, b) {
+    if (!/^\d+$/.test(a))
+        return false;
+    if (!/^\d+$/.test(b))
+        return true;
+    return BigInt(a) > BigInt(b);
+}
+/**
+ * The history row of the job's last run. The history's order is not documented: the row is on the
+ * first page when it is newest first, on the last when oldest first, so the last page (when the
+ * server says which) is read second, then the rest in order. A cursor is never read twice, so a
+ * server whose pages point back at each other cannot keep the gate paging.
+ */
+async function findRunOfJob(ctx, pipelineId, job) {
+    const read = new Set();
+    const page = async (cursor) => {
+        read.add(cursor ?? '');
+        return ctx.api.listJobHistory(pipelineId, job.identifier, cursor, { signal: ctx.signal });
+    };
+    const rowIn = (p) => p.items.find((r) => r.jobId === job.lastJobId);
+    const first = await page(undefined);
+    let row = rowIn(first);
+    if (!row && first.last !== undefined && first.last !== first.next && !read.has(first.last))
+        row = rowIn(await page(first.last));
+    let cursor = first.next;
+    while (!row && cursor !== undefined && !read.has(cursor) && read.size < MAX_HISTORY_PAGES) {
+        const next = await page(cursor);
+        row = rowIn(next);
+        cursor = next.next;
+    }
+    if (row)
+        return { pipelineRunId: row.pipelineRunId, pages: read.size };
+    throw new ResolveError(`DEPLOY job "${job.jobName}" (${job.identifier}) of pipeline ${pipelineId}: its last run (job ${job.lastJobId}) ` +
+        `is not in the job history (${read.size} pages read, ${MAX_HISTORY_PAGES} at most). Pass pipeline-run-id or deploy-order-id.`);
+}
+/**
+ * The run's deploy job: the chosen job by id (else by name, else any job with a deploy order action);
+ * with only a `job` name (pipeline-run-id given), that name and nothing else.
+ */
+function deployJobOf(run, chosen, jobName) {
+    if (chosen) {
+        return (run.jobs.find((j) => j.id === chosen.lastJobId) ??
+            run.jobs.find((j) => j.name === chosen.jobName) ??
+            run.jobs.find(hasDeployOrderAction));
+    }
+    if (jobName)
+        return run.jobs.find((j) => j.name === jobName);
+    return run.jobs.find(hasDeployOrderAction);
+}
+function hasDeployOrderAction(job) {
+    return job.actions.some((a) => a.type === 'GetVMDeployOrder');
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/provider.ts
+
+
+
+
+
+
+
+async function yunxiaoProvider(config, dispatcher, debug) {
+    const api = await createApi(config, dispatcher, debug);
+    return {
+        words: snapshot/* YUNXIAO_WORDS */.Kh,
+        facts: [{ key: 'pipelineId', label: 'Pipeline', id: config.pipelineId }],
+        outputs: YUNXIAO_OUTPUTS,
+        lastError: () => api.lastError(),
+        async resolve(ctx) {
+            const resolution = await resolveDeployOrder(config, {
+                api,
+                signal: ctx.signal,
+                pollIntervalMs: ctx.pollIntervalMs,
+                sleep: ctx.sleep,
+                log: ctx.log,
+            });
+            return watched(config, api, resolution);
+        },
+    };
+}
+function watched(config, api, r) {
+    const { pipelineId } = config;
+    const orderId = r.deployOrderId;
+    const url = deployUrl({ api: api.kind, edition: config.edition, endpoint: config.endpoint }, pipelineId, r.pipelineRunId);
+    return {
+        presentation: yunxiaoPresentation(config, api.kind, r, url),
+        line: `Deploy order ${orderId} of pipeline ${pipelineId}` +
+            (r.pipelineRunId ? `, run ${r.pipelineRunId}` : '') +
+            (r.jobName ? `, job "${r.jobName}"` : '') +
+            ` (${r.calls} lookup calls): ${url}`,
+        description: `Yunxiao deploy order ${orderId}`,
+        read: (signal) => api.getDeployOrder(pipelineId, orderId, { signal }),
+        perform: (action, signal) => perform(api, pipelineId, orderId, action, signal),
+        async extras(last, result, signal) {
+            const warnings = [];
+            const [logs, artifact] = await Promise.all([
+                config.machineLogs && last
+                    ? fetchFailedLogs(api, last, pipelineId, signal, (w) => warnings.push(w))
+                    : Promise.resolve({}),
+                fetchArtifactUrl(api, (config.emas ?? r.emasFromRun) && {
+                    ...(config.emas ?? r.emasFromRun),
+                    pipelineId,
+                    pipelineRunId: r.pipelineRunId ?? config.pipelineRunId,
+                }, signal),
+            ]);
+            const extras = { logs, warnings };
+            if (artifact && 'url' in artifact)
+                extras.artifactUrl = artifact.url;
+            else if (artifact) {
+                const line = `Could not get the EMAS artifact URL: ${artifact.error}`;
+                // Asked for explicitly: a success without it is a failure; from the run, a warning.
+                if (config.emas && result === 'success')
+                    extras.failure = `could not get the EMAS artifact URL: ${artifact.error}`;
+                else
+                    warnings.push(line);
+            }
+            return extras;
+        },
+    };
+}
+function perform(api, pipelineId, orderId, action, signal) {
+    const o = { signal };
+    const sn = action.target ?? '';
+    switch (action.kind) {
+        case 'skip':
+            return api.skipMachine(pipelineId, orderId, sn, o);
+        case 'retry':
+            return api.retryMachine(pipelineId, orderId, sn, o);
+        case 'pass':
+            return api.resumeDeployOrder(pipelineId, orderId, o);
+        case 'stop':
+            return api.stopDeployOrder(pipelineId, orderId, o);
+        case 'refuse':
+            // Yunxiao has no refusal of a pause: the policy never asks for one (resume is never or auto).
+            return Promise.resolve(false);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inputs/durations.ts
+const UNITS = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
+const SECONDS = /^\d+(?:\.\d+)?$/;
+const DURATION_FORMS = '500ms, 45s, 10m, 1h30m or a number of seconds';
+/**
+ * The longest duration a Node timer can hold (2^31 - 1 ms, about 24.8 days), rounded down to whole
+ * hours. A longer one makes setTimeout fire at once: a huge timeout would end the watch immediately and
+ * a huge poll interval would poll without pause.
+ */
+const MAX_DURATION_MS = 596 * 3_600_000;
+/** Milliseconds, not yet range-checked (0 is returned as 0). */
+function parseDuration(text) {
+    const t = text.trim();
+    if (SECONDS.test(t))
+        return { ok: true, value: Math.round(Number(t) * 1000) };
+    const m = UNITS.exec(t);
+    if (!t || !m || m.slice(1).every((g) => g === undefined)) {
+        return { ok: false, problem: 'is not a duration', accepted: DURATION_FORMS };
+    }
+    const [h, min, s, ms] = m.slice(1).map((g) => Number(g ?? 0));
+    return { ok: true, value: ((h * 60 + min) * 60 + s) * 1000 + ms };
+}
+/** A duration from `minMs` to MAX_DURATION_MS; `why` says why the minimum is what it is. */
+function durationWithin(minMs, why = '') {
+    return (text) => {
+        const r = parseDuration(text);
+        if (!r.ok)
+            return r;
+        if (r.value === 0) {
+            return { ok: false, problem: 'is zero', accepted: `a positive duration: ${DURATION_FORMS}` };
+        }
+        if (r.value < minMs) {
+            return { ok: false, problem: `is shorter than ${minMs}ms`, accepted: `at least ${minMs}ms${why}` };
+        }
+        if (r.value > MAX_DURATION_MS) {
+            return {
+                ok: false,
+                problem: 'is longer than 596h',
+                accepted: 'at most 596h (about 24 days, the longest timer Node.js can hold)',
+            };
+        }
+        return r;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/values.ts
+const BOOLEANS = {
+    true: true,
+    True: true,
+    TRUE: true,
+    false: false,
+    False: false,
+    FALSE: false,
+};
+/** Strict, like the YAML 1.2 core schema: `yes`, `on` or `1` are refused rather than guessed. */
+function parseBoolean(text) {
+    const v = BOOLEANS[text.trim()];
+    return v === undefined
+        ? { ok: false, problem: 'is not a boolean', accepted: 'true or false' }
+        : { ok: true, value: v };
+}
+/** Exact match: `Auto` is refused, so a typo never silently picks another behaviour. */
+function parseEnum(text, values) {
+    const v = values.find((x) => x === text.trim());
+    if (v !== undefined)
+        return { ok: true, value: v };
+    const choices = `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`;
+    return { ok: false, problem: `is not ${choices}`, accepted: `${choices} (lower case)` };
+}
+/** A count (`2`) or a share of all units (`10%`, `12.5%`); `unit` names them (machine). */
+function parseBudget(text, unit = 'unit') {
+    const BUDGET_FORMS = `a count of ${unit}s (2) or a share of all ${unit}s from 0% to 100% (10%)`;
+    const t = text.trim();
+    if (/^\d+$/.test(t))
+        return { ok: true, value: { kind: 'count', count: Number(t) } };
+    const share = /^(\d+(?:\.\d+)?)%$/.exec(t);
+    if (!share)
+        return { ok: false, problem: 'is not a count or a share', accepted: BUDGET_FORMS };
+    const percent = Number(share[1]);
+    if (percent > 100)
+        return { ok: false, problem: 'is more than 100%', accepted: BUDGET_FORMS };
+    return { ok: true, value: { kind: 'share', percent } };
+}
+/** A whole number from 0 to `max`. */
+function parseCount(text, max) {
+    const t = text.trim();
+    const accepted = `a whole number from 0 to ${max}`;
+    if (!/^\d+$/.test(t))
+        return { ok: false, problem: 'is not a whole number', accepted };
+    const n = Number(t);
+    return n <= max ? { ok: true, value: n } : { ok: false, problem: `is more than ${max}`, accepted };
+}
+/**
+ * Decimal digits only (at most 20: a 64-bit id); kept as a string, as a number it could lose
+ * precision. `where` says where people find it (the Yunxiao URL).
+ */
+function parseId(text, where = 'the URL') {
+    const t = text.trim();
+    return /^\d{1,20}$/.test(t)
+        ? { ok: true, value: t }
+        : { ok: false, problem: 'is not a numeric id', accepted: `decimal digits only, as in ${where}` };
+}
+/** An id that goes into a URL path: letters, digits, `-` and `_` only, as in `where`, like `example`. */
+function parseSlug(text, what, where, example) {
+    const t = text.trim();
+    return /^[A-Za-z0-9_-]{1,64}$/.test(t)
+        ? { ok: true, value: t }
+        : {
+            ok: false,
+            problem: `is not ${what}`,
+            accepted: `letters, digits, - and _ only, as in ${where} (for example ${example})`,
+        };
+}
+/** An opaque value that becomes one URL path segment (EMAS coordinates): no `/`, no `..`, no spaces. */
+function parseSegment(text) {
+    const t = text.trim();
+    return /^[A-Za-z0-9._~-]{1,128}$/.test(t) && t !== '.' && t !== '..'
+        ? { ok: true, value: t }
+        : { ok: false, problem: 'is not accepted', accepted: 'letters, digits, ., _, ~ and - only' };
+}
+const ENDPOINT_EXAMPLE = 'https://openapi-rdc.aliyuncs.com';
+/**
+ * A base URL: `https://` for any host, `http://` only for loopback, so no credential is ever sent in
+ * clear text over a network. No path: both clients build every path themselves from the origin (the
+ * classic signature covers the path), so a path here would be dropped or doubled, never what was meant.
+ */
+function parseEndpoint(text) {
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        return { ok: false, problem: 'is not a URL', accepted: `a base URL such as ${ENDPOINT_EXAMPLE}` };
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return {
+            ok: false,
+            problem: `uses ${url.protocol}`,
+            accepted: `an https:// URL such as ${ENDPOINT_EXAMPLE}`,
+        };
+    }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        return {
+            ok: false,
+            problem: 'is plain http to a host that is not loopback (no credential was sent)',
+            accepted: 'https://, or http:// only for loopback hosts (127.0.0.0/8, ::1, localhost)',
+        };
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        return {
+            ok: false,
+            problem: 'has a user, query or fragment',
+            accepted: `a base URL without them, such as ${ENDPOINT_EXAMPLE}`,
+        };
+    }
+    if (url.pathname !== '/') {
+        return {
+            ok: false,
+            problem: 'has a path',
+            accepted: `the base URL only (scheme, host and port), such as ${ENDPOINT_EXAMPLE}; the action adds /oapi/v1/flow and the rest itself`,
+        };
+    }
+    return { ok: true, value: url.origin };
+}
+/** 127.0.0.0/8, ::1 (with or without brackets) and localhost; nothing that merely looks like them. */
+function isLoopback(hostname) {
+    const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (h === 'localhost' || h === '::1')
+        return true;
+    const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+    return v4 !== null && v4.slice(1).every((o) => Number(o) <= 255);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/common.ts
+// The inputs every gate has, whichever provider: how long to wait and how often to look, what to do
+// on a failure or a cancel, and what to write where.
+
+
+/** Polls faster than this only load the API; the tests and the bench poll at 100-200ms. */
+const MIN_POLL_MS = 100;
+/** More retries than this hide a broken deploy rather than ride out a flaky host. */
+const MAX_RETRIES = 10;
+const COMMON_DEFAULTS = {
+    wait: 'true',
+    timeout: '30m',
+    'poll-interval': '10s',
+    'retry-failed': '0',
+    'on-failure': 'leave',
+    'stop-on-cancel': 'false',
+    summary: 'true',
+};
+/** The common inputs, and on-failure apart: it belongs to the policy the core reads. */
+function readCommon(r) {
+    const onFailure = r.take('on-failure', (t) => parseEnum(t, ['leave', 'stop']), 'leave');
+    const common = {
+        wait: r.take('wait', parseBoolean, true),
+        timeoutMs: r.take('timeout', durationWithin(1), 30 * 60_000),
+        pollIntervalMs: r.take('poll-interval', durationWithin(MIN_POLL_MS, ' (polling faster only loads the API)'), 10_000),
+        stopOnCancel: r.take('stop-on-cancel', parseBoolean, false),
+        summary: r.take('summary', parseBoolean, true),
+        githubToken: r.raw('github-token') || undefined,
+        environment: r.raw('environment') || undefined,
+    };
+    return { common, onFailure };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/reader.ts
+/** Longest value shown in an error: enough to recognise it, not a wall of text. */
+const SHOWN_CHARS = 80;
+class InputReader {
+    spec;
+    get;
+    mask;
+    errors = [];
+    constructor(spec, get, mask) {
+        this.spec = spec;
+        this.get = get;
+        this.mask = mask;
+        // Mask first, before anything could print a value.
+        for (const name of spec.secrets)
+            maskSecret(get(name).trim(), mask);
+        for (const name of spec.headers) {
+            if (!headerSafe(this.raw(name)))
+                this.error(`${name}: ${this.shown(name, this.raw(name))} has a control character or a character outside Latin-1, which no HTTP header can carry; use the value exactly as issued.`);
+        }
+    }
+    /** The input, trimmed, or its default. */
+    raw(name) {
+        return this.get(name).trim() || (this.spec.defaults[name] ?? '');
+    }
+    /** The input parsed, or `fallback` with its problem recorded. */
+    take(name, parser, fallback) {
+        const text = this.raw(name);
+        const r = parser(text);
+        if (r.ok)
+            return r.value;
+        this.error(`${name}: ${this.shown(name, text)} ${r.problem}; use ${r.accepted}.`);
+        return fallback;
+    }
+    /** The input parsed when given, else undefined. */
+    optional(name, parser) {
+        return this.raw(name) ? this.take(name, parser, undefined) : undefined;
+    }
+    /** A problem, starting with the input's name. */
+    error(message) {
+        this.errors.push(message);
+    }
+    /** The problems in the order of action.yml (each starts with its input's name), whatever order they were found in. */
+    sortedErrors() {
+        const rank = (e) => this.spec.names.indexOf(/^[a-z-]+/.exec(e)?.[0] ?? '');
+        return this.errors
+            .map((e, i) => ({ e, i, r: rank(e) }))
+            .sort((a, b) => a.r - b.r || a.i - b.i)
+            .map((x) => x.e);
+    }
+    /** The value as an error shows it: quoted (control characters escaped), cut short, never a secret. */
+    shown(name, value) {
+        if (this.spec.secrets.includes(name))
+            return '(value hidden)';
+        // A user:password@ in an endpoint is a credential too.
+        const safe = name === 'endpoint' ? value.replace(/^([a-z][a-z0-9+.-]*:\/*)[^/?#]*@/i, '$1***@') : value;
+        return JSON.stringify(safe.length > SHOWN_CHARS ? `${safe.slice(0, SHOWN_CHARS)}...` : safe);
+    }
+}
+/** The whole value, and each line of a multi-line one: the runner matches masks line by line. */
+function maskSecret(value, mask) {
+    if (!value)
+        return;
+    mask(value);
+    const lines = value.split(/\r?\n/).map((l) => l.trim());
+    if (lines.length > 1)
+        for (const line of lines)
+            if (line)
+                mask(line);
+}
+/** Visible ASCII and Latin-1, and spaces: what an HTTP header value may hold. Control characters never. */
+function headerSafe(value) {
+    return /^[\x20-\x7e\xa0-\xff]*$/.test(value);
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/inputs.ts
+
+
+
+const WHERE = 'the Yunxiao URL';
+const yunxiaoId = (t) => parseId(t, WHERE);
+const organizationIdOf = (t) => parseSlug(t, 'an organization id', WHERE, '5ebbc0228123212b59xxxxx');
+const INPUT_NAMES = [
+    'token',
+    'access-key-id',
+    'access-key-secret',
+    'security-token',
+    'endpoint',
+    'edition',
+    'organization-id',
+    'pipeline-id',
+    'deploy-order-id',
+    'pipeline-run-id',
+    'job',
+    'wait',
+    'timeout',
+    'poll-interval',
+    'skip-unreachable',
+    'max-skipped',
+    'retry-failed',
+    'resume',
+    'on-failure',
+    'stop-on-cancel',
+    'machine-logs',
+    'summary',
+    'emas-job-instance-id',
+    'emas-md5',
+    'service-connection-id',
+    'github-token',
+    'environment',
+];
+/** Defaults of action.yml, applied when an input is empty (the runner fills them in; tests may not). */
+const DEFAULTS = {
+    ...COMMON_DEFAULTS,
+    edition: 'auto',
+    'skip-unreachable': 'false',
+    'max-skipped': '10%',
+    resume: 'never',
+    'machine-logs': 'true',
+};
+const CENTRAL_HOST = 'openapi-rdc.aliyuncs.com';
+const OPENAPI_ENDPOINT = `https://${CENTRAL_HOST}`;
+const CLASSIC_ENDPOINT = 'https://devops.cn-hangzhou.aliyuncs.com';
+const SPEC = {
+    names: INPUT_NAMES,
+    defaults: DEFAULTS,
+    secrets: ['token', 'access-key-secret', 'security-token', 'github-token'],
+    headers: ['token', 'access-key-id', 'access-key-secret', 'security-token', 'github-token'],
+};
+/**
+ * Reads and validates every input before any request. `get` returns '' for an unset input (trimmed,
+ * like core.getInput); `mask` registers a secret with the runner. All problems come back together.
+ */
+function parseInputs(get, mask, env = {}) {
+    const r = new InputReader(SPEC, get, mask);
+    const raw = (name) => r.raw(name);
+    const credentials = readCredentials(raw, r) ?? credentialsFromEnv(raw, env, mask, r);
+    const endpointText = raw('endpoint') || (credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT);
+    const endpointParsed = parseEndpoint(endpointText);
+    const endpoint = r.take('endpoint', () => endpointParsed, OPENAPI_ENDPOINT);
+    const editionChoice = r.take('edition', (t) => parseEnum(t, ['central', 'region', 'auto']), 'auto');
+    const edition = editionChoice === 'auto'
+        ? new URL(endpoint).hostname === CENTRAL_HOST
+            ? 'central'
+            : 'region'
+        : editionChoice;
+    const organizationId = r.optional('organization-id', organizationIdOf);
+    if (!raw('organization-id') && credentials?.kind === 'access-key') {
+        r.error('organization-id: required with access-key-id / access-key-secret (the classic API has it in every path).');
+    }
+    else if (!raw('organization-id') &&
+        credentials?.kind === 'token' &&
+        edition === 'central' &&
+        // with a bad endpoint and edition auto the edition is unknown: one error, not a guessed second
+        (endpointParsed.ok || editionChoice === 'central')) {
+        r.error('organization-id: required for the central edition (openapi-rdc.aliyuncs.com); set it, or set edition: region for a region-edition endpoint.');
+    }
+    let pipelineId = '';
+    if (!raw('pipeline-id'))
+        r.error('pipeline-id: required; use the numeric id of the Yunxiao pipeline.');
+    else
+        pipelineId = r.take('pipeline-id', yunxiaoId, '');
+    const deployOrderId = r.optional('deploy-order-id', yunxiaoId);
+    const pipelineRunId = r.optional('pipeline-run-id', yunxiaoId);
+    const { common, onFailure } = readCommon(r);
+    const resume = r.take('resume', (t) => parseEnum(t, ['never', 'auto']), 'never');
+    const policy = {
+        skipUnreachable: r.take('skip-unreachable', parseBoolean, false),
+        maxSkipped: r.take('max-skipped', (t) => parseBudget(t, 'machine'), {
+            kind: 'share',
+            percent: 10,
+        }),
+        retryFailed: r.take('retry-failed', (t) => parseCount(t, MAX_RETRIES), 0),
+        // a pause between batches is a point a person confirms: resume never waits, auto passes it
+        confirm: resume === 'auto' ? 'pass' : 'wait',
+        onFailure,
+    };
+    const config = {
+        ...common,
+        credentials: credentials ?? { kind: 'token', token: '' },
+        endpoint,
+        edition,
+        organizationId,
+        pipelineId,
+        deployOrderId,
+        pipelineRunId,
+        job: raw('job') || undefined,
+        policy,
+        machineLogs: r.take('machine-logs', parseBoolean, true),
+        emas: readEmas(raw, (name) => r.optional(name, parseSegment), r),
+    };
+    const errors = r.sortedErrors();
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
+}
+function readCredentials(raw, r) {
+    const token = raw('token');
+    const id = raw('access-key-id');
+    const secret = raw('access-key-secret');
+    const sts = raw('security-token');
+    if (sts && !id && !secret && token) {
+        r.error('security-token: only used with access-key-id and access-key-secret (STS credentials).');
+    }
+    if (token && (id || secret)) {
+        r.error('token: give either token (OpenAPI) or access-key-id + access-key-secret (classic API), not both.');
+        return undefined;
+    }
+    if (token)
+        return { kind: 'token', token };
+    if (id && secret) {
+        return {
+            kind: 'access-key',
+            accessKeyId: id,
+            accessKeySecret: secret,
+            ...(sts ? { securityToken: sts } : {}),
+        };
+    }
+    if (id || secret) {
+        const [missing, given] = id
+            ? ['access-key-secret', 'access-key-id']
+            : ['access-key-id', 'access-key-secret'];
+        r.error(`${missing}: required with ${given}.`);
+        return undefined;
+    }
+    return undefined;
+}
+/** The standard Alibaba Cloud variables, as aliyun/configure-aliyun-credentials-action exports them. */
+const ENV_CREDENTIALS = {
+    id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
+    secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+    token: 'ALIBABA_CLOUD_SECURITY_TOKEN',
+};
+/**
+ * With no token and no key inputs at all: the AccessKey (and STS token) from the environment, masked
+ * the moment they are read. Inputs always win: this is only asked when none was given.
+ */
+function credentialsFromEnv(raw, env, mask, r) {
+    if (raw('token') || raw('access-key-id') || raw('access-key-secret'))
+        return undefined;
+    const read = (name) => (env[name] ?? '').trim();
+    const [id, secret, sts] = [
+        read(ENV_CREDENTIALS.id),
+        read(ENV_CREDENTIALS.secret),
+        read(ENV_CREDENTIALS.token),
+    ];
+    for (const value of [secret, sts])
+        maskSecret(value, mask);
+    if (!id || !secret) {
+        if (raw('security-token'))
+            r.error(`security-token: only used with access-key-id and access-key-secret, or with ${ENV_CREDENTIALS.id} and ${ENV_CREDENTIALS.secret} (STS credentials).`);
+        r.error(`token: required (a Yunxiao personal access token), unless access-key-id and access-key-secret are given, or ${ENV_CREDENTIALS.id} and ${ENV_CREDENTIALS.secret} are set (as aliyun/configure-aliyun-credentials-action does).`);
+        return undefined;
+    }
+    if (![id, secret, sts].every(headerSafe)) {
+        r.error(`token: ${ENV_CREDENTIALS.id}, ${ENV_CREDENTIALS.secret} or ${ENV_CREDENTIALS.token} has a control character or a character outside Latin-1, which no HTTP header can carry.`);
+        return undefined;
+    }
+    const securityToken = raw('security-token') || sts;
+    return {
+        kind: 'access-key',
+        accessKeyId: id,
+        accessKeySecret: secret,
+        ...(securityToken ? { securityToken } : {}),
+    };
+}
+const EMAS_INPUTS = ['emas-job-instance-id', 'emas-md5', 'service-connection-id'];
+function readEmas(raw, read, r) {
+    const given = EMAS_INPUTS.filter((n) => raw(n));
+    if (given.length === 0)
+        return undefined;
+    if (given.length < EMAS_INPUTS.length) {
+        const missing = EMAS_INPUTS.filter((n) => !raw(n));
+        r.error(`${missing.join(', ')}: required with ${given.join(', ')} (the EMAS artifact needs all three, or none to use the run's own).`);
+        return undefined;
+    }
+    const [emasJobInstanceId, md5, serviceConnectionId] = EMAS_INPUTS.map(read);
+    if (emasJobInstanceId === undefined || md5 === undefined || serviceConnectionId === undefined)
+        return undefined;
+    return { emasJobInstanceId, md5, serviceConnectionId };
+}
+
+// EXTERNAL MODULE: ./src/runner/signals.ts
+var signals = __webpack_require__(715);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
+var command = __webpack_require__(9635);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js
+var file_command = __webpack_require__(2902);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary = __webpack_require__(1170);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/utils.js
+var utils = __webpack_require__(4679);
+// EXTERNAL MODULE: ./src/common/redact.ts
+var redact = __webpack_require__(6800);
+// EXTERNAL MODULE: ./src/common/untrusted.ts
+var untrusted = __webpack_require__(4891);
+;// CONCATENATED MODULE: ./src/runner/io.ts
+// The one place the action talks to the runner: log commands, outputs, the summary, annotations.
+//
+// It is built from @actions/core's own command, file-command and summary modules, not from its
+// index: core.js also imports its OIDC client, which brings a second HTTP stack (undici 6, compiling
+// its WebAssembly parser as it loads). That cost every run ~40 MB of memory and ~30 ms of start-up
+// for a feature this action never uses. Each function below is what core.js does for the same call.
+//
+// Run from source instead (by tsx, as GitHub's @github/local-action runs an action), the secrets,
+// the outputs, the failure and the summary go through @actions/core's public API (useToolkitApi),
+// which such tools replace with their own: there it costs no start-up, and the bundle never loads it.
+
+
+
+
+
+
+
+
+let toolkit = {
+    setSecret: (secret) => (0,command/* issueCommand */.L)('add-mask', {}, secret),
+    setOutput(name, value) {
+        if (process.env['GITHUB_OUTPUT'])
+            return (0,file_command/* issueFileCommand */.n)('OUTPUT', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
+        process.stdout.write(external_node_os_.EOL);
+        (0,command/* issueCommand */.L)('set-output', { name }, (0,utils/* toCommandValue */.E)(value));
+    },
+    setFailed: (message) => (0,command/* issueCommand */.L)('error', {}, message),
+    async writeSummary(markdown) {
+        await summary/* summary */.z.emptyBuffer().addRaw(markdown, true).write({ overwrite: true });
+    },
+};
+/**
+ * From source (this module is a .ts file, not a bundle), use @actions/core's public API. Its import is
+ * left out of the bundle: it can only ever run where node_modules is.
+ */
+async function useToolkitApi() {
+    // (a loader may add a query to the URL: ?__quibble=1)
+    if (!new URL(import.meta.url).pathname.endsWith('.ts'))
+        return;
+    const core = await import(/* webpackIgnore: true */ '@actions/core');
+    toolkit = {
+        setSecret: core.setSecret,
+        setOutput: core.setOutput,
+        setFailed: core.setFailed,
+        async writeSummary(markdown) {
+            await core.summary.emptyBuffer().addRaw(markdown, true).write({ overwrite: true });
+        },
+    };
+}
+const io_io = {
+    /** INPUT_<NAME> as the runner sets it (core.getInput), trimmed. */
+    input: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
+    mask(secret) {
+        (0,redact/* registerSecret */.cl)(secret);
+        toolkit.setSecret(secret);
+    },
+    info: (line) => void process.stdout.write((0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(line)) + external_node_os_.EOL),
+    warning: (text) => (0,command/* issueCommand */.L)('warning', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
+    debug: (text) => (0,command/* issueCommand */.L)('debug', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
+    /** a collapsible group of lines the gate wrote (values in them made inert) */
+    group(title, lines) {
+        (0,command/* issue */.s)('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
+        for (const line of lines)
+            process.stdout.write((0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(line)) + external_node_os_.EOL);
+        (0,command/* issue */.s)('endgroup');
+    },
+    /** a collapsible block of server text, shown as it is but never read as commands */
+    block(title, text) {
+        const token = (0,external_node_crypto_.randomUUID)().replace(/-/g, '');
+        (0,command/* issue */.s)('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
+        (0,command/* issueCommand */.L)('stop-commands', {}, token);
+        for (const line of (0,untrusted/* cleanLines */.v3)((0,redact/* redactKnown */.rA)(text)))
+            process.stdout.write(line + external_node_os_.EOL);
+        (0,command/* issue */.s)(token);
+        (0,command/* issue */.s)('endgroup');
+    },
+    annotate(a) {
+        const title = (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(a.title));
+        (0,command/* issueCommand */.L)(a.level, (0,utils/* toCommandProperties */.k)({ title }), (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(a.message)));
+    },
+    setOutput: (name, value) => toolkit.setOutput(name, (0,redact/* redactKnown */.rA)(value)),
+    /** The step's failure message (run() sets the exit code). */
+    fail: (message) => toolkit.setFailed((0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(message))),
+    /** The job summary, replacing what this step wrote before (a second write after the extras). */
+    writeSummary: (markdown) => toolkit.writeSummary((0,redact/* redactKnown */.rA)(markdown)),
+};
+
+// EXTERNAL MODULE: ./src/common/sleep.ts
+var sleep = __webpack_require__(7814);
+;// CONCATENATED MODULE: ./src/core/words.ts
+/** "Deploy order" from "deploy order": a sentence starts with it. */
+function capital(word) {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/changes.ts
+
+/** Unit lines per poll at most; the rest are counted in one "... and N more" line. */
+const MAX_UNIT_LINES = 50;
+/** Picture lines per poll at most, shared by the pictures of that poll. */
+const MAX_PICTURE_LINES = 50;
+/** A group is settled when none of its units is still on its way (unknown statuses are). */
+const SETTLED = new Set(['succeeded', 'skipped', 'cancelled', 'failed']);
+function describeChanges(prev, next, words) {
+    const to = next.progress.current;
+    if (!prev) {
+        const events = [
+            {
+                kind: 'first',
+                runId: next.id,
+                status: next.status,
+                current: next.progress.current,
+                total: next.progress.total,
+                units: next.units.length,
+                counts: countByStatus(next.units, words),
+                ...(next.exception ? { exception: next.exception } : {}),
+            },
+        ];
+        if (to > 0) {
+            const members = next.units.filter((u) => u.group === to);
+            events.push(groupEvent('group-start', to, next.progress.total, members, MAX_PICTURE_LINES, words));
+        }
+        return events;
+    }
+    const from = prev.progress.current;
+    const before = new Map();
+    const prevGroup = new GroupTally();
+    const prevCurrent = new GroupTally();
+    for (const u of prev.units) {
+        before.set(u.id, u);
+        if (u.group === from)
+            prevGroup.add(u);
+        if (u.group === to)
+            prevCurrent.add(u);
+    }
+    // Problems (a unit turning failed or unreachable) are listed before routine progress.
+    const urgent = [];
+    const routine = [];
+    let changed = 0;
+    const endedMembers = [];
+    const currentMembers = [];
+    const nextCurrent = new GroupTally();
+    for (const u of next.units) {
+        if (u.group === to) {
+            currentMembers.push(u);
+            nextCurrent.add(u);
+        }
+        else if (u.group === from)
+            endedMembers.push(u);
+        const old = before.get(u.id);
+        if (old && old.status === u.status && old.agent === u.agent)
+            continue;
+        changed++;
+        const problem = u.phase === 'failed' || (u.reachable === false && old?.reachable !== false);
+        const list = problem ? urgent : routine;
+        if (list.length >= MAX_UNIT_LINES)
+            continue;
+        list.push({
+            kind: 'unit-status',
+            label: u.label,
+            detail: u.detail ?? '',
+            group: u.group,
+            ...(old ? { from: old.status, fromAgent: old.agent } : {}),
+            to: u.status,
+            toAgent: u.agent,
+        });
+    }
+    const events = [];
+    if (prev.status !== next.status) {
+        events.push({
+            kind: 'run-status',
+            runId: next.id,
+            from: prev.status,
+            to: next.status,
+            current: next.progress.current,
+            total: next.progress.total,
+            ...(next.exception ? { exception: next.exception } : {}),
+        });
+    }
+    const lines = [...urgent, ...routine].slice(0, MAX_UNIT_LINES);
+    events.push(...lines);
+    if (changed > lines.length)
+        events.push({ kind: 'more', count: changed - lines.length });
+    // A group ends once: when it settles, or when the provider moves on before we saw it settle.
+    const pictures = [];
+    if (from !== to) {
+        if (from > 0 && !prevGroup.settled())
+            pictures.push({ kind: 'group-end', group: from, members: endedMembers });
+        if (to > 0)
+            pictures.push({ kind: 'group-start', group: to, members: currentMembers });
+    }
+    else if (to > 0 && nextCurrent.settled() && !prevCurrent.settled()) {
+        pictures.push({ kind: 'group-end', group: to, members: currentMembers });
+    }
+    const share = pictures.length > 0 ? Math.floor(MAX_PICTURE_LINES / pictures.length) : 0;
+    for (const p of pictures)
+        events.push(groupEvent(p.kind, p.group, next.progress.total, p.members, share, words));
+    return events;
+}
+function formatChange(e, words) {
+    switch (e.kind) {
+        case 'first': {
+            const exception = e.exception ? `, exception ${e.exception}` : '';
+            return `${capital(words.run)} ${e.runId}: ${e.status}, ${words.group} ${e.current}/${e.total}, ${plural(e.units, words.unit)} (${formatCounts(e.counts)})${exception}`;
+        }
+        case 'run-status': {
+            const exception = e.exception ? `, exception ${e.exception}` : '';
+            return `${capital(words.run)} ${e.runId}: ${e.from} -> ${e.to} (${words.group} ${e.current}/${e.total}${exception})`;
+        }
+        case 'unit-status': {
+            const status = e.from === undefined ? `new, ${e.to}` : e.from === e.to ? e.to : `${e.from} -> ${e.to}`;
+            const detail = e.detail || `no ${words.detail}`;
+            return `${words.unit} ${e.label} (${detail}, ${words.group} ${e.group}): ${status}${agentNote(e.fromAgent, e.toAgent, words)}`;
+        }
+        case 'group-start':
+        case 'group-end': {
+            const verb = e.kind === 'group-start' ? 'started' : 'finished';
+            return `${capital(words.group)} ${e.group}/${e.total} ${verb}: ${plural(e.units, words.unit)} (${formatCounts(e.counts)})`;
+        }
+        case 'more':
+            return `... and ${e.count} more ${words.unit} changes`;
+    }
+}
+/** Units per status: documented statuses in their usual order, then new ones as first seen. */
+function countByStatus(units, words) {
+    const counts = new Map();
+    for (const u of units)
+        counts.set(u.status, (counts.get(u.status) ?? 0) + 1);
+    const order = words.unitStatuses;
+    const rank = (s) => {
+        const i = order.indexOf(s);
+        return i < 0 ? order.length : i;
+    };
+    return [...counts]
+        .map(([status, count]) => ({ status, count }))
+        .sort((a, b) => rank(a.status) - rank(b.status));
+}
+class GroupTally {
+    size = 0;
+    unsettled = 0;
+    add(u) {
+        this.size++;
+        if (!SETTLED.has(u.phase))
+            this.unsettled++;
+    }
+    settled() {
+        return this.size > 0 && this.unsettled === 0;
+    }
+}
+function formatCounts(counts) {
+    return counts.length > 0 ? counts.map((c) => `${c.count} ${c.status}`).join(', ') : 'none';
+}
+/** What changed about a unit's reachability (machines' agents); nothing for units without one. */
+function agentNote(from, to, words) {
+    const agent = words.reachability;
+    if (!agent || to === undefined)
+        return '';
+    if (to === 'error')
+        return ` (${agent} unreachable)`;
+    if (from === 'error')
+        return ` (${agent} reachable again)`;
+    if (to !== 'ok' && to !== '' && to !== from)
+        return ` (${agent} ${to})`;
+    return '';
+}
+function isProblem(u) {
+    const agentTrouble = u.agent !== undefined && u.agent !== 'ok' && u.agent !== '';
+    return u.phase === 'failed' || agentTrouble || !u.known;
+}
+function groupEvent(kind, group, total, members, maxLines, words) {
+    // Problems first so a bounded picture still shows them; otherwise the provider's order.
+    const shown = [];
+    for (const u of members)
+        if (shown.length < maxLines && isProblem(u))
+            shown.push(u);
+    for (const u of members)
+        if (shown.length < maxLines && !isProblem(u))
+            shown.push(u);
+    const labelWidth = Math.max(0, ...shown.map((u) => u.label.length));
+    const detailWidth = Math.max(0, ...shown.map((u) => (u.detail || '-').length));
+    const statusWidth = Math.max(0, ...shown.map((u) => u.status.length));
+    const agent = words.reachability;
+    // Each row starts with "- ", never with a value from the provider (see common/untrusted.ts).
+    const picture = shown.map((u) => {
+        const row = `- ${u.label.padEnd(labelWidth)}  ${(u.detail || '-').padEnd(detailWidth)}  ${u.status.padEnd(statusWidth)}`;
+        return agent ? `${row}  ${agent} ${u.agent || '-'}` : row.trimEnd();
+    });
+    if (members.length > shown.length)
+        picture.push(`... and ${members.length - shown.length} more`);
+    return { kind, group, total, units: members.length, counts: countByStatus(members, words), picture };
+}
+
+;// CONCATENATED MODULE: ./src/core/memory.ts
+/** An error that says "no": trying again would get the same answer. */
+const permanent = (a) => a.outcome === 'error' && a.transient !== true;
+/** Sent and maybe applied. */
+const went = (a) => a.outcome !== 'error';
+function historyOf(memory) {
+    const units = new Map();
+    const h = { units, skippedCount: 0, stopped: false, confirmations: new Map(), runRetries: 0 };
+    memory.taken.forEach((a, index) => {
+        const pending = () => ({ index, seen: a.seen, effectSeen: memory.effectsSeen.has(index) });
+        if (a.kind === 'stop') {
+            if (went(a))
+                h.stopped = true;
+            return;
+        }
+        if (a.kind === 'pass' || a.kind === 'refuse') {
+            if (went(a) && a.target !== undefined)
+                h.confirmations.set(a.target, pending());
+            return;
+        }
+        if (a.target === undefined) {
+            // a retry of the whole run
+            if (a.kind === 'retry' && went(a)) {
+                h.runRetries++;
+                h.runRetry = pending();
+            }
+            return;
+        }
+        let u = units.get(a.target);
+        if (!u)
+            units.set(a.target, (u = { skipped: false, retries: 0 }));
+        if (a.kind === 'skip') {
+            if (went(a) && !u.skipped) {
+                u.skipped = true;
+                h.skippedCount++;
+            }
+            if (!went(a) && permanent(a))
+                u.skipRefused = a.detail ?? 'refused';
+        }
+        else if (a.kind === 'retry') {
+            if (went(a)) {
+                u.retries++;
+                u.lastRetry = pending();
+            }
+            else if (permanent(a))
+                u.retryRefused = a.detail ?? 'refused';
+        }
+    });
+    return h;
+}
+/**
+ * Whether `now` (the same thing, in a later answer) differs from what was acted on: then the
+ * action's effect has shown, and what comes next is new. Only the server's own words and clock.
+ */
+function differs(seen, now) {
+    if (!seen)
+        return true;
+    if (seen.status !== now.status)
+        return true;
+    if (seen.group !== undefined && now.group !== undefined && seen.group !== now.group)
+        return true;
+    return seen.updateTime !== undefined && now.updateTime !== undefined && seen.updateTime !== now.updateTime;
+}
+
+;// CONCATENATED MODULE: ./src/core/decide.ts
+// The functional core: what to do next, from the latest snapshot of the run, the policy and what
+// this run already did. No I/O, no clock, no randomness: the same inputs always give the same
+// decision. Cost: one pass over the units, then work on the few that need an action. The provider
+// hands in the words people read (a "deploy order" of "machines" in "batches").
+
+
+
+/** Units named in a reason at most; the rest are counted. */
+const MAX_NAMED = 5;
+/**
+ * Distinct warnings (undocumented statuses, duplicate ids) a run gives at most, then one saying there
+ * are more: a server sending a new word for every unit at every poll must not flood the log.
+ */
+const MAX_WARNINGS = 20;
+const MORE_WARNINGS = 'more';
+/** Phases a unit has not finished in: the only ones an unreachable unit may be skipped in. */
+const UNFINISHED = new Set(['pending', 'running', 'failed']);
+function decide(run, policy, memory, words) {
+    const history = historyOf(memory);
+    const scan = scanRun(run, history, memory.warnedStatuses, words);
+    const { warnings, newlyWarned } = scan;
+    const effectsSeen = [...scan.effectsSeen];
+    const Run = `${capital(words.run)} ${run.id}`;
+    const groupAt = `${words.group} ${run.progress.current}/${run.progress.total}`;
+    const total = scan.distinct;
+    const end = (verdict, actions = []) => ({
+        actions,
+        verdict,
+        warnings,
+        newlyWarned,
+        effectsSeen,
+    });
+    const fail = (reason, also = []) => end({ result: 'failure', reason }, [
+        ...also,
+        ...stopOnFailure(run, policy, history, 'the gate failed (on-failure: stop)'),
+    ]);
+    const wait = (actions, waitingFor) => waitingFor === undefined
+        ? { actions, warnings, newlyWarned, effectsSeen }
+        : { actions, warnings, newlyWarned, effectsSeen, waitingFor };
+    if (run.phase === 'cancelled') {
+        const how = history.stopped ? 'was stopped by this gate' : `was cancelled in ${words.provider}`;
+        return end({ result: 'cancelled', reason: `${Run} ${how} (${groupAt}).` });
+    }
+    const budget = skipBudget(policy.maxSkipped, total);
+    const budgetText = describeBudget(policy.maxSkipped, total);
+    if (run.phase === 'succeeded') {
+        // Success is every unit done or skipped within the budget: the provider's word alone is not enough.
+        if (total === 0)
+            return fail(`${Run} ended ${run.status} with no ${words.unit}s: nothing was ${words.done}.`);
+        if (scan.notDone.length > 0) {
+            return fail(`${Run} ended ${run.status}, but ${plural(scan.notDone.length, words.unit)} did not ${words.verb}: ${listWithStatus(scan.notDone)}.`);
+        }
+        if (scan.skipped > budget)
+            return fail(overBudget(Run, scan, budgetText, words));
+        const skippedNote = scan.skipped > 0 ? `, ${scan.skipped} skipped (within ${budgetText})` : '';
+        return end({
+            result: 'success',
+            reason: `${Run} succeeded: ${scan.succeeded} of ${plural(total, words.unit)} ${words.done}${skippedNote}.`,
+        });
+    }
+    if (run.phase === 'failed')
+        return failedRun(run, policy, history, scan, words, { end, fail, wait });
+    // Running, paused, or a status the provider does not document (never an ending).
+    // Skips by anyone count: a group emptied by hand is not a healthy deploy.
+    const counted = scan.skipped + scan.inFlight;
+    if (counted > budget)
+        return fail(overBudget(Run, scan, budgetText, words));
+    const skips = [];
+    const retries = [];
+    const unhandled = [];
+    const unreachable = [];
+    const lagging = [...scan.awaitingSkip];
+    for (const u of sortByGroup(scan.candidates)) {
+        const h = history.units.get(u.id);
+        if (u.reachable === false) {
+            unreachable.push(u);
+            const blocked = skipBlocker(u, h, policy, words);
+            if (blocked !== undefined) {
+                // An unfinished unit may still come back; a failed one is a failure nobody here handles.
+                if (u.phase === 'failed')
+                    unhandled.push({ u, why: blocked });
+                continue;
+            }
+            skips.push({
+                kind: 'skip',
+                target: u.id,
+                label: u.label,
+                reason: `${words.reachability ?? 'agent'} unreachable while ${u.status} (${words.group} ${u.group}); ${counted + skips.length + 1} skipped with this one (${budgetText})`,
+            });
+            continue;
+        }
+        // A reachable failed unit. The failure we already retried, seen again before the provider shows
+        // the retry (nothing about the unit changed since, by the provider's own words and clock): wait.
+        const retried = h?.lastRetry;
+        if (retried && !retried.effectSeen && !differs(retried.seen, seenOf(u))) {
+            lagging.push(u);
+            continue;
+        }
+        const blocked = retryBlocker(u, h, policy, words);
+        if (blocked !== undefined)
+            unhandled.push({ u, why: blocked });
+        else
+            retries.push({
+                kind: 'retry',
+                target: u.id,
+                label: u.label,
+                reason: `${u.status} (${words.group} ${u.group}); retry ${(h?.retries ?? 0) + 1} of ${policy.retryFailed}`,
+                seen: seenOf(u),
+            });
+    }
+    if (skips.length > 0 && counted + skips.length > budget) {
+        // All or none: a budget that cannot take every unreachable unit fails the gate, and no skip is made.
+        const earlier = history.skippedCount > 0 ? ` (${history.skippedCount} skipped earlier by this gate)` : '';
+        return fail(`${Run}: ${plural(unreachable.length, words.unit)} unreachable (${listUnits(unreachable)}); ` +
+            `skipping them would make ${counted + skips.length} skipped ${words.unit}s, more than ${budgetText}${earlier}. None was skipped.`);
+    }
+    const paused = run.phase === 'paused';
+    // A paused run with a failure nobody here will handle would only wait for the deadline.
+    if (paused && unhandled.length > 0) {
+        return fail(`${Run} is paused on ${plural(unhandled.length, `failed ${words.unit}`)} the gate cannot handle: ${listUnhandled(unhandled)}.`);
+    }
+    const actions = [...skips, ...retries];
+    if (actions.length > 0)
+        return wait(actions);
+    if (unhandled.length > 0)
+        return wait([], `${plural(unhandled.length, `failed ${words.unit}`)} the gate cannot handle (${listUnhandled(unhandled)}); waiting for the ${words.group} to settle`);
+    if (paused && scan.failed.length > 0) {
+        return wait([], `${words.run} ${run.id} is paused; waiting for ${words.provider} to show this gate's actions on ${listUnits(lagging.length > 0 ? lagging : scan.failed)}`);
+    }
+    const confirmation = run.confirmations[0];
+    if (confirmation)
+        return decide_confirm(run, confirmation, policy, history, words, { end, fail, wait });
+    if (!run.known)
+        return wait([], `${words.run} ${run.id} is in status "${run.status}", which ${words.provider} does not document`);
+    return wait([]);
+}
+/**
+ * A point where a person is expected to confirm (a pause between batches, a manual review): the
+ * policy waits for the person, passes or refuses. Passing goes on; refusing is the gate failing.
+ */
+function decide_confirm(run, c, policy, history, words, { fail, wait }) {
+    const at = `${words.run} ${run.id} is paused ${c.label}`;
+    const who = c.who ? ` (${c.who})` : '';
+    if (policy.confirm === 'wait')
+        return wait([], `${at}, waiting for a person${who} to ${words.pass} it in ${words.provider} (${words.waitPolicy})`);
+    const done = history.confirmations.get(c.id);
+    if (done && !done.effectSeen && !differs(done.seen, confirmationSeen(run, c)))
+        return wait([], `${at}; waiting for ${words.provider} to show this gate's ${words.pass}`);
+    const verb = policy.confirm === 'pass' ? words.pass : words.refuse;
+    const offer = policy.confirm === 'pass' ? c.offers.pass : c.offers.refuse;
+    if (!offer || !offer.allowed) {
+        const why = offer ? `does not allow ${ing(verb)} it now` : `offers no ${verb} action for it`;
+        return wait([], `${at} and ${words.provider} ${why}; waiting for a person to ${words.pass} it in ${words.provider}`);
+    }
+    if (policy.confirm === 'pass') {
+        return wait([
+            {
+                kind: 'pass',
+                target: c.id,
+                label: c.label,
+                reason: `paused ${c.label} with nothing failed (${words.passPolicy})`,
+                seen: confirmationSeen(run, c),
+            },
+        ]);
+    }
+    // Refusing is this gate's verdict on the run: it ends the watch.
+    return fail(`${capital(words.run)} ${run.id}: ${c.label} was refused by this gate (${words.refusePolicy}).`, [{ kind: 'refuse', target: c.id, label: c.label, reason: `refused (${words.refusePolicy})` }]);
+}
+/**
+ * A run the provider says has failed (an ending, unless retried): retried as a whole when the
+ * provider offers it and the policy allows, else the gate's failure, naming the failed units.
+ */
+function failedRun(run, policy, history, scan, words, { fail, wait }) {
+    const Run = `${capital(words.run)} ${run.id}`;
+    const failedUnits = scan.failed.length > 0 ? `: ${listWithMessages(scan.failed)}` : '';
+    const retried = history.runRetry;
+    if (retried && !retried.effectSeen && !differs(retried.seen, runSeen(run)))
+        return wait([], `${words.run} ${run.id} ${run.status}; waiting for ${words.provider} to show this gate's retry`);
+    const offer = run.offers.retry;
+    if (policy.retryFailed > history.runRetries && offer?.allowed) {
+        return wait([
+            {
+                kind: 'retry',
+                reason: `${run.status}${failedUnits ? ` (${plural(scan.failed.length, `failed ${words.unit}`)})` : ''}; retry ${history.runRetries + 1} of ${policy.retryFailed}`,
+                seen: runSeen(run),
+            },
+        ]);
+    }
+    const why = policy.retryFailed === 0
+        ? ''
+        : history.runRetries >= policy.retryFailed
+            ? ` after ${plural(history.runRetries, 'retry')}`
+            : offer
+                ? ` (${words.provider} does not allow retrying it now)`
+                : ` (${words.provider} offers no retry for it)`;
+    return fail(`${Run} ended ${run.status}${why}${failedUnits}.`);
+}
+/** At the deadline: stop the run when on-failure is stop and it has not ended. */
+function actionsOnTimeout(run, policy, memory) {
+    if (!run)
+        return []; // nothing read, nothing known to stop
+    return stopOnFailure(run, policy, historyOf(memory), 'the deadline was reached (on-failure: stop)');
+}
+/** Phases after which there is nothing to stop. */
+const ENDED = new Set(['succeeded', 'cancelled', 'failed']);
+function ended(run) {
+    return ENDED.has(run.phase);
+}
+function stopOnFailure(run, policy, history, reason) {
+    if (policy.onFailure !== 'stop' || history.stopped || ended(run))
+        return [];
+    // Unlike skip/retry/pass, an absent stop action is still tried: stopping is the safe side, and the
+    // provider refusing it costs nothing but a warning.
+    if (run.offers.stop && !run.offers.stop.allowed)
+        return [];
+    return [{ kind: 'stop', reason }];
+}
+function scanRun(run, history, warned, words) {
+    const scan = {
+        distinct: 0,
+        succeeded: 0,
+        skipped: 0,
+        skippedNamed: [],
+        notDone: [],
+        inFlight: 0,
+        failed: [],
+        candidates: [],
+        awaitingSkip: [],
+        effectsSeen: [],
+        warnings: [],
+        newlyWarned: [],
+    };
+    const fresh = new Set();
+    const note = (key, text) => {
+        if (warned.has(key) || fresh.has(key))
+            return;
+        if (warned.size + fresh.size >= MAX_WARNINGS) {
+            if (warned.has(MORE_WARNINGS) || fresh.has(MORE_WARNINGS))
+                return;
+            key = MORE_WARNINGS;
+            text = `${capital(words.run)} ${shown(run.id)} has more undocumented statuses or repeated ${words.unit}s than the gate lists (${MAX_WARNINGS}); the JSON report has it as ${words.provider} sent it.`;
+        }
+        fresh.add(key);
+        scan.newlyWarned.push(key);
+        scan.warnings.push(text);
+    };
+    if (!run.known) {
+        note(`run:${run.status}`, `${capital(words.run)} ${shown(run.id)} has status ${shown(run.status)}, which ${words.provider} does not document; the gate keeps watching.`);
+    }
+    const runRetry = history.runRetry;
+    if (runRetry && !runRetry.effectSeen && differs(runRetry.seen, runSeen(run)))
+        scan.effectsSeen.push(runRetry.index);
+    for (const c of run.confirmations) {
+        const done = history.confirmations.get(c.id);
+        if (done && !done.effectSeen && differs(done.seen, confirmationSeen(run, c)))
+            scan.effectsSeen.push(done.index);
+    }
+    // A pass whose confirmation is gone shows too (the run went on).
+    for (const [id, done] of history.confirmations) {
+        if (!done.effectSeen &&
+            !run.confirmations.some((c) => c.id === id) &&
+            !scan.effectsSeen.includes(done.index))
+            scan.effectsSeen.push(done.index);
+    }
+    const ids = new Set();
+    const Unit = capital(words.unit);
+    for (const u of run.units) {
+        if (!u.known) {
+            note(`unit:${u.status}`, `${Unit} ${shown(u.label)} has status ${shown(u.status)}, which ${words.provider} does not document; it is treated as not finished and never skipped.`);
+        }
+        if (u.agentKnown === false) {
+            note(`agent:${u.agent ?? ''}`, `${Unit} ${shown(u.label)} has ${words.reachability ?? 'agent'} status ${shown(u.agent ?? '')}, which ${words.provider} does not document; it is treated as reachable.`);
+        }
+        // One id twice in one answer is one unit: counted once, acted on once at most.
+        const duplicate = ids.has(u.id);
+        ids.add(u.id);
+        if (duplicate) {
+            note(`duplicate:${u.id}`, `${Unit} ${shown(u.label)} appears more than once in ${words.run} ${shown(run.id)}; the gate acts on it once at most.`);
+        }
+        // Any listing of it that is not done still stands against success.
+        if (u.phase !== 'succeeded' && u.phase !== 'skipped')
+            scan.notDone.push(u);
+        if (duplicate)
+            continue;
+        scan.distinct++;
+        if (u.phase === 'succeeded')
+            scan.succeeded++;
+        const h = history.units.get(u.id);
+        const retried = h?.lastRetry;
+        if (retried && !retried.effectSeen && differs(retried.seen, seenOf(u)))
+            scan.effectsSeen.push(retried.index);
+        if (u.phase === 'skipped') {
+            scan.skipped++;
+            if (scan.skippedNamed.length < MAX_NAMED)
+                scan.skippedNamed.push(u);
+            continue;
+        }
+        if (u.phase === 'failed')
+            scan.failed.push(u);
+        if (!UNFINISHED.has(u.phase))
+            continue;
+        if (h?.skipped) {
+            // Our skip went through but does not show yet: wait, count it, never skip or retry it again.
+            scan.inFlight++;
+            if (u.phase === 'failed')
+                scan.awaitingSkip.push(u);
+            continue;
+        }
+        if (u.reachable === false || u.phase === 'failed')
+            scan.candidates.push(u);
+    }
+    return scan;
+}
+/** Why an unreachable unfinished unit may not be skipped, or undefined when it may. */
+function skipBlocker(u, h, policy, words) {
+    const its = `its ${words.reachability ?? 'agent'} is unreachable`;
+    if (!policy.skipUnreachable)
+        return `${its} and skip-unreachable is off`;
+    if (h?.skipRefused !== undefined)
+        return `${its} and skipping it failed (${h.skipRefused})`;
+    if (!u.offers.skip)
+        return `${its} and ${words.provider} offers no skip action for it`;
+    if (!u.offers.skip.allowed)
+        return `${its} and ${words.provider} does not allow skipping it now`;
+    return undefined;
+}
+/** Why a reachable failed unit may not be retried, or undefined when it may. */
+function retryBlocker(u, h, policy, words) {
+    if (h?.retryRefused !== undefined)
+        return `retrying it failed (${h.retryRefused})`;
+    const done = h?.retries ?? 0;
+    if (policy.retryFailed <= 0)
+        return 'retry-failed is 0';
+    if (done >= policy.retryFailed)
+        return `retried ${plural(done, 'time')} already (retry-failed ${policy.retryFailed})`;
+    if (!u.offers.retry)
+        return `${words.provider} offers no retry action for it`;
+    if (!u.offers.retry.allowed)
+        return `${words.provider} does not allow retrying it now`;
+    return undefined;
+}
+/** A unit as the server shows it, for telling a new failure from one already acted on. */
+function seenOf(u) {
+    return u.updateTime === undefined ? { status: u.status } : { status: u.status, updateTime: u.updateTime };
+}
+function runSeen(run) {
+    const seen = { status: run.status, group: run.progress.current };
+    if (run.updateTime !== undefined)
+        seen.updateTime = run.updateTime;
+    return seen;
+}
+function confirmationSeen(run, c) {
+    const seen = runSeen(run);
+    if (c.updateTime !== undefined)
+        seen.updateTime = c.updateTime;
+    return seen;
+}
+function sortByGroup(units) {
+    return units.sort((a, b) => a.group - b.group || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+function overBudget(Run, scan, budgetText, words) {
+    const shownList = listUnits(scan.skippedNamed, scan.skipped);
+    const ours = scan.inFlight > 0 ? ` and ${scan.inFlight} more being skipped by this gate` : '';
+    return `${Run} has ${plural(scan.skipped, `skipped ${words.unit}`)} (${shownList})${ours}, more than ${budgetText}.`;
+}
+/** A value from the provider inside a warning: quoted, and short whatever it holds. */
+function shown(value) {
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+}
+function decide_name(u) {
+    return u.detail ? `${u.label} (${u.detail})` : u.label;
+}
+/** "a (ip): Running, b: Failed and 3 more": units with the status each is in. */
+function listWithStatus(list) {
+    const shownList = list
+        .slice(0, MAX_NAMED)
+        .map((u) => `${decide_name(u)}: ${u.status || 'no status'}`)
+        .join(', ');
+    return list.length > MAX_NAMED ? `${shownList} and ${list.length - MAX_NAMED} more` : shownList;
+}
+/** "build (Build): compile error; test (Test)": failed units with the provider's message for each. */
+function listWithMessages(list) {
+    const shownList = list
+        .slice(0, MAX_NAMED)
+        .map((u) => u.message
+        ? `${decide_name(u)}: ${u.message.length > 200 ? `${u.message.slice(0, 199)}…` : u.message}`
+        : decide_name(u))
+        .join('; ');
+    return list.length > MAX_NAMED ? `${shownList}; and ${list.length - MAX_NAMED} more` : shownList;
+}
+/** "a (ip), b (ip) and 3 more": at most MAX_NAMED names of `total` units. */
+function listUnits(list, total = list.length) {
+    const shownList = list.slice(0, MAX_NAMED).map(decide_name).join(', ');
+    const rest = total - Math.min(list.length, MAX_NAMED);
+    return rest > 0 ? `${shownList} and ${rest} more` : shownList;
+}
+function listUnhandled(list) {
+    const shownList = list
+        .slice(0, MAX_NAMED)
+        .map((x) => `${decide_name(x.u)}: ${x.why}`)
+        .join('; ');
+    return list.length > MAX_NAMED ? `${shownList}; and ${list.length - MAX_NAMED} more` : shownList;
+}
+/** "resuming" from "resume", "passing" from "pass". */
+function ing(verb) {
+    return verb.endsWith('e') ? `${verb.slice(0, -1)}ing` : `${verb}ing`;
+}
+
+// EXTERNAL MODULE: ./src/http/errors.ts
+var errors = __webpack_require__(8549);
+// EXTERNAL MODULE: ./src/watch/abort.ts
+var abort = __webpack_require__(9253);
+;// CONCATENATED MODULE: ./src/watch/watch.ts
+// The watch, for any provider: resolve what to watch, then poll it, log what changed, perform what
+// decide() plans, and end on a verdict, the deadline or a cancel (stopping the run when the policy
+// says so); then the outcome is built, written, completed with the extras, and written again. Every
+// choice is decide()'s; this module only fetches, acts, waits and reports.
+//
+// Time: the user plans for `timeout`. Everything after the deadline (a stop, a last read, logs,
+// artifacts, GitHub) shares one grace period, and so does everything after a cancel; each wait in it
+// also ends when a cancel comes (Clock.bounded).
+
+
+
+
+
+
+
+function newWatchState() {
+    return {
+        memory: { taken: [], warnedStatuses: new Set(), effectsSeen: new Set() },
+        warnings: [],
+        polls: 0,
+    };
+}
+/** Of the grace period: the stop and a last read. */
+const STOP_MS = 4000;
+/** Warnings kept for the summary and the report (each was logged when it came). */
+const MAX_KEPT_WARNINGS = 50;
+/** After an action, look again soon: the change it made is what the next decision needs. */
+const QUICK_REPOLL_MS = 1000;
+/** After a stop, a last read gets this long at most. */
+const LAST_READ_MS = 4000;
+async function resolve(provider, opts, clock, log) {
+    try {
+        const watched = await provider.resolve({
+            signal: clock.signal,
+            pollIntervalMs: opts.pollIntervalMs,
+            sleep: sleep/* sleep */.y,
+            log: log.info,
+        });
+        log.info(watched.line);
+        return { ok: true, watched };
+    }
+    catch (err) {
+        const cause = clock.signal.aborted ? clock.signal.reason : err;
+        const result = cause instanceof abort/* RunCancelled */.zL
+            ? 'cancelled'
+            : cause instanceof abort/* DeadlineReached */.h_
+                ? 'timed-out'
+                : 'failure';
+        const reason = `Could not find the ${provider.words.run} to watch: ${(0,message/* messageOf */.b)(cause)}`;
+        return { ok: false, result, reason: withLastError(reason, provider, cause) };
+    }
+}
+/**
+ * Watches the resolved run to its end (or reads it once with `wait: false`), and builds the outcome:
+ * the one place it is made. A deadline or a cancel is an outcome too, with the run stopped when the
+ * policy says so, within the grace period.
+ */
+async function watchRun(provider, watched, opts, clock, log, startedAt) {
+    const { signal } = clock;
+    const words = provider.words;
+    const state = newWatchState();
+    const ctx = {
+        watched,
+        words,
+        policy: opts.policy,
+        pollIntervalMs: opts.pollIntervalMs,
+        signal,
+        sleep: sleep/* sleep */.y,
+        log,
+    };
+    const id = watched.presentation.runId;
+    let final;
+    let stoppedOnCancel;
+    try {
+        final = opts.wait ? await watch(ctx, state) : await readOnce(ctx, state);
+    }
+    catch (err) {
+        const cause = signal.aborted ? signal.reason : err;
+        if (cause instanceof abort/* RunCancelled */.zL) {
+            stoppedOnCancel = opts.stopOnCancel
+                ? await stopRun(ctx, state, clock.bounded(STOP_MS), 'stop-on-cancel: the workflow run was cancelled')
+                : false;
+            final = {
+                result: 'cancelled',
+                reason: `The workflow run was cancelled while watching ${words.run} ${id}; ` +
+                    (stoppedOnCancel
+                        ? `the ${words.run} was stopped.`
+                        : `the ${words.run} was left running in ${words.provider}.`),
+            };
+        }
+        else if (cause instanceof abort/* DeadlineReached */.h_) {
+            const bound = clock.bounded(STOP_MS);
+            for (const action of actionsOnTimeout(state.snapshot, opts.policy, state.memory)) {
+                await stopRun(ctx, state, bound, action.reason);
+            }
+            const s = state.snapshot;
+            final = {
+                result: 'timed-out',
+                reason: withLastError(`${capital(words.run)} ${id} did not finish within ${(0,abort/* formatDuration */.a3)(opts.timeoutMs)} ` +
+                    `(last status ${s?.status ?? 'unknown'}, ${words.group} ${s?.progress.current ?? '?'}/${s?.progress.total ?? '?'}).`, provider),
+            };
+        }
+        else {
+            final = { result: 'failure', reason: `Reading ${words.run} ${id} failed: ${(0,message/* messageOf */.b)(cause)}` };
+        }
+    }
+    if (final.result === 'failure')
+        final = { ...final, reason: withLastError(final.reason, provider) };
+    return {
+        result: final.result,
+        reason: final.reason,
+        presentation: watched.presentation,
+        snapshot: state.snapshot,
+        raw: state.snapshot ? state.raw : undefined,
+        taken: state.memory.taken,
+        logs: {},
+        warnings: state.warnings,
+        startedAt: startedAt.toISOString(),
+        finishedAt: '',
+        durationSeconds: 0,
+        stoppedOnCancel,
+    };
+}
+/** The outcome with what the extras found (a new outcome, never a patched one). */
+function withExtras(outcome, extras, log) {
+    for (const w of extras.warnings)
+        log.warning(w);
+    const nothing = Object.keys(extras.logs).length === 0 &&
+        extras.artifactUrl === undefined &&
+        extras.artifacts === undefined &&
+        !extras.failure &&
+        extras.warnings.length === 0;
+    if (nothing)
+        return outcome;
+    const next = {
+        ...outcome,
+        logs: extras.logs,
+        warnings: [...outcome.warnings, ...extras.warnings],
+    };
+    if (extras.artifactUrl !== undefined)
+        next.artifactUrl = extras.artifactUrl;
+    if (extras.artifacts !== undefined)
+        next.artifacts = extras.artifacts;
+    // Asked for explicitly: a later step depends on it, so the step must not pass without it.
+    if (extras.failure && outcome.result === 'success') {
+        next.result = 'failure';
+        next.reason = `The deploy succeeded, but ${extras.failure}`;
+    }
+    return next;
+}
+/** A reason, with the last error the provider's client saw when the reason does not already say it. */
+function withLastError(reason, provider, cause) {
+    const last = provider.lastError();
+    if (!last || last === cause || reason.includes(last.message))
+        return reason;
+    return `${reason} Last error: ${last.message}`;
+}
+/**
+ * Polls until decide() gives a verdict. Rejects with the signal's reason on the deadline or a cancel,
+ * and with the API error when reading fails for good (401, 403, 404, ...).
+ */
+async function watch(ctx, state) {
+    const now = ctx.now ?? (() => new Date());
+    let readFailures = 0;
+    for (;;) {
+        let snapshot;
+        try {
+            snapshot = await read(ctx, state);
+            readFailures = 0;
+        }
+        catch (err) {
+            if (ctx.signal.aborted)
+                throw ctx.signal.reason;
+            // A transient failure that outlived the client's own retries: the run goes on without us,
+            // so keep watching until the deadline rather than give a verdict on a read error.
+            if (err instanceof errors/* ApiError */.hD && err.retryable) {
+                readFailures++;
+                ctx.log.warning(`Reading the ${ctx.words.run} failed (${readFailures} in a row), will try again: ${err.message}`);
+                await ctx.sleep(ctx.pollIntervalMs, ctx.signal);
+                continue;
+            }
+            throw err;
+        }
+        state.polls++;
+        logChanges(ctx.log, state.snapshot, snapshot, ctx.words);
+        state.snapshot = snapshot;
+        const decision = decide(snapshot, ctx.policy, state.memory, ctx.words);
+        for (const status of decision.newlyWarned)
+            state.memory.warnedStatuses.add(status);
+        for (const i of decision.effectsSeen)
+            state.memory.effectsSeen.add(i);
+        for (const w of decision.warnings) {
+            ctx.log.warning(w);
+            if (state.warnings.length < MAX_KEPT_WARNINGS)
+                state.warnings.push(w);
+        }
+        for (const action of decision.actions)
+            await watch_perform(ctx, state, action, now);
+        if (decision.verdict) {
+            // After a stop, what the outputs and the summary show is the run as it is now, not as it was.
+            if (decision.actions.some((a) => a.kind === 'stop'))
+                await readAgain(ctx, state);
+            return decision.verdict;
+        }
+        if (decision.waitingFor !== state.waitingFor && decision.waitingFor)
+            ctx.log.info(`Waiting: ${decision.waitingFor}`);
+        state.waitingFor = decision.waitingFor;
+        const acted = decision.actions.length > 0;
+        await ctx.sleep(acted ? Math.min(QUICK_REPOLL_MS, ctx.pollIntervalMs) : ctx.pollIntervalMs, ctx.signal);
+    }
+}
+/** One read: the last answer's bytes are let go of first (the provider may read into their buffer). */
+async function read(ctx, state) {
+    state.raw = undefined;
+    const got = await ctx.watched.read(ctx.signal);
+    state.raw = got.raw;
+    return got.snapshot;
+}
+/** wait: false — one read; `in-progress` unless the run already ended. */
+async function readOnce(ctx, state) {
+    const snapshot = await read(ctx, state);
+    state.snapshot = snapshot;
+    state.polls = 1;
+    if (ended(snapshot)) {
+        const decision = decide(snapshot, ctx.policy, state.memory, ctx.words);
+        if (decision.verdict)
+            return decision.verdict;
+    }
+    return {
+        result: 'in-progress',
+        reason: `${capital(ctx.words.run)} ${snapshot.id} is ${snapshot.status} (${ctx.words.group} ${snapshot.progress.current}/${snapshot.progress.total}); not waiting for it (wait: false).`,
+    };
+}
+/**
+ * Performs one planned action and records its outcome in the state's memory; a failed action is
+ * recorded, not thrown. One cut short by the deadline or a cancel is recorded as sent with its
+ * outcome unknown (it may have been applied), then the signal's reason is thrown.
+ */
+async function watch_perform(ctx, state, action, now = () => new Date()) {
+    const at = now().toISOString();
+    const { signal, words } = ctx;
+    const verb = words.actions[action.kind];
+    const what = action.kind === 'skip' || (action.kind === 'retry' && action.target)
+        ? `${verb} ${words.unit} ${action.label ?? action.target}`
+        : action.target && action.target !== ctx.watched.presentation.runId
+            ? `${verb} ${action.label ?? action.target}`
+            : `${verb} the ${words.run}`;
+    const record = (taken) => {
+        state.memory.taken.push(taken);
+        return taken;
+    };
+    try {
+        const ok = await ctx.watched.perform(action, signal);
+        if (!ok) {
+            const no = `${words.provider} answered false`;
+            ctx.log.warning(`Could not ${what}: ${no}.`);
+            return record({ ...action, at, outcome: 'error', detail: no, transient: false });
+        }
+        ctx.log.info(`Action: ${what} (${action.reason})`);
+        return record({ ...action, at, outcome: 'ok' });
+    }
+    catch (err) {
+        if (signal.aborted) {
+            record({ ...action, at, outcome: 'unknown', detail: `no answer before ${(0,message/* messageOf */.b)(signal.reason)}` });
+            throw signal.reason;
+        }
+        const detail = (0,message/* messageOf */.b)(err);
+        const transient = err instanceof errors/* ApiError */.hD && err.retryable;
+        ctx.log.warning(`Could not ${what}: ${detail}`);
+        return record({ ...action, at, outcome: 'error', detail, transient });
+    }
+}
+/** One more read after a stop, bounded; the snapshot as last read stays if it fails. */
+async function readAgain(ctx, state) {
+    const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(LAST_READ_MS)]);
+    try {
+        state.snapshot = await read({ ...ctx, signal }, state);
+    }
+    catch {
+        // Out of time or refused: the report says what is known.
+    }
+}
+/** Stops the run within `bound` (the main signal has already fired) and reads it once more. */
+async function stopRun(ctx, state, bound, reason) {
+    if (state.snapshot && ended(state.snapshot))
+        return false;
+    const bounded = { ...ctx, signal: bound };
+    try {
+        const taken = await watch_perform(bounded, state, { kind: 'stop', reason });
+        await readAgain(bounded, state);
+        return taken.outcome === 'ok';
+    }
+    catch {
+        return false; // out of time: recorded as sent, outcome unknown
+    }
+}
+function logChanges(log, prev, next, words) {
+    for (const change of describeChanges(prev, next, words)) {
+        const line = formatChange(change, words);
+        if (change.kind === 'group-start' || change.kind === 'group-end')
+            log.group(line, change.picture ?? []);
+        else
+            log.info(line);
+    }
+}
+
+// EXTERNAL MODULE: ./src/http/undici.ts
+var undici = __webpack_require__(1150);
+;// CONCATENATED MODULE: ./src/runner/dispatcher.ts
+// The undici dispatchers: one for the API, one for GitHub. Self-hosted runners inside corporate
+// networks reach Alibaba Cloud through a proxy: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, in either case.
+// A loopback endpoint (a simulator, a local tunnel) never goes through one: over plain http, the
+// proxy would see the credentials in clear text.
+
+
+const PROXY_VARS = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+function proxyConfigured(env) {
+    return PROXY_VARS.some((name) => (env[name] ?? '') !== '');
+}
+/** For requests to `endpoint`: direct when it is loopback or no proxy is set, else the proxy rules. */
+async function createDispatcher(env, endpoint) {
+    const direct = endpoint !== undefined && isLoopback(new URL(endpoint).hostname);
+    if (direct || !proxyConfigured(env))
+        return new undici/* Agent */.g6({ keepAliveTimeout: 10_000 });
+    // Loaded only when a proxy is set. It reads the variables (and NO_PROXY) itself.
+    const EnvHttpProxyAgent = await (0,undici/* loadProxyAgent */.Gk)();
+    return new EnvHttpProxyAgent({ keepAliveTimeout: 10_000 });
+}
+/** How long closing may take: a socket that will not close must not hold the step. */
+const CLOSE_MS = 500;
+/**
+ * Closes the dispatcher's keep-alive sockets, which would hold the process open for seconds after
+ * the verdict. Waits at most CLOSE_MS, and leaves no timer behind: the process exits the moment
+ * the sockets are closed.
+ */
+async function closeDispatcher(dispatcher) {
+    let timer;
+    const late = new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_MS)));
+    try {
+        await Promise.race([dispatcher.destroy().catch(() => undefined), late]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+// Annotations: an error per failed unit, a warning per skipped one. GitHub shows at most 10 of each
+// level per step, so a few are shown and one more says how many were left out and where they are.
+
+
+
+const MAX_PER_LEVEL = 8;
+const WHERE_ALL = 'Every one is listed in the job summary and in the JSON report (output report-path).';
+function annotationsOf(outcome) {
+    const t = tallyOf(outcome);
+    const words = outcome.presentation.words;
+    const run = `${words.run} ${outcome.snapshot?.id ?? ''}`;
+    const did = (u) => whatHappened(u, t, words.actions);
+    return [
+        ...capped('error', t.failed, 'failed', words, (u) => `${capital(words.group)} ${u.group} of ${run}: ${u.status}${agent(u, words)}; this run: ${did(u)}.`),
+        ...capped('warning', t.skipped, 'skipped', words, (u) => skippedMessage(u, t, run, words)),
+    ];
+}
+function capped(level, units, word, words, message) {
+    const out = units.slice(0, MAX_PER_LEVEL).map((u) => ({
+        level,
+        title: `${capital(words.unit)} ${annotations_short(u.label)}${u.detail ? ` (${annotations_short(u.detail)})` : ''} ${word}`,
+        message: message(u),
+    }));
+    const left = units.length - MAX_PER_LEVEL;
+    if (left > 0) {
+        out.push({
+            level,
+            title: `${left} more ${word} ${words.unit}${left > 1 ? 's' : ''}`,
+            message: `${units.length} ${words.unit}s ${word}; ${MAX_PER_LEVEL} are annotated above. ${WHERE_ALL}`,
+        });
+    }
+    return out;
+}
+function skippedMessage(u, t, run, words) {
+    return `${capital(words.group)} ${u.group} of ${run}: ${whatHappened(u, t, words.actions)}${agent(u, words)}. It did not get this release.`;
+}
+function agent(u, words) {
+    if (u.agent === undefined || !words.reachability)
+        return '';
+    const name = words.reachability;
+    return u.agent === 'error'
+        ? ` (${name} unreachable)`
+        : u.agent === 'ok'
+            ? ''
+            : ` (${name} ${annotations_short(u.agent || 'unknown')})`;
+}
+/** Names come from outside: one line, bounded. */
+function annotations_short(text) {
+    const s = (0,untrusted/* oneLine */.TN)(text).replace(/\s+/g, ' ');
+    return s.length > 120 ? `${s.slice(0, 119)}…` : s;
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+;// CONCATENATED MODULE: ./src/report/json-report.ts
+// The JSON report (output report-path): the verdict, every unit with what this run did to it, every
+// action taken, and the run's last answer as the provider sent it. Ids are exact strings. The keys
+// that name the provider's things are the provider's (one report lists "machines", another "jobs").
+
+
+
+
+/** 2: machineLogs entries are {lines, began, ended} (were the lines alone). */
+const REPORT_SCHEMA_VERSION = 2;
+const TOOL_NAME = 'yunxiao-deploy-gate';
+/** Placeholders for the two large fields, which reportParts writes piece by piece. */
+const RAW = Symbol('raw answer');
+const json_report_UNITS = Symbol('units');
+/** units per written part: bounded pieces rather than one multi-MB string */
+const UNITS_PER_PART = 500;
+/**
+ * The report as the parts of one JSON text, one top-level field per line, compact values: the deploy
+ * order of a large host group is several MB and is written as the bytes it came in, not copied.
+ */
+function reportParts(outcome) {
+    const t = tallyOf(outcome);
+    const parts = ['{\n'];
+    const list = fields(outcome, t);
+    list.forEach(([k, v], i) => {
+        parts.push(`  ${JSON.stringify(k)}: `);
+        if (v === RAW) {
+            // a loop, not a spread: an order with many long ids comes in many pieces
+            for (const piece of outcome.raw?.bytes() ?? ['null'])
+                parts.push(displaySafeBytes(piece));
+        }
+        else if (v === json_report_UNITS)
+            parts.push(...unitParts(outcome, t));
+        else
+            parts.push(json_report_json(v));
+        parts.push(i < list.length - 1 ? ',\n' : '\n');
+    });
+    parts.push('}\n');
+    return parts;
+}
+function fields(o, t) {
+    const p = o.presentation;
+    const keys = p.reportKeys;
+    const snap = o.snapshot;
+    return [
+        ['schemaVersion', REPORT_SCHEMA_VERSION],
+        ['tool', { name: TOOL_NAME, version: version/* VERSION */.x }],
+        ['verdict', { result: o.result, reason: (0,untrusted/* cleanText */.X5)(o.reason) }],
+        ['resolved', Object.fromEntries(p.facts.map((f) => [f.key, f.id ?? f.text ?? null]))],
+        ['api', p.api.json],
+        ['policy', p.policy(snap?.units.length ?? 0).json],
+        ['timing', { startedAt: o.startedAt, finishedAt: o.finishedAt, durationSeconds: o.durationSeconds }],
+        [
+            keys.run,
+            snap
+                ? { status: snap.status, currentBatch: snap.progress.current, totalBatch: snap.progress.total }
+                : null,
+        ],
+        ['counts', t.counts ? countsJson(t.counts) : null],
+        ['stoppedOnCancel', o.stoppedOnCancel ?? null],
+        [keys.skipped, t.skippedByUs],
+        [keys.failed, t.failedIds],
+        ['needsALook', t.needsLook.map((u) => u.id)],
+        [
+            'actions',
+            o.taken.map((a) => ({
+                at: a.at,
+                kind: p.words.actions[a.kind],
+                // a unit's id for a unit's action; a confirmation's only where the provider names one
+                [keys.unit]: isUnitAction(a) ? (a.target ?? null) : null,
+                ...(keys.confirmation && !isUnitAction(a) && a.target ? { [keys.confirmation]: a.target } : {}),
+                reason: (0,untrusted/* cleanText */.X5)(a.reason),
+                outcome: a.outcome,
+                detail: a.detail === undefined ? null : (0,untrusted/* cleanText */.X5)(a.detail),
+                transient: a.transient ?? false,
+            })),
+        ],
+        ['warnings', o.warnings.map(untrusted/* cleanText */.X5)],
+        ['artifactUrl', o.artifactUrl ?? null],
+        ...(o.artifacts ? [['artifacts', o.artifacts]] : []),
+        [
+            keys.logs,
+            Object.fromEntries(Object.entries(o.logs).map(([id, log]) => [
+                id,
+                { lines: (0,untrusted/* cleanText */.X5)(log.lines), began: log.began ?? null, ended: log.ended ?? null },
+            ])),
+        ],
+        [keys.units, json_report_UNITS],
+        // As the provider sent it when the client kept the text (unknown fields kept), else our model of it.
+        [keys.raw, o.raw?.isObject ? RAW : (snap ?? null)],
+    ];
+}
+function isUnitAction(a) {
+    return a.kind === 'skip' || a.kind === 'retry';
+}
+function countsJson(c) {
+    return {
+        total: c.total,
+        succeeded: c.succeeded,
+        failed: c.failed,
+        skipped: c.skipped,
+        other: c.other,
+        byStatus: Object.fromEntries(c.byStatus),
+    };
+}
+function unitEntry(o, u, t) {
+    const did = t.byUnit.get(u.id);
+    return {
+        ...o.presentation.unitEntry(u),
+        action: whatHappened(u, t, o.presentation.words.actions),
+        thisRun: did ? thisRunJson(did) : null,
+    };
+}
+function thisRunJson(d) {
+    return { skipped: d.skipped, retries: d.retries, refused: Object.fromEntries(d.refused) };
+}
+function unitParts(o, t) {
+    const units = o.snapshot?.units ?? [];
+    if (units.length === 0)
+        return ['[]'];
+    const parts = ['['];
+    for (let i = 0; i < units.length; i += UNITS_PER_PART) {
+        const chunk = units.slice(i, i + UNITS_PER_PART);
+        const lines = chunk.map((u) => `\n    ${json_report_json(unitEntry(o, u, t))}`);
+        parts.push((i > 0 ? ',' : '') + lines.join(','));
+    }
+    parts.push('\n  ]');
+    return parts;
+}
+/** JSON text that displays as it reads: bidi and C1 controls as \u escapes (the same data). */
+function json_report_json(v) {
+    return (0,untrusted/* displaySafeJson */.av)(JSON.stringify(v) ?? 'null');
+}
+/**
+ * A piece of the server's JSON as it came, made valid UTF-8 (a broken sequence becomes U+FFFD) and
+ * safe to display. Pieces split only at ASCII, so no character spans two. Most pieces hold none of
+ * the lead bytes of the characters escaped, and are passed through as they are.
+ */
+function displaySafeBytes(piece) {
+    if (typeof piece === 'string')
+        return piece;
+    const valid = (0,external_node_buffer_.isUtf8)(piece);
+    const buf = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    if (valid && buf.indexOf(0xc2) < 0 && buf.indexOf(0xd8) < 0 && buf.indexOf(0xe2) < 0)
+        return piece;
+    const text = buf.toString('utf8');
+    const safe = (0,untrusted/* displaySafeJson */.av)(text);
+    return valid && safe === text ? piece : Buffer.from(safe);
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary: the verdict at a glance, the facts, the units that need a look (always all of them
+// while the size allows, and a line saying how many did not fit), the groups, the timeline, log
+// excerpts, warnings and the link. GitHub refuses a summary of 1 MiB or more: the byte count is kept
+// as it is built, the must-list table goes first, and the rest shrinks to what is left. Every word of
+// the provider's comes from its presentation (a "deploy order" of "machines" in "batches").
+
+
+
+
+const DEFAULT_MAX_BYTES = 1_000_000;
+const DEFAULT_MAX_UNIT_ROWS = 300;
+const HARD_LIMIT = 1024 * 1024 - 1;
+const HEADLINE = {
+    success: ['✅', 'Deploy succeeded'],
+    failure: ['❌', 'Deploy failed'],
+    'timed-out': ['⏱️', 'Deploy gate timed out'],
+    cancelled: ['🛑', 'Deploy cancelled'],
+    'in-progress': ['⏳', 'Deploy in progress'],
+};
+const MAX_GROUP_ROWS = 200;
+const MAX_TIMELINE_ROWS = 200;
+const summary_MAX_WARNINGS = 20;
+const MAX_LOG_CHARS = 4000;
+const MAX_CELL_CHARS = 300;
+const MAX_REASON_CHARS = 2000;
+/** room kept for the one-line note of each section that comes after the must-list table */
+const NOTE_ROOM = 300;
+function renderSummary(outcome, opts = {}) {
+    const maxBytes = Math.min(opts.maxBytes ?? DEFAULT_MAX_BYTES, HARD_LIMIT);
+    const maxUnitRows = Math.max(0, opts.maxUnitRows ?? DEFAULT_MAX_UNIT_ROWS);
+    const t = tallyOf(outcome);
+    const p = outcome.presentation;
+    const head = headSection(outcome, t);
+    const warns = warningsSection(outcome);
+    const link = linkSection(p);
+    // Three sections may be cut down to a note after the table that must list everything.
+    let room = maxBytes - bytes(head) - bytes(warns) - bytes(link) - 3 * NOTE_ROOM - 64;
+    const needs = needsLookSection(t, p.words, room);
+    room += 3 * NOTE_ROOM - bytes(needs);
+    const groups = groupSection(outcome, t, maxUnitRows, room);
+    room -= bytes(groups);
+    const timeline = timelineSection(outcome, room);
+    room -= bytes(timeline);
+    const logs = logsSection(outcome, room);
+    const text = [head, needs, groups, timeline, logs, warns, link].filter(Boolean).join('\n');
+    // Only reachable when maxBytes is too small for even the headline and facts.
+    if (bytes(text) <= maxBytes)
+        return text;
+    const note = '\n\n… summary cut at the size limit; see the JSON report.\n';
+    return truncateBytes(text, Math.max(0, maxBytes - bytes(note))) + note;
+}
+/** The summary of a run that found nothing to watch: the reason, escaped like any server text. */
+function unresolvedSummary(reason, words, facts) {
+    const rows = facts.filter((f) => !f.hidden).map((f) => `${f.label} ${factValue(f)}.`);
+    return `## ❌ Deploy gate: no ${words.run} to watch\n\n${summary_text(clip(reason, MAX_REASON_CHARS))}\n\n${rows.join(' ')}\n`;
+}
+// ---- sections -------------------------------------------------------------------------------------
+function headSection(o, t) {
+    const [icon, words] = HEADLINE[o.result];
+    const p = o.presentation;
+    const w = p.words;
+    const lines = [
+        `## ${icon} ${words} — ${p.short} ${o.snapshot?.id ?? runIdOf(p)} in ${humanDuration(o.durationSeconds)}`,
+        '',
+        summary_text(clip(o.reason, MAX_REASON_CHARS)),
+        '',
+    ];
+    if (o.stoppedOnCancel !== undefined) {
+        const url = safeUrl(p.url);
+        lines.push(o.stoppedOnCancel
+            ? `The workflow run was cancelled: the ${w.run} was **stopped**.${url ? ` [See it in ${w.provider}](${url}).` : ''}`
+            : `The workflow run was cancelled: the ${w.run} was **left running**.${url ? ` [Follow it in ${w.provider}](${url}).` : ''}`, '');
+    }
+    lines.push(factsTable(o, t));
+    return lines.join('\n');
+}
+/** The run's id as resolved, when no snapshot was read. */
+function runIdOf(p) {
+    return p.runId;
+}
+function factsTable(o, t) {
+    const p = o.presentation;
+    const w = p.words;
+    const snap = o.snapshot;
+    const c = t.counts;
+    const rows = p.facts.filter((f) => !f.hidden).map((f) => [f.label, factValue(f)]);
+    rows.push(['Status', snap ? cell(snap.status) : 'not read'], [groupsWord(w), snap ? `${snap.progress.current} / ${snap.progress.total}` : '—'], [
+        `${capital(w.unit)}s`,
+        c
+            ? `${c.total}: ${c.succeeded} succeeded, ${c.failed} failed, ${c.skipped} skipped, ${otherText(c)} other`
+            : '—',
+    ], ['API', cell(p.api.text)], ['Policy', cell(p.policy(snap?.units.length ?? 0).text)]);
+    const artifact = safeUrl(o.artifactUrl);
+    if (artifact)
+        rows.push(['Artifact', `[download](${artifact})`]);
+    return `| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n`;
+}
+/** A fact as a cell: an id as code (a link when it has one), text, or text with its id. */
+function factValue(f) {
+    const link = safeUrl(f.link);
+    const id = f.id ? (link ? `[${code(f.id)}](${link})` : code(f.id)) : '';
+    if (f.text && id)
+        return `${cell(f.text)} (${id})`;
+    return f.text ? cell(f.text) : id || '—';
+}
+/** The must-list table: every failed, skipped or unreachable unit, as long as bytes allow. */
+function needsLookSection(t, w, room) {
+    if (t.needsLook.length === 0)
+        return '';
+    const head = `### Needs a look (${t.needsLook.length})\n\nFailed, skipped or unreachable ${w.unit}s, and what this run did to each.\n\n${unitHead(w)}\n`;
+    return rowsWithin(head, t.needsLook, (u) => unitRow(u, t, w), room, (left) => `\n**${left} more ${w.unit}s not shown; see the JSON report (output \`report-path\`).**\n`);
+}
+function groupSection(o, t, maxUnitRows, room) {
+    if (t.groups.length === 0)
+        return '';
+    const w = o.presentation.words;
+    const Groups = groupsWord(w);
+    const current = o.snapshot?.progress.current;
+    const head = `### ${Groups}\n\n| ${capital(w.group)} | ${capital(w.unit)}s | Success | Failed | Skipped | Other |\n|---|---|---|---|---|---|\n`;
+    const shown = t.groups.slice(0, MAX_GROUP_ROWS);
+    let out = rowsWithin(head, shown, (g) => `| ${g.group}${g.group === current ? ' (current)' : ''} | ${g.counts.total} | ${g.counts.succeeded} | ${g.counts.failed} | ${g.counts.skipped} | ${otherText(g.counts)} |`, room - NOTE_ROOM, (left) => `\n_${left} more ${Groups.toLowerCase()} in the JSON report._\n`);
+    if (t.groups.length > shown.length)
+        out += `\n_${t.groups.length - shown.length} more ${Groups.toLowerCase()} in the JSON report._\n`;
+    if (out === '')
+        return '';
+    const total = t.counts?.total ?? 0;
+    const listAll = total <= maxUnitRows;
+    const blocks = [];
+    let used = bytes(out);
+    if (!listAll) {
+        const note = `\n_${total} ${w.unit}s, more than ${maxUnitRows}: successes are counted above rather than listed, failed, skipped and unreachable ones are under Needs a look, and every ${w.unit} is in the JSON report._\n`;
+        if (used + bytes(note) > room)
+            return out;
+        blocks.push(note);
+        used += bytes(note);
+    }
+    let rowsLeft = maxUnitRows;
+    const cutNote = `\n_The ${w.unit} lists of the other ${Groups.toLowerCase()} did not fit; see the JSON report._\n`;
+    for (const g of t.groups) {
+        if (rowsLeft <= 0)
+            break;
+        // Over the limit, only what is neither a success nor already under Needs a look (e.g. queued).
+        const list = listAll ? g.units : g.units.filter((u) => u.phase !== 'succeeded' && !needsALook(u));
+        if (list.length === 0)
+            continue;
+        const block = groupBlock(g, list.slice(0, rowsLeft), list.length, t, w);
+        if (used + bytes(block) + bytes(cutNote) > room) {
+            if (used + bytes(cutNote) <= room)
+                blocks.push(cutNote);
+            break;
+        }
+        blocks.push(block);
+        used += bytes(block);
+        rowsLeft -= list.length;
+    }
+    return out + blocks.join('');
+}
+function groupBlock(g, list, of, t, w) {
+    const more = of > list.length ? `\n_${of - list.length} more in the JSON report._\n` : '';
+    const what = of === g.units.length
+        ? plural(of, w.unit)
+        : `${of} of ${plural(g.units.length, w.unit)}, in other states`;
+    return `\n<details><summary>${capital(w.group)} ${g.group}: ${what}</summary>\n\n${unitHead(w)}\n${list.map((u) => unitRow(u, t, w)).join('\n')}\n${more}\n</details>\n`;
+}
+function timelineSection(o, room) {
+    const taken = o.taken;
+    const w = o.presentation.words;
+    if (taken.length === 0)
+        return '';
+    const head = `### Timeline\n\n| Time (UTC) | Action | ${capital(w.unit)} | Outcome | Why |\n|---|---|---|---|---|\n`;
+    const shown = taken.slice(0, MAX_TIMELINE_ROWS);
+    const more = (left) => `\n_${left} more actions in the JSON report._\n`;
+    const runId = o.snapshot?.id ?? runIdOf(o.presentation);
+    let out = rowsWithin(head, shown, (a) => actionRow(a, w, o.presentation.short, runId), room - NOTE_ROOM, more);
+    if (out && taken.length > shown.length)
+        out += more(taken.length - shown.length);
+    if (out === '' && bytes(more(taken.length)) <= room)
+        return `### Timeline\n${more(taken.length)}`;
+    return out;
+}
+/** `2026-01-01 10:00:05` from an ISO time (the date is kept: a log may be days old). */
+function utcTime(iso) {
+    const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)/.exec(iso);
+    return m ? `${m[1]} ${m[2]}` : '?';
+}
+/** What an action acted on: a unit (its id as code), a confirmation point, or the run itself. */
+function actionRow(a, w, short, runId) {
+    const time = /^\d{4}-\d\d-\d\dT(\d\d:\d\d:\d\d)/.exec(a.at)?.[1] ?? cell(a.at);
+    const result = a.outcome === 'ok'
+        ? '✅ ok'
+        : a.outcome === 'unknown'
+            ? `❔ ${cell(a.detail ?? 'no answer')}`
+            : `❌ ${cell(a.detail ?? 'error')}${a.transient ? ' (transient)' : ''}`;
+    const unit = a.kind === 'skip' || a.kind === 'retry';
+    const target = a.target === undefined || a.target === runId
+        ? short
+        : unit
+            ? code(a.label ?? a.target)
+            : cell(a.label ?? a.target);
+    return `| ${time} | ${w.actions[a.kind]} | ${target} | ${result} | ${cell(a.reason)} |`;
+}
+function logsSection(o, room) {
+    const w = o.presentation.words;
+    const entries = Object.entries(o.logs);
+    if (entries.length === 0)
+        return '';
+    const labels = new Map((o.snapshot?.units ?? []).map((u) => [u.id, u.label]));
+    const head = `### Deploy logs of failed ${w.unit}s\n`;
+    const blocks = [];
+    let used = bytes(head);
+    for (const [id, log] of entries) {
+        const block = logBlock(labels.get(id) ?? id, log);
+        if (used + bytes(block) + NOTE_ROOM > room) {
+            const left = entries.length - blocks.length;
+            const note = `\n_${left} more log excerpts in the JSON report (${o.presentation.reportKeys.logs})._\n`;
+            if (used + bytes(note) > room)
+                return '';
+            blocks.push(note);
+            break;
+        }
+        blocks.push(block);
+        used += bytes(block);
+    }
+    return head + blocks.join('');
+}
+function logBlock(label, log) {
+    // Colour codes are common in deploy logs; hyperlinks (OSC 8) and bidi controls are not harmless.
+    let body = (0,untrusted/* cleanText */.X5)((0,redact/* redactKnown */.rA)(log.lines));
+    if (body.length > MAX_LOG_CHARS)
+        body = `…${body.slice(-MAX_LOG_CHARS)}`;
+    body = body.replace(/\n+$/, '');
+    // A fence longer than any run of backticks in the log: nothing inside can close it.
+    const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+    const when = log.began ? `, ${utcTime(log.began)}${log.ended ? `–${utcTime(log.ended)}` : ''} UTC` : '';
+    return `\n<details><summary>Deploy log of ${html(clip(label, MAX_CELL_CHARS))} (last lines${when})</summary>\n\n${fence}text\n${body}\n${fence}\n\n</details>\n`;
+}
+function warningsSection(o) {
+    if (o.warnings.length === 0)
+        return '';
+    const shown = o.warnings.slice(0, summary_MAX_WARNINGS).map((w) => `- ${summary_text(clip(w, 500))}`);
+    if (o.warnings.length > summary_MAX_WARNINGS)
+        shown.push(`- … and ${o.warnings.length - summary_MAX_WARNINGS} more in the JSON report`);
+    return `### Warnings\n\n${shown.join('\n')}\n`;
+}
+function linkSection(p) {
+    const url = safeUrl(p.url);
+    return url ? `[Open the pipeline run in ${p.words.provider}](${url})\n` : '';
+}
+// ---- rows and cells -------------------------------------------------------------------------------
+/** "Batches" from "batch", "Stages" from "stage". */
+function groupsWord(w) {
+    const g = capital(w.group);
+    return /(s|sh|ch|x)$/.test(g) ? `${g}es` : `${g}s`;
+}
+function unitHead(w) {
+    const agent = w.reachability ? ` ${capital(w.reachability)} |` : '';
+    const cols = w.reachability ? 6 : 5;
+    return `| ${capital(w.unit)} | ${w.detail.length <= 2 ? w.detail.toUpperCase() : capital(w.detail)} | ${capital(w.group)} | Status |${agent} This run |\n|${'---|'.repeat(cols)}`;
+}
+function unitRow(u, t, w) {
+    const agent = w.reachability ? ` ${u.reachable === false ? '⚠️ unreachable' : cell(u.agent || '—')} |` : '';
+    return `| ${code(u.label)} | ${cell(u.detail || '—')} | ${u.group} | ${cell(u.status)} |${agent} ${cell(whatHappened(u, t, w.actions))} |`;
+}
+/**
+ * head + one row per item while they fit in `room` bytes with the note; if some do not fit, the note
+ * says how many. '' when not even the head and the note fit. Bytes are summed row by row (linear).
+ */
+function rowsWithin(head, items, row, room, note) {
+    const noteRoom = bytes(note(items.length));
+    let used = bytes(head);
+    if (used + noteRoom > room)
+        return '';
+    const out = [head];
+    let i = 0;
+    for (; i < items.length; i++) {
+        const line = row(items[i]) + '\n';
+        const b = bytes(line);
+        // The last row needs no room for a note after it.
+        const reserve = i === items.length - 1 ? 0 : noteRoom;
+        if (used + b + reserve > room)
+            break;
+        out.push(line);
+        used += b;
+    }
+    if (i < items.length)
+        out.push(note(items.length - i));
+    return out.join('');
+}
+function otherText(c) {
+    if (c.other === 0)
+        return '0';
+    const parts = [];
+    for (const [status, n] of c.otherByStatus)
+        parts.push(`${status || '?'} ${n}`);
+    return `${c.other} (${cell(parts.join(', '))})`;
+}
+/** Text from outside made safe for a table cell: no HTML, no line breaks, no cell breaks, no markup. */
+function cell(s) {
+    return summary_text(clip(s, MAX_CELL_CHARS));
+}
+/** Text from outside made safe for a line of markdown. */
+function summary_text(s) {
+    // Markup characters escaped, and bare links broken up so that GitHub does not make them links
+    // (a zero-width space after `@` stops an e-mail address from becoming one).
+    return html(s)
+        .replace(/[\\`*_[\]~!#|]/g, '\\$&')
+        .replace(/@/g, '@\u200b')
+        .replace(/:\/\//g, '\\://')
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
+}
+/** Text from outside made safe inside an HTML tag's content (no markdown is parsed there). */
+function html(s) {
+    return (0,untrusted/* oneLine */.TN)((0,redact/* redactKnown */.rA)(s))
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\s*[\r\n]+\s*/g, ' ');
+}
+/** An id or SN as a code span, safe in a table cell whatever it contains. */
+function code(s) {
+    const v = (0,untrusted/* oneLine */.TN)(clip((0,redact/* redactKnown */.rA)(s), MAX_CELL_CHARS)).replace(/\|/g, '\\|');
+    const ticks = '`'.repeat(longestRun(v, '`') + 1);
+    const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${v}${pad}${ticks}`;
+}
+/** Only http(s) links, with the characters that could end a markdown link encoded. */
+function safeUrl(url) {
+    if (!url || !/^https?:\/\/\S/i.test(url))
+        return undefined;
+    return url
+        .trim()
+        .replace(/[\s()<>"'|[\]\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+function clip(s, max) {
+    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+function longestRun(s, ch) {
+    let max = 0;
+    let run = 0;
+    for (const c of s) {
+        run = c === ch ? run + 1 : 0;
+        if (run > max)
+            max = run;
+    }
+    return max;
+}
+function humanDuration(seconds) {
+    if (!Number.isFinite(seconds) || seconds < 0)
+        return '?';
+    const s = Math.round(seconds);
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = s % 60;
+    if (h)
+        return `${h}h ${m}m ${sec}s`;
+    if (m)
+        return `${m}m ${sec}s`;
+    return `${sec}s`;
+}
+function bytes(s) {
+    return Buffer.byteLength(s);
+}
+function truncateBytes(s, max) {
+    return Buffer.from(s)
+        .subarray(0, max)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/runner/finish.ts
+// The end of a run: outputs, the JSON report, the job summary, the log blocks, annotations, and the
+// one failure message. Success, failure, timeout and cancel all come through here, and so do runs
+// that never got as far as a deploy order. Nothing here may lose the verdict: a failed write is a
+// warning, and the verdict still reaches the log and the summary.
+
+
+
+
+
+
+
+
+
+/**
+ * Writes (or writes again, over the first) the outputs, the summary and the JSON report, the
+ * smallest first: the report of a large order takes longest, and must never hold up the others.
+ */
+async function writeResults(outcome, specs, summary, io) {
+    const finished = new Date();
+    outcome.finishedAt = finished.toISOString();
+    outcome.durationSeconds = secondsSince(outcome.startedAt, finished);
+    setOutputs(io, outputsOf(specs, outcome, outcome.reportPath));
+    if (summary)
+        await writeSummarySafely(io, renderSummary(outcome));
+    const path = outcome.reportPath ?? reportPathFor(outcome);
+    try {
+        await writeReport(outcome, path);
+    }
+    catch (err) {
+        io.warning(`Could not write the JSON report: ${(0,message/* messageOf */.b)(err)}`);
+        return;
+    }
+    // Named only once it is there (a first write's path is kept for the second).
+    if (outcome.reportPath === undefined) {
+        outcome.reportPath = path;
+        setOutputs(io, { 'report-path': path });
+    }
+}
+/** The log blocks (deploy logs), the annotations and the verdict line; the exit code. */
+function conclude(outcome, io) {
+    const w = outcome.presentation.words;
+    const labels = new Map((outcome.snapshot?.units ?? []).map((u) => [u.id, u.label]));
+    for (const [id, log] of Object.entries(outcome.logs)) {
+        const when = log.began ? `, ${w.done} ${log.began}${log.ended ? ` to ${log.ended}` : ''}` : '';
+        io.block(`Deploy log of failed ${w.unit} ${labels.get(id) ?? id} (last lines${when})`, log.lines);
+    }
+    for (const annotation of annotationsOf(outcome))
+        io.annotate(annotation);
+    return verdictLine(io, outcome.result, outcome.reason);
+}
+/** Nothing was found to watch (or the run was cut short before): the result, the reason, empty outputs. */
+async function finishUnresolved(io, what, startedAt, result, reason) {
+    setOutputs(io, {
+        ...emptyOutputs(what.specs),
+        result,
+        'duration-seconds': String(secondsSince(startedAt.toISOString(), new Date())),
+    });
+    if (what.summary)
+        await writeSummarySafely(io, unresolvedSummary(reason, what.words, what.facts));
+    return verdictLine(io, result, reason);
+}
+/** Inputs that cannot be used: nothing was sent; the outputs say failure, so later steps can tell. */
+function finishInvalid(io, specs, reason) {
+    setOutputs(io, { ...emptyOutputs(specs), result: 'failure' });
+    return verdictLine(io, 'failure', reason);
+}
+function verdictLine(io, result, reason) {
+    if (result === 'success' || result === 'in-progress') {
+        io.info(reason);
+        return 0;
+    }
+    io.fail(reason);
+    return 1;
+}
+/** Set once the outputs could not be written: said once, and not tried again. */
+let outputsBroken = false;
+/** Every output, each on its own: one that cannot be written is a warning, never a lost verdict. */
+function setOutputs(io, outputs) {
+    if (outputsBroken)
+        return;
+    for (const [name, value] of Object.entries(outputs)) {
+        try {
+            io.setOutput(name, value);
+        }
+        catch (err) {
+            outputsBroken = true;
+            io.warning(`Could not write the step outputs (GITHUB_OUTPUT): ${(0,message/* messageOf */.b)(err)}`);
+            return;
+        }
+    }
+}
+function reportPathFor(outcome) {
+    const dir = process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)();
+    return (0,external_node_path_.join)(dir, `yunxiao-deploy-gate-${outcome.presentation.runId}-${Date.now()}.json`);
+}
+async function writeReport(outcome, file) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
+    const handle = await (0,promises_.open)(file, 'w');
+    try {
+        // Bytes, not strings: a string written to a file is first copied into a buffer sized for the
+        // worst case (three bytes a character), which for the raw order of 10,000 machines is ~20 MB.
+        // Every part has this run's secrets redacted, the server's own bytes included.
+        for (const part of reportParts(outcome))
+            await handle.write(typeof part === 'string' ? Buffer.from((0,redact/* redactKnown */.rA)(part)) : (0,redact/* redactKnownBytes */.Ob)(part));
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function writeSummarySafely(io, markdown) {
+    try {
+        await io.writeSummary(markdown);
+    }
+    catch (err) {
+        // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it; not a deploy problem.
+        io.debug(`Job summary not written: ${(0,message/* messageOf */.b)(err)}`);
+    }
+}
+function secondsSince(startIso, end) {
+    return Math.max(0, Math.round((end.getTime() - Date.parse(startIso)) / 1000));
+}
+
+;// CONCATENATED MODULE: ./src/runner/gate.ts
+// One run of a gate, for any provider: inputs, the clock (deadline, cancel, grace period, backstop),
+// the provider over the run's dispatcher, resolution, the GitHub Deployment, the watch, and the
+// results: written first, completed with the extras, written again, then the verdict.
+
+
+
+
+
+/** After the deadline or a cancel: everything left must be done within this (the bound is 10 s). */
+const GRACE_MS = 8000;
+/** Logs, artifacts, GitHub: best effort, each at most this long (and within the grace period). */
+const EXTRAS_MS = 10_000;
+const EXTRAS_ON_CANCEL_MS = 1500;
+/** Creating the GitHub Deployment before the watch: bounded, and cut by the deadline or a cancel. */
+const GITHUB_START_MS = 10_000;
+async function runGate(gate, cancel, io) {
+    const startedAt = new Date();
+    const parsed = gate.parse();
+    if (!parsed.ok) {
+        return finishInvalid(io, gate.outputs, `Invalid inputs (nothing was sent to ${gate.name}):\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`);
+    }
+    const config = parsed.config;
+    const deadline = new AbortController();
+    const deadlineAt = Date.now() + config.timeoutMs;
+    const timer = setTimeout(() => deadline.abort(new abort/* DeadlineReached */.h_(config.timeoutMs)), config.timeoutMs);
+    const announce = () => io.warning(`Received ${cancel.signal.reason.signalName}: the workflow run is being cancelled; the watch stops now.`);
+    if (cancel.signal.aborted)
+        announce();
+    else
+        cancel.signal.addEventListener('abort', announce, { once: true });
+    // The last resort: whatever hangs, the process is gone by the deadline (or the cancel) plus 10 s.
+    const backstop = () => setTimeout(() => {
+        io.warning('The gate did not finish within the grace period after the deadline or the cancel; exiting.');
+        process.exit(process.exitCode ?? 1);
+    }, GRACE_MS + 1500).unref();
+    deadline.signal.addEventListener('abort', backstop, { once: true });
+    cancel.signal.addEventListener('abort', backstop, { once: true });
+    if (cancel.signal.aborted)
+        backstop();
+    const clock = {
+        signal: AbortSignal.any([deadline.signal, cancel.signal]),
+        cancelled: () => cancel.signal.aborted,
+        bounded(ms) {
+            const end = Math.min(deadlineAt, cancel.at ?? Infinity) + GRACE_MS;
+            const left = Math.max(0, Math.min(ms, end - Date.now()));
+            const time = AbortSignal.timeout(left);
+            return cancel.signal.aborted ? time : AbortSignal.any([time, cancel.signal]);
+        },
+    };
+    const dispatcher = await createDispatcher(process.env, config.endpoint);
+    try {
+        const provider = await gate.provider(config, dispatcher);
+        return await watchAndReport(gate, provider, config, io, startedAt, clock);
+    }
+    catch (err) {
+        // A bug of ours: still one clear line, the stack only in debug output.
+        io.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
+        io.fail(`The deploy gate failed unexpectedly: ${(0,message/* messageOf */.b)(err)}`);
+        return 1;
+    }
+    finally {
+        clearTimeout(timer);
+        // Keep-alive sockets would hold the process open for seconds after the verdict.
+        await closeDispatcher(dispatcher);
+    }
+}
+async function watchAndReport(gate, provider, config, io, startedAt, clock) {
+    const log = { info: io.info, warning: io.warning, group: io.group };
+    const resolved = await resolve(provider, config, clock, log);
+    if (!resolved.ok) {
+        const what = {
+            specs: gate.outputs,
+            words: provider.words,
+            facts: provider.facts,
+            summary: config.summary,
+        };
+        return finishUnresolved(io, what, startedAt, resolved.result, resolved.reason);
+    }
+    const { watched } = resolved;
+    let deployment;
+    let githubDispatcher;
+    if (config.environment) {
+        const { startDeployment } = await __webpack_require__.e(/* import() */ 808).then(__webpack_require__.bind(__webpack_require__, 9808));
+        githubDispatcher = await createDispatcher(process.env);
+        deployment = await startDeployment({
+            environment: config.environment,
+            githubToken: config.githubToken ?? '',
+            environmentUrl: watched.presentation.url ?? '',
+            description: watched.description,
+            service: watched.presentation.words.provider,
+            dispatcher: githubDispatcher,
+            signal: AbortSignal.any([clock.signal, AbortSignal.timeout(GITHUB_START_MS)]),
+            warn: io.warning,
+            info: io.info,
+        });
+    }
+    try {
+        const outcome = await watchRun(provider, watched, config, clock, log, startedAt);
+        // What is known now is written first: whatever happens to the extras, the results are there.
+        await writeResults(outcome, gate.outputs, config.summary, io);
+        const extrasMs = clock.cancelled() ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS;
+        const extras = await watched.extras(outcome.snapshot, outcome.result, clock.bounded(extrasMs));
+        const complete = withExtras(outcome, extras, log);
+        if (complete !== outcome)
+            await writeResults(complete, gate.outputs, config.summary, io);
+        const code = conclude(complete, io);
+        // GitHub is a record, not the verdict: bounded, so it never holds the step past the runner's window.
+        if (deployment)
+            await deployment.finish(complete.result, clock.bounded(extrasMs));
+        return code;
+    }
+    finally {
+        if (githubDispatcher)
+            await closeDispatcher(githubDispatcher);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// The Yunxiao gate's shell: read the inputs, make the provider, run one watch, finish.
+
+
+
+
+
+
+/**
+ * Runs the action and sets the process exit code (also returned): the entry point calls it, and so
+ * does a tool that runs the action from source, such as @github/local-action, with no arguments.
+ */
+async function run(cancel = (0,signals/* cancelOnSignals */.d)(), io = io_io) {
+    if (io === io_io)
+        await useToolkitApi();
+    const code = await runGate({
+        name: 'Yunxiao',
+        outputs: YUNXIAO_OUTPUTS,
+        parse: () => parseInputs(io.input, io.mask, process.env),
+        provider: (config, dispatcher) => yunxiaoProvider(config, dispatcher, io.debug),
+    }, cancel, io);
+    process.exitCode = code;
+    return code;
+}
+
+
+/***/ }),
+
+/***/ 8140:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eu: () => (/* binding */ classicHint),
+/* harmony export */   Gz: () => (/* binding */ openApiHint)
+/* harmony export */ });
+/* unused harmony export permissionFor */
+/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8549);
+// What Yunxiao's errors mean, for the hint of a failed call: per API generation, from the HTTP
+// status, Yunxiao's error code, and the operation (the token permission it needs).
+
+/** Token permission each OpenAPI operation needs (yunxiao-api.md section 1). */
+function permissionFor(operation) {
+    if (/^(Stop|Resume)VMDeployOrder$|^(Skip|Retry)VMDeployMachine$/.test(operation))
+        return 'Flow > host deployment (read-write)';
+    if (/VMDeploy/.test(operation))
+        return 'Flow > host deployment (read-only)';
+    if (/PipelineRun/.test(operation))
+        return 'Flow > pipeline run (read-only)';
+    return 'Flow > pipeline (read-only)';
+}
+const openApiHint = (operation, status, code, bad) => {
+    if (bad)
+        return (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .badAnswerHint */ .XY)(bad, 'the endpoint may not be a Yunxiao API (check `endpoint`), or a proxy answered instead');
+    if (code === 'UnsupportedInCurrentEnv')
+        return 'this operation is not available in this edition; set `edition` to `central` (openapi-rdc.aliyuncs.com) or `region` (your instance domain)';
+    if (status === 401 || code === 'ExpiredTokenError' || code === 'InvalidTokenError')
+        return 'the personal access token is invalid or expired; create a new one in Yunxiao and update the `token` secret';
+    if (status === 403) {
+        if (code?.startsWith('Forbidden.InvalidUser') || code === 'Forbidden.InvalidOrganizationMember')
+            return "the token's user is not a member of this organisation; check `organization-id`";
+        return `the token lacks the permission ${permissionFor(operation)}; add it to the token in Yunxiao`;
+    }
+    if (status === 404)
+        return 'check the pipeline, run and deploy order ids, `organization-id`, and `edition` (central paths carry /organizations/{id}, region paths do not)';
+    if (status === 429 || code === 'TooManyRequests')
+        return 'Yunxiao is rate-limiting this token; raise `poll-interval`';
+    if (status !== undefined && status >= 500)
+        return 'Yunxiao had a server error; it usually passes, run the job again';
+    return undefined;
+};
+const classicHint = (operation, status, code, bad) => {
+    if (bad)
+        return (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .badAnswerHint */ .XY)(bad, 'check `endpoint` (the classic API is https://devops.cn-hangzhou.aliyuncs.com), or a proxy answered instead');
+    const c = code ?? '';
+    if (c.startsWith('InvalidAccessKeyId'))
+        return 'the AccessKey ID is unknown or disabled; check `access-key-id`';
+    if (c === 'SignatureDoesNotMatch' || c === 'IncompleteSignature' || c === 'InvalidAuthorization')
+        return 'the signature does not match: check `access-key-secret` (and `security-token` for STS credentials)';
+    if (c.startsWith('InvalidTimeStamp') || c === 'SignatureNonceUsed')
+        return "the request time was refused: check the runner's clock (it must be within 15 minutes of UTC)";
+    if (c.startsWith('InvalidSecurityToken'))
+        return 'the STS token is invalid or expired; request new STS credentials';
+    if (c.includes('Throttling'))
+        return 'Alibaba Cloud is throttling these credentials; raise `poll-interval`';
+    if (c.includes('UserNotInCurrentOrganization') || c === 'InvalidUser.NotFound')
+        return "the AccessKey's RAM user is not a member of this Yunxiao organisation; check `organization-id`";
+    if (status === 403 || c.startsWith('Forbidden'))
+        return `the RAM user lacks the permission for ${operation} (grant AliyunRDCFullAccess, or a policy allowing devops:${operation}), and Yunxiao ${permissionFor(operation)}`;
+    if (status === 404 || c.endsWith('.NotFound'))
+        return 'check `organization-id` and the pipeline, run and deploy order ids';
+    if (status !== undefined && status >= 500)
+        return 'Alibaba Cloud had a server error; it usually passes, run the job again';
+    return undefined;
+};
+
+
+/***/ }),
+
+/***/ 7705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A2: () => (/* binding */ MAX_ORDER_BYTES),
+/* harmony export */   Bi: () => (/* binding */ toJobHistory),
+/* harmony export */   DI: () => (/* binding */ orderMismatch),
+/* harmony export */   G4: () => (/* binding */ toBoolean),
+/* harmony export */   Jm: () => (/* binding */ toDeployOrderRead),
+/* harmony export */   MK: () => (/* binding */ toWriteResult),
+/* harmony export */   PS: () => (/* binding */ DEPLOY_ORDER_FIELDS),
+/* harmony export */   RE: () => (/* binding */ toMachineLog),
+/* harmony export */   Tk: () => (/* binding */ toPipelineRun),
+/* harmony export */   pX: () => (/* binding */ toDeployJobs),
+/* harmony export */   w5: () => (/* binding */ MAX_LOG_BYTES),
+/* harmony export */   ym: () => (/* binding */ ShapeError)
+/* harmony export */ });
+/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8549);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1517);
+/* harmony import */ var _http_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2868);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4102);
+// From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
+// tolerant of missing optional fields and of fields it does not know; statuses kept as given.
+
+
+
+
+/** JSON, but not of the shape the operation returns. */
+class ShapeError extends _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AnswerError */ .dV {
+    name = 'ShapeError';
+    constructor(message) {
+        super('shape', message);
+    }
+}
+function obj(value, what) {
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return value;
+    throw new ShapeError(`expected ${what} to be a JSON object, got ${describe(value)}`);
+}
+function list(value, what) {
+    if (value === undefined || value === null)
+        return [];
+    if (Array.isArray(value))
+        return value;
+    throw new ShapeError(`expected ${what} to be a JSON array, got ${describe(value)}`);
+}
+function describe(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'string' ? `the string "${value.slice(0, 60)}"` : typeof value;
+}
+const str = (v) => typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+const id = (v) => (0,_http_json_js__WEBPACK_IMPORTED_MODULE_2__/* .toIdString */ .Uv)(v) ?? str(v);
+const num = (v) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    return Number.isFinite(n) ? n : 0;
+};
+const optNum = (v) => (v === undefined || v === null ? undefined : num(v));
+/**
+ * Action lists, interned: 10,000 machines carry the same few lists of (type, disable), and a poll
+ * would otherwise allocate 40,000 small objects only to drop them at the next one. Read-only.
+ */
+const internedActions = new Map();
+/** the last list returned: consecutive machines in the same state carry equal lists, found without allocating */
+let lastActions;
+function actions(value) {
+    const raw = list(value, 'actions');
+    if (lastActions && sameActions(lastActions, raw))
+        return lastActions;
+    const states = [];
+    for (const a of raw) {
+        const o = obj(a, 'an action');
+        states.push({ type: str(o['type']), disable: disabled(o['disable']) });
+    }
+    const key = JSON.stringify(states); // unambiguous, whatever characters the types hold
+    let hit = internedActions.get(key);
+    if (!hit) {
+        if (internedActions.size > 1000)
+            internedActions.clear(); // bounded, whatever Yunxiao sends
+        hit = Object.freeze(states);
+        internedActions.set(key, hit);
+    }
+    lastActions = hit;
+    return hit;
+}
+const disabled = (v) => v === true || v === 'true';
+function sameActions(list, raw) {
+    if (list.length !== raw.length)
+        return false;
+    for (let i = 0; i < list.length; i++) {
+        const o = raw[i];
+        if (!o || typeof o !== 'object' || Array.isArray(o))
+            return false; // obj() then says what is wrong
+        const a = o;
+        if (str(a['type']) !== list[i].type || disabled(a['disable']) !== list[i].disable)
+            return false;
+    }
+    return true;
+}
+/** A deploy machine, straight into the core's unit (the mapping table is snapshot.ts). */
+function machine(value) {
+    const m = obj(value, 'a deploy machine');
+    const updated = optNum(m['updateTime']);
+    return (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .machineUnit */ ._2)({
+        machineSn: id(m['machineSn']),
+        ip: str(m['ip']),
+        status: str(m['status']),
+        clientStatus: str(m['clientStatus']),
+        batchNum: num(m['batchNum']),
+        actions: actions(m['actions']),
+        ...(typeof m['hostName'] === 'string' ? { hostName: m['hostName'] } : {}),
+        ...(updated !== undefined ? { updateTime: updated } : {}),
+    });
+}
+/**
+ * What of a deploy order's answer to build (see readJson): the fields the model holds, and each
+ * machine turned into the model as soon as it is read, so no tree of 10,000 raw machines ever
+ * exists. toDeployOrderRead takes what this builds.
+ */
+const ACTION_FIELDS = [{ type: true, disable: true }];
+const DEPLOY_ORDER_FIELDS = {
+    deployOrderId: true,
+    status: true,
+    currentBatch: true,
+    totalBatch: true,
+    exceptionCode: true,
+    updateTime: true,
+    actions: ACTION_FIELDS,
+    deployMachineInfo: {
+        deployMachines: [
+            {
+                machineSn: true,
+                ip: true,
+                status: true,
+                clientStatus: true,
+                batchNum: true,
+                hostName: true,
+                updateTime: true,
+                actions: ACTION_FIELDS,
+            },
+            machine,
+        ],
+    },
+};
+/** An order read with DEPLOY_ORDER_FIELDS, in the core's terms: its machines are units already. */
+function toDeployOrderRead(raw) {
+    const o = obj(raw, 'the deploy order');
+    const info = o['deployMachineInfo'] === undefined || o['deployMachineInfo'] === null
+        ? {}
+        : obj(o['deployMachineInfo'], 'deployMachineInfo');
+    const updateTime = optNum(o['updateTime']);
+    return (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .orderSnapshot */ .HY)({
+        deployOrderId: id(o['deployOrderId']),
+        status: str(o['status']),
+        currentBatch: num(o['currentBatch']),
+        totalBatch: num(o['totalBatch']),
+        ...(o['exceptionCode'] !== undefined && o['exceptionCode'] !== null
+            ? { exceptionCode: str(o['exceptionCode']) }
+            : {}),
+        ...(updateTime !== undefined ? { updateTime } : {}),
+        actions: actions(o['actions']),
+    }, list(info['deployMachines'], 'deployMachineInfo.deployMachines'));
+}
+function toDeployJobs(raw) {
+    return list(raw, 'the deploy job list').map((j) => {
+        const o = obj(j, 'a deploy job');
+        const job = {
+            identifier: str(o['identifier']),
+            jobName: str(o['jobName']),
+            lastJobId: id(o['lastJobId']),
+        };
+        if (typeof o['lastJobParams'] === 'string')
+            job.lastJobParams = o['lastJobParams'];
+        return job;
+    });
+}
+function toJobHistory(raw) {
+    return list(raw, 'the job history').map((j) => {
+        const o = obj(j, 'a job history row');
+        return {
+            jobId: id(o['jobId']),
+            pipelineRunId: id(o['pipelineRunId']),
+            identifier: str(o['identifier']),
+            jobName: str(o['jobName']),
+            status: str(o['status']),
+            executeNumber: optNum(o['executeNumber']),
+        };
+    });
+}
+function runAction(value) {
+    const a = obj(value, 'a job action');
+    const params = a['params'] && typeof a['params'] === 'object' && !Array.isArray(a['params']) ? a['params'] : {};
+    const out = { type: str(a['type']), params };
+    if (typeof a['data'] === 'string')
+        out.data = a['data'];
+    if (typeof a['disable'] === 'boolean')
+        out.disable = a['disable'];
+    return out;
+}
+function toPipelineRun(raw) {
+    const r = obj(raw, 'the pipeline run');
+    const jobs = [];
+    for (const s of list(r['stages'], 'stages')) {
+        const stage = obj(s, 'a stage');
+        const info = stage['stageInfo'] ? obj(stage['stageInfo'], 'stageInfo') : {};
+        const stageName = str(info['name'] ?? stage['name']);
+        for (const j of list(info['jobs'], 'stageInfo.jobs')) {
+            const job = obj(j, 'a job');
+            jobs.push({
+                id: id(job['id']),
+                name: str(job['name']),
+                status: str(job['status']),
+                stageName,
+                actions: list(job['actions'], 'job actions').map(runAction),
+            });
+        }
+    }
+    return {
+        pipelineRunId: id(r['pipelineRunId']),
+        pipelineId: id(r['pipelineId']),
+        status: str(r['status']),
+        createTime: optNum(r['createTime']),
+        updateTime: optNum(r['updateTime']),
+        jobs,
+    };
+}
+/** A time as epoch milliseconds: a number, or a string of digits ("1590730400000"); else unknown. */
+function epochMs(v) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,15}$/.test(v.trim()) ? Number(v) : NaN;
+    return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+function toMachineLog(raw) {
+    const o = obj(raw, 'the machine log');
+    const log = { deployLog: str(o['deployLog']) };
+    if (o['deployLogPath'] !== undefined)
+        log.deployLogPath = str(o['deployLogPath']);
+    if (o['aliyunRegion'] !== undefined)
+        log.aliyunRegion = str(o['aliyunRegion']);
+    const begin = epochMs(o['deployBeginTime']);
+    const end = epochMs(o['deployEndTime']);
+    if (begin !== undefined)
+        log.deployBeginTime = begin;
+    if (end !== undefined)
+        log.deployEndTime = end;
+    return log;
+}
+/** A boolean answer (stop, resume, skip, retry): `true`, or the string "true". */
+function toBoolean(raw) {
+    return raw === true || raw === 'true';
+}
+/**
+ * The answer to a write (stop, resume, skip, retry): an empty body says nothing was done (`false`),
+ * not that the answer is broken; anything else is read as JSON by `parse` and must be a boolean.
+ */
+function toWriteResult(bytes, parse) {
+    return (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .isBlank */ .z3)(bytes) ? false : toBoolean(parse(bytes));
+}
+/**
+ * The largest deploy order answer accepted. A machine takes ~700 bytes (10,000 machines are ~7 MB),
+ * so this is ~95,000 machines: far above any host group, far below what would exhaust the runner.
+ */
+const MAX_ORDER_BYTES = 64 * 1024 * 1024;
+/** The largest machine log answer accepted; only its last lines are kept. */
+const MAX_LOG_BYTES = 16 * 1024 * 1024;
+/** An answer about another deploy order than the one asked for: never a verdict. */
+function orderMismatch(got, asked) {
+    const shown = got === '' ? 'no deployOrderId' : `deploy order "${got.slice(0, 40)}"`;
+    return new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AnswerError */ .dV('mismatch', `the answer is about ${shown}, not deploy order ${asked}`);
+}
+
+
+/***/ }),
+
+/***/ 4102:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Kh: () => (/* binding */ YUNXIAO_WORDS),
+  _2: () => (/* binding */ machineUnit),
+  HY: () => (/* binding */ orderSnapshot)
+});
+
+// UNUSED EXPORTS: MACHINE_PHASES, ORDER_PHASES
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/model.ts
+/** Documented machine statuses. */
+const MACHINE_STATUSES = [
+    'Success',
+    'Pending',
+    'Running',
+    'Cancelled',
+    'Queued',
+    'Failed',
+    'Skipped',
+];
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/snapshot.ts
+
+/** Order status -> phase. `Waiting` is a pause; no failure value is documented. */
+const ORDER_PHASES = {
+    Waiting: 'paused',
+    Running: 'running',
+    Cancelled: 'cancelled',
+    Success: 'succeeded',
+};
+/** Machine status -> phase. */
+const MACHINE_PHASES = {
+    Success: 'succeeded',
+    Pending: 'pending',
+    Queued: 'pending',
+    Running: 'running',
+    Cancelled: 'cancelled',
+    Failed: 'failed',
+    Skipped: 'skipped',
+};
+/** clientStatus -> reachable. An empty clientStatus is a missing field, not a new value. */
+const AGENT = { ok: true, '': true, error: false };
+const YUNXIAO_WORDS = {
+    provider: 'Yunxiao',
+    run: 'deploy order',
+    unit: 'machine',
+    group: 'batch',
+    detail: 'ip',
+    done: 'deployed',
+    verb: 'deploy',
+    pass: 'resume',
+    refuse: 'refuse',
+    waitPolicy: 'resume: never',
+    passPolicy: 'resume: auto',
+    // Yunxiao has no way to refuse a pause: the gate never asks it to
+    refusePolicy: 'resume: never',
+    unitStatuses: MACHINE_STATUSES,
+    reachability: 'agent',
+    actions: { skip: 'skip', retry: 'retry', pass: 'resume', refuse: 'refuse', stop: 'stop' },
+};
+/** The order in the core's terms, from its own fields and its machines already mapped. */
+function orderSnapshot(order, units) {
+    const phase = ORDER_PHASES[order.status];
+    const snapshot = {
+        id: order.deployOrderId,
+        status: order.status,
+        phase: phase ?? 'unknown',
+        known: phase !== undefined,
+        progress: { current: order.currentBatch, total: order.totalBatch },
+        offers: offers(order.actions, ORDER_OFFERS),
+        units,
+        confirmations: [],
+    };
+    if (order.updateTime !== undefined)
+        snapshot.updateTime = order.updateTime;
+    if (order.exceptionCode)
+        snapshot.exception = order.exceptionCode;
+    // Paused between batches, nothing failed: the point where a person resumes the order.
+    if (order.status === 'Waiting' && !units.some((u) => u.phase === 'failed')) {
+        snapshot.confirmations.push({
+            id: order.deployOrderId,
+            label: `after ${YUNXIAO_WORDS.group} ${order.currentBatch} of ${order.totalBatch}`,
+            offers: offers(order.actions, RESUME_OFFER),
+            ...(order.updateTime !== undefined ? { updateTime: order.updateTime } : {}),
+        });
+    }
+    return snapshot;
+}
+/** A machine in the core's terms. Its SN is the unit's id (sent back exactly to act on it). */
+function machineUnit(m) {
+    const phase = MACHINE_PHASES[m.status];
+    const reachable = AGENT[m.clientStatus];
+    const unit = {
+        id: m.machineSn,
+        label: m.machineSn,
+        detail: m.ip,
+        group: m.batchNum,
+        status: m.status,
+        phase: phase ?? 'unknown',
+        known: phase !== undefined,
+        // an undocumented agent status is taken as reachable (and warned about)
+        reachable: reachable ?? true,
+        agent: m.clientStatus,
+        agentKnown: reachable !== undefined,
+        offers: machineOffers(m.actions),
+    };
+    if (m.updateTime !== undefined)
+        unit.updateTime = m.updateTime;
+    if (m.hostName !== undefined)
+        unit.extra = { hostName: m.hostName };
+    return unit;
+}
+const ORDER_OFFERS = { stop: 'StopVMDeployOrder' };
+const RESUME_OFFER = { pass: 'ResumeVMDeployOrder' };
+const MACHINE_OFFERS = { skip: 'SkipVMDeployMachine', retry: 'RetryVMDeployMachine' };
+/**
+ * A machine's offers, one object per action list: the lists are interned (normalize.ts), so 10,000
+ * machines in the same state share one list and one offers object.
+ */
+const machineOffersOf = new WeakMap();
+function machineOffers(actions) {
+    let o = machineOffersOf.get(actions);
+    if (!o)
+        machineOffersOf.set(actions, (o = Object.freeze(offers(actions, MACHINE_OFFERS))));
+    return o;
+}
+/** The offers named, from Yunxiao's action list: absent when it does not list the action. */
+function offers(actions, types) {
+    const out = {};
+    for (const key of Object.keys(types)) {
+        const a = actions.find((x) => x.type === types[key]);
+        if (a)
+            out[key] = a.disable ? DISABLED : ALLOWED;
+    }
+    return out;
+}
+const ALLOWED = Object.freeze({ allowed: true });
+const DISABLED = Object.freeze({ allowed: false });
+
+
+/***/ })
+
+};
