@@ -5,7 +5,7 @@
 // codeArtsFailure); a start or retry held by the concurrency limit is no error but a queued run.
 import type { Dispatcher } from '../../http/undici.js';
 import { USER_AGENT } from '../../version.js';
-import type { ApiError } from '../../http/errors.js';
+import { AnswerError, type ApiError } from '../../http/errors.js';
 import {
   BodyBuffer,
   Transport,
@@ -40,7 +40,6 @@ import {
   toStartResult,
   toStepLog,
 } from './normalize.js';
-import { AnswerError } from '../../http/errors.js';
 
 export type CodeArtsCredentials =
   | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken?: string }
