@@ -1,0 +1,228 @@
+// A CodeArts run detail as the core's Snapshot (core/snapshot.ts), by a table per status: units are
+// the jobs, groups the stages, confirmations the manual reviews and check points waiting for a
+// person. Statuses stay CodeArts' words; a word not in a table is `unknown` (never an ending).
+import type { Confirmation, RunPhase, Snapshot, Unit, UnitPhase } from '../../core/snapshot.js';
+import { REVIEW_TASK, type JobRun, type RunDetail, type StageRun, type StepRun } from './model.js';
+
+/** Run status -> phase (codearts-api.md 3). */
+export const RUN_PHASES: Readonly<Record<string, RunPhase>> = Object.freeze({
+  COMPLETED: 'succeeded',
+  FAILED: 'failed',
+  // "ignored" ends a run without its work done: no success (codearts-api.md 3 marks it terminal(?))
+  IGNORED: 'failed',
+  CANCELED: 'cancelled',
+  RUNNING: 'running',
+  PAUSED: 'paused',
+  SUSPEND: 'paused',
+});
+
+/** Job status -> phase (codearts-api.md 3). */
+export const JOB_PHASES: Readonly<Record<string, UnitPhase>> = Object.freeze({
+  INIT: 'pending',
+  QUEUED: 'pending',
+  RUNNING: 'running',
+  ASYNC_RUNNING: 'running',
+  REDISPATCH: 'running',
+  // a job held (e.g. at a review) has started and not ended
+  PAUSED: 'running',
+  SUSPEND: 'running',
+  COMPLETED: 'succeeded',
+  FAILED: 'failed',
+  ASYNC_FAILED: 'failed',
+  SKIPPED: 'skipped',
+  UNSELECTED: 'skipped',
+  IGNORED: 'skipped',
+  CANCELED: 'cancelled',
+});
+
+export function runPhaseOf(status: string): { phase: RunPhase; known: boolean } {
+  const phase = Object.hasOwn(RUN_PHASES, status) ? RUN_PHASES[status] : undefined;
+  return phase ? { phase, known: true } : { phase: 'unknown', known: false };
+}
+
+export function jobPhaseOf(status: string): { phase: UnitPhase; known: boolean } {
+  const phase = Object.hasOwn(JOB_PHASES, status) ? JOB_PHASES[status] : undefined;
+  return phase ? { phase, known: true } : { phase: 'unknown', known: false };
+}
+
+/**
+ * Words of a stage, job or step that has ended. The brief's COMPLETED/FAILED/CANCELED plus the
+ * other terminal job words: a skipped or ignored job holds no review anybody can pass.
+ */
+const ENDED: ReadonlySet<string> = new Set([
+  'COMPLETED',
+  'FAILED',
+  'CANCELED',
+  'SKIPPED',
+  'IGNORED',
+  'UNSELECTED',
+  'ASYNC_FAILED',
+]);
+/** Words of a step that has not started (or no word at all). */
+const NOT_STARTED: ReadonlySet<string> = new Set(['INIT', 'QUEUED', '']);
+const RUN_ENDED: ReadonlySet<RunPhase> = new Set(['succeeded', 'failed', 'cancelled']);
+
+/**
+ * A review or check point step waiting for a person. The word CodeArts shows while one waits is
+ * UNVERIFIED (codearts-api.md 3, 9.1: RUNNING, PAUSED or an undocumented word such as WAITING), so
+ * a step is waiting when it has started (a start time, or any word but INIT/QUEUED) and not ended,
+ * whatever its word: an INIT review later in a job that is still building is not open yet.
+ */
+function waiting(step: StepRun): boolean {
+  return !ENDED.has(step.status) && (step.startTime !== undefined || !NOT_STARTED.has(step.status));
+}
+
+/** `review:{jobRunId}:{stepRunId}` or `checkpoint:{stepRunId}`, the ids toSnapshot gives. */
+export type ConfirmationRef =
+  { kind: 'review'; jobRunId: string; stepRunId: string } | { kind: 'checkpoint'; stepRunId: string };
+
+export function confirmationId(ref: ConfirmationRef): string {
+  return ref.kind === 'review' ? `review:${ref.jobRunId}:${ref.stepRunId}` : `checkpoint:${ref.stepRunId}`;
+}
+
+/** What a confirmation's id names; undefined for an id toSnapshot does not give. */
+export function parseConfirmationId(id: string): ConfirmationRef | undefined {
+  const parts = id.split(':');
+  if (parts[0] === 'review' && parts.length === 3 && parts[1] && parts[2])
+    return { kind: 'review', jobRunId: parts[1], stepRunId: parts[2] };
+  if (parts[0] === 'checkpoint' && parts.length === 2 && parts[1])
+    return { kind: 'checkpoint', stepRunId: parts[1] };
+  return undefined;
+}
+
+/** Who is to act: the step's `approvers` input (a string, or a list of them), when present. */
+function approvers(step: StepRun): string | undefined {
+  const v = step.inputs.find((i) => i.key === 'approvers')?.value;
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (Array.isArray(v)) {
+    const names = v.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number');
+    return names.length > 0 ? names.join(', ') : undefined;
+  }
+  return undefined;
+}
+
+const PASS_OR_REFUSE = (): Confirmation['offers'] => ({ pass: { allowed: true }, refuse: { allowed: true } });
+
+/** The latest of the times given (the server's last change seen in them). */
+function latest(...values: (number | undefined)[]): number | undefined {
+  let out: number | undefined;
+  for (const v of values) if (v !== undefined && (out === undefined || v > out)) out = v;
+  return out;
+}
+
+function stepsLatest(steps: readonly StepRun[]): number | undefined {
+  return latest(...steps.flatMap((s) => [s.startTime, s.endTime]));
+}
+
+function unitOf(job: JobRun, stage: StageRun, group: number, run: RunDetail, runPhase: RunPhase): Unit {
+  const { phase, known } = jobPhaseOf(job.status);
+  const unit: Unit = {
+    id: job.id,
+    label: job.name || job.identifier || job.id,
+    detail: stage.name,
+    group,
+    status: job.status,
+    phase,
+    known,
+    offers: {},
+  };
+  // A failed job is retried by RetryPipelineRun once the run has failed; not while it still runs.
+  if (phase === 'failed' && !(runPhase === 'running' || runPhase === 'paused' || runPhase === 'unknown'))
+    unit.offers.retry = { allowed: runPhase === 'failed' };
+  const message =
+    job.message ||
+    job.steps.find((s) => (s.status === 'FAILED' || s.status === 'ASYNC_FAILED') && s.message)?.message;
+  if (message) unit.message = message;
+  const updated = latest(job.startTime, job.endTime, stepsLatest(job.steps));
+  if (updated !== undefined) unit.updateTime = updated;
+  if (job.startTime !== undefined) {
+    const end = job.endTime ?? (ENDED.has(job.status) ? undefined : run.serverTime);
+    if (end !== undefined) unit.durationMs = Math.max(0, end - job.startTime);
+  }
+  if (job.identifier) unit.extra = { identifier: job.identifier };
+  return unit;
+}
+
+/** A stage has started: it has a start time, or (times missing) a word of a stage under way or done. */
+function started(stage: StageRun): boolean {
+  return (
+    stage.startTime !== undefined ||
+    !(NOT_STARTED.has(stage.status) || stage.status === 'UNSELECTED' || stage.status === 'SKIPPED')
+  );
+}
+
+export function toSnapshot(run: RunDetail): Snapshot {
+  const { phase: given, known } = runPhaseOf(run.status);
+  const units: Unit[] = [];
+  const confirmations: Confirmation[] = [];
+  /** jobs holding a waiting review: running only because a person has not acted */
+  const holding = new Set<string>();
+  let current = 0;
+  const ended = RUN_ENDED.has(given);
+
+  run.stages.forEach((stage, i) => {
+    const group = i + 1;
+    if (started(stage)) current = group;
+    // Nobody can act on anything in a run that has ended.
+    if (!ended && !ENDED.has(stage.status)) {
+      // Any waiting `pre` step is a manual check point: the `task` of one is UNVERIFIED (9.2).
+      for (const step of stage.pre.filter(waiting)) {
+        const c: Confirmation = {
+          id: confirmationId({ kind: 'checkpoint', stepRunId: step.id }),
+          label: `${stage.name} / ${step.name || 'check point'}`,
+          offers: PASS_OR_REFUSE(),
+        };
+        const who = approvers(step);
+        if (who) c.who = who;
+        if (step.startTime !== undefined) c.updateTime = step.startTime;
+        confirmations.push(c);
+      }
+    }
+    for (const job of stage.jobs) {
+      units.push(unitOf(job, stage, group, run, given));
+      if (ended || ENDED.has(job.status)) continue;
+      for (const step of job.steps) {
+        if (step.task !== REVIEW_TASK || !waiting(step)) continue;
+        holding.add(job.id);
+        const c: Confirmation = {
+          id: confirmationId({ kind: 'review', jobRunId: job.id, stepRunId: step.id }),
+          label: `${stage.name} / ${job.name} / ${step.name}`,
+          offers: PASS_OR_REFUSE(),
+        };
+        const who = approvers(step);
+        if (who) c.who = who;
+        if (step.startTime !== undefined) c.updateTime = step.startTime;
+        confirmations.push(c);
+      }
+    }
+  });
+
+  // CodeArts may show a run waiting for a person as RUNNING (the word is UNVERIFIED, 9.1): with
+  // something waiting and nothing else under way (no job running or queued but those holding a
+  // review), it is paused, which is what the core reads as "waiting for a person".
+  const busy = units.some((u) => (u.phase === 'running' && !holding.has(u.id)) || u.status === 'QUEUED');
+  const phase: RunPhase = given === 'running' && confirmations.length > 0 && !busy ? 'paused' : given;
+
+  const snapshot: Snapshot = {
+    id: run.id,
+    status: run.status,
+    phase,
+    known,
+    progress: { current, total: run.stages.length },
+    offers: { stop: { allowed: !RUN_ENDED.has(phase) }, retry: { allowed: run.status === 'FAILED' } },
+    units,
+    confirmations,
+  };
+  const updated = latest(
+    run.startTime,
+    run.endTime,
+    ...run.stages.flatMap((s) => [
+      s.startTime,
+      s.endTime,
+      stepsLatest(s.pre),
+      ...s.jobs.flatMap((j) => [j.startTime, j.endTime, stepsLatest(j.steps)]),
+    ]),
+  );
+  if (updated !== undefined) snapshot.updateTime = updated;
+  return snapshot;
+}
