@@ -1,21 +1,17 @@
 // The Yunxiao gate's shell: read the inputs, make the provider, run one watch, finish.
-import { yunxiaoProvider } from './providers/yunxiao/provider.js';
 import { parseInputs } from './providers/yunxiao/inputs.js';
 import { YUNXIAO_OUTPUTS } from './providers/yunxiao/outputs.js';
+import { yunxiaoProvider } from './providers/yunxiao/provider.js';
+import { runAction } from './runner/gate.js';
+import { io as runnerIo, type RunnerIo } from './runner/io.js';
 import { cancelOnSignals, type CancelSignal } from './runner/signals.js';
-import { io as runnerIo, useToolkitApi, type RunnerIo } from './runner/io.js';
-import { runGate } from './runner/gate.js';
 
 /**
  * Runs the action and sets the process exit code (also returned): the entry point calls it, and so
  * does a tool that runs the action from source, such as @github/local-action, with no arguments.
  */
-export async function run(
-  cancel: CancelSignal = cancelOnSignals(),
-  io: RunnerIo = runnerIo,
-): Promise<number> {
-  if (io === runnerIo) await useToolkitApi();
-  const code = await runGate(
+export function run(cancel: CancelSignal = cancelOnSignals(), io: RunnerIo = runnerIo): Promise<number> {
+  return runAction(
     {
       name: 'Yunxiao',
       outputs: YUNXIAO_OUTPUTS,
@@ -25,6 +21,4 @@ export async function run(
     cancel,
     io,
   );
-  process.exitCode = code;
-  return code;
 }

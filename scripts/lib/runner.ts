@@ -1,4 +1,4 @@
-// Emulates the GitHub runner for the e2e tests, the demo and the bench. Runs the bundled action (dist/index.js) exactly as the runner does: a node process with INPUT_*
+// Emulates the GitHub runner for the e2e tests, the demo and the bench. Runs a bundled action (dist/index.js, dist/codearts/index.js) exactly as the runner does: a node process with INPUT_*
 // variables (defaults from action.yml filled in, as the runner does), GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files and RUNNER_TEMP, and collects what it leaves behind.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,10 +12,22 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist/index.js');
 export const FAKE_GITHUB_TOKEN = 'ghs_e2eFakeGithubToken000000000000';
 
+/** The repository's actions: each bundle and the action.yml the runner reads its defaults from. */
+export const ACTIONS = {
+  yunxiao: { dist: DIST, yml: join(ROOT, 'action.yml') },
+  codearts: { dist: join(ROOT, 'dist/codearts/index.js'), yml: join(ROOT, 'codearts/action.yml') },
+} as const;
+export type ActionName = keyof typeof ACTIONS;
+
 interface ActionYml {
   inputs: Record<string, { default?: string }>;
 }
-const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
+const ymls = new Map<ActionName, ActionYml>();
+function actionYml(name: ActionName): ActionYml {
+  let yml = ymls.get(name);
+  if (!yml) ymls.set(name, (yml = parse(readFileSync(ACTIONS[name].yml, 'utf8')) as ActionYml));
+  return yml;
+}
 
 export interface ActionRun {
   code: number | null;
@@ -36,6 +48,8 @@ export interface ActionRun {
 }
 
 export interface RunOptions {
+  /** which action of the repository (default yunxiao) */
+  action?: ActionName;
   inputs: Record<string, string>;
   env?: Record<string, string | undefined>;
   /** called with the child right after spawn (e.g. to send a signal later) */
@@ -71,7 +85,8 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     GITHUB_RUN_ID: '4242',
     GITHUB_SERVER_URL: 'https://github.com',
   };
-  for (const [name, spec] of Object.entries(actionYml.inputs)) {
+  const action = opts.action ?? 'yunxiao';
+  for (const [name, spec] of Object.entries(actionYml(action).inputs)) {
     let value = spec.default ?? '';
     if (value.includes('${{ github.token }}')) value = FAKE_GITHUB_TOKEN;
     env[inputVar(name)] = value;
@@ -83,7 +98,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
   }
 
   const started = Date.now();
-  const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ACTIONS[action].dist], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => {

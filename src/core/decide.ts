@@ -91,7 +91,8 @@ export function decide(run: Snapshot, policy: Policy, memory: GateMemory, words:
       );
     }
     if (scan.skipped > budget) return fail(overBudget(Run, scan, budgetText, words));
-    const skippedNote = scan.skipped > 0 ? `, ${scan.skipped} skipped (within ${budgetText})` : '';
+    const within = budgetText ? ` (within ${budgetText})` : '';
+    const skippedNote = scan.skipped > 0 ? `, ${scan.skipped} skipped${within}` : '';
     return end({
       result: 'success',
       reason: `${Run} succeeded: ${scan.succeeded} of ${plural(total, words.unit)} ${words.done}${skippedNote}.`,
@@ -203,7 +204,8 @@ function confirm(
   words: Words,
   { fail, wait }: Outcomes,
 ): Decision {
-  const at = `${words.run} ${run.id} is paused ${c.label}`;
+  // The label says where: "after batch 1 of 3", "at manual review “Approve” (Deploy / approve)".
+  const at = `${words.run} ${run.id} is ${run.phase === 'paused' ? 'paused' : 'waiting'} ${c.label}`;
   const who = c.who ? ` (${c.who})` : '';
   if (policy.confirm === 'wait')
     return wait(
@@ -228,16 +230,20 @@ function confirm(
         kind: 'pass',
         target: c.id,
         label: c.label,
-        reason: `paused ${c.label} with nothing failed (${words.passPolicy})`,
+        reason: `${run.phase === 'paused' ? 'paused' : 'waiting'} ${c.label}; ${words.passPolicy}`,
         seen: confirmationSeen(run, c),
       },
     ]);
   }
   // Refusing is this gate's verdict on the run: it ends the watch.
-  return fail(
-    `${capital(words.run)} ${run.id}: ${c.label} was refused by this gate (${words.refusePolicy}).`,
-    [{ kind: 'refuse', target: c.id, label: c.label, reason: `refused (${words.refusePolicy})` }],
-  );
+  return fail(`${capital(words.run)} ${run.id}: refused by this gate ${c.label} (${words.refusePolicy}).`, [
+    {
+      kind: 'refuse',
+      target: c.id,
+      label: c.label,
+      reason: `${run.phase === 'paused' ? 'paused' : 'waiting'} ${c.label}; ${words.refusePolicy}`,
+    },
+  ]);
 }
 
 /**

@@ -1,7 +1,10 @@
 // What the user allows the gate to do, in no provider's words (each provider's inputs map into it).
 
-/** Units that may end skipped: an absolute count, or a share of all units (rounded down). */
-export type Budget = { kind: 'count'; count: number } | { kind: 'share'; percent: number };
+/**
+ * Units that may end skipped: an absolute count, a share of all units (rounded down), or any number
+ * (where skipping is the pipeline's own choice, such as jobs not selected for a run).
+ */
+export type Budget = { kind: 'count'; count: number } | { kind: 'share'; percent: number } | { kind: 'any' };
 
 export interface Policy {
   /** skip units that cannot be reached and have not finished, within maxSkipped */

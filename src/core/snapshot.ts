@@ -60,6 +60,28 @@ export interface Confirmation {
   offers: { pass?: Offer; refuse?: Offer };
   /** the server's time of its last change, for telling a new pause from one already acted on */
   updateTime?: number;
+  /** provider-specific details kept for the reports and outputs (stage, job, step, ...) */
+  extra?: Readonly<Record<string, string>>;
+}
+
+/** A confirmation point the run has reached, waiting now or not: what the reports list. */
+export interface Point {
+  /** the same id as its Confirmation while it waits */
+  id: string;
+  label: string;
+  who?: string;
+  /** the provider's word for it */
+  status: string;
+  /** waiting for a person now */
+  waiting: boolean;
+  extra?: Readonly<Record<string, string>>;
+}
+
+/** A group (stage) by name, for the reports' row of statuses. */
+export interface GroupState {
+  name: string;
+  /** the provider's word */
+  status: string;
 }
 
 export interface Snapshot {
@@ -80,4 +102,10 @@ export interface Snapshot {
   units: Unit[];
   /** confirmation points pending now */
   confirmations: Confirmation[];
+  /** every confirmation point reached so far, where the provider shows them (reports only) */
+  reached?: Point[];
+  /** the groups by name, in order, where they have names (reports only) */
+  groups?: GroupState[];
+  /** provider-specific details of the run for the reports and outputs (run number, ...) */
+  extra?: Readonly<Record<string, string>>;
 }

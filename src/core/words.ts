@@ -28,6 +28,10 @@ export interface Words {
   unitStatuses: readonly string[];
   /** the name of the units' reachability, when units have one: agent */
   reachability?: string;
+  /** a unit's log, lower case: deploy log, step log */
+  log: string;
+  /** the confirmation points the reports list, plural, lower case (manual reviews); none: not listed */
+  points?: string;
   /** the action kinds as the provider names them in reports (a pass may be a resume) */
   actions: Readonly<Record<ActionKind, string>>;
 }

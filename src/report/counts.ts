@@ -1,6 +1,6 @@
 // What every report reads from a finished run, computed once in one pass over the units and one over
 // the actions: counts by phase, groups, the units that need a look, what this run did.
-import type { Unit } from '../core/snapshot.js';
+import type { Point, Unit } from '../core/snapshot.js';
 import type { ActionKind, TakenAction } from '../core/types.js';
 import type { RunOutcome } from './outcome.js';
 
@@ -161,4 +161,23 @@ export function whatHappened(
 
 function times(n: number): string {
   return n === 1 ? '1 time' : `${n} times`;
+}
+
+/** A confirmation point the run reached, and what became of it. */
+export interface PointOutcome {
+  point: Point;
+  /** passed or refused by this gate; pending (waiting at the end); done (by someone else) */
+  decision: 'passed' | 'refused' | 'pending' | 'done';
+}
+
+/** Every confirmation point the run reached (where the provider shows them), with its decision. */
+export function pointsOf(outcome: RunOutcome): PointOutcome[] {
+  const byUs = new Map<string, 'passed' | 'refused'>();
+  for (const a of outcome.taken)
+    if (a.outcome === 'ok' && a.target && (a.kind === 'pass' || a.kind === 'refuse'))
+      byUs.set(a.target, a.kind === 'pass' ? 'passed' : 'refused');
+  return (outcome.snapshot?.reached ?? []).map((point) => ({
+    point,
+    decision: byUs.get(point.id) ?? (point.waiting ? 'pending' : 'done'),
+  }));
 }

@@ -6,7 +6,14 @@ import { cleanText, displaySafeJson } from '../common/untrusted.js';
 import type { Unit } from '../core/snapshot.js';
 import type { TakenAction } from '../core/types.js';
 import { VERSION } from '../version.js';
-import { tallyOf, whatHappened, type StatusCounts, type Tally, type UnitActions } from './counts.js';
+import {
+  pointsOf,
+  tallyOf,
+  whatHappened,
+  type StatusCounts,
+  type Tally,
+  type UnitActions,
+} from './counts.js';
 import type { RunOutcome } from './outcome.js';
 
 /** 2: machineLogs entries are {lines, began, ended} (were the lines alone). */
@@ -80,6 +87,21 @@ function fields(o: RunOutcome, t: Tally): Field[] {
       })),
     ],
     ['warnings', o.warnings.map(cleanText)],
+    ...(keys.points
+      ? [
+          [
+            keys.points,
+            pointsOf(o).map(({ point, decision }) => ({
+              id: point.id,
+              where: cleanText(point.label),
+              who: point.who === undefined ? null : cleanText(point.who),
+              status: point.status,
+              decision,
+              ...point.extra,
+            })),
+          ] as Field,
+        ]
+      : []),
     ['artifactUrl', o.artifactUrl ?? null],
     ...(o.artifacts ? [['artifacts', o.artifacts] as Field] : []),
     [
@@ -87,7 +109,13 @@ function fields(o: RunOutcome, t: Tally): Field[] {
       Object.fromEntries(
         Object.entries(o.logs).map(([id, log]) => [
           id,
-          { lines: cleanText(log.lines), began: log.began ?? null, ended: log.ended ?? null },
+          {
+            lines: cleanText(log.lines),
+            began: log.began ?? null,
+            ended: log.ended ?? null,
+            ...(log.title === undefined ? {} : { title: cleanText(log.title) }),
+            ...(log.message === undefined ? {} : { message: cleanText(log.message) }),
+          },
         ]),
       ),
     ],

@@ -5,11 +5,15 @@ import type { Result, TakenAction } from '../core/types.js';
 import type { JsonText } from '../http/json.js';
 import type { Presentation } from './presentation.js';
 
-/** The end of a unit's log, and when it ran by the provider's clock (ISO, when known). */
+/** The end of a log (a unit's, or a step of one), and when it ran by the provider's clock (ISO, when known). */
 export interface LogExcerpt {
   lines: string;
   began?: string;
   ended?: string;
+  /** what the log is of, when it is not a unit's own (a failed step: "Build / build / npm test") */
+  title?: string;
+  /** the provider's message for it (a failed step's error) */
+  message?: string;
 }
 
 /** A build product of the run, with where to get it. */

@@ -36,6 +36,8 @@ export interface ReportKeys {
   failed: string;
   /** a confirmation's id in an action, where confirmations have ids people use: review */
   confirmation?: string;
+  /** the confirmation points reached and their decisions, where the provider shows them: reviews */
+  points?: string;
 }
 
 export interface Presentation {

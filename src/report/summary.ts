@@ -8,7 +8,15 @@ import { cleanText, oneLine } from '../common/untrusted.js';
 import type { Unit } from '../core/snapshot.js';
 import type { Result, TakenAction } from '../core/types.js';
 import { capital, plural, type Words } from '../core/words.js';
-import { needsALook, tallyOf, whatHappened, type Group, type StatusCounts, type Tally } from './counts.js';
+import {
+  needsALook,
+  pointsOf,
+  tallyOf,
+  whatHappened,
+  type Group,
+  type StatusCounts,
+  type Tally,
+} from './counts.js';
 import type { LogExcerpt, RunOutcome } from './outcome.js';
 import type { Fact, Presentation } from './presentation.js';
 
@@ -31,6 +39,23 @@ const HEADLINE: Record<Result, [icon: string, words: string]> = {
   'in-progress': ['⏳', 'Deploy in progress'],
 };
 const MAX_GROUP_ROWS = 200;
+const MAX_GROUPS_IN_ROW = 30;
+const MAX_POINT_ROWS = 50;
+const MAX_ARTIFACT_ROWS = 50;
+/** Icons for the statuses people see most; any other word gets a plain dot. */
+const STATUS_ICONS: Readonly<Record<string, string>> = {
+  COMPLETED: '✅',
+  FAILED: '❌',
+  CANCELED: '🛑',
+  RUNNING: '🔄',
+  PAUSED: '⏸️',
+  SUSPEND: '⏸️',
+  INIT: '⚪',
+  QUEUED: '⚪',
+  SKIPPED: '⏭️',
+  UNSELECTED: '⏭️',
+  IGNORED: '⏭️',
+};
 const MAX_TIMELINE_ROWS = 200;
 const MAX_WARNINGS = 20;
 const MAX_LOG_CHARS = 4000;
@@ -46,11 +71,21 @@ export function renderSummary(outcome: RunOutcome, opts: SummaryOptions = {}): s
   const p = outcome.presentation;
 
   const head = headSection(outcome, t);
+  const points = pointsSection(outcome);
+  const products = artifactsSection(outcome);
   const warns = warningsSection(outcome);
   const link = linkSection(p);
   // Three sections may be cut down to a note after the table that must list everything.
-  let room = maxBytes - bytes(head) - bytes(warns) - bytes(link) - 3 * NOTE_ROOM - 64;
-  const needs = needsLookSection(t, p.words, room);
+  let room =
+    maxBytes -
+    bytes(head) -
+    bytes(points) -
+    bytes(products) -
+    bytes(warns) -
+    bytes(link) -
+    3 * NOTE_ROOM -
+    64;
+  const needs = needsLookSection(t, p.words, room, withDuration(outcome));
   room += 3 * NOTE_ROOM - bytes(needs);
   const groups = groupSection(outcome, t, maxUnitRows, room);
   room -= bytes(groups);
@@ -58,7 +93,9 @@ export function renderSummary(outcome: RunOutcome, opts: SummaryOptions = {}): s
   room -= bytes(timeline);
   const logs = logsSection(outcome, room);
 
-  const text = [head, needs, groups, timeline, logs, warns, link].filter(Boolean).join('\n');
+  const text = [head, points, needs, groups, timeline, logs, products, warns, link]
+    .filter(Boolean)
+    .join('\n');
   // Only reachable when maxBytes is too small for even the headline and facts.
   if (bytes(text) <= maxBytes) return text;
   const note = '\n\n… summary cut at the size limit; see the JSON report.\n';
@@ -93,7 +130,64 @@ function headSection(o: RunOutcome, t: Tally): string {
     );
   }
   lines.push(factsTable(o, t));
+  const row = groupsRow(o);
+  if (row) lines.push(row);
   return lines.join('\n');
+}
+
+/** The groups by name as one row of statuses (stages), where the provider names them. */
+function groupsRow(o: RunOutcome): string {
+  const groups = (o.snapshot?.groups ?? []).slice(0, MAX_GROUPS_IN_ROW);
+  if (groups.length === 0) return '';
+  const icon = (status: string): string => STATUS_ICONS[status] ?? '•';
+  const names = groups.map((g) => cell(g.name || '—'));
+  const statuses = groups.map((g) => `${icon(g.status)} ${cell(g.status || '—')}`);
+  return `| ${names.join(' | ')} |\n|${'---|'.repeat(groups.length)}\n| ${statuses.join(' | ')} |\n`;
+}
+
+/** The confirmation points the run reached, and what became of each (or, where the provider keeps no record of them, the ones still waiting). */
+function pointsSection(o: RunOutcome): string {
+  const w = o.presentation.words;
+  const points = pointsOf(o).slice(0, MAX_POINT_ROWS);
+  if (w.points && points.length > 0) {
+    const rows = points.map(({ point, decision }) => {
+      const who = point.who ? cell(point.who) : '—';
+      const what =
+        decision === 'pending'
+          ? `⏳ waiting for ${who === '—' ? 'a person' : who}`
+          : decision === 'passed'
+            ? `✅ ${w.pass}ed by this gate`
+            : decision === 'refused'
+              ? `❌ ${w.refuse}d by this gate`
+              : `done in ${w.provider} (${cell(point.status)})`;
+      return `| ${cell(point.label)} | ${who} | ${what} |`;
+    });
+    return `### ${capital(w.points)}\n\n| Where | Who acts | Decision |\n|---|---|---|\n${rows.join('\n')}\n`;
+  }
+  const waiting = (o.snapshot?.confirmations ?? []).slice(0, MAX_POINT_ROWS);
+  if (waiting.length === 0 || o.result === 'success') return '';
+  const lines = waiting.map(
+    (c) =>
+      `- ${capital(w.run)} ${code(o.snapshot?.id ?? '')} waits ${cell(c.label)}${c.who ? `: ${cell(c.who)} must ${w.pass} it` : `: a person must ${w.pass} it`} in ${w.provider}.`,
+  );
+  return `### Waiting for a person\n\n${lines.join('\n')}\n`;
+}
+
+/** The run's build products, as links where they have a safe one. */
+function artifactsSection(o: RunOutcome): string {
+  const list = (o.artifacts ?? []).slice(0, MAX_ARTIFACT_ROWS);
+  if (list.length === 0) return '';
+  const rows = list.map((a) => {
+    const name = cell([a.name, a.version].filter(Boolean).join(' ') || 'artifact');
+    const url = safeUrl(a.url);
+    const type = a.type ? ` (${cell(a.type)})` : '';
+    return `- ${url ? `[${name}](${url})` : name}${type}`;
+  });
+  const more =
+    (o.artifacts?.length ?? 0) > list.length
+      ? `\n- … and ${(o.artifacts?.length ?? 0) - list.length} more in the JSON report`
+      : '';
+  return `### Build products\n\n${rows.join('\n')}${more}\n`;
 }
 
 /** The run's id as resolved, when no snapshot was read. */
@@ -133,13 +227,14 @@ function factValue(f: Fact): string {
 }
 
 /** The must-list table: every failed, skipped or unreachable unit, as long as bytes allow. */
-function needsLookSection(t: Tally, w: Words, room: number): string {
+function needsLookSection(t: Tally, w: Words, room: number, duration: boolean): string {
   if (t.needsLook.length === 0) return '';
-  const head = `### Needs a look (${t.needsLook.length})\n\nFailed, skipped or unreachable ${w.unit}s, and what this run did to each.\n\n${unitHead(w)}\n`;
+  const what = w.reachability ? `Failed, skipped or unreachable ${w.unit}s` : `Failed or skipped ${w.unit}s`;
+  const head = `### Needs a look (${t.needsLook.length})\n\n${what}, and what this run did to each.\n\n${unitHead(w, duration)}\n`;
   return rowsWithin(
     head,
     t.needsLook,
-    (u) => unitRow(u, t, w),
+    (u) => unitRow(u, t, w, duration),
     room,
     (left) => `\n**${left} more ${w.unit}s not shown; see the JSON report (output \`report-path\`).**\n`,
   );
@@ -156,7 +251,7 @@ function groupSection(o: RunOutcome, t: Tally, maxUnitRows: number, room: number
     head,
     shown,
     (g) =>
-      `| ${g.group}${g.group === current ? ' (current)' : ''} | ${g.counts.total} | ${g.counts.succeeded} | ${g.counts.failed} | ${g.counts.skipped} | ${otherText(g.counts)} |`,
+      `| ${g.group}${groupName(g, w)}${g.group === current ? ' (current)' : ''} | ${g.counts.total} | ${g.counts.succeeded} | ${g.counts.failed} | ${g.counts.skipped} | ${otherText(g.counts)} |`,
     room - NOTE_ROOM,
     (left) => `\n_${left} more ${Groups.toLowerCase()} in the JSON report._\n`,
   );
@@ -181,7 +276,7 @@ function groupSection(o: RunOutcome, t: Tally, maxUnitRows: number, room: number
     // Over the limit, only what is neither a success nor already under Needs a look (e.g. queued).
     const list = listAll ? g.units : g.units.filter((u) => u.phase !== 'succeeded' && !needsALook(u));
     if (list.length === 0) continue;
-    const block = groupBlock(g, list.slice(0, rowsLeft), list.length, t, w);
+    const block = groupBlock(g, list.slice(0, rowsLeft), list.length, t, w, withDuration(o));
     if (used + bytes(block) + bytes(cutNote) > room) {
       if (used + bytes(cutNote) <= room) blocks.push(cutNote);
       break;
@@ -193,13 +288,15 @@ function groupSection(o: RunOutcome, t: Tally, maxUnitRows: number, room: number
   return out + blocks.join('');
 }
 
-function groupBlock(g: Group, list: Unit[], of: number, t: Tally, w: Words): string {
+function groupBlock(g: Group, list: Unit[], of: number, t: Tally, w: Words, duration: boolean): string {
   const more = of > list.length ? `\n_${of - list.length} more in the JSON report._\n` : '';
   const what =
     of === g.units.length
       ? plural(of, w.unit)
       : `${of} of ${plural(g.units.length, w.unit)}, in other states`;
-  return `\n<details><summary>${capital(w.group)} ${g.group}: ${what}</summary>\n\n${unitHead(w)}\n${list.map((u) => unitRow(u, t, w)).join('\n')}\n${more}\n</details>\n`;
+  const name =
+    w.detail === w.group && g.units[0]?.detail ? ` (${html(clip(g.units[0].detail, MAX_CELL_CHARS))})` : '';
+  return `\n<details><summary>${capital(w.group)} ${g.group}${name}: ${what}</summary>\n\n${unitHead(w, duration)}\n${list.map((u) => unitRow(u, t, w, duration)).join('\n')}\n${more}\n</details>\n`;
 }
 
 function timelineSection(o: RunOutcome, room: number): string {
@@ -252,11 +349,11 @@ function logsSection(o: RunOutcome, room: number): string {
   const entries = Object.entries(o.logs);
   if (entries.length === 0) return '';
   const labels = new Map((o.snapshot?.units ?? []).map((u) => [u.id, u.label]));
-  const head = `### Deploy logs of failed ${w.unit}s\n`;
+  const head = `### ${capital(w.log)}s of failed ${w.unit}s\n`;
   const blocks: string[] = [];
   let used = bytes(head);
   for (const [id, log] of entries) {
-    const block = logBlock(labels.get(id) ?? id, log);
+    const block = logBlock(capital(w.log), log.title ?? labels.get(id) ?? id, log);
     if (used + bytes(block) + NOTE_ROOM > room) {
       const left = entries.length - blocks.length;
       const note = `\n_${left} more log excerpts in the JSON report (${o.presentation.reportKeys.logs})._\n`;
@@ -270,7 +367,7 @@ function logsSection(o: RunOutcome, room: number): string {
   return head + blocks.join('');
 }
 
-function logBlock(label: string, log: LogExcerpt): string {
+function logBlock(what: string, label: string, log: LogExcerpt): string {
   // Colour codes are common in deploy logs; hyperlinks (OSC 8) and bidi controls are not harmless.
   let body = cleanText(redactKnown(log.lines));
   if (body.length > MAX_LOG_CHARS) body = `…${body.slice(-MAX_LOG_CHARS)}`;
@@ -278,7 +375,8 @@ function logBlock(label: string, log: LogExcerpt): string {
   // A fence longer than any run of backticks in the log: nothing inside can close it.
   const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
   const when = log.began ? `, ${utcTime(log.began)}${log.ended ? `–${utcTime(log.ended)}` : ''} UTC` : '';
-  return `\n<details><summary>Deploy log of ${html(clip(label, MAX_CELL_CHARS))} (last lines${when})</summary>\n\n${fence}text\n${body}\n${fence}\n\n</details>\n`;
+  const message = log.message ? `${text(clip(log.message, MAX_REASON_CHARS))}\n\n` : '';
+  return `\n<details><summary>${what} of ${html(clip(label, MAX_CELL_CHARS))} (last lines${when})</summary>\n\n${message}${fence}text\n${body}\n${fence}\n\n</details>\n`;
 }
 
 function warningsSection(o: RunOutcome): string {
@@ -302,15 +400,32 @@ function groupsWord(w: Words): string {
   return /(s|sh|ch|x)$/.test(g) ? `${g}es` : `${g}s`;
 }
 
-function unitHead(w: Words): string {
-  const agent = w.reachability ? ` ${capital(w.reachability)} |` : '';
-  const cols = w.reachability ? 6 : 5;
-  return `| ${capital(w.unit)} | ${w.detail.length <= 2 ? w.detail.toUpperCase() : capital(w.detail)} | ${capital(w.group)} | Status |${agent} This run |\n|${'---|'.repeat(cols)}`;
+/** " Build" where a unit's detail names its group (a job's stage); nothing for numbered batches. */
+function groupName(g: Group, w: Words): string {
+  const name = w.detail === w.group ? g.units[0]?.detail : undefined;
+  return name ? ` ${cell(name)}` : '';
 }
 
-function unitRow(u: Unit, t: Tally, w: Words): string {
+/** Units have durations (jobs): a column for them. */
+function withDuration(o: RunOutcome): boolean {
+  return (o.snapshot?.units ?? []).some((u) => u.durationMs !== undefined);
+}
+
+function unitHead(w: Words, duration: boolean): string {
+  const agent = w.reachability ? ` ${capital(w.reachability)} |` : '';
+  const took = duration ? ' Duration |' : '';
+  // A unit's detail may be its group's name (a job's stage): then one column says both.
+  const group = w.detail === w.group ? '' : ` ${capital(w.group)} |`;
+  const cols = 4 + (group ? 1 : 0) + (w.reachability ? 1 : 0) + (duration ? 1 : 0);
+  return `| ${capital(w.unit)} | ${w.detail.length <= 2 ? w.detail.toUpperCase() : capital(w.detail)} |${group} Status |${took}${agent} This run |\n|${'---|'.repeat(cols)}`;
+}
+
+function unitRow(u: Unit, t: Tally, w: Words, duration: boolean): string {
   const agent = w.reachability ? ` ${u.reachable === false ? '⚠️ unreachable' : cell(u.agent || '—')} |` : '';
-  return `| ${code(u.label)} | ${cell(u.detail || '—')} | ${u.group} | ${cell(u.status)} |${agent} ${cell(whatHappened(u, t, w.actions))} |`;
+  const took = duration ? ` ${u.durationMs === undefined ? '—' : humanDuration(u.durationMs / 1000)} |` : '';
+  const detail = w.detail === w.group ? `${u.group}. ${u.detail || '—'}` : u.detail || '—';
+  const group = w.detail === w.group ? '' : ` ${u.group} |`;
+  return `| ${code(u.label)} | ${cell(detail)} |${group} ${cell(u.status)} |${took}${agent} ${cell(whatHappened(u, t, w.actions))} |`;
 }
 
 /**

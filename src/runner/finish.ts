@@ -13,7 +13,7 @@ import { reportParts } from '../report/json-report.js';
 import type { RunOutcome } from '../report/outcome.js';
 import { emptyOutputs, outputsOf, type OutputSpec } from '../report/outputs.js';
 import type { Fact } from '../report/presentation.js';
-import type { Words } from '../core/words.js';
+import { capital, type Words } from '../core/words.js';
 import { renderSummary, unresolvedSummary } from '../report/summary.js';
 import type { RunnerIo } from './io.js';
 
@@ -51,8 +51,13 @@ export function conclude(outcome: RunOutcome, io: RunnerIo): number {
   const w = outcome.presentation.words;
   const labels = new Map((outcome.snapshot?.units ?? []).map((u) => [u.id, u.label]));
   for (const [id, log] of Object.entries(outcome.logs)) {
-    const when = log.began ? `, ${w.done} ${log.began}${log.ended ? ` to ${log.ended}` : ''}` : '';
-    io.block(`Deploy log of failed ${w.unit} ${labels.get(id) ?? id} (last lines${when})`, log.lines);
+    // A unit's own log (a machine's), or a titled one (a failed step of a job).
+    const of = log.title ?? `failed ${w.unit} ${labels.get(id) ?? id}`;
+    const when = log.began
+      ? `, ${log.title ? 'ran' : w.done} ${log.began}${log.ended ? ` to ${log.ended}` : ''}`
+      : '';
+    const lines = log.message ? `${log.message}\n${log.lines}` : log.lines;
+    io.block(`${capital(w.log)} of ${of} (last lines${when})`, lines);
   }
   for (const annotation of annotationsOf(outcome)) io.annotate(annotation);
   return verdictLine(io, outcome.result, outcome.reason);

@@ -12,7 +12,7 @@ import { resolve, watchRun, withExtras, type Clock, type GateLog } from '../watc
 import { DeadlineReached, type RunCancelled } from '../watch/abort.js';
 import { closeDispatcher, createDispatcher } from './dispatcher.js';
 import { conclude, finishInvalid, finishUnresolved, writeResults } from './finish.js';
-import type { RunnerIo } from './io.js';
+import { io as runnerIo, useToolkitApi, type RunnerIo } from './io.js';
 import type { CancelSignal } from './signals.js';
 
 /** After the deadline or a cancel: everything left must be done within this (the bound is 10 s). */
@@ -37,7 +37,22 @@ export interface GateDefinition<C extends GateConfig> {
   provider(config: C, dispatcher: Dispatcher): Promise<Provider>;
 }
 
-export async function runGate<C extends GateConfig>(
+/**
+ * Runs a gate as an action and sets the process exit code (also returned). Run from source (by
+ * @github/local-action), the runner's toolkit is @actions/core's public API (see io.ts).
+ */
+export async function runAction<C extends GateConfig>(
+  gate: GateDefinition<C>,
+  cancel: CancelSignal,
+  io: RunnerIo,
+): Promise<number> {
+  if (io === runnerIo) await useToolkitApi();
+  const code = await runGate(gate, cancel, io);
+  process.exitCode = code;
+  return code;
+}
+
+async function runGate<C extends GateConfig>(
   gate: GateDefinition<C>,
   cancel: CancelSignal,
   io: RunnerIo,

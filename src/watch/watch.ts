@@ -172,7 +172,9 @@ export async function watchRun(
         result: 'timed-out',
         reason: withLastError(
           `${capital(words.run)} ${id} did not finish within ${formatDuration(opts.timeoutMs)} ` +
-            `(last status ${s?.status ?? 'unknown'}, ${words.group} ${s?.progress.current ?? '?'}/${s?.progress.total ?? '?'}).`,
+            `(last status ${s?.status ?? 'unknown'}, ${words.group} ${s?.progress.current ?? '?'}/${s?.progress.total ?? '?'})` +
+            // what it was waiting for at the end says who must act (a person, at which review)
+            (state.waitingFor ? `; at the end: ${state.waitingFor}.` : '.'),
           provider,
         ),
       };
@@ -324,12 +326,11 @@ export async function perform(
   const at = now().toISOString();
   const { signal, words } = ctx;
   const verb = words.actions[action.kind];
+  // A unit's action names the unit; the run's, and a confirmation's (whose reason says where), the run.
   const what =
     action.kind === 'skip' || (action.kind === 'retry' && action.target)
       ? `${verb} ${words.unit} ${action.label ?? action.target}`
-      : action.target && action.target !== ctx.watched.presentation.runId
-        ? `${verb} ${action.label ?? action.target}`
-        : `${verb} the ${words.run}`;
+      : `${verb} the ${words.run}`;
   const record = (taken: TakenAction): TakenAction => {
     state.memory.taken.push(taken);
     return taken;

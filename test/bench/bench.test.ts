@@ -15,6 +15,7 @@ it('npm run bench -- --quick runs to the end and prints every figure', () => {
   expect(r.status, r.stderr).toBe(0);
   for (const figure of [
     'start-up',
+    'start-up: CodeArts gate beside the Yunxiao gate',
     'detection',
     'reaction',
     'requests: GetVMDeployOrder',

@@ -31,3 +31,10 @@ describe('describeBudget', () => {
     expect(describeBudget(share(10), 19)).toBe('max-skipped 10% = 1 of 19');
   });
 });
+
+describe('a budget of any number (skipping is the pipeline’s own choice)', () => {
+  it('never runs out, and says nothing', () => {
+    expect(skipBudget({ kind: 'any' }, 10_000)).toBe(Infinity);
+    expect(describeBudget({ kind: 'any' }, 3)).toBe('');
+  });
+});

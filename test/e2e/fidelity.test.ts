@@ -58,9 +58,12 @@ describe('shapes of real answers', () => {
       );
       expect(run.outputs['result']).toBe('timed-out');
       expect(count(ops, 'ResumeVMDeployOrder')).toBe(0);
-      const said = run.stdout.split('\n').filter((l) => l.includes('offers no resume action'));
+      // said once while it waits (not at every poll), and once more by the verdict at the deadline
+      const lines = run.stdout.split('\n');
+      const said = lines.filter((l) => !l.startsWith('::error::') && l.includes('offers no resume action'));
       expect(said).toHaveLength(1);
       expect(said[0]).toContain('waiting for a person to resume it in Yunxiao');
+      expect(lines.find((l) => l.startsWith('::error::'))).toContain('at the end: deploy order');
     },
   );
 

@@ -41,6 +41,12 @@ import {
   toStepLog,
 } from './normalize.js';
 
+/** A run detail read: the model, and the answer's own bytes for the report. */
+export interface RunRead {
+  run: RunDetail;
+  raw: JsonText;
+}
+
 export type CodeArtsCredentials =
   | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken?: string }
   | { kind: 'token'; token: string };
@@ -87,8 +93,6 @@ interface Request<T> {
 export class CodeArtsClient {
   private readonly base: string;
   private readonly transport: Transport;
-  /** the last run detail as it came (its bytes, in detailBody), for the report */
-  private lastRun?: JsonText;
   private readonly detailBody = new BodyBuffer();
 
   constructor(private readonly opts: CodeArtsClientOptions) {
@@ -148,12 +152,12 @@ export class CodeArtsClient {
   }
 
   /**
-   * ShowPipelineRunDetail: the run, or the latest run without an id. An answer about another run
-   * than the one asked for is a bad answer, never a verdict.
+   * ShowPipelineRunDetail: the run, or the latest run without an id, with the answer as it came
+   * (unknown fields kept) for the report. Its bytes are in a buffer the next read reuses: a caller
+   * lets go of them before it reads again. An answer about another run than the one asked for is a
+   * bad answer, never a verdict.
    */
-  getRun(runId?: string, o?: CallOptions): Promise<RunDetail> {
-    // The answer is read into the buffer the last one is in: that one is let go of first.
-    this.lastRun = undefined;
+  getRun(runId?: string, o?: CallOptions): Promise<RunRead> {
     return this.send(
       {
         operation: 'ShowPipelineRunDetail',
@@ -162,23 +166,14 @@ export class CodeArtsClient {
         write: false,
         into: this.detailBody,
         read: (res) => {
-          const read = readJson(res.bytes, RUN_DETAIL_FIELDS);
-          const run = toRunDetail(read.value);
+          const raw = readJson(res.bytes, RUN_DETAIL_FIELDS);
+          const run = toRunDetail(raw.value);
           if (runId !== undefined && run.id !== runId) throw runMismatch(run.id, runId);
-          this.lastRun = read;
-          return run;
+          return { run, raw };
         },
       },
       o,
     );
-  }
-
-  /**
-   * The last run detail read, as CodeArts sent it (unknown fields kept): for the report. Undefined
-   * while a read is under way or after one failed (each read reuses the buffer).
-   */
-  lastRawRun(): JsonText | undefined {
-    return this.lastRun;
   }
 
   /** The last failed attempt of any call, for a verdict that must name the last error seen. */

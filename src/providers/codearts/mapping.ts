@@ -1,11 +1,20 @@
 // A CodeArts run detail as the core's Snapshot (core/snapshot.ts), by a table per status: units are
 // the jobs, groups the stages, confirmations the manual reviews and check points waiting for a
 // person. Statuses stay CodeArts' words; a word not in a table is `unknown` (never an ending).
-import type { Confirmation, RunPhase, Snapshot, Unit, UnitPhase } from '../../core/snapshot.js';
-import { REVIEW_TASK, type JobRun, type RunDetail, type StageRun, type StepRun } from './model.js';
+import type { Confirmation, Point, RunPhase, Snapshot, Unit, UnitPhase } from '../../core/snapshot.js';
+import type { Words } from '../../core/words.js';
+import {
+  JOB_STATUSES,
+  REVIEW_TASK,
+  type JobRun,
+  type RunDetail,
+  type RUN_STATUSES,
+  type StageRun,
+  type StepRun,
+} from './model.js';
 
-/** Run status -> phase (codearts-api.md 3). */
-export const RUN_PHASES: Readonly<Record<string, RunPhase>> = Object.freeze({
+/** Run status -> phase (codearts-api.md 3): every documented status, and no other. */
+export const RUN_PHASES: Readonly<Record<(typeof RUN_STATUSES)[number], RunPhase>> = Object.freeze({
   COMPLETED: 'succeeded',
   FAILED: 'failed',
   // "ignored" ends a run without its work done: no success (codearts-api.md 3 marks it terminal(?))
@@ -36,7 +45,7 @@ export const JOB_PHASES: Readonly<Record<string, UnitPhase>> = Object.freeze({
 });
 
 export function runPhaseOf(status: string): { phase: RunPhase; known: boolean } {
-  const phase = Object.hasOwn(RUN_PHASES, status) ? RUN_PHASES[status] : undefined;
+  const phase = Object.hasOwn(RUN_PHASES, status) ? RUN_PHASES[status as keyof typeof RUN_PHASES] : undefined;
   return phase ? { phase, known: true } : { phase: 'unknown', known: false };
 }
 
@@ -151,10 +160,45 @@ function started(stage: StageRun): boolean {
   );
 }
 
+/** A step a person confirms, reached (started) or not: a review in a job, or a stage's check point. */
+function point(step: StepRun, kind: 'review' | 'checkpoint', stage: StageRun, job?: JobRun): Point {
+  const ref: ConfirmationRef =
+    kind === 'review' ? { kind, jobRunId: job?.id ?? '', stepRunId: step.id } : { kind, stepRunId: step.id };
+  const p: Point = {
+    id: confirmationId(ref),
+    label:
+      kind === 'review'
+        ? `at manual review “${step.name || 'review'}” (${stage.name} / ${job?.name ?? ''})`
+        : step.name
+          ? `at check point “${step.name}” of stage “${stage.name}”`
+          : `at the check point of stage “${stage.name}”`,
+    status: step.status,
+    waiting: false,
+    extra: { stage: stage.name, job: job?.name ?? '', step: step.name },
+  };
+  const who = approvers(step);
+  if (who) p.who = who;
+  return p;
+}
+
+function confirmationOf(p: Point, step: StepRun): Confirmation {
+  const c: Confirmation = { id: p.id, label: p.label, offers: PASS_OR_REFUSE() };
+  if (p.who) c.who = p.who;
+  if (p.extra) c.extra = p.extra;
+  if (step.startTime !== undefined) c.updateTime = step.startTime;
+  return c;
+}
+
+/** Reached: it has started or ended (a review later in the run, still INIT, is not reached yet). */
+function reachedStep(step: StepRun): boolean {
+  return ENDED.has(step.status) || step.startTime !== undefined || !NOT_STARTED.has(step.status);
+}
+
 export function toSnapshot(run: RunDetail): Snapshot {
   const { phase: given, known } = runPhaseOf(run.status);
   const units: Unit[] = [];
   const confirmations: Confirmation[] = [];
+  const reached: Point[] = [];
   /** jobs holding a waiting review: running only because a person has not acted */
   const holding = new Set<string>();
   let current = 0;
@@ -163,36 +207,28 @@ export function toSnapshot(run: RunDetail): Snapshot {
   run.stages.forEach((stage, i) => {
     const group = i + 1;
     if (started(stage)) current = group;
-    // Nobody can act on anything in a run that has ended.
-    if (!ended && !ENDED.has(stage.status)) {
-      // Any waiting `pre` step is a manual check point: the `task` of one is UNVERIFIED (9.2).
-      for (const step of stage.pre.filter(waiting)) {
-        const c: Confirmation = {
-          id: confirmationId({ kind: 'checkpoint', stepRunId: step.id }),
-          label: `${stage.name} / ${step.name || 'check point'}`,
-          offers: PASS_OR_REFUSE(),
-        };
-        const who = approvers(step);
-        if (who) c.who = who;
-        if (step.startTime !== undefined) c.updateTime = step.startTime;
-        confirmations.push(c);
+    // Any `pre` step is a manual check point: the `task` of one is UNVERIFIED (9.2).
+    for (const step of stage.pre) {
+      if (!reachedStep(step)) continue;
+      const p = point(step, 'checkpoint', stage);
+      // Nobody can act on anything in a run that has ended.
+      if (!ended && !ENDED.has(stage.status) && waiting(step)) {
+        p.waiting = true;
+        confirmations.push(confirmationOf(p, step));
       }
+      reached.push(p);
     }
     for (const job of stage.jobs) {
       units.push(unitOf(job, stage, group, run, given));
-      if (ended || ENDED.has(job.status)) continue;
       for (const step of job.steps) {
-        if (step.task !== REVIEW_TASK || !waiting(step)) continue;
-        holding.add(job.id);
-        const c: Confirmation = {
-          id: confirmationId({ kind: 'review', jobRunId: job.id, stepRunId: step.id }),
-          label: `${stage.name} / ${job.name} / ${step.name}`,
-          offers: PASS_OR_REFUSE(),
-        };
-        const who = approvers(step);
-        if (who) c.who = who;
-        if (step.startTime !== undefined) c.updateTime = step.startTime;
-        confirmations.push(c);
+        if (step.task !== REVIEW_TASK || !reachedStep(step)) continue;
+        const p = point(step, 'review', stage, job);
+        if (!ended && !ENDED.has(job.status) && waiting(step)) {
+          holding.add(job.id);
+          p.waiting = true;
+          confirmations.push(confirmationOf(p, step));
+        }
+        reached.push(p);
       }
     }
   });
@@ -212,6 +248,9 @@ export function toSnapshot(run: RunDetail): Snapshot {
     offers: { stop: { allowed: !RUN_ENDED.has(phase) }, retry: { allowed: run.status === 'FAILED' } },
     units,
     confirmations,
+    reached,
+    groups: run.stages.map((st) => ({ name: st.name || st.identifier, status: st.status })),
+    extra: runExtra(run),
   };
   const updated = latest(
     run.startTime,
@@ -226,3 +265,35 @@ export function toSnapshot(run: RunDetail): Snapshot {
   if (updated !== undefined) snapshot.updateTime = updated;
   return snapshot;
 }
+
+/** What the outputs and the report take from the run besides its jobs. */
+function runExtra(run: RunDetail): Record<string, string> {
+  const extra: Record<string, string> = {};
+  if (run.runNumber !== undefined) extra['runNumber'] = String(run.runNumber);
+  if (run.name) extra['pipelineName'] = run.name;
+  if (run.trigger) extra['trigger'] = run.trigger;
+  if (run.detailUrl) extra['detailUrl'] = run.detailUrl;
+  const source = run.sources[0];
+  if (source?.commitId) extra['commit'] = source.commitId;
+  return extra;
+}
+
+/** The words the core and the reports use for a CodeArts run. */
+export const CODEARTS_WORDS: Words = {
+  provider: 'CodeArts',
+  run: 'pipeline run',
+  unit: 'job',
+  group: 'stage',
+  detail: 'stage',
+  done: 'completed',
+  verb: 'complete',
+  pass: 'pass',
+  refuse: 'refuse',
+  waitPolicy: 'manual-review: wait',
+  passPolicy: 'manual-review: pass',
+  refusePolicy: 'manual-review: refuse',
+  unitStatuses: JOB_STATUSES,
+  log: 'step log',
+  points: 'manual reviews and check points',
+  actions: { skip: 'skip', retry: 'retry', pass: 'pass', refuse: 'refuse', stop: 'stop' },
+};

@@ -30,8 +30,8 @@ export const JOB_STATUSES = [
   'UNSELECTED',
   'REDISPATCH',
 ] as const;
-/** Documented step statuses (the SDK lists only these; a waiting step's word is undocumented). */
-export const STEP_STATUSES = ['RUNNING', 'CANCELED', 'COMPLETED', 'FAILED'] as const;
+// Step statuses: the SDK documents RUNNING, CANCELED, COMPLETED and FAILED only; the word a waiting
+// review step shows is undocumented (mapping.ts reads a step's state from its times instead).
 
 /** The `task` (plugin) of a manual review step. */
 export const REVIEW_TASK = 'official_devcloud_checkpoint';

@@ -3,25 +3,11 @@
 import type { Snapshot } from '../../core/snapshot.js';
 import type { EmasArtifactRequest, YunxiaoApi } from './model.js';
 import { messageOf } from '../../common/message.js';
+import { tail } from '../../common/log-tail.js';
 import type { LogExcerpt } from '../../report/outcome.js';
 
 /** Failed machines whose logs are fetched at most: the rest are in Yunxiao. */
 export const MAX_LOGGED_MACHINES = 10;
-/** Lines kept from the end of each log. */
-export const LOG_TAIL_LINES = 30;
-/** Characters of a log's end looked at for them: a log of hundreds of MB is never split whole. */
-const TAIL_CHARS = 64 * 1024;
-
-/** The last lines of a log (CRLF, CR and LF all end a line, as the runner reads them). */
-export function tail(text: string, lines = LOG_TAIL_LINES): string {
-  const end = text.replace(/[\r\n]+$/, '');
-  const piece = end.length > TAIL_CHARS ? end.slice(-TAIL_CHARS) : end;
-  const all = piece.split(/\r\n|\r|\n/);
-  // A piece cut from a longer log starts inside a line: that partial line is not shown.
-  if (piece !== end && all.length > 1) all.shift();
-  return all.slice(-lines).join('\n');
-}
-
 /** SN -> last lines of its deploy log, for the failed machines of the order. */
 export async function fetchFailedLogs(
   api: YunxiaoApi,

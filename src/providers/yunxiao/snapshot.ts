@@ -43,6 +43,7 @@ export const YUNXIAO_WORDS: Words = {
   refusePolicy: 'resume: never',
   unitStatuses: MACHINE_STATUSES,
   reachability: 'agent',
+  log: 'deploy log',
   actions: { skip: 'skip', retry: 'retry', pass: 'resume', refuse: 'refuse', stop: 'stop' },
 };
 

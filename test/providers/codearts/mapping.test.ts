@@ -16,102 +16,11 @@ import {
   REVIEW_TASK,
   RUN_STATUSES,
   type JobRun,
-  type RunDetail,
   type StageRun,
   type StepRun,
 } from '../../../src/providers/codearts/model.js';
 
-const T0 = 1_767_225_600_000;
-
-const step = (over: Partial<StepRun> = {}): StepRun => ({
-  id: 'step-build',
-  name: 'Build',
-  task: 'official_devcloud_cloudBuild',
-  businessType: 'Build',
-  status: 'COMPLETED',
-  message: '',
-  startTime: T0 + 1000,
-  endTime: T0 + 61_000,
-  inputs: [],
-  ...over,
-});
-const job = (over: Partial<JobRun> = {}): JobRun => ({
-  id: 'job-build',
-  name: 'build',
-  identifier: 'job_build',
-  status: 'COMPLETED',
-  message: '',
-  startTime: T0 + 1000,
-  endTime: T0 + 61_000,
-  steps: [step()],
-  ...over,
-});
-const stage = (over: Partial<StageRun> = {}): StageRun => ({
-  id: 'stage-build',
-  sequence: 0,
-  name: 'Build',
-  identifier: 'stage_build',
-  status: 'COMPLETED',
-  startTime: T0,
-  endTime: T0 + 62_000,
-  pre: [],
-  jobs: [job()],
-  ...over,
-});
-const run = (over: Partial<RunDetail> = {}): RunDetail => ({
-  id: 'run-1',
-  pipelineId: 'pipe',
-  name: 'demo',
-  status: 'RUNNING',
-  trigger: 'Manual',
-  startTime: T0,
-  executor: { id: 'u', name: 'ci-bot' },
-  stages: [stage()],
-  sources: [],
-  artifacts: [],
-  serverTime: T0 + 100_000,
-  ...over,
-});
-
-/** A review job waiting as the variant shows it. */
-const reviewJob = (jobStatus: string, stepStatus: string, over: Partial<StepRun> = {}): JobRun =>
-  job({
-    id: 'job-review',
-    name: 'review',
-    identifier: 'job_review',
-    status: jobStatus,
-    startTime: T0 + 70_000,
-    endTime: undefined,
-    steps: [
-      step({
-        id: 'step-review',
-        name: 'ManualReview',
-        task: REVIEW_TASK,
-        businessType: 'Normal',
-        status: stepStatus,
-        startTime: T0 + 70_000,
-        endTime: undefined,
-        inputs: [
-          { key: 'audit_source', value: 'members' },
-          { key: 'approvers', value: 'u1' },
-        ],
-        ...over,
-      }),
-    ],
-  });
-
-const approveStage = (j: JobRun, over: Partial<StageRun> = {}): StageRun =>
-  stage({
-    id: 'stage-approve',
-    sequence: 1,
-    name: 'Approve',
-    identifier: 'stage_approve',
-    status: 'RUNNING',
-    startTime: T0 + 70_000,
-    endTime: undefined,
-    jobs: [j],
-    ...over,
-  });
+import { approveStage, job, reviewJob, run, stage, step, T0 } from '../../support/codearts-runs.js';
 
 describe('run status -> phase', () => {
   const TABLE: Record<string, RunPhase> = {
@@ -360,10 +269,21 @@ describe('manual reviews', () => {
     expect(snap.confirmations).toEqual([
       {
         id: 'review:job-review:step-review',
-        label: 'Approve / review / ManualReview',
+        label: 'at manual review “ManualReview” (Approve / review)',
         who: 'u1',
         offers: { pass: { allowed: true }, refuse: { allowed: true } },
         updateTime: T0 + 70_000,
+        extra: { stage: 'Approve', job: 'review', step: 'ManualReview' },
+      },
+    ]);
+    expect(snap.reached).toEqual([
+      {
+        id: 'review:job-review:step-review',
+        label: 'at manual review “ManualReview” (Approve / review)',
+        who: 'u1',
+        status: stepStatus,
+        waiting: true,
+        extra: { stage: 'Approve', job: 'review', step: 'ManualReview' },
       },
     ]);
     expect(snap.phase).toBe('paused');
@@ -501,10 +421,11 @@ describe('manual check points (stage pre steps)', () => {
     expect(snap.confirmations).toEqual([
       {
         id: 'checkpoint:pre-1',
-        label: 'Deploy / ManualCheckPoint',
+        label: 'at check point “ManualCheckPoint” of stage “Deploy”',
         who: 'u9',
         offers: { pass: { allowed: true }, refuse: { allowed: true } },
         updateTime: T0 + 70_000,
+        extra: { stage: 'Deploy', job: '', step: 'ManualCheckPoint' },
       },
     ]);
     expect(snap.phase).toBe('paused');
@@ -524,9 +445,30 @@ describe('manual check points (stage pre steps)', () => {
     expect(snap.confirmations).toEqual([]);
   });
 
-  it('a nameless pre step is called a check point', () => {
+  it('a check point passed or refused is still reached, not waiting; one not reached is not listed', () => {
+    const passed = toSnapshot(
+      run({ stages: [stage(), deployStage(checkPoint({ status: 'COMPLETED', endTime: T0 + 80_000 }))] }),
+    );
+    expect(passed.reached).toEqual([
+      expect.objectContaining({ id: 'checkpoint:pre-1', status: 'COMPLETED', waiting: false }),
+    ]);
+    const later = toSnapshot(
+      run({
+        stages: [
+          stage(),
+          deployStage(checkPoint({ status: 'INIT', startTime: undefined }), {
+            status: 'INIT',
+            startTime: undefined,
+          }),
+        ],
+      }),
+    );
+    expect(later.reached).toEqual([]);
+  });
+
+  it('a nameless pre step is called the check point of its stage', () => {
     const snap = toSnapshot(run({ stages: [deployStage(checkPoint({ name: '' }))] }));
-    expect(snap.confirmations[0]?.label).toBe('Deploy / check point');
+    expect(snap.confirmations[0]?.label).toBe('at the check point of stage “Deploy”');
   });
 });
 

@@ -85,7 +85,7 @@ async function watch(
 ): Promise<{ snap: Snapshot; run: RunDetail; seen: Snapshot[] }> {
   const seen: Snapshot[] = [];
   for (let i = 0; i < max; i++) {
-    const run = await c.getRun(runId);
+    const { run } = await c.getRun(runId);
     const snap = toSnapshot(run);
     seen.push(snap);
     if (done(snap, run)) return { snap, run, seen };
@@ -141,7 +141,7 @@ describe('AK/SK: a run passed through a manual review', () => {
     const waiting = seen.find((s) => s.confirmations.length > 0);
     expect(waiting?.phase).toBe('paused');
     expect(waiting?.confirmations[0]).toMatchObject({
-      label: 'Approve / review / review',
+      label: 'at manual review “review” (Approve / review)',
       who: '3b1f0c2d4e5f6a7b8c9d0e1f2a3b4c5d',
     });
     // the simulator saw the gate's decision, with its description
@@ -164,8 +164,7 @@ describe('AK/SK: a run passed through a manual review', () => {
     const sim = await simulator();
     const c = client(sim);
     const { pipelineRunId: id } = await c.runPipeline();
-    await c.getRun(id);
-    const raw = JSON.parse(c.lastRawRun()?.text() ?? '{}') as Record<string, unknown>;
+    const raw = JSON.parse((await c.getRun(id)).raw.text()) as Record<string, unknown>;
     expect(raw).toMatchObject({ id, manifest_version: '3.0', language: 'en-us', project_id: PROJECT });
   });
 
@@ -186,7 +185,7 @@ describe('credentials against the gateway', () => {
       credentials: { kind: 'aksk', accessKey: STS_AK, secretKey: STS_SK, securityToken: STS_TOKEN },
     });
     const { pipelineRunId: id } = await c.runPipeline();
-    expect((await c.getRun(id)).id).toBe(id);
+    expect((await c.getRun(id)).run.id).toBe(id);
     expect((await c.listRuns({ offset: 0, limit: 5, sort_dir: 'desc' })).runs.map((r) => r.id)).toContain(id);
     for (const r of sim.requests) {
       expect(r.status).toBe(200);
@@ -209,7 +208,7 @@ describe('credentials against the gateway', () => {
     const sim = await simulator();
     const c = client(sim, { credentials: { kind: 'token', token: IAM_TOKEN } });
     const { pipelineRunId: id } = await c.runPipeline();
-    expect((await c.getRun(id)).status).toBe('RUNNING');
+    expect((await c.getRun(id)).run.status).toBe('RUNNING');
     for (const r of sim.requests) {
       expect(r.status).toBe(200);
       expect(r.headers['x-auth-token']).toBe(IAM_TOKEN);
@@ -304,10 +303,10 @@ describe('failures, retries, stops', () => {
     });
     const c = client(sim);
     const { pipelineRunId: id } = await c.runPipeline();
-    const running = toSnapshot(await c.getRun(id));
+    const running = toSnapshot((await c.getRun(id)).run);
     expect(running.offers.stop).toEqual({ allowed: true });
     expect(await c.stopRun(id)).toBe(true);
-    const snap = toSnapshot(await c.getRun(id));
+    const snap = toSnapshot((await c.getRun(id)).run);
     expect(snap).toMatchObject({
       status: 'CANCELED',
       phase: 'cancelled',
@@ -330,7 +329,7 @@ describe('failures, retries, stops', () => {
     const waiting = seen.find((s) => s.confirmations.length > 0);
     expect(waiting?.phase).toBe('paused');
     expect(waiting?.confirmations[0]?.id).toMatch(/^checkpoint:[0-9a-f]{32}$/);
-    expect(waiting?.confirmations[0]?.label).toBe('Deploy / ManualCheckPoint');
+    expect(waiting?.confirmations[0]?.label).toBe('at check point “ManualCheckPoint” of stage “Deploy”');
     expect(sim.requests.some((r) => r.operation === 'AcceptCheckpoint' && r.status === 200)).toBe(true);
   });
 
@@ -417,7 +416,7 @@ describe('logs, artifacts, lists', () => {
     expect(page.runs[0]).toMatchObject({ id, status: 'RUNNING', source: { branch: 'master' } });
     const failed = await c.listRuns({ offset: 0, limit: 10, sort_dir: 'asc', status: ['FAILED'] });
     expect(failed.runs.map((r) => r.status)).toEqual(['FAILED']);
-    expect((await c.getRun()).id).toBe(id);
+    expect((await c.getRun()).run.id).toBe(id);
   });
 });
 
@@ -428,6 +427,7 @@ describe('variants no source settles', () => {
     const before = Date.now();
     const { pipelineRunId: id } = await c.runPipeline();
     const { run, snap } = await watch(c, id, ended);
+    const last = await c.getRun(id);
     expect(sim.requests.length).toBeGreaterThan(0);
     expect(run.startTime).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
     expect(run.startTime).toBeLessThanOrEqual(Date.now());
@@ -435,7 +435,7 @@ describe('variants no source settles', () => {
     expect(run.stages[0]?.jobs[0]?.startTime).toBeGreaterThan(1e12);
     expect(snap.updateTime).toBeGreaterThan(1e12);
     // the answer itself carried seconds
-    expect((JSON.parse(c.lastRawRun()!.text()) as { start_time: number }).start_time).toBeLessThan(1e11);
+    expect((JSON.parse(last.raw.text()) as { start_time: number }).start_time).toBeLessThan(1e11);
   });
 
   it("errorBody 'nested': {error: {code, message}} in a 200 is an error, with its hint", async () => {
@@ -478,7 +478,7 @@ describe('variants no source settles', () => {
     expect(snap.phase).toBe('succeeded');
     const waiting = seen.find((s) => s.confirmations.length > 0);
     expect(waiting?.phase).toBe('paused');
-    const raw = await c.getRun(id);
+    const { run: raw } = await c.getRun(id);
     expect(raw.stages[1]?.jobs[0]?.steps[0]?.status).toBe('COMPLETED');
     expect(sim.requests.filter((r) => r.operation === 'AcceptManualReview')).toHaveLength(1);
   });
@@ -544,7 +544,7 @@ describe('an unreliable gateway', () => {
     expect(err).toMatchObject({ status: 200, errorCode: 'DEVCP.00014031' });
     expect(err.hint).toMatch(/"View"/);
     // the login page once, then the run
-    expect((await c.getRun(id)).id).toBe(id);
+    expect((await c.getRun(id)).run.id).toBe(id);
     expect(sim.requests.filter((r) => r.operation === 'ShowPipelineRunDetail').map((r) => r.fault)).toEqual([
       '200-error',
       'html-200',

@@ -1,6 +1,6 @@
-// The last lines of a deploy log, whatever its size or line endings.
+// The last lines of a log, whatever its size or line endings.
 import { describe, expect, it } from 'vitest';
-import { LOG_TAIL_LINES, tail } from '../../../src/providers/yunxiao/extras.js';
+import { LOG_TAIL_LINES, tail } from '../../src/common/log-tail.js';
 
 describe('tail', () => {
   it('keeps the last lines; CRLF, CR and LF all end a line', () => {

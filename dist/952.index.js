@@ -1,5 +1,5 @@
-export const id = 704;
-export const ids = [704];
+export const id = 952;
+export const ids = [952];
 export const modules = {
 
 /***/ 978:
@@ -1179,7 +1179,7 @@ async function withTunnels() {
 
 /***/ }),
 
-/***/ 704:
+/***/ 6952:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1187,843 +1187,6 @@ async function withTunnels() {
 __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
-
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/providers/yunxiao/hints.ts
-var hints = __webpack_require__(8140);
-// EXTERNAL MODULE: ./src/http/transport.ts
-var transport = __webpack_require__(1517);
-// EXTERNAL MODULE: ./src/http/json.ts
-var json = __webpack_require__(2868);
-// EXTERNAL MODULE: ./src/providers/yunxiao/normalize.ts
-var normalize = __webpack_require__(7705);
-;// CONCATENATED MODULE: ./src/providers/yunxiao/openapi.ts
-
-
-
-
-
-/** Rows per history page: the documented maximum. */
-const HISTORY_PAGE_SIZE = 30;
-const enc = encodeURIComponent;
-class OpenApiClient {
-    opts;
-    kind = 'openapi';
-    base;
-    transport;
-    orderBody = new transport/* BodyBuffer */.FJ();
-    constructor(opts) {
-        this.opts = opts;
-        if (opts.edition === 'central' && !opts.organizationId) {
-            throw new Error('organization-id is required for the central edition');
-        }
-        const root = `${opts.endpoint.replace(/\/+$/, '')}/oapi/v1/flow`;
-        this.base = opts.edition === 'central' ? `${root}/organizations/${enc(opts.organizationId ?? '')}` : root;
-        this.transport = new transport/* Transport */.oK({
-            dispatcher: opts.dispatcher,
-            userAgent: version/* USER_AGENT */._,
-            requestTimeoutMs: opts.requestTimeoutMs,
-            retry: opts.retry,
-            random: opts.random,
-            debug: opts.debug,
-            secrets: [opts.token],
-            failureOf: openApiFailure,
-            hintFor: hints/* openApiHint */.Gz,
-        });
-    }
-    listDeployJobs(pipelineId, o) {
-        return this.get('ListPipelineJobs', `/pipelines/${enc(pipelineId)}/listTasksByCategory/DEPLOY`, openapi_json(normalize/* toDeployJobs */.pX), o);
-    }
-    async listJobHistory(pipelineId, identifier, cursor, o) {
-        const page = Number(cursor ?? '1') || 1;
-        const query = new URLSearchParams({
-            pipelineId,
-            category: 'DEPLOY',
-            identifier,
-            page: String(page),
-            perPage: String(HISTORY_PAGE_SIZE),
-        });
-        return this.get('ListPipelineJobHistorys', `/pipelines/getComponentsWithoutButtons?${query}`, (res) => {
-            const items = (0,normalize/* toJobHistory */.Bi)((0,json/* readJson */.Vh)(res.bytes).value);
-            const total = Number(header(res, 'x-total-pages'));
-            const last = Number.isSafeInteger(total) && total > 0 ? String(total) : undefined;
-            return { items, next: nextPage(res, page, items.length), ...(last ? { last } : {}) };
-        }, o);
-    }
-    getPipelineRun(pipelineId, pipelineRunId, o) {
-        return this.get('GetPipelineRun', `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`, openapi_json(normalize/* toPipelineRun */.Tk), o);
-    }
-    getLatestPipelineRun(pipelineId, o) {
-        return this.get('GetLatestPipelineRun', `/pipelines/${enc(pipelineId)}/runs/latestPipelineRun`, openapi_json(normalize/* toPipelineRun */.Tk), o);
-    }
-    getDeployOrder(pipelineId, deployOrderId, o) {
-        return this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), (res) => {
-            const read = readDeployOrder(res.bytes);
-            if (read.snapshot.id !== deployOrderId)
-                throw (0,normalize/* orderMismatch */.DI)(read.snapshot.id, deployOrderId);
-            return read;
-        }, o, { into: this.orderBody, maxBytes: normalize/* MAX_ORDER_BYTES */.A2 });
-    }
-    lastError() {
-        return this.transport.lastError();
-    }
-    stopDeployOrder(pipelineId, deployOrderId, o) {
-        return this.put('StopVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/stop`, o);
-    }
-    resumeDeployOrder(pipelineId, deployOrderId, o) {
-        return this.put('ResumeVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/resume`, o);
-    }
-    skipMachine(pipelineId, deployOrderId, machineSn, o) {
-        return this.put('SkipVMDeployMachine', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/skip`, o);
-    }
-    retryMachine(pipelineId, deployOrderId, machineSn, o) {
-        return this.put('RetryVMDeployMachine', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/retry`, o);
-    }
-    getMachineLog(pipelineId, deployOrderId, machineSn, o) {
-        return this.get('GetVMDeployMachineLog', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/log`, openapi_json(normalize/* toMachineLog */.RE), o, { maxBytes: normalize/* MAX_LOG_BYTES */.w5 });
-    }
-    getEmasArtifactUrl(req, o) {
-        const query = new URLSearchParams({
-            emasJobInstanceId: req.emasJobInstanceId,
-            md5: req.md5,
-            pipelineId: req.pipelineId,
-            pipelineRunId: req.pipelineRunId,
-            serviceConnectionId: req.serviceConnectionId,
-        });
-        return this.get('GetPipelineEmasArtifactUrl', `/pipelines/getEmasArtifactDownloadUrl?${query}`, (res) => {
-            const text = res.text.trim();
-            // A bare string: JSON-quoted, or unquoted as the documentation's example shows it.
-            const url = text.startsWith('"') ? (0,json/* readJson */.Vh)(res.bytes).value : text;
-            if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url))
-                throw new normalize/* ShapeError */.ym('expected the artifact URL');
-            return url;
-        }, o);
-    }
-    orderPath(pipelineId, deployOrderId) {
-        return `/pipelines/${enc(pipelineId)}/deploy/${enc(deployOrderId)}`;
-    }
-    machinePath(pipelineId, deployOrderId, machineSn) {
-        return `${this.orderPath(pipelineId, deployOrderId)}/machine/${enc(machineSn)}`;
-    }
-    get(operation, path, read, o, body) {
-        return this.transport.send({
-            operation,
-            method: 'GET',
-            url: this.base + path,
-            headers: { 'x-yunxiao-token': this.opts.token },
-            write: false,
-            signal: o?.signal,
-            read,
-            ...body,
-        });
-    }
-    put(operation, path, o) {
-        return this.transport.send({
-            operation,
-            method: 'PUT',
-            url: this.base + path,
-            headers: { 'x-yunxiao-token': this.opts.token },
-            write: true,
-            signal: o?.signal,
-            read: (res) => (0,normalize/* toWriteResult */.MK)(res.bytes, (bytes) => (0,json/* readJson */.Vh)(bytes).value),
-        });
-    }
-}
-/** A reader of a JSON answer into the model: SyntaxError and ShapeError say it is a bad answer. */
-function openapi_json(normalize) {
-    return (res) => normalize((0,json/* readJson */.Vh)(res.bytes).value);
-}
-/**
- * GetVMDeployOrder's answer (UTF-8 bytes) to the model, and its text for the report. Only the fields
- * the model reads are built (DEPLOY_ORDER_FIELDS): a 10,000-machine order is ~7 MB of JSON, and its
- * whole tree would be several times that at every poll.
- * Throws SyntaxError (not JSON) or ShapeError (not a deploy order).
- */
-function readDeployOrder(bytes) {
-    const raw = (0,json/* readJson */.Vh)(bytes, normalize/* DEPLOY_ORDER_FIELDS */.PS);
-    return { snapshot: (0,normalize/* toDeployOrderRead */.Jm)(raw.value), raw };
-}
-/** The documented error body: {traceId, code, errorCode, errorMessage, errorDescription}. */
-function openApiFailure(res) {
-    const requestId = header(res, 'x-request-id');
-    // An answer with a success status that is not what was asked for is the reader's to say (a bad answer).
-    if (res.status < 400)
-        return undefined;
-    let body;
-    try {
-        const parsed = (0,json/* readJson */.Vh)(res.bytes).value;
-        if (parsed && typeof parsed === 'object')
-            body = parsed;
-    }
-    catch {
-        body = undefined;
-    }
-    if (!body)
-        return { errorMessage: 'non-JSON answer', requestId, showBody: true };
-    const text = (k) => typeof body[k] === 'string' && body[k] !== '' ? body[k] : undefined;
-    return {
-        errorCode: text('errorCode') ?? text('code'),
-        errorMessage: text('errorMessage') ?? text('errorDescription') ?? text('message'),
-        requestId: requestId ?? text('traceId') ?? text('requestId'),
-    };
-}
-function header(res, name) {
-    const v = res.headers[name];
-    return Array.isArray(v) ? v[0] : v;
-}
-/** The next page: x-next-page when the server sends it, else x-total-pages, else a full page may have more. */
-function nextPage(res, page, rows) {
-    const next = header(res, 'x-next-page');
-    if (next !== undefined)
-        return /^\d+$/.test(next.trim()) ? next.trim() : undefined;
-    const total = Number(header(res, 'x-total-pages'));
-    if (Number.isFinite(total) && total > 0)
-        return page < total ? String(page + 1) : undefined;
-    return rows >= HISTORY_PAGE_SIZE ? String(page + 1) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/providers/yunxiao/api.ts
-
-async function createApi(config, dispatcher, debug) {
-    const creds = config.credentials;
-    if (creds.kind === 'token') {
-        return new OpenApiClient({
-            endpoint: config.endpoint,
-            edition: config.edition,
-            organizationId: config.organizationId,
-            token: creds.token,
-            dispatcher,
-            debug,
-        });
-    }
-    // The classic client (and its signer) is loaded only by runs that use AccessKeys.
-    const { ClassicClient } = await __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 6832));
-    return new ClassicClient({
-        endpoint: config.endpoint,
-        organizationId: config.organizationId ?? '',
-        accessKeyId: creds.accessKeyId,
-        accessKeySecret: creds.accessKeySecret,
-        securityToken: creds.securityToken,
-        dispatcher,
-        debug,
-    });
-}
-
-// EXTERNAL MODULE: ./src/common/message.ts
-var message = __webpack_require__(978);
-;// CONCATENATED MODULE: ./src/providers/yunxiao/extras.ts
-
-/** Failed machines whose logs are fetched at most: the rest are in Yunxiao. */
-const MAX_LOGGED_MACHINES = 10;
-/** Lines kept from the end of each log. */
-const LOG_TAIL_LINES = 30;
-/** Characters of a log's end looked at for them: a log of hundreds of MB is never split whole. */
-const TAIL_CHARS = 64 * 1024;
-/** The last lines of a log (CRLF, CR and LF all end a line, as the runner reads them). */
-function tail(text, lines = LOG_TAIL_LINES) {
-    const end = text.replace(/[\r\n]+$/, '');
-    const piece = end.length > TAIL_CHARS ? end.slice(-TAIL_CHARS) : end;
-    const all = piece.split(/\r\n|\r|\n/);
-    // A piece cut from a longer log starts inside a line: that partial line is not shown.
-    if (piece !== end && all.length > 1)
-        all.shift();
-    return all.slice(-lines).join('\n');
-}
-/** SN -> last lines of its deploy log, for the failed machines of the order. */
-async function fetchFailedLogs(api, order, pipelineId, signal, warn) {
-    const failed = order.units.filter((m) => m.phase === 'failed').slice(0, MAX_LOGGED_MACHINES);
-    const logs = {};
-    await Promise.all(failed.map(async (m) => {
-        try {
-            const log = await api.getMachineLog(pipelineId, order.id, m.id, { signal });
-            const excerpt = { lines: tail(log.deployLog ?? '') };
-            if (log.deployBeginTime !== undefined)
-                excerpt.began = isoTime(log.deployBeginTime);
-            if (log.deployEndTime !== undefined)
-                excerpt.ended = isoTime(log.deployEndTime);
-            logs[m.id] = excerpt;
-        }
-        catch (err) {
-            if (!signal.aborted)
-                warn(`Could not fetch the deploy log of machine ${m.label}: ${(0,message/* messageOf */.b)(err)}`);
-        }
-    }));
-    return logs;
-}
-function isoTime(ms) {
-    const d = new Date(ms);
-    return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-}
-/** The EMAS artifact URL when coordinates are known (explicit inputs first, else the run's action). */
-async function fetchArtifactUrl(api, req, signal) {
-    if (!req?.emasJobInstanceId || !req.md5 || !req.serviceConnectionId || !req.pipelineId)
-        return undefined;
-    if (!req.pipelineRunId)
-        return { error: 'the pipeline run is not known (pass pipeline-run-id)' };
-    try {
-        const url = await api.getEmasArtifactUrl(req, { signal });
-        return { url };
-    }
-    catch (err) {
-        return { error: (0,message/* messageOf */.b)(err) };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/providers/yunxiao/links.ts
-const CENTRAL_CONSOLE = 'https://flow.aliyun.com';
-/**
- * The pipeline run page (or the pipeline's current run when the run is unknown). The central
- * edition and the classic API live on flow.aliyun.com; a region-edition instance serves its
- * console on its own domain, the one the API endpoint names.
- */
-function deployUrl(opts, pipelineId, pipelineRunId) {
-    const base = opts.api === 'openapi' && opts.edition === 'region' ? new URL(opts.endpoint).origin : CENTRAL_CONSOLE;
-    const p = encodeURIComponent(pipelineId);
-    return pipelineRunId
-        ? `${base}/pipelines/${p}/builds/${encodeURIComponent(pipelineRunId)}`
-        : `${base}/pipelines/${p}/current`;
-}
-
-;// CONCATENATED MODULE: ./src/report/counts.ts
-function emptyCounts() {
-    return {
-        total: 0,
-        succeeded: 0,
-        failed: 0,
-        skipped: 0,
-        other: 0,
-        byStatus: new Map(),
-        otherByStatus: new Map(),
-    };
-}
-function addToCounts(c, u) {
-    c.total++;
-    if (u.phase === 'succeeded')
-        c.succeeded++;
-    else if (u.phase === 'failed')
-        c.failed++;
-    else if (u.phase === 'skipped')
-        c.skipped++;
-    else {
-        c.other++;
-        c.otherByStatus.set(u.status, (c.otherByStatus.get(u.status) ?? 0) + 1);
-    }
-    c.byStatus.set(u.status, (c.byStatus.get(u.status) ?? 0) + 1);
-}
-function needsALook(u) {
-    return u.phase === 'failed' || u.phase === 'skipped' || u.reachable === false;
-}
-function actionsByUnit(taken) {
-    const per = new Map();
-    for (const a of taken) {
-        if (!a.target || (a.kind !== 'skip' && a.kind !== 'retry'))
-            continue;
-        let e = per.get(a.target);
-        if (!e) {
-            e = { skipped: false, retries: 0, refused: new Map(), unanswered: new Set() };
-            per.set(a.target, e);
-        }
-        if (a.outcome === 'error')
-            e.refused.set(a.kind, (e.refused.get(a.kind) ?? 0) + 1);
-        else if (a.outcome === 'unknown')
-            e.unanswered.add(a.kind);
-        else if (a.kind === 'skip')
-            e.skipped = true;
-        else
-            e.retries++;
-    }
-    return per;
-}
-function skippedByThisRun(taken) {
-    const seen = new Set();
-    for (const a of taken)
-        if (a.kind === 'skip' && a.outcome === 'ok' && a.target)
-            seen.add(a.target);
-    return [...seen];
-}
-function tallyOf(outcome) {
-    const units = outcome.snapshot?.units ?? [];
-    const counts = outcome.snapshot ? emptyCounts() : undefined;
-    const byGroup = new Map();
-    const failed = [];
-    const skipped = [];
-    const unreachableIds = [];
-    for (const u of units) {
-        if (u.reachable === false)
-            unreachableIds.push(u.id);
-        if (counts)
-            addToCounts(counts, u);
-        let g = byGroup.get(u.group);
-        if (!g) {
-            g = { group: u.group, units: [], counts: emptyCounts() };
-            byGroup.set(u.group, g);
-        }
-        g.units.push(u);
-        addToCounts(g.counts, u);
-        if (u.phase === 'failed')
-            failed.push(u);
-        else if (u.phase === 'skipped')
-            skipped.push(u);
-    }
-    // Few groups: sorting their keys is cheap, and walking them keeps the units in order.
-    const groups = [...byGroup.values()].sort((a, b) => a.group - b.group);
-    const needsLook = [];
-    for (const g of groups)
-        for (const u of g.units)
-            if (needsALook(u))
-                needsLook.push(u);
-    return {
-        counts,
-        groups,
-        needsLook,
-        failed,
-        skipped,
-        skippedByUs: skippedByThisRun(outcome.taken),
-        failedIds: failed.map((u) => u.id),
-        unreachableIds,
-        byUnit: actionsByUnit(outcome.taken),
-    };
-}
-/** What this run did to a unit, or what happened to it otherwise, in a few words. */
-function whatHappened(u, tally, actionNames) {
-    const e = tally.byUnit.get(u.id);
-    const parts = [];
-    if (e?.retries)
-        parts.push(`retried ${times(e.retries)}`);
-    if (e?.skipped)
-        parts.push('skipped by this run');
-    for (const [kind, n] of e?.refused ?? [])
-        parts.push(`${actionNames[kind]} refused${n > 1 ? ` ${times(n)}` : ''}`);
-    for (const kind of e?.unanswered ?? [])
-        parts.push(`${actionNames[kind]} sent, no answer`);
-    if (u.phase === 'skipped' && !e?.skipped && !e?.unanswered.has('skip'))
-        parts.push('skipped by someone else');
-    return parts.length ? parts.join(', ') : 'nothing';
-}
-function times(n) {
-    return n === 1 ? '1 time' : `${n} times`;
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-// The step outputs of an action's contract: every name always set ('' when unknown, [] for a list),
-// ids as exact strings. Each provider declares its names, in action.yml's order, and how each is had
-// from the outcome; the ones every gate has are here.
-
-function outputsOf(specs, outcome, reportPath) {
-    const t = tallyOf(outcome);
-    return Object.fromEntries(specs.map((s) => [s.name, s.value(outcome, t, reportPath)]));
-}
-/** Every output of a run that read nothing: '' for values, [] for lists (fromJSON() never fails on them). */
-function emptyOutputs(specs) {
-    return Object.fromEntries(specs.map((s) => [s.name, s.list ? '[]' : '']));
-}
-/** A fact of the run's resolution (`resolved` in the report), by its key. */
-function fact(outcome, key) {
-    const f = outcome.presentation.facts.find((x) => x.key === key);
-    return f?.id ?? f?.text ?? '';
-}
-const RESULT = { name: 'result', value: (o) => o.result };
-const STATUS = { name: 'status', value: (o) => o.snapshot?.status ?? '' };
-const REPORT_PATH = { name: 'report-path', value: (_o, _t, path) => path ?? '' };
-const DURATION = {
-    name: 'duration-seconds',
-    value: (o) => Number.isFinite(o.durationSeconds) ? String(Math.max(0, Math.round(o.durationSeconds))) : '',
-};
-const ARTIFACT_URL = { name: 'artifact-url', value: (o) => o.artifactUrl ?? '' };
-
-;// CONCATENATED MODULE: ./src/providers/yunxiao/outputs.ts
-// The Yunxiao gate's outputs (action.yml), in its order.
-
-const outputs_json = (list) => JSON.stringify(list);
-const YUNXIAO_OUTPUTS = [
-    RESULT,
-    STATUS,
-    { name: 'deploy-order-id', value: (o) => fact(o, 'deployOrderId') },
-    { name: 'pipeline-run-id', value: (o) => fact(o, 'pipelineRunId') },
-    { name: 'job-id', value: (o) => fact(o, 'jobId') },
-    { name: 'job-name', value: (o) => fact(o, 'jobName') },
-    { name: 'current-batch', value: (o) => (o.snapshot ? String(o.snapshot.progress.current) : '') },
-    { name: 'total-batch', value: (o) => (o.snapshot ? String(o.snapshot.progress.total) : '') },
-    { name: 'machines-total', value: (_o, t) => (t.counts ? String(t.counts.total) : '') },
-    { name: 'machines-succeeded', value: (_o, t) => (t.counts ? String(t.counts.succeeded) : '') },
-    { name: 'machines-failed', value: (_o, t) => (t.counts ? String(t.counts.failed) : '') },
-    { name: 'machines-skipped', value: (_o, t) => (t.counts ? String(t.counts.skipped) : '') },
-    // Known from this run's own actions even when no order was read.
-    { name: 'skipped-machines', list: true, value: (_o, t) => outputs_json(t.skippedByUs) },
-    { name: 'failed-machines', list: true, value: (_o, t) => outputs_json(t.failedIds) },
-    { name: 'unreachable-machines', list: true, value: (_o, t) => outputs_json(t.unreachableIds) },
-    REPORT_PATH,
-    ARTIFACT_URL,
-    { name: 'deploy-url', value: (o) => o.presentation.url ?? '' },
-    DURATION,
-];
-
-;// CONCATENATED MODULE: ./src/core/budget.ts
-/** Units that may end skipped: a count, or a share of all units rounded down. */
-function skipBudget(budget, total) {
-    if (budget.kind === 'count')
-        return Math.max(0, Math.floor(budget.count));
-    // The epsilon keeps a fractional percent that is exact on paper (0.3% of 1000 = 3) from losing
-    // a unit to binary rounding; it is far below any real fraction of a unit.
-    return Math.max(0, Math.floor((total * budget.percent) / 100 + 1e-9));
-}
-function describeBudget(budget, total) {
-    const n = skipBudget(budget, total);
-    return budget.kind === 'count' ? `max-skipped ${n}` : `max-skipped ${budget.percent}% = ${n} of ${total}`;
-}
-
-// EXTERNAL MODULE: ./src/providers/yunxiao/snapshot.ts + 1 modules
-var snapshot = __webpack_require__(4102);
-;// CONCATENATED MODULE: ./src/providers/yunxiao/presentation.ts
-// What the reports say of a Yunxiao run: the facts resolved (pipeline, run, job, deploy order), the
-// API used, the policy in the inputs' words, and the JSON report's names, kept from before there
-// were other providers (machines, machineSn, deployOrder, machineLogs).
-
-
-/** What the reports say of a Yunxiao run: its ids and links, the API used, the policy as inputs. */
-function yunxiaoPresentation(config, apiKind, r, url) {
-    const facts = [
-        { key: 'pipelineId', label: 'Pipeline', id: config.pipelineId },
-        { key: 'deployOrderId', label: 'Deploy order', id: r.deployOrderId },
-        { key: 'pipelineRunId', label: 'Run', ...(r.pipelineRunId ? { id: r.pipelineRunId, link: url } : {}) },
-        {
-            key: 'jobId',
-            label: 'Job',
-            ...(r.jobId ? { id: r.jobId } : {}),
-            ...(r.jobName ? { text: r.jobName } : {}),
-        },
-        { key: 'jobName', label: 'Job name', ...(r.jobName ? { text: r.jobName } : {}), hidden: true },
-        { key: 'deployUrl', label: 'Link', text: url, hidden: true },
-    ];
-    // The summary's rows in their usual order: Pipeline, Run, Job, Deploy order.
-    const order = ['pipelineId', 'pipelineRunId', 'jobId', 'deployOrderId', 'jobName', 'deployUrl'];
-    facts.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
-    const edition = apiKind === 'openapi' ? config.edition : undefined;
-    return {
-        words: snapshot/* YUNXIAO_WORDS */.Kh,
-        short: 'order',
-        runId: r.deployOrderId,
-        facts,
-        api: {
-            text: apiKind === 'openapi' ? `OpenAPI (${edition ?? 'central'} edition)` : 'classic (AccessKey)',
-            json: { kind: apiKind, edition: edition ?? null, organizationId: config.organizationId ?? null },
-        },
-        policy: (total) => policyOf(config.policy, total),
-        url,
-        reportKeys: {
-            run: 'order',
-            units: 'machines',
-            unit: 'machineSn',
-            raw: 'deployOrder',
-            logs: 'machineLogs',
-            skipped: 'skippedMachines',
-            failed: 'failedMachines',
-        },
-        unitEntry: (u) => ({
-            machineSn: u.id,
-            ip: u.detail ?? '',
-            hostName: u.extra?.['hostName'] ?? null,
-            batch: u.group,
-            status: u.status,
-            clientStatus: u.agent ?? '',
-        }),
-    };
-}
-/** The policy as the inputs say it. */
-function policyOf(p, total) {
-    const resume = p.confirm === 'pass' ? 'auto' : 'never';
-    return {
-        text: `skip-unreachable ${p.skipUnreachable}, ${describeBudget(p.maxSkipped, total)}, retry-failed ${p.retryFailed}, resume ${resume}, on-failure ${p.onFailure}`,
-        json: {
-            skipUnreachable: p.skipUnreachable,
-            maxSkipped: p.maxSkipped,
-            retryFailed: p.retryFailed,
-            resume,
-            onFailure: p.onFailure,
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/providers/yunxiao/run-actions.ts
-// Reading what a pipeline run's job actions carry: the deploy order id and the EMAS coordinates.
-
-/**
- * Run and job statuses after which no deploy order will appear. Yunxiao documents five statuses
- * (RUNNING, SUCCESS, FAIL, CANCELED, WAITING); real answers carry more:
- * - FAILED and CANCELLED are other spellings of FAIL and CANCELED: ended.
- * - TIMEOUT: the run or the job ran out of its own time: ended.
- * - SKIPPED: a job whose condition was not met (or a run that did not run) will not run now: ended.
- * Not ended, so the gate keeps waiting for the deploy job (within `timeout`):
- * - QUEUED and INIT: waiting for a runner or to start;
- * - WAITING and SWITCH_MANUAL: waiting for a person to start or confirm a stage;
- * - RUNNING, and any word Yunxiao does not document: never taken for an ending.
- */
-const ENDED_STATUSES = new Set([
-    'SUCCESS',
-    'FAIL',
-    'FAILED',
-    'CANCELED',
-    'CANCELLED',
-    'TIMEOUT',
-    'SKIPPED',
-]);
-/** The deploy order id of a job: its GetVMDeployOrder action's params, or the JSON string in `data`. */
-function deployOrderIdOf(job) {
-    for (const action of job.actions) {
-        if (action.type !== 'GetVMDeployOrder')
-            continue;
-        const id = (0,json/* toIdString */.Uv)(action.params['deployOrderId']) ?? (0,json/* toIdString */.Uv)(dataField(action, 'deployOrderId'));
-        if (id)
-            return id;
-    }
-    return undefined;
-}
-/** EMAS coordinates from the run's GetPipelineEmasArtifactUrl action, when all three are there. */
-function emasParamsOf(run) {
-    for (const job of run.jobs) {
-        for (const action of job.actions) {
-            if (action.type !== 'GetPipelineEmasArtifactUrl')
-                continue;
-            const pick = (key) => {
-                const v = action.params[key] ?? dataField(action, key);
-                return typeof v === 'string' ? v : (0,json/* toIdString */.Uv)(v);
-            };
-            const emasJobInstanceId = pick('emasJobInstanceId');
-            const md5 = pick('md5');
-            const serviceConnectionId = pick('serviceConnectionId');
-            if (emasJobInstanceId && md5 && serviceConnectionId)
-                return { emasJobInstanceId, md5, serviceConnectionId };
-        }
-    }
-    return undefined;
-}
-function dataField(action, key) {
-    if (!action.data)
-        return undefined;
-    try {
-        const parsed = (0,json/* parseJsonLossless */.KK)(action.data);
-        return parsed && typeof parsed === 'object' ? parsed[key] : undefined;
-    }
-    catch {
-        return undefined; // `data` is free text in some responses; not having the field is not an error
-    }
-}
-
-;// CONCATENATED MODULE: ./src/providers/yunxiao/resolve.ts
-
-class ResolveError extends Error {
-    name = 'ResolveError';
-}
-/** History pages to read at most when looking for a job's last run (600 rows in the OpenAPI, 1,000 classic). */
-const MAX_HISTORY_PAGES = 20;
-async function resolveDeployOrder(req, ctx) {
-    const { api, signal } = ctx;
-    if (req.deployOrderId) {
-        return {
-            pipelineId: req.pipelineId,
-            deployOrderId: req.deployOrderId,
-            pipelineRunId: req.pipelineRunId,
-            calls: 0,
-        };
-    }
-    let calls = 0;
-    let runId = req.pipelineRunId;
-    let chosen;
-    if (!runId) {
-        const jobs = await api.listDeployJobs(req.pipelineId, { signal });
-        calls++;
-        chosen = chooseJob(jobs, req.job, req.pipelineId);
-        const found = await findRunOfJob(ctx, req.pipelineId, chosen);
-        calls += found.pages;
-        runId = found.pipelineRunId;
-    }
-    // Read the run until its deploy job carries the deploy order, the run ends, or the deadline aborts us.
-    for (let reads = 0;; reads++) {
-        const run = await api.getPipelineRun(req.pipelineId, runId, { signal });
-        calls++;
-        const job = deployJobOf(run, chosen, req.job);
-        const orderId = job ? deployOrderIdOf(job) : undefined;
-        if (job && orderId) {
-            return {
-                pipelineId: req.pipelineId,
-                deployOrderId: orderId,
-                pipelineRunId: run.pipelineRunId || runId,
-                jobId: job.id,
-                jobName: chosen?.jobName ?? job.name,
-                run,
-                emasFromRun: emasParamsOf(run),
-                calls,
-            };
-        }
-        if (job && ENDED_STATUSES.has(job.status)) {
-            throw new ResolveError(`The deploy job "${job.name}" of pipeline run ${runId} ended (${job.status}) without creating a deploy order: nothing to watch. ` +
-                'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.');
-        }
-        if (ENDED_STATUSES.has(run.status)) {
-            const what = job ? `its deploy job "${job.name}"` : 'any deploy job';
-            throw new ResolveError(`Pipeline run ${runId} ended (${run.status}) without ${what} creating a deploy order: nothing to watch. ` +
-                'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.');
-        }
-        if (reads === 0)
-            ctx.log(`Pipeline run ${runId} has not reached its deploy job yet (run ${run.status}); waiting for it.`);
-        await ctx.sleep(ctx.pollIntervalMs, signal);
-    }
-}
-/** The DEPLOY job named by `job` (name or identifier), else the one whose last run is newest. */
-function chooseJob(jobs, job, pipelineId) {
-    if (jobs.length === 0) {
-        throw new ResolveError(`Pipeline ${pipelineId} has no DEPLOY job (ListPipelineJobs returned none): ` +
-            'add a host deploy job to the pipeline, or pass deploy-order-id.');
-    }
-    if (job) {
-        const hit = jobs.find((j) => j.jobName === job) ?? jobs.find((j) => j.identifier === job);
-        if (!hit) {
-            const names = jobs.map((j) => `"${j.jobName}" (${j.identifier})`).join(', ');
-            throw new ResolveError(`job: no DEPLOY job named "${job}" in pipeline ${pipelineId}; it has ${names}.`);
-        }
-        return hit;
-    }
-    // Job instance ids grow over time, so the largest lastJobId is the newest last run.
-    return jobs.reduce((a, b) => (idGreater(b.lastJobId, a.lastJobId) ? b : a));
-}
-function idGreater(a, b) {
-    if (!/^\d+$/.test(a))
-        return false;
-    if (!/^\d+$/.test(b))
-        return true;
-    return BigInt(a) > BigInt(b);
-}
-/**
- * The history row of the job's last run. The history's order is not documented: the row is on the
- * first page when it is newest first, on the last when oldest first, so the last page (when the
- * server says which) is read second, then the rest in order. A cursor is never read twice, so a
- * server whose pages point back at each other cannot keep the gate paging.
- */
-async function findRunOfJob(ctx, pipelineId, job) {
-    const read = new Set();
-    const page = async (cursor) => {
-        read.add(cursor ?? '');
-        return ctx.api.listJobHistory(pipelineId, job.identifier, cursor, { signal: ctx.signal });
-    };
-    const rowIn = (p) => p.items.find((r) => r.jobId === job.lastJobId);
-    const first = await page(undefined);
-    let row = rowIn(first);
-    if (!row && first.last !== undefined && first.last !== first.next && !read.has(first.last))
-        row = rowIn(await page(first.last));
-    let cursor = first.next;
-    while (!row && cursor !== undefined && !read.has(cursor) && read.size < MAX_HISTORY_PAGES) {
-        const next = await page(cursor);
-        row = rowIn(next);
-        cursor = next.next;
-    }
-    if (row)
-        return { pipelineRunId: row.pipelineRunId, pages: read.size };
-    throw new ResolveError(`DEPLOY job "${job.jobName}" (${job.identifier}) of pipeline ${pipelineId}: its last run (job ${job.lastJobId}) ` +
-        `is not in the job history (${read.size} pages read, ${MAX_HISTORY_PAGES} at most). Pass pipeline-run-id or deploy-order-id.`);
-}
-/**
- * The run's deploy job: the chosen job by id (else by name, else any job with a deploy order action);
- * with only a `job` name (pipeline-run-id given), that name and nothing else.
- */
-function deployJobOf(run, chosen, jobName) {
-    if (chosen) {
-        return (run.jobs.find((j) => j.id === chosen.lastJobId) ??
-            run.jobs.find((j) => j.name === chosen.jobName) ??
-            run.jobs.find(hasDeployOrderAction));
-    }
-    if (jobName)
-        return run.jobs.find((j) => j.name === jobName);
-    return run.jobs.find(hasDeployOrderAction);
-}
-function hasDeployOrderAction(job) {
-    return job.actions.some((a) => a.type === 'GetVMDeployOrder');
-}
-
-;// CONCATENATED MODULE: ./src/providers/yunxiao/provider.ts
-
-
-
-
-
-
-
-async function yunxiaoProvider(config, dispatcher, debug) {
-    const api = await createApi(config, dispatcher, debug);
-    return {
-        words: snapshot/* YUNXIAO_WORDS */.Kh,
-        facts: [{ key: 'pipelineId', label: 'Pipeline', id: config.pipelineId }],
-        outputs: YUNXIAO_OUTPUTS,
-        lastError: () => api.lastError(),
-        async resolve(ctx) {
-            const resolution = await resolveDeployOrder(config, {
-                api,
-                signal: ctx.signal,
-                pollIntervalMs: ctx.pollIntervalMs,
-                sleep: ctx.sleep,
-                log: ctx.log,
-            });
-            return watched(config, api, resolution);
-        },
-    };
-}
-function watched(config, api, r) {
-    const { pipelineId } = config;
-    const orderId = r.deployOrderId;
-    const url = deployUrl({ api: api.kind, edition: config.edition, endpoint: config.endpoint }, pipelineId, r.pipelineRunId);
-    return {
-        presentation: yunxiaoPresentation(config, api.kind, r, url),
-        line: `Deploy order ${orderId} of pipeline ${pipelineId}` +
-            (r.pipelineRunId ? `, run ${r.pipelineRunId}` : '') +
-            (r.jobName ? `, job "${r.jobName}"` : '') +
-            ` (${r.calls} lookup calls): ${url}`,
-        description: `Yunxiao deploy order ${orderId}`,
-        read: (signal) => api.getDeployOrder(pipelineId, orderId, { signal }),
-        perform: (action, signal) => perform(api, pipelineId, orderId, action, signal),
-        async extras(last, result, signal) {
-            const warnings = [];
-            const [logs, artifact] = await Promise.all([
-                config.machineLogs && last
-                    ? fetchFailedLogs(api, last, pipelineId, signal, (w) => warnings.push(w))
-                    : Promise.resolve({}),
-                fetchArtifactUrl(api, (config.emas ?? r.emasFromRun) && {
-                    ...(config.emas ?? r.emasFromRun),
-                    pipelineId,
-                    pipelineRunId: r.pipelineRunId ?? config.pipelineRunId,
-                }, signal),
-            ]);
-            const extras = { logs, warnings };
-            if (artifact && 'url' in artifact)
-                extras.artifactUrl = artifact.url;
-            else if (artifact) {
-                const line = `Could not get the EMAS artifact URL: ${artifact.error}`;
-                // Asked for explicitly: a success without it is a failure; from the run, a warning.
-                if (config.emas && result === 'success')
-                    extras.failure = `could not get the EMAS artifact URL: ${artifact.error}`;
-                else
-                    warnings.push(line);
-            }
-            return extras;
-        },
-    };
-}
-function perform(api, pipelineId, orderId, action, signal) {
-    const o = { signal };
-    const sn = action.target ?? '';
-    switch (action.kind) {
-        case 'skip':
-            return api.skipMachine(pipelineId, orderId, sn, o);
-        case 'retry':
-            return api.retryMachine(pipelineId, orderId, sn, o);
-        case 'pass':
-            return api.resumeDeployOrder(pipelineId, orderId, o);
-        case 'stop':
-            return api.stopDeployOrder(pipelineId, orderId, o);
-        case 'refuse':
-            // Yunxiao has no refusal of a pause: the policy never asks for one (resume is never or auto).
-            return Promise.resolve(false);
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/inputs/durations.ts
 const UNITS = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
@@ -2510,111 +1673,863 @@ function readEmas(raw, read, r) {
     return { emasJobInstanceId, md5, serviceConnectionId };
 }
 
-// EXTERNAL MODULE: ./src/runner/signals.ts
-var signals = __webpack_require__(715);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
-var command = __webpack_require__(9635);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js
-var file_command = __webpack_require__(2902);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary = __webpack_require__(1170);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/utils.js
-var utils = __webpack_require__(4679);
-// EXTERNAL MODULE: ./src/common/redact.ts
-var redact = __webpack_require__(6800);
-// EXTERNAL MODULE: ./src/common/untrusted.ts
-var untrusted = __webpack_require__(4891);
-;// CONCATENATED MODULE: ./src/runner/io.ts
-// The one place the action talks to the runner: log commands, outputs, the summary, annotations.
-//
-// It is built from @actions/core's own command, file-command and summary modules, not from its
-// index: core.js also imports its OIDC client, which brings a second HTTP stack (undici 6, compiling
-// its WebAssembly parser as it loads). That cost every run ~40 MB of memory and ~30 ms of start-up
-// for a feature this action never uses. Each function below is what core.js does for the same call.
-//
-// Run from source instead (by tsx, as GitHub's @github/local-action runs an action), the secrets,
-// the outputs, the failure and the summary go through @actions/core's public API (useToolkitApi),
-// which such tools replace with their own: there it costs no start-up, and the bundle never loads it.
+;// CONCATENATED MODULE: ./src/report/counts.ts
+function emptyCounts() {
+    return {
+        total: 0,
+        succeeded: 0,
+        failed: 0,
+        skipped: 0,
+        other: 0,
+        byStatus: new Map(),
+        otherByStatus: new Map(),
+    };
+}
+function addToCounts(c, u) {
+    c.total++;
+    if (u.phase === 'succeeded')
+        c.succeeded++;
+    else if (u.phase === 'failed')
+        c.failed++;
+    else if (u.phase === 'skipped')
+        c.skipped++;
+    else {
+        c.other++;
+        c.otherByStatus.set(u.status, (c.otherByStatus.get(u.status) ?? 0) + 1);
+    }
+    c.byStatus.set(u.status, (c.byStatus.get(u.status) ?? 0) + 1);
+}
+function needsALook(u) {
+    return u.phase === 'failed' || u.phase === 'skipped' || u.reachable === false;
+}
+function actionsByUnit(taken) {
+    const per = new Map();
+    for (const a of taken) {
+        if (!a.target || (a.kind !== 'skip' && a.kind !== 'retry'))
+            continue;
+        let e = per.get(a.target);
+        if (!e) {
+            e = { skipped: false, retries: 0, refused: new Map(), unanswered: new Set() };
+            per.set(a.target, e);
+        }
+        if (a.outcome === 'error')
+            e.refused.set(a.kind, (e.refused.get(a.kind) ?? 0) + 1);
+        else if (a.outcome === 'unknown')
+            e.unanswered.add(a.kind);
+        else if (a.kind === 'skip')
+            e.skipped = true;
+        else
+            e.retries++;
+    }
+    return per;
+}
+function skippedByThisRun(taken) {
+    const seen = new Set();
+    for (const a of taken)
+        if (a.kind === 'skip' && a.outcome === 'ok' && a.target)
+            seen.add(a.target);
+    return [...seen];
+}
+function tallyOf(outcome) {
+    const units = outcome.snapshot?.units ?? [];
+    const counts = outcome.snapshot ? emptyCounts() : undefined;
+    const byGroup = new Map();
+    const failed = [];
+    const skipped = [];
+    const unreachableIds = [];
+    for (const u of units) {
+        if (u.reachable === false)
+            unreachableIds.push(u.id);
+        if (counts)
+            addToCounts(counts, u);
+        let g = byGroup.get(u.group);
+        if (!g) {
+            g = { group: u.group, units: [], counts: emptyCounts() };
+            byGroup.set(u.group, g);
+        }
+        g.units.push(u);
+        addToCounts(g.counts, u);
+        if (u.phase === 'failed')
+            failed.push(u);
+        else if (u.phase === 'skipped')
+            skipped.push(u);
+    }
+    // Few groups: sorting their keys is cheap, and walking them keeps the units in order.
+    const groups = [...byGroup.values()].sort((a, b) => a.group - b.group);
+    const needsLook = [];
+    for (const g of groups)
+        for (const u of g.units)
+            if (needsALook(u))
+                needsLook.push(u);
+    return {
+        counts,
+        groups,
+        needsLook,
+        failed,
+        skipped,
+        skippedByUs: skippedByThisRun(outcome.taken),
+        failedIds: failed.map((u) => u.id),
+        unreachableIds,
+        byUnit: actionsByUnit(outcome.taken),
+    };
+}
+/** What this run did to a unit, or what happened to it otherwise, in a few words. */
+function whatHappened(u, tally, actionNames) {
+    const e = tally.byUnit.get(u.id);
+    const parts = [];
+    if (e?.retries)
+        parts.push(`retried ${times(e.retries)}`);
+    if (e?.skipped)
+        parts.push('skipped by this run');
+    for (const [kind, n] of e?.refused ?? [])
+        parts.push(`${actionNames[kind]} refused${n > 1 ? ` ${times(n)}` : ''}`);
+    for (const kind of e?.unanswered ?? [])
+        parts.push(`${actionNames[kind]} sent, no answer`);
+    if (u.phase === 'skipped' && !e?.skipped && !e?.unanswered.has('skip'))
+        parts.push('skipped by someone else');
+    return parts.length ? parts.join(', ') : 'nothing';
+}
+function times(n) {
+    return n === 1 ? '1 time' : `${n} times`;
+}
+/** Every confirmation point the run reached (where the provider shows them), with its decision. */
+function pointsOf(outcome) {
+    const byUs = new Map();
+    for (const a of outcome.taken)
+        if (a.outcome === 'ok' && a.target && (a.kind === 'pass' || a.kind === 'refuse'))
+            byUs.set(a.target, a.kind === 'pass' ? 'passed' : 'refused');
+    return (outcome.snapshot?.reached ?? []).map((point) => ({
+        point,
+        decision: byUs.get(point.id) ?? (point.waiting ? 'pending' : 'done'),
+    }));
+}
 
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The step outputs of an action's contract: every name always set ('' when unknown, [] for a list),
+// ids as exact strings. Each provider declares its names, in action.yml's order, and how each is had
+// from the outcome; the ones every gate has are here.
 
-
-
-
-
-
-
-let toolkit = {
-    setSecret: (secret) => (0,command/* issueCommand */.L)('add-mask', {}, secret),
-    setOutput(name, value) {
-        if (process.env['GITHUB_OUTPUT'])
-            return (0,file_command/* issueFileCommand */.n)('OUTPUT', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
-        process.stdout.write(external_node_os_.EOL);
-        (0,command/* issueCommand */.L)('set-output', { name }, (0,utils/* toCommandValue */.E)(value));
-    },
-    setFailed: (message) => (0,command/* issueCommand */.L)('error', {}, message),
-    async writeSummary(markdown) {
-        await summary/* summary */.z.emptyBuffer().addRaw(markdown, true).write({ overwrite: true });
-    },
+function outputsOf(specs, outcome, reportPath) {
+    const t = tallyOf(outcome);
+    return Object.fromEntries(specs.map((s) => [s.name, s.value(outcome, t, reportPath)]));
+}
+/** Every output of a run that read nothing: '' for values, [] for lists (fromJSON() never fails on them). */
+function emptyOutputs(specs) {
+    return Object.fromEntries(specs.map((s) => [s.name, s.list ? '[]' : '']));
+}
+/** A fact of the run's resolution (`resolved` in the report), by its key. */
+function fact(outcome, key) {
+    const f = outcome.presentation.facts.find((x) => x.key === key);
+    return f?.id ?? f?.text ?? '';
+}
+const RESULT = { name: 'result', value: (o) => o.result };
+const STATUS = { name: 'status', value: (o) => o.snapshot?.status ?? '' };
+const REPORT_PATH = { name: 'report-path', value: (_o, _t, path) => path ?? '' };
+const DURATION = {
+    name: 'duration-seconds',
+    value: (o) => Number.isFinite(o.durationSeconds) ? String(Math.max(0, Math.round(o.durationSeconds))) : '',
 };
+const ARTIFACT_URL = { name: 'artifact-url', value: (o) => o.artifactUrl ?? '' };
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/outputs.ts
+// The Yunxiao gate's outputs (action.yml), in its order.
+
+const json = (list) => JSON.stringify(list);
+const YUNXIAO_OUTPUTS = [
+    RESULT,
+    STATUS,
+    { name: 'deploy-order-id', value: (o) => fact(o, 'deployOrderId') },
+    { name: 'pipeline-run-id', value: (o) => fact(o, 'pipelineRunId') },
+    { name: 'job-id', value: (o) => fact(o, 'jobId') },
+    { name: 'job-name', value: (o) => fact(o, 'jobName') },
+    { name: 'current-batch', value: (o) => (o.snapshot ? String(o.snapshot.progress.current) : '') },
+    { name: 'total-batch', value: (o) => (o.snapshot ? String(o.snapshot.progress.total) : '') },
+    { name: 'machines-total', value: (_o, t) => (t.counts ? String(t.counts.total) : '') },
+    { name: 'machines-succeeded', value: (_o, t) => (t.counts ? String(t.counts.succeeded) : '') },
+    { name: 'machines-failed', value: (_o, t) => (t.counts ? String(t.counts.failed) : '') },
+    { name: 'machines-skipped', value: (_o, t) => (t.counts ? String(t.counts.skipped) : '') },
+    // Known from this run's own actions even when no order was read.
+    { name: 'skipped-machines', list: true, value: (_o, t) => json(t.skippedByUs) },
+    { name: 'failed-machines', list: true, value: (_o, t) => json(t.failedIds) },
+    { name: 'unreachable-machines', list: true, value: (_o, t) => json(t.unreachableIds) },
+    REPORT_PATH,
+    ARTIFACT_URL,
+    { name: 'deploy-url', value: (o) => o.presentation.url ?? '' },
+    DURATION,
+];
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/providers/yunxiao/hints.ts
+var hints = __webpack_require__(8140);
+// EXTERNAL MODULE: ./src/http/transport.ts
+var transport = __webpack_require__(1517);
+// EXTERNAL MODULE: ./src/http/json.ts
+var http_json = __webpack_require__(2868);
+// EXTERNAL MODULE: ./src/providers/yunxiao/normalize.ts
+var normalize = __webpack_require__(7705);
+;// CONCATENATED MODULE: ./src/providers/yunxiao/openapi.ts
+
+
+
+
+
+/** Rows per history page: the documented maximum. */
+const HISTORY_PAGE_SIZE = 30;
+const enc = encodeURIComponent;
+class OpenApiClient {
+    opts;
+    kind = 'openapi';
+    base;
+    transport;
+    orderBody = new transport/* BodyBuffer */.FJ();
+    constructor(opts) {
+        this.opts = opts;
+        if (opts.edition === 'central' && !opts.organizationId) {
+            throw new Error('organization-id is required for the central edition');
+        }
+        const root = `${opts.endpoint.replace(/\/+$/, '')}/oapi/v1/flow`;
+        this.base = opts.edition === 'central' ? `${root}/organizations/${enc(opts.organizationId ?? '')}` : root;
+        this.transport = new transport/* Transport */.oK({
+            dispatcher: opts.dispatcher,
+            userAgent: version/* USER_AGENT */._,
+            requestTimeoutMs: opts.requestTimeoutMs,
+            retry: opts.retry,
+            random: opts.random,
+            debug: opts.debug,
+            secrets: [opts.token],
+            failureOf: openApiFailure,
+            hintFor: hints/* openApiHint */.Gz,
+        });
+    }
+    listDeployJobs(pipelineId, o) {
+        return this.get('ListPipelineJobs', `/pipelines/${enc(pipelineId)}/listTasksByCategory/DEPLOY`, openapi_json(normalize/* toDeployJobs */.pX), o);
+    }
+    async listJobHistory(pipelineId, identifier, cursor, o) {
+        const page = Number(cursor ?? '1') || 1;
+        const query = new URLSearchParams({
+            pipelineId,
+            category: 'DEPLOY',
+            identifier,
+            page: String(page),
+            perPage: String(HISTORY_PAGE_SIZE),
+        });
+        return this.get('ListPipelineJobHistorys', `/pipelines/getComponentsWithoutButtons?${query}`, (res) => {
+            const items = (0,normalize/* toJobHistory */.Bi)((0,http_json/* readJson */.Vh)(res.bytes).value);
+            const total = Number(header(res, 'x-total-pages'));
+            const last = Number.isSafeInteger(total) && total > 0 ? String(total) : undefined;
+            return { items, next: nextPage(res, page, items.length), ...(last ? { last } : {}) };
+        }, o);
+    }
+    getPipelineRun(pipelineId, pipelineRunId, o) {
+        return this.get('GetPipelineRun', `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`, openapi_json(normalize/* toPipelineRun */.Tk), o);
+    }
+    getLatestPipelineRun(pipelineId, o) {
+        return this.get('GetLatestPipelineRun', `/pipelines/${enc(pipelineId)}/runs/latestPipelineRun`, openapi_json(normalize/* toPipelineRun */.Tk), o);
+    }
+    getDeployOrder(pipelineId, deployOrderId, o) {
+        return this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), (res) => {
+            const read = readDeployOrder(res.bytes);
+            if (read.snapshot.id !== deployOrderId)
+                throw (0,normalize/* orderMismatch */.DI)(read.snapshot.id, deployOrderId);
+            return read;
+        }, o, { into: this.orderBody, maxBytes: normalize/* MAX_ORDER_BYTES */.A2 });
+    }
+    lastError() {
+        return this.transport.lastError();
+    }
+    stopDeployOrder(pipelineId, deployOrderId, o) {
+        return this.put('StopVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/stop`, o);
+    }
+    resumeDeployOrder(pipelineId, deployOrderId, o) {
+        return this.put('ResumeVMDeployOrder', `${this.orderPath(pipelineId, deployOrderId)}/resume`, o);
+    }
+    skipMachine(pipelineId, deployOrderId, machineSn, o) {
+        return this.put('SkipVMDeployMachine', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/skip`, o);
+    }
+    retryMachine(pipelineId, deployOrderId, machineSn, o) {
+        return this.put('RetryVMDeployMachine', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/retry`, o);
+    }
+    getMachineLog(pipelineId, deployOrderId, machineSn, o) {
+        return this.get('GetVMDeployMachineLog', `${this.machinePath(pipelineId, deployOrderId, machineSn)}/log`, openapi_json(normalize/* toMachineLog */.RE), o, { maxBytes: normalize/* MAX_LOG_BYTES */.w5 });
+    }
+    getEmasArtifactUrl(req, o) {
+        const query = new URLSearchParams({
+            emasJobInstanceId: req.emasJobInstanceId,
+            md5: req.md5,
+            pipelineId: req.pipelineId,
+            pipelineRunId: req.pipelineRunId,
+            serviceConnectionId: req.serviceConnectionId,
+        });
+        return this.get('GetPipelineEmasArtifactUrl', `/pipelines/getEmasArtifactDownloadUrl?${query}`, (res) => {
+            const text = res.text.trim();
+            // A bare string: JSON-quoted, or unquoted as the documentation's example shows it.
+            const url = text.startsWith('"') ? (0,http_json/* readJson */.Vh)(res.bytes).value : text;
+            if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url))
+                throw new normalize/* ShapeError */.ym('expected the artifact URL');
+            return url;
+        }, o);
+    }
+    orderPath(pipelineId, deployOrderId) {
+        return `/pipelines/${enc(pipelineId)}/deploy/${enc(deployOrderId)}`;
+    }
+    machinePath(pipelineId, deployOrderId, machineSn) {
+        return `${this.orderPath(pipelineId, deployOrderId)}/machine/${enc(machineSn)}`;
+    }
+    get(operation, path, read, o, body) {
+        return this.transport.send({
+            operation,
+            method: 'GET',
+            url: this.base + path,
+            headers: { 'x-yunxiao-token': this.opts.token },
+            write: false,
+            signal: o?.signal,
+            read,
+            ...body,
+        });
+    }
+    put(operation, path, o) {
+        return this.transport.send({
+            operation,
+            method: 'PUT',
+            url: this.base + path,
+            headers: { 'x-yunxiao-token': this.opts.token },
+            write: true,
+            signal: o?.signal,
+            read: (res) => (0,normalize/* toWriteResult */.MK)(res.bytes, (bytes) => (0,http_json/* readJson */.Vh)(bytes).value),
+        });
+    }
+}
+/** A reader of a JSON answer into the model: SyntaxError and ShapeError say it is a bad answer. */
+function openapi_json(normalize) {
+    return (res) => normalize((0,http_json/* readJson */.Vh)(res.bytes).value);
+}
 /**
- * From source (this module is a .ts file, not a bundle), use @actions/core's public API. Its import is
- * left out of the bundle: it can only ever run where node_modules is.
+ * GetVMDeployOrder's answer (UTF-8 bytes) to the model, and its text for the report. Only the fields
+ * the model reads are built (DEPLOY_ORDER_FIELDS): a 10,000-machine order is ~7 MB of JSON, and its
+ * whole tree would be several times that at every poll.
+ * Throws SyntaxError (not JSON) or ShapeError (not a deploy order).
  */
-async function useToolkitApi() {
-    // (a loader may add a query to the URL: ?__quibble=1)
-    if (!new URL(import.meta.url).pathname.endsWith('.ts'))
-        return;
-    const core = await import(/* webpackIgnore: true */ '@actions/core');
-    toolkit = {
-        setSecret: core.setSecret,
-        setOutput: core.setOutput,
-        setFailed: core.setFailed,
-        async writeSummary(markdown) {
-            await core.summary.emptyBuffer().addRaw(markdown, true).write({ overwrite: true });
+function readDeployOrder(bytes) {
+    const raw = (0,http_json/* readJson */.Vh)(bytes, normalize/* DEPLOY_ORDER_FIELDS */.PS);
+    return { snapshot: (0,normalize/* toDeployOrderRead */.Jm)(raw.value), raw };
+}
+/** The documented error body: {traceId, code, errorCode, errorMessage, errorDescription}. */
+function openApiFailure(res) {
+    const requestId = header(res, 'x-request-id');
+    // An answer with a success status that is not what was asked for is the reader's to say (a bad answer).
+    if (res.status < 400)
+        return undefined;
+    let body;
+    try {
+        const parsed = (0,http_json/* readJson */.Vh)(res.bytes).value;
+        if (parsed && typeof parsed === 'object')
+            body = parsed;
+    }
+    catch {
+        body = undefined;
+    }
+    if (!body)
+        return { errorMessage: 'non-JSON answer', requestId, showBody: true };
+    const text = (k) => typeof body[k] === 'string' && body[k] !== '' ? body[k] : undefined;
+    return {
+        errorCode: text('errorCode') ?? text('code'),
+        errorMessage: text('errorMessage') ?? text('errorDescription') ?? text('message'),
+        requestId: requestId ?? text('traceId') ?? text('requestId'),
+    };
+}
+function header(res, name) {
+    const v = res.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+/** The next page: x-next-page when the server sends it, else x-total-pages, else a full page may have more. */
+function nextPage(res, page, rows) {
+    const next = header(res, 'x-next-page');
+    if (next !== undefined)
+        return /^\d+$/.test(next.trim()) ? next.trim() : undefined;
+    const total = Number(header(res, 'x-total-pages'));
+    if (Number.isFinite(total) && total > 0)
+        return page < total ? String(page + 1) : undefined;
+    return rows >= HISTORY_PAGE_SIZE ? String(page + 1) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/api.ts
+
+async function createApi(config, dispatcher, debug) {
+    const creds = config.credentials;
+    if (creds.kind === 'token') {
+        return new OpenApiClient({
+            endpoint: config.endpoint,
+            edition: config.edition,
+            organizationId: config.organizationId,
+            token: creds.token,
+            dispatcher,
+            debug,
+        });
+    }
+    // The classic client (and its signer) is loaded only by runs that use AccessKeys.
+    const { ClassicClient } = await __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 6832));
+    return new ClassicClient({
+        endpoint: config.endpoint,
+        organizationId: config.organizationId ?? '',
+        accessKeyId: creds.accessKeyId,
+        accessKeySecret: creds.accessKeySecret,
+        securityToken: creds.securityToken,
+        dispatcher,
+        debug,
+    });
+}
+
+// EXTERNAL MODULE: ./src/common/message.ts
+var message = __webpack_require__(978);
+;// CONCATENATED MODULE: ./src/common/log-tail.ts
+// The end of a log, for the summary and the report: the last lines, never a line cut in half, and
+// never more than a bounded piece of a log of any size looked at.
+/** Lines kept from the end of each log. */
+const LOG_TAIL_LINES = 30;
+/** Characters of a log's end looked at for them: a log of hundreds of MB is never split whole. */
+const TAIL_CHARS = 64 * 1024;
+/** The last lines of a log (CRLF, CR and LF all end a line, as the runner reads them). */
+function tail(text, lines = LOG_TAIL_LINES) {
+    const end = text.replace(/[\r\n]+$/, '');
+    const piece = end.length > TAIL_CHARS ? end.slice(-TAIL_CHARS) : end;
+    const all = piece.split(/\r\n|\r|\n/);
+    // A piece cut from a longer log starts inside a line: that partial line is not shown.
+    if (piece !== end && all.length > 1)
+        all.shift();
+    return all.slice(-lines).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/extras.ts
+
+
+/** Failed machines whose logs are fetched at most: the rest are in Yunxiao. */
+const MAX_LOGGED_MACHINES = 10;
+/** SN -> last lines of its deploy log, for the failed machines of the order. */
+async function fetchFailedLogs(api, order, pipelineId, signal, warn) {
+    const failed = order.units.filter((m) => m.phase === 'failed').slice(0, MAX_LOGGED_MACHINES);
+    const logs = {};
+    await Promise.all(failed.map(async (m) => {
+        try {
+            const log = await api.getMachineLog(pipelineId, order.id, m.id, { signal });
+            const excerpt = { lines: tail(log.deployLog ?? '') };
+            if (log.deployBeginTime !== undefined)
+                excerpt.began = isoTime(log.deployBeginTime);
+            if (log.deployEndTime !== undefined)
+                excerpt.ended = isoTime(log.deployEndTime);
+            logs[m.id] = excerpt;
+        }
+        catch (err) {
+            if (!signal.aborted)
+                warn(`Could not fetch the deploy log of machine ${m.label}: ${(0,message/* messageOf */.b)(err)}`);
+        }
+    }));
+    return logs;
+}
+function isoTime(ms) {
+    const d = new Date(ms);
+    return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+/** The EMAS artifact URL when coordinates are known (explicit inputs first, else the run's action). */
+async function fetchArtifactUrl(api, req, signal) {
+    if (!req?.emasJobInstanceId || !req.md5 || !req.serviceConnectionId || !req.pipelineId)
+        return undefined;
+    if (!req.pipelineRunId)
+        return { error: 'the pipeline run is not known (pass pipeline-run-id)' };
+    try {
+        const url = await api.getEmasArtifactUrl(req, { signal });
+        return { url };
+    }
+    catch (err) {
+        return { error: (0,message/* messageOf */.b)(err) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/links.ts
+const CENTRAL_CONSOLE = 'https://flow.aliyun.com';
+/**
+ * The pipeline run page (or the pipeline's current run when the run is unknown). The central
+ * edition and the classic API live on flow.aliyun.com; a region-edition instance serves its
+ * console on its own domain, the one the API endpoint names.
+ */
+function deployUrl(opts, pipelineId, pipelineRunId) {
+    const base = opts.api === 'openapi' && opts.edition === 'region' ? new URL(opts.endpoint).origin : CENTRAL_CONSOLE;
+    const p = encodeURIComponent(pipelineId);
+    return pipelineRunId
+        ? `${base}/pipelines/${p}/builds/${encodeURIComponent(pipelineRunId)}`
+        : `${base}/pipelines/${p}/current`;
+}
+
+;// CONCATENATED MODULE: ./src/core/budget.ts
+/** Units that may end skipped: a count, or a share of all units rounded down. */
+function skipBudget(budget, total) {
+    if (budget.kind === 'any')
+        return Infinity;
+    if (budget.kind === 'count')
+        return Math.max(0, Math.floor(budget.count));
+    // The epsilon keeps a fractional percent that is exact on paper (0.3% of 1000 = 3) from losing
+    // a unit to binary rounding; it is far below any real fraction of a unit.
+    return Math.max(0, Math.floor((total * budget.percent) / 100 + 1e-9));
+}
+/** The budget as the inputs say it; '' when there is none to say. */
+function describeBudget(budget, total) {
+    if (budget.kind === 'any')
+        return '';
+    const n = skipBudget(budget, total);
+    return budget.kind === 'count' ? `max-skipped ${n}` : `max-skipped ${budget.percent}% = ${n} of ${total}`;
+}
+
+// EXTERNAL MODULE: ./src/providers/yunxiao/snapshot.ts + 1 modules
+var snapshot = __webpack_require__(4102);
+;// CONCATENATED MODULE: ./src/providers/yunxiao/presentation.ts
+// What the reports say of a Yunxiao run: the facts resolved (pipeline, run, job, deploy order), the
+// API used, the policy in the inputs' words, and the JSON report's names, kept from before there
+// were other providers (machines, machineSn, deployOrder, machineLogs).
+
+
+/** What the reports say of a Yunxiao run: its ids and links, the API used, the policy as inputs. */
+function yunxiaoPresentation(config, apiKind, r, url) {
+    const facts = [
+        { key: 'pipelineId', label: 'Pipeline', id: config.pipelineId },
+        { key: 'deployOrderId', label: 'Deploy order', id: r.deployOrderId },
+        { key: 'pipelineRunId', label: 'Run', ...(r.pipelineRunId ? { id: r.pipelineRunId, link: url } : {}) },
+        {
+            key: 'jobId',
+            label: 'Job',
+            ...(r.jobId ? { id: r.jobId } : {}),
+            ...(r.jobName ? { text: r.jobName } : {}),
+        },
+        { key: 'jobName', label: 'Job name', ...(r.jobName ? { text: r.jobName } : {}), hidden: true },
+        { key: 'deployUrl', label: 'Link', text: url, hidden: true },
+    ];
+    // The summary's rows in their usual order: Pipeline, Run, Job, Deploy order.
+    const order = ['pipelineId', 'pipelineRunId', 'jobId', 'deployOrderId', 'jobName', 'deployUrl'];
+    facts.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+    const edition = apiKind === 'openapi' ? config.edition : undefined;
+    return {
+        words: snapshot/* YUNXIAO_WORDS */.Kh,
+        short: 'order',
+        runId: r.deployOrderId,
+        facts,
+        api: {
+            text: apiKind === 'openapi' ? `OpenAPI (${edition ?? 'central'} edition)` : 'classic (AccessKey)',
+            json: { kind: apiKind, edition: edition ?? null, organizationId: config.organizationId ?? null },
+        },
+        policy: (total) => policyOf(config.policy, total),
+        url,
+        reportKeys: {
+            run: 'order',
+            units: 'machines',
+            unit: 'machineSn',
+            raw: 'deployOrder',
+            logs: 'machineLogs',
+            skipped: 'skippedMachines',
+            failed: 'failedMachines',
+        },
+        unitEntry: (u) => ({
+            machineSn: u.id,
+            ip: u.detail ?? '',
+            hostName: u.extra?.['hostName'] ?? null,
+            batch: u.group,
+            status: u.status,
+            clientStatus: u.agent ?? '',
+        }),
+    };
+}
+/** The policy as the inputs say it. */
+function policyOf(p, total) {
+    const resume = p.confirm === 'pass' ? 'auto' : 'never';
+    return {
+        text: `skip-unreachable ${p.skipUnreachable}, ${describeBudget(p.maxSkipped, total)}, retry-failed ${p.retryFailed}, resume ${resume}, on-failure ${p.onFailure}`,
+        json: {
+            skipUnreachable: p.skipUnreachable,
+            maxSkipped: p.maxSkipped,
+            retryFailed: p.retryFailed,
+            resume,
+            onFailure: p.onFailure,
         },
     };
 }
-const io_io = {
-    /** INPUT_<NAME> as the runner sets it (core.getInput), trimmed. */
-    input: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
-    mask(secret) {
-        (0,redact/* registerSecret */.cl)(secret);
-        toolkit.setSecret(secret);
-    },
-    info: (line) => void process.stdout.write((0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(line)) + external_node_os_.EOL),
-    warning: (text) => (0,command/* issueCommand */.L)('warning', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
-    debug: (text) => (0,command/* issueCommand */.L)('debug', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
-    /** a collapsible group of lines the gate wrote (values in them made inert) */
-    group(title, lines) {
-        (0,command/* issue */.s)('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
-        for (const line of lines)
-            process.stdout.write((0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(line)) + external_node_os_.EOL);
-        (0,command/* issue */.s)('endgroup');
-    },
-    /** a collapsible block of server text, shown as it is but never read as commands */
-    block(title, text) {
-        const token = (0,external_node_crypto_.randomUUID)().replace(/-/g, '');
-        (0,command/* issue */.s)('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
-        (0,command/* issueCommand */.L)('stop-commands', {}, token);
-        for (const line of (0,untrusted/* cleanLines */.v3)((0,redact/* redactKnown */.rA)(text)))
-            process.stdout.write(line + external_node_os_.EOL);
-        (0,command/* issue */.s)(token);
-        (0,command/* issue */.s)('endgroup');
-    },
-    annotate(a) {
-        const title = (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(a.title));
-        (0,command/* issueCommand */.L)(a.level, (0,utils/* toCommandProperties */.k)({ title }), (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(a.message)));
-    },
-    setOutput: (name, value) => toolkit.setOutput(name, (0,redact/* redactKnown */.rA)(value)),
-    /** The step's failure message (run() sets the exit code). */
-    fail: (message) => toolkit.setFailed((0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(message))),
-    /** The job summary, replacing what this step wrote before (a second write after the extras). */
-    writeSummary: (markdown) => toolkit.writeSummary((0,redact/* redactKnown */.rA)(markdown)),
-};
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/run-actions.ts
+// Reading what a pipeline run's job actions carry: the deploy order id and the EMAS coordinates.
+
+/**
+ * Run and job statuses after which no deploy order will appear. Yunxiao documents five statuses
+ * (RUNNING, SUCCESS, FAIL, CANCELED, WAITING); real answers carry more:
+ * - FAILED and CANCELLED are other spellings of FAIL and CANCELED: ended.
+ * - TIMEOUT: the run or the job ran out of its own time: ended.
+ * - SKIPPED: a job whose condition was not met (or a run that did not run) will not run now: ended.
+ * Not ended, so the gate keeps waiting for the deploy job (within `timeout`):
+ * - QUEUED and INIT: waiting for a runner or to start;
+ * - WAITING and SWITCH_MANUAL: waiting for a person to start or confirm a stage;
+ * - RUNNING, and any word Yunxiao does not document: never taken for an ending.
+ */
+const ENDED_STATUSES = new Set([
+    'SUCCESS',
+    'FAIL',
+    'FAILED',
+    'CANCELED',
+    'CANCELLED',
+    'TIMEOUT',
+    'SKIPPED',
+]);
+/** The deploy order id of a job: its GetVMDeployOrder action's params, or the JSON string in `data`. */
+function deployOrderIdOf(job) {
+    for (const action of job.actions) {
+        if (action.type !== 'GetVMDeployOrder')
+            continue;
+        const id = (0,http_json/* toIdString */.Uv)(action.params['deployOrderId']) ?? (0,http_json/* toIdString */.Uv)(dataField(action, 'deployOrderId'));
+        if (id)
+            return id;
+    }
+    return undefined;
+}
+/** EMAS coordinates from the run's GetPipelineEmasArtifactUrl action, when all three are there. */
+function emasParamsOf(run) {
+    for (const job of run.jobs) {
+        for (const action of job.actions) {
+            if (action.type !== 'GetPipelineEmasArtifactUrl')
+                continue;
+            const pick = (key) => {
+                const v = action.params[key] ?? dataField(action, key);
+                return typeof v === 'string' ? v : (0,http_json/* toIdString */.Uv)(v);
+            };
+            const emasJobInstanceId = pick('emasJobInstanceId');
+            const md5 = pick('md5');
+            const serviceConnectionId = pick('serviceConnectionId');
+            if (emasJobInstanceId && md5 && serviceConnectionId)
+                return { emasJobInstanceId, md5, serviceConnectionId };
+        }
+    }
+    return undefined;
+}
+function dataField(action, key) {
+    if (!action.data)
+        return undefined;
+    try {
+        const parsed = (0,http_json/* parseJsonLossless */.KK)(action.data);
+        return parsed && typeof parsed === 'object' ? parsed[key] : undefined;
+    }
+    catch {
+        return undefined; // `data` is free text in some responses; not having the field is not an error
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/resolve.ts
+
+class ResolveError extends Error {
+    name = 'ResolveError';
+}
+/** History pages to read at most when looking for a job's last run (600 rows in the OpenAPI, 1,000 classic). */
+const MAX_HISTORY_PAGES = 20;
+async function resolveDeployOrder(req, ctx) {
+    const { api, signal } = ctx;
+    if (req.deployOrderId) {
+        return {
+            pipelineId: req.pipelineId,
+            deployOrderId: req.deployOrderId,
+            pipelineRunId: req.pipelineRunId,
+            calls: 0,
+        };
+    }
+    let calls = 0;
+    let runId = req.pipelineRunId;
+    let chosen;
+    if (!runId) {
+        const jobs = await api.listDeployJobs(req.pipelineId, { signal });
+        calls++;
+        chosen = chooseJob(jobs, req.job, req.pipelineId);
+        const found = await findRunOfJob(ctx, req.pipelineId, chosen);
+        calls += found.pages;
+        runId = found.pipelineRunId;
+    }
+    // Read the run until its deploy job carries the deploy order, the run ends, or the deadline aborts us.
+    for (let reads = 0;; reads++) {
+        const run = await api.getPipelineRun(req.pipelineId, runId, { signal });
+        calls++;
+        const job = deployJobOf(run, chosen, req.job);
+        const orderId = job ? deployOrderIdOf(job) : undefined;
+        if (job && orderId) {
+            return {
+                pipelineId: req.pipelineId,
+                deployOrderId: orderId,
+                pipelineRunId: run.pipelineRunId || runId,
+                jobId: job.id,
+                jobName: chosen?.jobName ?? job.name,
+                run,
+                emasFromRun: emasParamsOf(run),
+                calls,
+            };
+        }
+        if (job && ENDED_STATUSES.has(job.status)) {
+            throw new ResolveError(`The deploy job "${job.name}" of pipeline run ${runId} ended (${job.status}) without creating a deploy order: nothing to watch. ` +
+                'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.');
+        }
+        if (ENDED_STATUSES.has(run.status)) {
+            const what = job ? `its deploy job "${job.name}"` : 'any deploy job';
+            throw new ResolveError(`Pipeline run ${runId} ended (${run.status}) without ${what} creating a deploy order: nothing to watch. ` +
+                'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.');
+        }
+        if (reads === 0)
+            ctx.log(`Pipeline run ${runId} has not reached its deploy job yet (run ${run.status}); waiting for it.`);
+        await ctx.sleep(ctx.pollIntervalMs, signal);
+    }
+}
+/** The DEPLOY job named by `job` (name or identifier), else the one whose last run is newest. */
+function chooseJob(jobs, job, pipelineId) {
+    if (jobs.length === 0) {
+        throw new ResolveError(`Pipeline ${pipelineId} has no DEPLOY job (ListPipelineJobs returned none): ` +
+            'add a host deploy job to the pipeline, or pass deploy-order-id.');
+    }
+    if (job) {
+        const hit = jobs.find((j) => j.jobName === job) ?? jobs.find((j) => j.identifier === job);
+        if (!hit) {
+            const names = jobs.map((j) => `"${j.jobName}" (${j.identifier})`).join(', ');
+            throw new ResolveError(`job: no DEPLOY job named "${job}" in pipeline ${pipelineId}; it has ${names}.`);
+        }
+        return hit;
+    }
+    // Job instance ids grow over time, so the largest lastJobId is the newest last run.
+    return jobs.reduce((a, b) => (idGreater(b.lastJobId, a.lastJobId) ? b : a));
+}
+function idGreater(a, b) {
+    if (!/^\d+$/.test(a))
+        return false;
+    if (!/^\d+$/.test(b))
+        return true;
+    return BigInt(a) > BigInt(b);
+}
+/**
+ * The history row of the job's last run. The history's order is not documented: the row is on the
+ * first page when it is newest first, on the last when oldest first, so the last page (when the
+ * server says which) is read second, then the rest in order. A cursor is never read twice, so a
+ * server whose pages point back at each other cannot keep the gate paging.
+ */
+async function findRunOfJob(ctx, pipelineId, job) {
+    const read = new Set();
+    const page = async (cursor) => {
+        read.add(cursor ?? '');
+        return ctx.api.listJobHistory(pipelineId, job.identifier, cursor, { signal: ctx.signal });
+    };
+    const rowIn = (p) => p.items.find((r) => r.jobId === job.lastJobId);
+    const first = await page(undefined);
+    let row = rowIn(first);
+    if (!row && first.last !== undefined && first.last !== first.next && !read.has(first.last))
+        row = rowIn(await page(first.last));
+    let cursor = first.next;
+    while (!row && cursor !== undefined && !read.has(cursor) && read.size < MAX_HISTORY_PAGES) {
+        const next = await page(cursor);
+        row = rowIn(next);
+        cursor = next.next;
+    }
+    if (row)
+        return { pipelineRunId: row.pipelineRunId, pages: read.size };
+    throw new ResolveError(`DEPLOY job "${job.jobName}" (${job.identifier}) of pipeline ${pipelineId}: its last run (job ${job.lastJobId}) ` +
+        `is not in the job history (${read.size} pages read, ${MAX_HISTORY_PAGES} at most). Pass pipeline-run-id or deploy-order-id.`);
+}
+/**
+ * The run's deploy job: the chosen job by id (else by name, else any job with a deploy order action);
+ * with only a `job` name (pipeline-run-id given), that name and nothing else.
+ */
+function deployJobOf(run, chosen, jobName) {
+    if (chosen) {
+        return (run.jobs.find((j) => j.id === chosen.lastJobId) ??
+            run.jobs.find((j) => j.name === chosen.jobName) ??
+            run.jobs.find(hasDeployOrderAction));
+    }
+    if (jobName)
+        return run.jobs.find((j) => j.name === jobName);
+    return run.jobs.find(hasDeployOrderAction);
+}
+function hasDeployOrderAction(job) {
+    return job.actions.some((a) => a.type === 'GetVMDeployOrder');
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/provider.ts
+
+
+
+
+
+
+
+async function yunxiaoProvider(config, dispatcher, debug) {
+    const api = await createApi(config, dispatcher, debug);
+    return {
+        words: snapshot/* YUNXIAO_WORDS */.Kh,
+        facts: [{ key: 'pipelineId', label: 'Pipeline', id: config.pipelineId }],
+        outputs: YUNXIAO_OUTPUTS,
+        lastError: () => api.lastError(),
+        async resolve(ctx) {
+            const resolution = await resolveDeployOrder(config, {
+                api,
+                signal: ctx.signal,
+                pollIntervalMs: ctx.pollIntervalMs,
+                sleep: ctx.sleep,
+                log: ctx.log,
+            });
+            return watched(config, api, resolution);
+        },
+    };
+}
+function watched(config, api, r) {
+    const { pipelineId } = config;
+    const orderId = r.deployOrderId;
+    const url = deployUrl({ api: api.kind, edition: config.edition, endpoint: config.endpoint }, pipelineId, r.pipelineRunId);
+    return {
+        presentation: yunxiaoPresentation(config, api.kind, r, url),
+        line: `Deploy order ${orderId} of pipeline ${pipelineId}` +
+            (r.pipelineRunId ? `, run ${r.pipelineRunId}` : '') +
+            (r.jobName ? `, job "${r.jobName}"` : '') +
+            ` (${r.calls} lookup calls): ${url}`,
+        description: `Yunxiao deploy order ${orderId}`,
+        read: (signal) => api.getDeployOrder(pipelineId, orderId, { signal }),
+        perform: (action, signal) => perform(api, pipelineId, orderId, action, signal),
+        async extras(last, result, signal) {
+            const warnings = [];
+            const [logs, artifact] = await Promise.all([
+                config.machineLogs && last
+                    ? fetchFailedLogs(api, last, pipelineId, signal, (w) => warnings.push(w))
+                    : Promise.resolve({}),
+                fetchArtifactUrl(api, (config.emas ?? r.emasFromRun) && {
+                    ...(config.emas ?? r.emasFromRun),
+                    pipelineId,
+                    pipelineRunId: r.pipelineRunId ?? config.pipelineRunId,
+                }, signal),
+            ]);
+            const extras = { logs, warnings };
+            if (artifact && 'url' in artifact)
+                extras.artifactUrl = artifact.url;
+            else if (artifact) {
+                const line = `Could not get the EMAS artifact URL: ${artifact.error}`;
+                // Asked for explicitly: a success without it is a failure; from the run, a warning.
+                if (config.emas && result === 'success')
+                    extras.failure = `could not get the EMAS artifact URL: ${artifact.error}`;
+                else
+                    warnings.push(line);
+            }
+            return extras;
+        },
+    };
+}
+function perform(api, pipelineId, orderId, action, signal) {
+    const o = { signal };
+    const sn = action.target ?? '';
+    switch (action.kind) {
+        case 'skip':
+            return api.skipMachine(pipelineId, orderId, sn, o);
+        case 'retry':
+            return api.retryMachine(pipelineId, orderId, sn, o);
+        case 'pass':
+            return api.resumeDeployOrder(pipelineId, orderId, o);
+        case 'stop':
+            return api.stopDeployOrder(pipelineId, orderId, o);
+        case 'refuse':
+            // Yunxiao has no refusal of a pause: the policy never asks for one (resume is never or auto).
+            return Promise.resolve(false);
+    }
+}
 
 // EXTERNAL MODULE: ./src/common/sleep.ts
 var sleep = __webpack_require__(7814);
@@ -2943,7 +2858,8 @@ function decide(run, policy, memory, words) {
         }
         if (scan.skipped > budget)
             return fail(overBudget(Run, scan, budgetText, words));
-        const skippedNote = scan.skipped > 0 ? `, ${scan.skipped} skipped (within ${budgetText})` : '';
+        const within = budgetText ? ` (within ${budgetText})` : '';
+        const skippedNote = scan.skipped > 0 ? `, ${scan.skipped} skipped${within}` : '';
         return end({
             result: 'success',
             reason: `${Run} succeeded: ${scan.succeeded} of ${plural(total, words.unit)} ${words.done}${skippedNote}.`,
@@ -3030,7 +2946,8 @@ function decide(run, policy, memory, words) {
  * policy waits for the person, passes or refuses. Passing goes on; refusing is the gate failing.
  */
 function decide_confirm(run, c, policy, history, words, { fail, wait }) {
-    const at = `${words.run} ${run.id} is paused ${c.label}`;
+    // The label says where: "after batch 1 of 3", "at manual review “Approve” (Deploy / approve)".
+    const at = `${words.run} ${run.id} is ${run.phase === 'paused' ? 'paused' : 'waiting'} ${c.label}`;
     const who = c.who ? ` (${c.who})` : '';
     if (policy.confirm === 'wait')
         return wait([], `${at}, waiting for a person${who} to ${words.pass} it in ${words.provider} (${words.waitPolicy})`);
@@ -3049,13 +2966,20 @@ function decide_confirm(run, c, policy, history, words, { fail, wait }) {
                 kind: 'pass',
                 target: c.id,
                 label: c.label,
-                reason: `paused ${c.label} with nothing failed (${words.passPolicy})`,
+                reason: `${run.phase === 'paused' ? 'paused' : 'waiting'} ${c.label}; ${words.passPolicy}`,
                 seen: confirmationSeen(run, c),
             },
         ]);
     }
     // Refusing is this gate's verdict on the run: it ends the watch.
-    return fail(`${capital(words.run)} ${run.id}: ${c.label} was refused by this gate (${words.refusePolicy}).`, [{ kind: 'refuse', target: c.id, label: c.label, reason: `refused (${words.refusePolicy})` }]);
+    return fail(`${capital(words.run)} ${run.id}: refused by this gate ${c.label} (${words.refusePolicy}).`, [
+        {
+            kind: 'refuse',
+            target: c.id,
+            label: c.label,
+            reason: `${run.phase === 'paused' ? 'paused' : 'waiting'} ${c.label}; ${words.refusePolicy}`,
+        },
+    ]);
 }
 /**
  * A run the provider says has failed (an ending, unless retried): retried as a whole when the
@@ -3401,7 +3325,9 @@ async function watchRun(provider, watched, opts, clock, log, startedAt) {
             final = {
                 result: 'timed-out',
                 reason: withLastError(`${capital(words.run)} ${id} did not finish within ${(0,abort/* formatDuration */.a3)(opts.timeoutMs)} ` +
-                    `(last status ${s?.status ?? 'unknown'}, ${words.group} ${s?.progress.current ?? '?'}/${s?.progress.total ?? '?'}).`, provider),
+                    `(last status ${s?.status ?? 'unknown'}, ${words.group} ${s?.progress.current ?? '?'}/${s?.progress.total ?? '?'})` +
+                    // what it was waiting for at the end says who must act (a person, at which review)
+                    (state.waitingFor ? `; at the end: ${state.waitingFor}.` : '.'), provider),
             };
         }
         else {
@@ -3544,11 +3470,10 @@ async function watch_perform(ctx, state, action, now = () => new Date()) {
     const at = now().toISOString();
     const { signal, words } = ctx;
     const verb = words.actions[action.kind];
+    // A unit's action names the unit; the run's, and a confirmation's (whose reason says where), the run.
     const what = action.kind === 'skip' || (action.kind === 'retry' && action.target)
         ? `${verb} ${words.unit} ${action.label ?? action.target}`
-        : action.target && action.target !== ctx.watched.presentation.runId
-            ? `${verb} ${action.label ?? action.target}`
-            : `${verb} the ${words.run}`;
+        : `${verb} the ${words.run}`;
     const record = (taken) => {
         state.memory.taken.push(taken);
         return taken;
@@ -3650,8 +3575,14 @@ async function closeDispatcher(dispatcher) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/common/redact.ts
+var redact = __webpack_require__(6800);
+// EXTERNAL MODULE: ./src/common/untrusted.ts
+var untrusted = __webpack_require__(4891);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 // Annotations: an error per failed unit, a warning per skipped one. GitHub shows at most 10 of each
 // level per step, so a few are shown and one more says how many were left out and where they are.
@@ -3785,13 +3716,34 @@ function fields(o, t) {
             })),
         ],
         ['warnings', o.warnings.map(untrusted/* cleanText */.X5)],
+        ...(keys.points
+            ? [
+                [
+                    keys.points,
+                    pointsOf(o).map(({ point, decision }) => ({
+                        id: point.id,
+                        where: (0,untrusted/* cleanText */.X5)(point.label),
+                        who: point.who === undefined ? null : (0,untrusted/* cleanText */.X5)(point.who),
+                        status: point.status,
+                        decision,
+                        ...point.extra,
+                    })),
+                ],
+            ]
+            : []),
         ['artifactUrl', o.artifactUrl ?? null],
         ...(o.artifacts ? [['artifacts', o.artifacts]] : []),
         [
             keys.logs,
             Object.fromEntries(Object.entries(o.logs).map(([id, log]) => [
                 id,
-                { lines: (0,untrusted/* cleanText */.X5)(log.lines), began: log.began ?? null, ended: log.ended ?? null },
+                {
+                    lines: (0,untrusted/* cleanText */.X5)(log.lines),
+                    began: log.began ?? null,
+                    ended: log.ended ?? null,
+                    ...(log.title === undefined ? {} : { title: (0,untrusted/* cleanText */.X5)(log.title) }),
+                    ...(log.message === undefined ? {} : { message: (0,untrusted/* cleanText */.X5)(log.message) }),
+                },
             ])),
         ],
         [keys.units, json_report_UNITS],
@@ -3878,6 +3830,23 @@ const HEADLINE = {
     'in-progress': ['⏳', 'Deploy in progress'],
 };
 const MAX_GROUP_ROWS = 200;
+const MAX_GROUPS_IN_ROW = 30;
+const MAX_POINT_ROWS = 50;
+const MAX_ARTIFACT_ROWS = 50;
+/** Icons for the statuses people see most; any other word gets a plain dot. */
+const STATUS_ICONS = {
+    COMPLETED: '✅',
+    FAILED: '❌',
+    CANCELED: '🛑',
+    RUNNING: '🔄',
+    PAUSED: '⏸️',
+    SUSPEND: '⏸️',
+    INIT: '⚪',
+    QUEUED: '⚪',
+    SKIPPED: '⏭️',
+    UNSELECTED: '⏭️',
+    IGNORED: '⏭️',
+};
 const MAX_TIMELINE_ROWS = 200;
 const summary_MAX_WARNINGS = 20;
 const MAX_LOG_CHARS = 4000;
@@ -3891,18 +3860,29 @@ function renderSummary(outcome, opts = {}) {
     const t = tallyOf(outcome);
     const p = outcome.presentation;
     const head = headSection(outcome, t);
+    const points = pointsSection(outcome);
+    const products = artifactsSection(outcome);
     const warns = warningsSection(outcome);
     const link = linkSection(p);
     // Three sections may be cut down to a note after the table that must list everything.
-    let room = maxBytes - bytes(head) - bytes(warns) - bytes(link) - 3 * NOTE_ROOM - 64;
-    const needs = needsLookSection(t, p.words, room);
+    let room = maxBytes -
+        bytes(head) -
+        bytes(points) -
+        bytes(products) -
+        bytes(warns) -
+        bytes(link) -
+        3 * NOTE_ROOM -
+        64;
+    const needs = needsLookSection(t, p.words, room, withDuration(outcome));
     room += 3 * NOTE_ROOM - bytes(needs);
     const groups = groupSection(outcome, t, maxUnitRows, room);
     room -= bytes(groups);
     const timeline = timelineSection(outcome, room);
     room -= bytes(timeline);
     const logs = logsSection(outcome, room);
-    const text = [head, needs, groups, timeline, logs, warns, link].filter(Boolean).join('\n');
+    const text = [head, points, needs, groups, timeline, logs, products, warns, link]
+        .filter(Boolean)
+        .join('\n');
     // Only reachable when maxBytes is too small for even the headline and facts.
     if (bytes(text) <= maxBytes)
         return text;
@@ -3932,7 +3912,60 @@ function headSection(o, t) {
             : `The workflow run was cancelled: the ${w.run} was **left running**.${url ? ` [Follow it in ${w.provider}](${url}).` : ''}`, '');
     }
     lines.push(factsTable(o, t));
+    const row = groupsRow(o);
+    if (row)
+        lines.push(row);
     return lines.join('\n');
+}
+/** The groups by name as one row of statuses (stages), where the provider names them. */
+function groupsRow(o) {
+    const groups = (o.snapshot?.groups ?? []).slice(0, MAX_GROUPS_IN_ROW);
+    if (groups.length === 0)
+        return '';
+    const icon = (status) => STATUS_ICONS[status] ?? '•';
+    const names = groups.map((g) => cell(g.name || '—'));
+    const statuses = groups.map((g) => `${icon(g.status)} ${cell(g.status || '—')}`);
+    return `| ${names.join(' | ')} |\n|${'---|'.repeat(groups.length)}\n| ${statuses.join(' | ')} |\n`;
+}
+/** The confirmation points the run reached, and what became of each (or, where the provider keeps no record of them, the ones still waiting). */
+function pointsSection(o) {
+    const w = o.presentation.words;
+    const points = pointsOf(o).slice(0, MAX_POINT_ROWS);
+    if (w.points && points.length > 0) {
+        const rows = points.map(({ point, decision }) => {
+            const who = point.who ? cell(point.who) : '—';
+            const what = decision === 'pending'
+                ? `⏳ waiting for ${who === '—' ? 'a person' : who}`
+                : decision === 'passed'
+                    ? `✅ ${w.pass}ed by this gate`
+                    : decision === 'refused'
+                        ? `❌ ${w.refuse}d by this gate`
+                        : `done in ${w.provider} (${cell(point.status)})`;
+            return `| ${cell(point.label)} | ${who} | ${what} |`;
+        });
+        return `### ${capital(w.points)}\n\n| Where | Who acts | Decision |\n|---|---|---|\n${rows.join('\n')}\n`;
+    }
+    const waiting = (o.snapshot?.confirmations ?? []).slice(0, MAX_POINT_ROWS);
+    if (waiting.length === 0 || o.result === 'success')
+        return '';
+    const lines = waiting.map((c) => `- ${capital(w.run)} ${code(o.snapshot?.id ?? '')} waits ${cell(c.label)}${c.who ? `: ${cell(c.who)} must ${w.pass} it` : `: a person must ${w.pass} it`} in ${w.provider}.`);
+    return `### Waiting for a person\n\n${lines.join('\n')}\n`;
+}
+/** The run's build products, as links where they have a safe one. */
+function artifactsSection(o) {
+    const list = (o.artifacts ?? []).slice(0, MAX_ARTIFACT_ROWS);
+    if (list.length === 0)
+        return '';
+    const rows = list.map((a) => {
+        const name = cell([a.name, a.version].filter(Boolean).join(' ') || 'artifact');
+        const url = safeUrl(a.url);
+        const type = a.type ? ` (${cell(a.type)})` : '';
+        return `- ${url ? `[${name}](${url})` : name}${type}`;
+    });
+    const more = (o.artifacts?.length ?? 0) > list.length
+        ? `\n- … and ${(o.artifacts?.length ?? 0) - list.length} more in the JSON report`
+        : '';
+    return `### Build products\n\n${rows.join('\n')}${more}\n`;
 }
 /** The run's id as resolved, when no snapshot was read. */
 function runIdOf(p) {
@@ -3964,11 +3997,12 @@ function factValue(f) {
     return f.text ? cell(f.text) : id || '—';
 }
 /** The must-list table: every failed, skipped or unreachable unit, as long as bytes allow. */
-function needsLookSection(t, w, room) {
+function needsLookSection(t, w, room, duration) {
     if (t.needsLook.length === 0)
         return '';
-    const head = `### Needs a look (${t.needsLook.length})\n\nFailed, skipped or unreachable ${w.unit}s, and what this run did to each.\n\n${unitHead(w)}\n`;
-    return rowsWithin(head, t.needsLook, (u) => unitRow(u, t, w), room, (left) => `\n**${left} more ${w.unit}s not shown; see the JSON report (output \`report-path\`).**\n`);
+    const what = w.reachability ? `Failed, skipped or unreachable ${w.unit}s` : `Failed or skipped ${w.unit}s`;
+    const head = `### Needs a look (${t.needsLook.length})\n\n${what}, and what this run did to each.\n\n${unitHead(w, duration)}\n`;
+    return rowsWithin(head, t.needsLook, (u) => unitRow(u, t, w, duration), room, (left) => `\n**${left} more ${w.unit}s not shown; see the JSON report (output \`report-path\`).**\n`);
 }
 function groupSection(o, t, maxUnitRows, room) {
     if (t.groups.length === 0)
@@ -3978,7 +4012,7 @@ function groupSection(o, t, maxUnitRows, room) {
     const current = o.snapshot?.progress.current;
     const head = `### ${Groups}\n\n| ${capital(w.group)} | ${capital(w.unit)}s | Success | Failed | Skipped | Other |\n|---|---|---|---|---|---|\n`;
     const shown = t.groups.slice(0, MAX_GROUP_ROWS);
-    let out = rowsWithin(head, shown, (g) => `| ${g.group}${g.group === current ? ' (current)' : ''} | ${g.counts.total} | ${g.counts.succeeded} | ${g.counts.failed} | ${g.counts.skipped} | ${otherText(g.counts)} |`, room - NOTE_ROOM, (left) => `\n_${left} more ${Groups.toLowerCase()} in the JSON report._\n`);
+    let out = rowsWithin(head, shown, (g) => `| ${g.group}${groupName(g, w)}${g.group === current ? ' (current)' : ''} | ${g.counts.total} | ${g.counts.succeeded} | ${g.counts.failed} | ${g.counts.skipped} | ${otherText(g.counts)} |`, room - NOTE_ROOM, (left) => `\n_${left} more ${Groups.toLowerCase()} in the JSON report._\n`);
     if (t.groups.length > shown.length)
         out += `\n_${t.groups.length - shown.length} more ${Groups.toLowerCase()} in the JSON report._\n`;
     if (out === '')
@@ -4003,7 +4037,7 @@ function groupSection(o, t, maxUnitRows, room) {
         const list = listAll ? g.units : g.units.filter((u) => u.phase !== 'succeeded' && !needsALook(u));
         if (list.length === 0)
             continue;
-        const block = groupBlock(g, list.slice(0, rowsLeft), list.length, t, w);
+        const block = groupBlock(g, list.slice(0, rowsLeft), list.length, t, w, withDuration(o));
         if (used + bytes(block) + bytes(cutNote) > room) {
             if (used + bytes(cutNote) <= room)
                 blocks.push(cutNote);
@@ -4015,12 +4049,13 @@ function groupSection(o, t, maxUnitRows, room) {
     }
     return out + blocks.join('');
 }
-function groupBlock(g, list, of, t, w) {
+function groupBlock(g, list, of, t, w, duration) {
     const more = of > list.length ? `\n_${of - list.length} more in the JSON report._\n` : '';
     const what = of === g.units.length
         ? plural(of, w.unit)
         : `${of} of ${plural(g.units.length, w.unit)}, in other states`;
-    return `\n<details><summary>${capital(w.group)} ${g.group}: ${what}</summary>\n\n${unitHead(w)}\n${list.map((u) => unitRow(u, t, w)).join('\n')}\n${more}\n</details>\n`;
+    const name = w.detail === w.group && g.units[0]?.detail ? ` (${html(clip(g.units[0].detail, MAX_CELL_CHARS))})` : '';
+    return `\n<details><summary>${capital(w.group)} ${g.group}${name}: ${what}</summary>\n\n${unitHead(w, duration)}\n${list.map((u) => unitRow(u, t, w, duration)).join('\n')}\n${more}\n</details>\n`;
 }
 function timelineSection(o, room) {
     const taken = o.taken;
@@ -4065,11 +4100,11 @@ function logsSection(o, room) {
     if (entries.length === 0)
         return '';
     const labels = new Map((o.snapshot?.units ?? []).map((u) => [u.id, u.label]));
-    const head = `### Deploy logs of failed ${w.unit}s\n`;
+    const head = `### ${capital(w.log)}s of failed ${w.unit}s\n`;
     const blocks = [];
     let used = bytes(head);
     for (const [id, log] of entries) {
-        const block = logBlock(labels.get(id) ?? id, log);
+        const block = logBlock(capital(w.log), log.title ?? labels.get(id) ?? id, log);
         if (used + bytes(block) + NOTE_ROOM > room) {
             const left = entries.length - blocks.length;
             const note = `\n_${left} more log excerpts in the JSON report (${o.presentation.reportKeys.logs})._\n`;
@@ -4083,7 +4118,7 @@ function logsSection(o, room) {
     }
     return head + blocks.join('');
 }
-function logBlock(label, log) {
+function logBlock(what, label, log) {
     // Colour codes are common in deploy logs; hyperlinks (OSC 8) and bidi controls are not harmless.
     let body = (0,untrusted/* cleanText */.X5)((0,redact/* redactKnown */.rA)(log.lines));
     if (body.length > MAX_LOG_CHARS)
@@ -4092,7 +4127,8 @@ function logBlock(label, log) {
     // A fence longer than any run of backticks in the log: nothing inside can close it.
     const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
     const when = log.began ? `, ${utcTime(log.began)}${log.ended ? `–${utcTime(log.ended)}` : ''} UTC` : '';
-    return `\n<details><summary>Deploy log of ${html(clip(label, MAX_CELL_CHARS))} (last lines${when})</summary>\n\n${fence}text\n${body}\n${fence}\n\n</details>\n`;
+    const message = log.message ? `${summary_text(clip(log.message, MAX_REASON_CHARS))}\n\n` : '';
+    return `\n<details><summary>${what} of ${html(clip(label, MAX_CELL_CHARS))} (last lines${when})</summary>\n\n${message}${fence}text\n${body}\n${fence}\n\n</details>\n`;
 }
 function warningsSection(o) {
     if (o.warnings.length === 0)
@@ -4112,14 +4148,29 @@ function groupsWord(w) {
     const g = capital(w.group);
     return /(s|sh|ch|x)$/.test(g) ? `${g}es` : `${g}s`;
 }
-function unitHead(w) {
-    const agent = w.reachability ? ` ${capital(w.reachability)} |` : '';
-    const cols = w.reachability ? 6 : 5;
-    return `| ${capital(w.unit)} | ${w.detail.length <= 2 ? w.detail.toUpperCase() : capital(w.detail)} | ${capital(w.group)} | Status |${agent} This run |\n|${'---|'.repeat(cols)}`;
+/** " Build" where a unit's detail names its group (a job's stage); nothing for numbered batches. */
+function groupName(g, w) {
+    const name = w.detail === w.group ? g.units[0]?.detail : undefined;
+    return name ? ` ${cell(name)}` : '';
 }
-function unitRow(u, t, w) {
+/** Units have durations (jobs): a column for them. */
+function withDuration(o) {
+    return (o.snapshot?.units ?? []).some((u) => u.durationMs !== undefined);
+}
+function unitHead(w, duration) {
+    const agent = w.reachability ? ` ${capital(w.reachability)} |` : '';
+    const took = duration ? ' Duration |' : '';
+    // A unit's detail may be its group's name (a job's stage): then one column says both.
+    const group = w.detail === w.group ? '' : ` ${capital(w.group)} |`;
+    const cols = 4 + (group ? 1 : 0) + (w.reachability ? 1 : 0) + (duration ? 1 : 0);
+    return `| ${capital(w.unit)} | ${w.detail.length <= 2 ? w.detail.toUpperCase() : capital(w.detail)} |${group} Status |${took}${agent} This run |\n|${'---|'.repeat(cols)}`;
+}
+function unitRow(u, t, w, duration) {
     const agent = w.reachability ? ` ${u.reachable === false ? '⚠️ unreachable' : cell(u.agent || '—')} |` : '';
-    return `| ${code(u.label)} | ${cell(u.detail || '—')} | ${u.group} | ${cell(u.status)} |${agent} ${cell(whatHappened(u, t, w.actions))} |`;
+    const took = duration ? ` ${u.durationMs === undefined ? '—' : humanDuration(u.durationMs / 1000)} |` : '';
+    const detail = w.detail === w.group ? `${u.group}. ${u.detail || '—'}` : u.detail || '—';
+    const group = w.detail === w.group ? '' : ` ${u.group} |`;
+    return `| ${code(u.label)} | ${cell(detail)} |${group} ${cell(u.status)} |${took}${agent} ${cell(whatHappened(u, t, w.actions))} |`;
 }
 /**
  * head + one row per item while they fit in `room` bytes with the note; if some do not fit, the note
@@ -4241,6 +4292,7 @@ function truncateBytes(s, max) {
 
 
 
+
 /**
  * Writes (or writes again, over the first) the outputs, the summary and the JSON report, the
  * smallest first: the report of a large order takes longest, and must never hold up the others.
@@ -4271,8 +4323,13 @@ function conclude(outcome, io) {
     const w = outcome.presentation.words;
     const labels = new Map((outcome.snapshot?.units ?? []).map((u) => [u.id, u.label]));
     for (const [id, log] of Object.entries(outcome.logs)) {
-        const when = log.began ? `, ${w.done} ${log.began}${log.ended ? ` to ${log.ended}` : ''}` : '';
-        io.block(`Deploy log of failed ${w.unit} ${labels.get(id) ?? id} (last lines${when})`, log.lines);
+        // A unit's own log (a machine's), or a titled one (a failed step of a job).
+        const of = log.title ?? `failed ${w.unit} ${labels.get(id) ?? id}`;
+        const when = log.began
+            ? `, ${log.title ? 'ran' : w.done} ${log.began}${log.ended ? ` to ${log.ended}` : ''}`
+            : '';
+        const lines = log.message ? `${log.message}\n${log.lines}` : log.lines;
+        io.block(`${capital(w.log)} of ${of} (last lines${when})`, lines);
     }
     for (const annotation of annotationsOf(outcome))
         io.annotate(annotation);
@@ -4350,10 +4407,109 @@ function secondsSince(startIso, end) {
     return Math.max(0, Math.round((end.getTime() - Date.parse(startIso)) / 1000));
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
+var command = __webpack_require__(9635);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js
+var file_command = __webpack_require__(2902);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary = __webpack_require__(1170);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/utils.js
+var utils = __webpack_require__(4679);
+;// CONCATENATED MODULE: ./src/runner/io.ts
+// The one place the action talks to the runner: log commands, outputs, the summary, annotations.
+//
+// It is built from @actions/core's own command, file-command and summary modules, not from its
+// index: core.js also imports its OIDC client, which brings a second HTTP stack (undici 6, compiling
+// its WebAssembly parser as it loads). That cost every run ~40 MB of memory and ~30 ms of start-up
+// for a feature this action never uses. Each function below is what core.js does for the same call.
+//
+// Run from source instead (by tsx, as GitHub's @github/local-action runs an action), the secrets,
+// the outputs, the failure and the summary go through @actions/core's public API (useToolkitApi),
+// which such tools replace with their own: there it costs no start-up, and the bundle never loads it.
+
+
+
+
+
+
+
+
+let toolkit = {
+    setSecret: (secret) => (0,command/* issueCommand */.L)('add-mask', {}, secret),
+    setOutput(name, value) {
+        if (process.env['GITHUB_OUTPUT'])
+            return (0,file_command/* issueFileCommand */.n)('OUTPUT', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
+        process.stdout.write(external_node_os_.EOL);
+        (0,command/* issueCommand */.L)('set-output', { name }, (0,utils/* toCommandValue */.E)(value));
+    },
+    setFailed: (message) => (0,command/* issueCommand */.L)('error', {}, message),
+    async writeSummary(markdown) {
+        await summary/* summary */.z.emptyBuffer().addRaw(markdown, true).write({ overwrite: true });
+    },
+};
+/**
+ * From source (this module is a .ts file, not a bundle), use @actions/core's public API. Its import is
+ * left out of the bundle: it can only ever run where node_modules is.
+ */
+async function useToolkitApi() {
+    // (a loader may add a query to the URL: ?__quibble=1)
+    if (!new URL(import.meta.url).pathname.endsWith('.ts'))
+        return;
+    const core = await import(/* webpackIgnore: true */ '@actions/core');
+    toolkit = {
+        setSecret: core.setSecret,
+        setOutput: core.setOutput,
+        setFailed: core.setFailed,
+        async writeSummary(markdown) {
+            await core.summary.emptyBuffer().addRaw(markdown, true).write({ overwrite: true });
+        },
+    };
+}
+const io_io = {
+    /** INPUT_<NAME> as the runner sets it (core.getInput), trimmed. */
+    input: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
+    mask(secret) {
+        (0,redact/* registerSecret */.cl)(secret);
+        toolkit.setSecret(secret);
+    },
+    info: (line) => void process.stdout.write((0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(line)) + external_node_os_.EOL),
+    warning: (text) => (0,command/* issueCommand */.L)('warning', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
+    debug: (text) => (0,command/* issueCommand */.L)('debug', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
+    /** a collapsible group of lines the gate wrote (values in them made inert) */
+    group(title, lines) {
+        (0,command/* issue */.s)('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
+        for (const line of lines)
+            process.stdout.write((0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(line)) + external_node_os_.EOL);
+        (0,command/* issue */.s)('endgroup');
+    },
+    /** a collapsible block of server text, shown as it is but never read as commands */
+    block(title, text) {
+        const token = (0,external_node_crypto_.randomUUID)().replace(/-/g, '');
+        (0,command/* issue */.s)('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
+        (0,command/* issueCommand */.L)('stop-commands', {}, token);
+        for (const line of (0,untrusted/* cleanLines */.v3)((0,redact/* redactKnown */.rA)(text)))
+            process.stdout.write(line + external_node_os_.EOL);
+        (0,command/* issue */.s)(token);
+        (0,command/* issue */.s)('endgroup');
+    },
+    annotate(a) {
+        const title = (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(a.title));
+        (0,command/* issueCommand */.L)(a.level, (0,utils/* toCommandProperties */.k)({ title }), (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(a.message)));
+    },
+    setOutput: (name, value) => toolkit.setOutput(name, (0,redact/* redactKnown */.rA)(value)),
+    /** The step's failure message (run() sets the exit code). */
+    fail: (message) => toolkit.setFailed((0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(message))),
+    /** The job summary, replacing what this step wrote before (a second write after the extras). */
+    writeSummary: (markdown) => toolkit.writeSummary((0,redact/* redactKnown */.rA)(markdown)),
+};
+
 ;// CONCATENATED MODULE: ./src/runner/gate.ts
 // One run of a gate, for any provider: inputs, the clock (deadline, cancel, grace period, backstop),
 // the provider over the run's dispatcher, resolution, the GitHub Deployment, the watch, and the
 // results: written first, completed with the extras, written again, then the verdict.
+
 
 
 
@@ -4366,6 +4522,17 @@ const EXTRAS_MS = 10_000;
 const EXTRAS_ON_CANCEL_MS = 1500;
 /** Creating the GitHub Deployment before the watch: bounded, and cut by the deadline or a cancel. */
 const GITHUB_START_MS = 10_000;
+/**
+ * Runs a gate as an action and sets the process exit code (also returned). Run from source (by
+ * @github/local-action), the runner's toolkit is @actions/core's public API (see io.ts).
+ */
+async function runAction(gate, cancel, io) {
+    if (io === io_io)
+        await useToolkitApi();
+    const code = await runGate(gate, cancel, io);
+    process.exitCode = code;
+    return code;
+}
 async function runGate(gate, cancel, io) {
     const startedAt = new Date();
     const parsed = gate.parse();
@@ -4468,6 +4635,8 @@ async function watchAndReport(gate, provider, config, io, startedAt, clock) {
     }
 }
 
+// EXTERNAL MODULE: ./src/runner/signals.ts
+var signals = __webpack_require__(715);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The Yunxiao gate's shell: read the inputs, make the provider, run one watch, finish.
 
@@ -4480,17 +4649,13 @@ async function watchAndReport(gate, provider, config, io, startedAt, clock) {
  * Runs the action and sets the process exit code (also returned): the entry point calls it, and so
  * does a tool that runs the action from source, such as @github/local-action, with no arguments.
  */
-async function run(cancel = (0,signals/* cancelOnSignals */.d)(), io = io_io) {
-    if (io === io_io)
-        await useToolkitApi();
-    const code = await runGate({
+function run(cancel = (0,signals/* cancelOnSignals */.d)(), io = io_io) {
+    return runAction({
         name: 'Yunxiao',
         outputs: YUNXIAO_OUTPUTS,
         parse: () => parseInputs(io.input, io.mask, process.env),
         provider: (config, dispatcher) => yunxiaoProvider(config, dispatcher, io.debug),
     }, cancel, io);
-    process.exitCode = code;
-    return code;
 }
 
 
@@ -4903,6 +5068,7 @@ const YUNXIAO_WORDS = {
     refusePolicy: 'resume: never',
     unitStatuses: MACHINE_STATUSES,
     reachability: 'agent',
+    log: 'deploy log',
     actions: { skip: 'skip', retry: 'retry', pass: 'resume', refuse: 'refuse', stop: 'stop' },
 };
 /** The order in the core's terms, from its own fields and its machines already mapped. */

@@ -1,0 +1,158 @@
+// The core's decisions on CodeArts runs, through the CodeArts mapping table: the verdict rules of the
+// contract (success only when COMPLETED with no job FAILED), reviews waited on, passed or refused,
+// failed jobs retried with the run, and what the reasons say.
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../../src/core/decide.js';
+import type { Policy } from '../../../src/core/policy.js';
+import type { Decision, GateMemory, TakenAction } from '../../../src/core/types.js';
+import { CODEARTS_WORDS, toSnapshot } from '../../../src/providers/codearts/mapping.js';
+import type { RunDetail } from '../../../src/providers/codearts/model.js';
+import { approveStage, job, reviewJob, run, stage } from '../../support/codearts-runs.js';
+
+const policy = (over: Partial<Policy> = {}): Policy => ({
+  skipUnreachable: false,
+  maxSkipped: { kind: 'any' },
+  retryFailed: 0,
+  confirm: 'wait',
+  onFailure: 'leave',
+  ...over,
+});
+const memory = (...taken: TakenAction[]): GateMemory => ({
+  taken,
+  warnedStatuses: new Set(),
+  effectsSeen: new Set(),
+});
+const on = (r: RunDetail, p: Policy = policy(), m: GateMemory = memory()): Decision =>
+  decide(toSnapshot(r), p, m, CODEARTS_WORDS);
+
+const failedDeploy = (status: string, runStatus: string): RunDetail =>
+  run({
+    status: runStatus,
+    stages: [
+      stage(),
+      stage({
+        id: 'stage-deploy',
+        name: 'Deploy',
+        status,
+        jobs: [job({ id: 'job-deploy', name: 'deploy', status, message: 'host refused the package' })],
+      }),
+    ],
+  });
+
+describe('verdicts', () => {
+  it('COMPLETED with every job completed or skipped (not selected) is a success', () => {
+    const d = on(
+      run({
+        status: 'COMPLETED',
+        stages: [
+          stage(),
+          stage({
+            id: 's2',
+            name: 'Test',
+            status: 'UNSELECTED',
+            jobs: [job({ id: 'j2', status: 'UNSELECTED' })],
+          }),
+        ],
+      }),
+    );
+    expect(d.verdict).toEqual({
+      result: 'success',
+      reason: 'Pipeline run run-1 succeeded: 1 of 2 jobs completed, 1 skipped.',
+    });
+  });
+
+  it('COMPLETED with a job that FAILED is no success', () => {
+    const d = on(failedDeploy('FAILED', 'COMPLETED'));
+    expect(d.verdict?.result).toBe('failure');
+    expect(d.verdict?.reason).toContain('deploy (Deploy): FAILED');
+  });
+
+  it.each(['FAILED', 'IGNORED'])('%s is a failure naming the failed jobs and their messages', (status) => {
+    const d = on(failedDeploy('FAILED', status));
+    expect(d.verdict).toEqual({
+      result: 'failure',
+      reason: `Pipeline run run-1 ended ${status}: deploy (Deploy): host refused the package.`,
+    });
+  });
+
+  it('CANCELED is cancelled', () => {
+    expect(on(run({ status: 'CANCELED' })).verdict?.result).toBe('cancelled');
+  });
+});
+
+describe('failed jobs', () => {
+  it('while the run still runs: wait for it to end (the retry is of the run)', () => {
+    const d = on(failedDeploy('FAILED', 'RUNNING'), policy({ retryFailed: 1 }));
+    expect(d.actions).toEqual([]);
+    expect(d.verdict).toBeUndefined();
+  });
+
+  it('the run FAILED: retried as a whole while retries are left, then a failure saying so', () => {
+    const failed = failedDeploy('FAILED', 'FAILED');
+    const first = on(failed, policy({ retryFailed: 1 }));
+    expect(first.actions).toEqual([
+      expect.objectContaining({ kind: 'retry', reason: 'FAILED (1 failed job); retry 1 of 1' }),
+    ]);
+    expect(first.actions[0]?.target).toBeUndefined();
+    const retried: TakenAction = { ...first.actions[0]!, at: '2026-01-01T00:00:00Z', outcome: 'ok' };
+    const again = on(
+      { ...failed, endTime: (failed.startTime ?? 0) + 999_999 },
+      policy({ retryFailed: 1 }),
+      memory(retried),
+    );
+    expect(again.verdict?.reason).toBe(
+      'Pipeline run run-1 ended FAILED after 1 retry: deploy (Deploy): host refused the package.',
+    );
+  });
+});
+
+describe('manual reviews', () => {
+  const waiting = run({ stages: [stage(), approveStage(reviewJob('RUNNING', 'RUNNING'))] });
+
+  it('wait: says who must act, at which review, and does nothing', () => {
+    const d = on(waiting);
+    expect(d.actions).toEqual([]);
+    expect(d.waitingFor).toBe(
+      'pipeline run run-1 is paused at manual review “ManualReview” (Approve / review), waiting for a person (u1) to pass it in CodeArts (manual-review: wait)',
+    );
+  });
+
+  it('pass: one pass of that review', () => {
+    const d = on(waiting, policy({ confirm: 'pass' }));
+    expect(d.actions).toEqual([
+      expect.objectContaining({
+        kind: 'pass',
+        target: 'review:job-review:step-review',
+        label: 'at manual review “ManualReview” (Approve / review)',
+        reason: 'paused at manual review “ManualReview” (Approve / review); manual-review: pass',
+      }),
+    ]);
+  });
+
+  it('refuse: the refusal, and the gate fails saying so', () => {
+    const d = on(waiting, policy({ confirm: 'refuse' }));
+    expect(d.actions.map((a) => [a.kind, a.target])).toEqual([['refuse', 'review:job-review:step-review']]);
+    expect(d.verdict).toEqual({
+      result: 'failure',
+      reason:
+        'Pipeline run run-1: refused by this gate at manual review “ManualReview” (Approve / review) (manual-review: refuse).',
+    });
+  });
+
+  it('a review waiting while another job still builds: the run is waiting, not paused, and the review is passed', () => {
+    const busy = run({
+      stages: [
+        stage(),
+        approveStage(reviewJob('RUNNING', 'RUNNING'), {
+          jobs: [
+            reviewJob('RUNNING', 'RUNNING'),
+            job({ id: 'job-lint', name: 'lint', status: 'RUNNING', endTime: undefined }),
+          ],
+        }),
+      ],
+    });
+    expect(toSnapshot(busy).phase).toBe('running');
+    expect(on(busy, policy({ confirm: 'pass' })).actions[0]?.kind).toBe('pass');
+    expect(on(busy).waitingFor).toMatch(/^pipeline run run-1 is waiting at manual review/);
+  });
+});
