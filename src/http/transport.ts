@@ -360,6 +360,17 @@ function tooLarge(max: number): AnswerError {
  * reset, a timeout or a 5xx the server may have applied it, and a repeated retry of a unit
  * would retry it twice; the gate's next poll sees the real state and decides again.
  */
+/**
+ * A failed write that may still have been carried out: the request went out and no answer refused it
+ * (no answer at all, a 5xx, or a success status whose body could not be read). A refusal (a 4xx, or
+ * an error code in a success status) and a request that never left say it was not.
+ */
+export function mayHaveBeenDone(error: ApiError): boolean {
+  if (error.status === undefined) return !NOT_SENT_CODES.has(error.errorCode ?? '');
+  if (error.status >= 500) return true;
+  return error.status < 300 && !error.errorCode;
+}
+
 export function shouldRetry(error: ApiError, write: boolean, sent: boolean): boolean {
   if (!error.retryable) return false;
   return !write || !sent;
