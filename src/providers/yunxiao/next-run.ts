@@ -16,7 +16,7 @@ export interface NextRun {
 }
 
 /** What the gate waits for, in words: "a run newer than run 88". */
-export const newerThan = (after: string | undefined): string =>
+const newerThan = (after: string | undefined): string =>
   after ? `a pipeline run newer than run ${after}` : 'a first pipeline run';
 
 export async function waitForNextRun(

@@ -57,7 +57,12 @@ export async function yunxiaoProvider(
       if (config.start) {
         const started = await startRun(pipelineId, config.start, { ...rctx, pipelineUrl: link() });
         const what = startedWith(config.start);
-        origin = { kind: 'started', ...started, with: what };
+        origin = {
+          kind: 'started',
+          pipelineRunId: started.pipelineRunId,
+          recovered: started.recovered,
+          with: what,
+        };
         pipelineRunId = started.pipelineRunId;
         calls = started.calls;
         const line = `Started pipeline run ${pipelineRunId} of pipeline ${pipelineId}${what ? ` ${what}` : ''}`;
@@ -68,7 +73,7 @@ export async function yunxiaoProvider(
         ctx.log(`${line}: ${link(pipelineRunId)}`);
       } else if (config.newRunOnly) {
         const next = await waitForNextRun(pipelineId, rctx);
-        origin = { kind: 'next', ...next };
+        origin = { kind: 'next', pipelineRunId: next.pipelineRunId, after: next.after, since: next.since };
         pipelineRunId = next.pipelineRunId;
         calls = next.calls;
       }

@@ -57,17 +57,23 @@ export async function startRun(pipelineId: string, start: StartInputs, ctx: Star
         { cause: signal.reason },
       );
     if (!(err instanceof ApiError) || !mayHaveBeenDone(err)) throw err;
-    ctx.log(
-      `${operation} was sent once and its answer was lost (${err.message}); it is not sent again. Looking for the run it may have started.`,
-    );
-    const found = await findOwnRun(pipelineId, baseline, ctx);
+    const lostLine = `${operation} was sent once and its answer was lost (${err.message})`;
+    ctx.log(`${lostLine}; it is not sent again. Looking for the run it may have started.`);
+    const mayHave = `${lostLine}. A run may have been started, and the gate did not start another`;
+    const see = `See the pipeline's runs before running the job again: ${ctx.pipelineUrl}`;
+    let found: Awaited<ReturnType<typeof findOwnRun>>;
+    try {
+      found = await findOwnRun(pipelineId, baseline, ctx);
+    } catch (lookErr) {
+      if (signal.aborted)
+        throw new ResolveError(`${mayHave}; ${messageOf(signal.reason)} while it looked for it. ${see}`, {
+          cause: signal.reason,
+        });
+      found = { why: `looking for it failed: ${messageOf(lookErr)}` };
+    }
     if ('pipelineRunId' in found)
       return { pipelineRunId: found.pipelineRunId, recovered: true, calls: calls + 1 + found.calls };
-    throw new ResolveError(
-      `${operation} was sent once and its answer was lost (${err.message}). A run may have been started, and ` +
-        `the gate did not start another; it could not find one of its own: ${found.why}. ` +
-        `See the pipeline's runs before running the job again: ${ctx.pipelineUrl}`,
-    );
+    throw new ResolveError(`${mayHave}; it could not find one of its own: ${found.why}. ${see}`);
   }
 }
 

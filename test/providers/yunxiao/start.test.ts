@@ -253,6 +253,35 @@ describe('startRun', () => {
     );
   });
 
+  it('a lost answer, then the run list fails too: still says a run may have been started', async () => {
+    const f = fake({ runs: [row(3)], create: () => Promise.reject(lost()) as never });
+    const list = f.api.listPipelineRuns.bind(f.api);
+    f.api.listPipelineRuns = async (p, c, o) => {
+      if (f.created.length > 0)
+        throw new ApiError({ operation: 'ListPipelineRuns', status: 500, retryable: true });
+      return list(p, c, o);
+    };
+    await expect(startRun('7', { variables: [] }, ctx(f))).rejects.toThrow(
+      /A run may have been started, and the gate did not start another; it could not find one of its own: looking for it failed: ListPipelineRuns failed: HTTP 500/,
+    );
+  });
+
+  it('a lost answer, then the deadline while looking: a run may have been started, the abort is the cause', async () => {
+    const deadline = new AbortController();
+    const f = fake({ runs: [row(3)], create: () => Promise.reject(lost()) as never });
+    f.api.currentUserId = async () => {
+      deadline.abort(new DeadlineReached(20_000));
+      throw deadline.signal.reason;
+    };
+    const err = (await startRun('7', { variables: [] }, ctx(f, deadline.signal)).catch(
+      (e: unknown) => e,
+    )) as Error;
+    expect(err.message).toMatch(
+      /^CreatePipelineRun was sent once and its answer was lost \(.*\)\. A run may have been started, and the gate did not start another; the deadline \(timeout 20s\) was reached while it looked for it\. See/,
+    );
+    expect(err.cause).toBe(deadline.signal.reason);
+  });
+
   it('a lost answer over the classic API: it cannot tell its runs, and says so', async () => {
     const f = fake({ classic: true, runs: [row(3)], create: () => Promise.reject(lost()) as never });
     await expect(startRun('7', { variables: [] }, ctx(f))).rejects.toThrow(
