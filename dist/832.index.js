@@ -102,6 +102,8 @@ function signRequest(req) {
 const CLASSIC_VERSION = '2021-06-25';
 /** Rows per history page: the documented maximum. */
 const HISTORY_PAGE_SIZE = 50;
+/** Rows per run list page: what every list of runs takes at least. */
+const RUNS_PAGE_SIZE = 30;
 /** GetVMDeployOrder's envelope: only the order's fields that the model reads are built. */
 const ORDER_ENVELOPE_FIELDS = { deployOrder: normalize/* DEPLOY_ORDER_FIELDS */.PS };
 class ClassicClient {
@@ -143,6 +145,30 @@ class ClassicClient {
     }
     getPipelineRun(pipelineId, pipelineRunId, o) {
         return this.call('GetPipelineRun', 'GET', ['pipelines', pipelineId, 'pipelineRuns', pipelineRunId], {}, o, (body) => (0,normalize/* toPipelineRun */.Tk)(body['pipelineRun']));
+    }
+    getPipeline(pipelineId, o) {
+        return this.call('GetPipeline', 'GET', ['pipelines', pipelineId], {}, o, (body) => (0,normalize/* toPipelineDefinition */.rS)(body['pipeline']));
+    }
+    listPipelineRuns(pipelineId, cursor, o) {
+        const query = { maxResults: String(RUNS_PAGE_SIZE), nextToken: cursor };
+        return this.call('ListPipelineRuns', 'GET', ['pipelines', pipelineId, 'pipelineRuns'], query, o, (body) => {
+            const token = body['nextToken'];
+            const next = typeof token === 'string' && token !== '' ? token : undefined;
+            return { items: (0,normalize/* toRunRows */.cN)(body['pipelineRuns']), next };
+        });
+    }
+    /**
+     * StartPipelineRun: a form body `params=<JSON text>` (the SDK's formData), and the one classic path
+     * under /organizations/ (plural), as the official SDKs have it.
+     */
+    createPipelineRun(pipelineId, params, o) {
+        const body = Object.keys(params).length > 0 ? `params=${percentEncode(JSON.stringify(params))}` : '';
+        return this.call('StartPipelineRun', 'POST', ['pipelines', pipelineId, 'run'], {}, o, (envelope) => (0,normalize/* toCreatedRunId */.W_)(envelope['pipelineRunId']), {
+            write: true,
+            root: 'organizations',
+            body,
+            contentType: 'application/x-www-form-urlencoded',
+        });
     }
     getDeployOrder(pipelineId, deployOrderId, o) {
         return this.call('GetVMDeployOrder', 'GET', orderPath(pipelineId, deployOrderId), {}, o, (body, read) => {
@@ -204,7 +230,7 @@ class ClassicClient {
      * means (a write's says nothing was done).
      */
     call(action, method, path, query, o, payload, opts = {}) {
-        const segments = ['organization', this.opts.organizationId, ...path];
+        const segments = [opts.root ?? 'organization', this.opts.organizationId, ...path];
         const qs = canonicalQuery(query);
         const url = `${this.origin.origin}${encodePath(segments)}${qs ? `?${qs}` : ''}`;
         const write = opts.write ?? false;
@@ -213,6 +239,7 @@ class ClassicClient {
             method,
             url,
             headers: {},
+            ...(opts.body !== undefined ? { body: opts.body } : {}),
             write,
             signal: o?.signal,
             into: opts.into,
@@ -231,6 +258,8 @@ class ClassicClient {
                 host: this.origin.host,
                 path: segments,
                 query,
+                body: opts.body,
+                contentType: opts.contentType,
                 action,
                 version: CLASSIC_VERSION,
                 accessKeyId: this.opts.accessKeyId,

@@ -3,9 +3,19 @@
 import { randomUUID } from 'node:crypto';
 import { verifyAcs3 } from './classic-verify.js';
 import type { ActionResult } from './engine.js';
-import { stringify } from './raw-json.js';
+import { num, stringify } from './raw-json.js';
 import type { Dialect, Reply, Request, Route, SimContext } from './dialect.js';
-import { deployJobsView, historyView, machineLogView, orderView, runView } from './views.js';
+import { checkRunParams } from './start.js';
+import {
+  deployJobsView,
+  historyView,
+  machineLogView,
+  orderView,
+  otherRunView,
+  pipelineView,
+  runListView,
+  runView,
+} from './views.js';
 
 export interface ClassicKey {
   secret: string;
@@ -41,10 +51,11 @@ export function classicDialect(keys: Record<string, ClassicKey>): Dialect {
   const seenNonces = new Set<string>();
   return {
     route(req: Request, ctx: SimContext): Route | undefined {
-      const m = /^\/organization\/([^/]+)(\/.*)$/.exec(req.path);
+      // StartPipelineRun alone lives under /organizations/ (plural), as the official SDKs have it
+      const m = /^\/(organizations?)\/([^/]+)(\/.*)$/.exec(req.path);
       if (!m) return undefined;
-      const org = decodeURIComponent(m[1]!);
-      const found = match(req, m[2]!, ctx);
+      const org = decodeURIComponent(m[2]!);
+      const found = m[1] === 'organizations' ? matchPlural(req, m[3]!, ctx) : match(req, m[3]!, ctx);
       return {
         operation: found?.operation ?? 'Unknown',
         handle() {
@@ -94,13 +105,13 @@ function match(req: Request, rest: string, ctx: SimContext): Route | undefined {
     const p = seg[1];
     if (method === 'POST' && seg[2] === 'jobs' && seg.length === 3) {
       return route('ListPipelineJobs', () =>
-        p === s.pipelineId ? envelope({ jobs: deployJobsView(s) }) : noPipeline(),
+        p === s.pipelineId ? envelope({ jobs: deployJobsView(s, ctx.run) }) : noPipeline(),
       );
     }
     if (method === 'POST' && seg[2] === 'job' && seg[3] === 'historys') {
       return route('ListPipelineJobHistorys', () => {
         if (p !== s.pipelineId) return noPipeline();
-        const rows = historyView(s, req.query.get('identifier') ?? '');
+        const rows = historyView(s, req.query.get('identifier') ?? '', ctx.run);
         const max = Math.min(50, Number(req.query.get('maxResults') ?? '10') || 10);
         const start = Number(req.query.get('nextToken') ?? '0') || 0;
         const next = start + max < rows.length ? String(start + max) : undefined;
@@ -126,14 +137,35 @@ function match(req: Request, rest: string, ctx: SimContext): Route | undefined {
   }
   if (seg[0] !== 'pipelines' || !seg[1]) return undefined;
   const p = seg[1];
+  if (method === 'GET' && seg.length === 2) {
+    return route('GetPipeline', () =>
+      p === s.pipelineId ? envelope({ pipeline: pipelineView(s) }) : noPipeline(),
+    );
+  }
+  if (method === 'GET' && seg[2] === 'pipelineRuns' && seg.length === 3) {
+    return route('ListPipelineRuns', () => {
+      if (p !== s.pipelineId) return noPipeline();
+      ctx.run.onListRead();
+      const rows = runListView(s, e, ctx.run);
+      const max = Math.min(30, Number(req.query.get('maxResults') ?? '10') || 10);
+      const start = Number(req.query.get('nextToken') ?? '0') || 0;
+      const next = start + max < rows.length ? String(start + max) : undefined;
+      return envelope({
+        pipelineRuns: rows.slice(start, start + max),
+        nextToken: next,
+        totalCount: rows.length,
+      });
+    });
+  }
   if (method === 'GET' && seg[2] === 'pipelineRuns' && seg.length === 4) {
     return route('GetPipelineRun', () => {
-      if (p !== s.pipelineId || seg[3] !== s.pipelineRunId)
-        return classicError(
-          404,
-          'InvalidPipelineRun.NotFound',
-          'The pipeline execution instance is not found.',
-        );
+      const notFound = (): Reply =>
+        classicError(404, 'InvalidPipelineRun.NotFound', 'The pipeline execution instance is not found.');
+      if (p !== s.pipelineId) return notFound();
+      if (seg[3] !== s.pipelineRunId || !ctx.run.exists) {
+        const other = otherRunView(s, ctx.run, seg[3] ?? '');
+        return other ? envelope({ pipelineRun: other }) : notFound();
+      }
       ctx.run.reads++;
       return envelope({ pipelineRun: runView(s, e, ctx.run) });
     });
@@ -171,4 +203,24 @@ function match(req: Request, rest: string, ctx: SimContext): Route | undefined {
     }
   }
   return undefined;
+}
+
+/** StartPipelineRun: POST /organizations/{id}/pipelines/{pipelineId}/run, a form body `params=<JSON text>`. */
+function matchPlural(req: Request, rest: string, ctx: SimContext): Route | undefined {
+  const seg = rest.split('/').slice(1).map(decodeURIComponent);
+  if (req.method !== 'POST' || seg.length !== 3 || seg[0] !== 'pipelines' || seg[2] !== 'run')
+    return undefined;
+  return {
+    operation: 'StartPipelineRun',
+    handle() {
+      if (seg[1] !== ctx.scenario.pipelineId)
+        return classicError(404, 'InvalidPipeline.NotFound', 'The pipeline is not found.');
+      if (!/^application\/x-www-form-urlencoded\b/.test(req.headers['content-type'] ?? ''))
+        return classicError(400, 'InvalidParam.ContentType', 'the body must be form data');
+      const form = new URLSearchParams(req.body);
+      const checked = checkRunParams(ctx.scenario, form.get('params') ?? undefined);
+      if (!checked.ok) return classicError(400, 'InvalidParam.Params', checked.message);
+      return envelope({ pipelineRunId: num(ctx.run.create(checked.params)) });
+    },
+  };
 }

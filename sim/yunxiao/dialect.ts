@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { DeployEngine } from './engine.js';
 import type { Scenario } from './scenario.js';
-import type { RunProgress } from './views.js';
+import type { RunBook } from './runs.js';
 
 export interface Reply {
   status: number;
@@ -35,7 +35,8 @@ export interface SimContext {
   };
   scenario: Scenario;
   engine: DeployEngine;
-  run: RunProgress;
+  /** the pipeline's runs: the deploying one, those before it, those created */
+  run: RunBook;
   /** advance the deploy on a read of the order (poll clock) */
   onOrderRead(): void;
 }

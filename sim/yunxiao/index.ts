@@ -4,6 +4,8 @@
 // Layers:
 //   scenario.ts  what is scripted (pipeline, jobs, batches of machines, events)
 //   engine.ts    DeployEngine: the deploy order's state machine, no HTTP
+//   runs.ts      RunBook: the pipeline's runs (the deploying one, those before it, those started)
+//   start.ts     what CreatePipelineRun / StartPipelineRun accept as params
 //   views.ts     the resources as Yunxiao shapes them, shared by every API generation
 //   dialect.ts   Dialect / tableDialect: a route table with its own prefix, auth and envelope
 //   openapi.ts   the OpenAPI route table (x-yunxiao-token, bare resources)

@@ -11,8 +11,19 @@ import {
   type SimContext,
 } from './dialect.js';
 import type { ActionResult } from './engine.js';
-import { stringify } from './raw-json.js';
-import { deployJobsView, historyView, machineLogView, orderView, runListView, runView } from './views.js';
+import { num, stringify } from './raw-json.js';
+import { checkRunParams } from './start.js';
+import {
+  deployJobsView,
+  historyView,
+  machineLogView,
+  orderView,
+  otherRunView,
+  pipelineView,
+  runListView,
+  runView,
+  userView,
+} from './views.js';
 
 export const OPENAPI_BASE = '/oapi/v1/flow';
 const MAX_PER_PAGE = 30;
@@ -75,7 +86,7 @@ export const openApiRoutes: RouteSpec[] = [
     path: '/pipelines/getComponentsWithoutButtons',
     handle(_p, req, ctx) {
       if (!isPipeline(ctx, req.query.get('pipelineId'))) return notFound('pipeline');
-      return paged(historyView(ctx.scenario, req.query.get('identifier') ?? ''), req.query);
+      return paged(historyView(ctx.scenario, req.query.get('identifier') ?? '', ctx.run), req.query);
     },
   },
   {
@@ -105,7 +116,7 @@ export const openApiRoutes: RouteSpec[] = [
     method: 'GET',
     path: '/pipelines/:pipelineId/listTasksByCategory/DEPLOY',
     handle: (p, _req, ctx) =>
-      isPipeline(ctx, p['pipelineId']) ? ok(deployJobsView(ctx.scenario)) : notFound('pipeline'),
+      isPipeline(ctx, p['pipelineId']) ? ok(deployJobsView(ctx.scenario, ctx.run)) : notFound('pipeline'),
   },
   {
     operation: 'GetLatestPipelineRun',
@@ -113,6 +124,7 @@ export const openApiRoutes: RouteSpec[] = [
     path: '/pipelines/:pipelineId/runs/latestPipelineRun',
     handle(p, _req, ctx) {
       if (!isPipeline(ctx, p['pipelineId'])) return notFound('pipeline');
+      if (!ctx.run.exists) return ok(otherRunView(ctx.scenario, ctx.run, ctx.run.previousRunId));
       ctx.run.reads++;
       return ok(runView(ctx.scenario, ctx.engine, ctx.run));
     },
@@ -122,8 +134,12 @@ export const openApiRoutes: RouteSpec[] = [
     method: 'GET',
     path: '/pipelines/:pipelineId/runs/:pipelineRunId',
     handle(p, _req, ctx) {
-      if (!isPipeline(ctx, p['pipelineId']) || p['pipelineRunId'] !== ctx.scenario.pipelineRunId)
-        return notFound('pipeline run');
+      const runId = p['pipelineRunId'] ?? '';
+      if (!isPipeline(ctx, p['pipelineId'])) return notFound('pipeline run');
+      if (runId !== ctx.scenario.pipelineRunId || !ctx.run.exists) {
+        const other = otherRunView(ctx.scenario, ctx.run, runId);
+        return other ? ok(other) : notFound('pipeline run');
+      }
       ctx.run.reads++;
       return ok(runView(ctx.scenario, ctx.engine, ctx.run));
     },
@@ -134,12 +150,43 @@ export const openApiRoutes: RouteSpec[] = [
     path: '/pipelines/:pipelineId/runs',
     handle(p, req, ctx) {
       if (!isPipeline(ctx, p['pipelineId'])) return notFound('pipeline');
+      ctx.run.onListRead();
       const status = req.query.get('status');
       const rows = runListView(ctx.scenario, ctx.engine, ctx.run).filter(
         (r) => !status || r['status'] === status,
       );
       return paged(rows, req.query);
     },
+  },
+  {
+    operation: 'CreatePipelineRun',
+    method: 'POST',
+    path: '/pipelines/:pipelineId/runs',
+    handle(p, req, ctx) {
+      if (!isPipeline(ctx, p['pipelineId'])) return notFound('pipeline');
+      if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
+        return errorReply(415, 'UnsupportedMediaType', 'the body must be application/json');
+      let body: unknown;
+      try {
+        body = req.body.trim() ? JSON.parse(req.body) : {};
+      } catch {
+        return errorReply(400, 'BadRequest', 'the body is not JSON');
+      }
+      if (!body || typeof body !== 'object' || Array.isArray(body))
+        return errorReply(400, 'BadRequest', 'the body must be a JSON object');
+      const checked = checkRunParams(ctx.scenario, (body as Record<string, unknown>)['params']);
+      if (!checked.ok) return errorReply(400, 'BadRequest', checked.message);
+      const id = ctx.run.create(checked.params);
+      const answer = ctx.scenario.createAnswer ?? 'number';
+      return ok(answer === 'string' ? id : answer === 'object' ? { pipelineRunId: num(id) } : num(id));
+    },
+  },
+  {
+    operation: 'GetPipeline',
+    method: 'GET',
+    path: '/pipelines/:pipelineId',
+    handle: (p, _req, ctx) =>
+      isPipeline(ctx, p['pipelineId']) ? ok(pipelineView(ctx.scenario)) : notFound('pipeline'),
   },
   {
     operation: 'GetVMDeployOrder',
@@ -201,5 +248,26 @@ export const openApiDialect = tableDialect({
   parse,
   guard,
   routes: openApiRoutes,
+  notFound: () => errorReply(404, 'NotFound', 'no such API path'),
+});
+
+/** /oapi/v1/platform: GetUserByToken, the same path in both editions (no organization segment). */
+export const platformDialect = tableDialect<Record<string, never>>({
+  parse: (req) =>
+    req.path.startsWith('/oapi/v1/platform/')
+      ? { rest: req.path.slice('/oapi/v1/platform'.length), scope: {} }
+      : undefined,
+  guard: (req, ctx) =>
+    req.headers['x-yunxiao-token'] === ctx.opts.token
+      ? undefined
+      : errorReply(401, 'InvalidTokenError', 'the personal access token is invalid or expired'),
+  routes: [
+    {
+      operation: 'GetUserByToken',
+      method: 'GET',
+      path: '/user',
+      handle: (_p, _req, ctx) => ok(userView(ctx.opts.organizationId)),
+    },
+  ],
   notFound: () => errorReply(404, 'NotFound', 'no such API path'),
 });

@@ -84,6 +84,38 @@ export interface Scenario {
   events?: ScenarioEvent[];
   /** only the documented fields (no hostName/machineOsArch, actions without data/name/title/...) */
   minimalFields?: boolean;
+
+  // ---- runs that do not exist yet (start: true, new-run-only): see runs.ts ----
+  /**
+   * The run that deploys (pipelineRunId) does not exist when the simulator starts: CreatePipelineRun /
+   * StartPipelineRun creates it ('start'), or Yunxiao starts it on a push once the run list has been
+   * read `afterListReads` times ('push'; Infinity: never). Until then run previousRunId is the newest:
+   * finished, its deploy job done, its deploy order one the simulator does not serve.
+   */
+  newRun?: { by: 'start' } | { by: 'push'; afterListReads: number };
+  /** the run before (default: pipelineRunId - 1) */
+  previousRunId?: string;
+  /** finished runs older than the previous one, in the run list (to need several pages) */
+  olderRuns?: number;
+  /** the order of ListPipelineRuns, which Yunxiao does not document (default newest first) */
+  runListOrder?: 'newest-first' | 'oldest-first';
+  /**
+   * Who a run started through the API names as its creator, which is not documented: the token's
+   * user (default, GetUserByToken's id), nobody ('' or null, as a public client saw), or an Alibaba
+   * Cloud account id that is not the user's id.
+   */
+  startedRunCreator?: 'user' | 'empty' | 'null' | 'account';
+  /** CreatePipelineRun's answer: a bare number (default, as the MCP server reads it), quoted, or {pipelineRunId} */
+  createAnswer?: 'number' | 'string' | 'object';
+  /**
+   * Where GetPipeline names the code sources: pipelineConfig.sources (default), only the YAML text
+   * of a YAML pipeline (pipelineConfig.flow), or nowhere (a pipeline without a code source)
+   */
+  sourcesIn?: 'config' | 'yaml' | 'none';
+  /** the repositories of the code sources (default one Codeup repository) */
+  repositories?: string[];
+  /** someone else's run is created right after the gate's own (a push during the start) */
+  otherRunAfterStart?: boolean;
 }
 
 /** A small healthy deploy (two batches of two machines); every field can be overridden. */

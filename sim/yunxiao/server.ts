@@ -14,7 +14,8 @@ import {
   type SimContext,
 } from './dialect.js';
 import { DeployEngine, type SimOrderState } from './engine.js';
-import { openApiDialect } from './openapi.js';
+import { openApiDialect, platformDialect } from './openapi.js';
+import { RunBook } from './runs.js';
 import type { Scenario } from './scenario.js';
 
 export interface Fault {
@@ -27,10 +28,22 @@ export interface Fault {
   /**
    * throttle: the classic API's 400 Throttling.User envelope with x-acs-retry-after;
    * answer: `body` with `status` (default 200) and `contentType`, as given;
-   * huge: a body of `size` bytes, streamed (with its Content-Length when `declare` is set)
+   * huge: a body of `size` bytes, streamed (with its Content-Length when `declare` is set);
+   * lost: the request is carried out, then its answer is lost: the connection reset, or with
+   * `status` a gateway's HTML error page of that status instead (a write that may have been done)
    */
   kind:
-    '429' | '500-html' | '502-html' | 'reset' | 'slow' | 'hang' | 'non-json' | 'throttle' | 'answer' | 'huge';
+    | '429'
+    | '500-html'
+    | '502-html'
+    | 'reset'
+    | 'slow'
+    | 'hang'
+    | 'non-json'
+    | 'throttle'
+    | 'answer'
+    | 'huge'
+    | 'lost';
   /** Retry-After header for 429 */
   retryAfter?: string;
   /** for slow */
@@ -83,6 +96,8 @@ export interface Simulator {
   order(): SimOrderState;
   readonly finalAt?: number;
   readonly engine: DeployEngine;
+  /** the pipeline's runs, and the ones CreatePipelineRun / StartPipelineRun created */
+  readonly runs: RunBook;
   addFault(f: Fault): void;
   close(): Promise<void>;
 }
@@ -91,17 +106,18 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   if (opts.edition === 'central' && !opts.organizationId) {
     throw new Error('startSimulator: the central edition needs an organizationId');
   }
-  const dialects: Dialect[] = [openApiDialect, ...(opts.dialects ?? [])];
+  const dialects: Dialect[] = [openApiDialect, platformDialect, ...(opts.dialects ?? [])];
   if (opts.accessKeys) dialects.push(classicDialect(opts.accessKeys));
   const time = opts.serverTime;
   const now = !time ? Date.now : 'fixed' in time ? () => time.fixed : () => Date.now() + time.offsetMs;
   const engine = new DeployEngine(opts.scenario, now);
+  const runs = new RunBook(opts.scenario);
   const clock = opts.clock ?? { mode: 'poll' };
   const ctx: SimContext = {
     opts,
     scenario: opts.scenario,
     engine,
-    run: { reads: 0 },
+    run: runs,
     onOrderRead: () => {
       if (clock.mode === 'poll') engine.advance();
     },
@@ -155,7 +171,15 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       if (fault) {
         fault.used++;
         record.fault = fault.kind;
-        applyFault(fault, res, record, hanging, timers, () => send(res, record, reply(operation, route)));
+        applyFault(
+          fault,
+          res,
+          record,
+          hanging,
+          timers,
+          () => send(res, record, reply(operation, route)),
+          () => void reply(operation, route),
+        );
         return;
       }
       send(res, record, reply(operation, route));
@@ -175,6 +199,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       return engine.finalAt;
     },
     engine,
+    runs,
     addFault: (f) => faults.push({ ...f, seen: 0, used: 0 }),
     close: async () => {
       if (ticker) clearInterval(ticker);
@@ -211,6 +236,8 @@ function applyFault(
   hanging: Set<ServerResponse>,
   timers: Set<NodeJS.Timeout>,
   proceed: () => void,
+  /** handle the request without answering it */
+  carryOut: () => void,
 ): void {
   switch (fault.kind) {
     case '429':
@@ -280,6 +307,17 @@ function applyFault(
     case 'reset':
       res.socket?.destroy();
       return;
+    case 'lost': {
+      carryOut();
+      if (fault.status === undefined) {
+        res.socket?.destroy();
+        return;
+      }
+      record.status = fault.status;
+      res.writeHead(fault.status, { 'content-type': 'text/html' });
+      res.end(HTML(fault.status));
+      return;
+    }
     case 'hang':
       hanging.add(res);
       return;

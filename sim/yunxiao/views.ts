@@ -5,12 +5,10 @@
 // asks for `minimalFields`.
 import type { DeployEngine, SimMachine } from './engine.js';
 import { num, rawJson, type RawJson, type RawNumber } from './raw-json.js';
+import { CREATOR, DEFAULT_REPOSITORIES, TOKEN_USER, type OtherRun, type RunBook } from './runs.js';
 import type { Scenario } from './scenario.js';
 
 type Json = Record<string, unknown>;
-
-/** The account that runs and changes the scenario's pipeline. */
-const CREATOR = '66a1b2c3d4e5f60718293a4b';
 
 const ACTION_LABELS: Record<string, string> = {
   StopVMDeployOrder: '取消部署',
@@ -170,11 +168,12 @@ function machineView(s: Scenario, e: DeployEngine, m: SimMachine): RawJson {
   return rawJson(c.text);
 }
 
-export function deployJobsView(s: Scenario): Json[] {
-  return s.jobs.map((j) => ({
+export function deployJobsView(s: Scenario, runs?: RunBook): Json[] {
+  return s.jobs.map((j, i) => ({
     identifier: j.identifier,
     jobName: j.jobName,
-    lastJobId: num(j.jobId),
+    // before the deploying run exists, the deploy job's last run is the previous run's
+    lastJobId: num(i === 0 && runs && !runs.exists ? runs.previousJobId : j.jobId),
     lastJobParams: JSON.stringify({ hostGroupId: s.hostGroupId ?? '123', packageLabel: 'release' }),
   }));
 }
@@ -184,12 +183,29 @@ export function deployJobsView(s: Scenario): Json[] {
  * not documented): for the deploy job (the first), `olderHistoryRows` rows come before its last
  * run's row, so a big value puts that row on a later page.
  */
-export function historyView(s: Scenario, identifier: string): Json[] {
+export function historyView(s: Scenario, identifier: string, runs?: RunBook): Json[] {
   const job = s.jobs.find((j) => j.identifier === identifier);
   if (!job) return [];
   const isTarget = job === s.jobs[0];
   const filler = isTarget ? (s.olderHistoryRows ?? 0) : 2;
   const rows: Json[] = [];
+  if (isTarget && runs && s.newRun) {
+    // the previous run's row, then the deploying run's once it exists
+    const prev = historyRow(
+      s,
+      job.identifier,
+      job.jobName,
+      num(runs.previousJobId),
+      num(runs.previousRunId),
+      'SUCCESS',
+      1,
+    );
+    const own = runs.exists
+      ? [historyRow(s, job.identifier, job.jobName, num(job.jobId), num(s.pipelineRunId), 'RUNNING', 2)]
+      : [];
+    const all = [prev, ...own];
+    return s.historyOrder === 'newest-first' ? all.reverse() : all;
+  }
   for (let i = 0; i < filler; i++) {
     rows.push(
       historyRow(
@@ -231,10 +247,8 @@ function historyRow(
   };
 }
 
-/** How often the run was read (GetPipelineRun and GetLatestPipelineRun). */
-export interface RunProgress {
-  reads: number;
-}
+/** How often the deploying run was read (GetPipelineRun and GetLatestPipelineRun). */
+export type RunProgress = Pick<RunBook, 'reads'> & Partial<Pick<RunBook, 'creator' | 'triggerMode'>>;
 
 /** Where the run is: before its deploy job, ended without an order, or following the order. */
 function runPhase(s: Scenario, e: DeployEngine, progress: RunProgress) {
@@ -295,10 +309,10 @@ export function runView(s: Scenario, e: DeployEngine, progress: RunProgress): Js
     pipelineRunId: num(s.pipelineRunId),
     pipelineId: num(s.pipelineId),
     status: phase.run,
-    triggerMode: 1,
+    triggerMode: progress.triggerMode ?? 1,
     createTime: t - 60_000,
     updateTime: e.state.updateTime,
-    creatorAccountId: CREATOR,
+    creatorAccountId: progress.creator === undefined ? CREATOR : progress.creator,
     modifierAccountId: CREATOR,
     pipelineConfigId: num('3000001'),
     pipelineType: 'OTHER',
@@ -345,21 +359,148 @@ export function runView(s: Scenario, e: DeployEngine, progress: RunProgress): Js
   };
 }
 
-/** ListPipelineRuns: the scenario's one run. */
-export function runListView(s: Scenario, e: DeployEngine, progress: RunProgress): Json[] {
-  const phase = runPhase(s, e, progress);
-  const ended = phase.run !== 'RUNNING';
-  return [
-    {
+/** ListPipelineRuns: the runs before the deploying one, it (once it exists), and the runs created beside it. */
+export function runListView(s: Scenario, e: DeployEngine, runs: RunBook): Json[] {
+  const t = e.state.createTime;
+  const row = (r: OtherRun, i: number): Json => ({
+    pipelineRunId: num(r.id),
+    pipelineId: num(s.pipelineId),
+    status: r.status,
+    startTime: t - 3_600_000 + i * 60_000,
+    endTime: r.status === 'SUCCESS' ? t - 3_500_000 + i * 60_000 : 0,
+    triggerMode: r.triggerMode,
+    creatorAccountId: r.creator,
+  });
+  const rows = runs.earlier().map(row);
+  if (runs.exists) {
+    const phase = runPhase(s, e, runs);
+    rows.push({
       pipelineRunId: num(s.pipelineRunId),
       pipelineId: num(s.pipelineId),
       status: phase.run,
-      startTime: e.state.createTime - 60_000,
-      endTime: ended ? e.state.updateTime : 0,
-      triggerMode: 1,
-      creatorAccountId: CREATOR,
+      startTime: t - 60_000,
+      endTime: phase.run !== 'RUNNING' && phase.run !== 'WAITING' ? e.state.updateTime : 0,
+      triggerMode: runs.triggerMode,
+      creatorAccountId: runs.creator,
+    });
+  }
+  rows.push(...runs.others().map((r, i) => row(r, 100 + i)));
+  return s.runListOrder === 'oldest-first' ? rows : rows.reverse();
+}
+
+/** GetPipelineRun of a run that is not the deploying one: finished (the previous run) or just created. */
+export function otherRunView(s: Scenario, runs: RunBook, runId: string): Json | undefined {
+  const job = s.jobs[0]!;
+  const previous = runId === runs.previousRunId && s.newRun !== undefined;
+  const other = runs.others().find((r) => r.id === runId);
+  if (!previous && !other) return undefined;
+  const done = previous ? 'SUCCESS' : 'RUNNING';
+  const deployActions = previous
+    ? [
+        {
+          type: 'GetVMDeployOrder',
+          params: { deployOrderId: num(runs.previousOrderId) },
+          data: '',
+          disable: false,
+        },
+      ]
+    : [];
+  return {
+    pipelineRunId: num(runId),
+    pipelineId: num(s.pipelineId),
+    status: done,
+    triggerMode: other?.triggerMode ?? 1,
+    creatorAccountId: other ? other.creator : CREATOR,
+    stages: [
+      stage(0, 'Build', done, 0, 0, [
+        { id: num('4400000'), name: 'Build', jobSign: 'build', status: done, actions: [] },
+      ]),
+      stage(1, 'Deploy', previous ? 'SUCCESS' : 'WAITING', 0, 0, [
+        {
+          id: num(previous ? runs.previousJobId : '0'),
+          name: job.jobName,
+          jobSign: job.identifier,
+          status: previous ? 'SUCCESS' : 'WAITING',
+          actions: deployActions,
+        },
+      ]),
+    ],
+  };
+}
+
+/** GetPipeline: the definition, with its code sources where the scenario says Yunxiao puts them. */
+export function pipelineView(s: Scenario): Json {
+  const repos = s.repositories ?? DEFAULT_REPOSITORIES;
+  const where = s.sourcesIn ?? 'config';
+  const sources = repos.map((repo, i) => ({
+    sign: `code_source_${i}`,
+    type: 'codeup',
+    name: repo.replace(/^.*\//, '').replace(/\.git$/, ''),
+    label: repo.replace(/^https:\/\/[^/]+\//, '').replace(/\.git$/, ''),
+    data: {
+      repo,
+      branch: 'master',
+      isBranchMode: false,
+      isTrigger: true,
+      credentialType: 'service_connection',
+      serviceConnectionId: num('123'),
     },
-  ];
+  }));
+  const yamlSources =
+    where === 'yaml'
+      ? [
+          'sources:',
+          ...repos.flatMap((repo, i) => [
+            `  repo_${i}:`,
+            '    type: codeup',
+            `    name: source ${i}`,
+            `    endpoint: ${i % 2 ? `"${repo}"` : repo}`,
+            '    branch: master',
+            '    certificate:',
+            '      type: serviceConnection',
+            '      serviceConnection: abc123',
+          ]),
+        ]
+      : [];
+  const flow = [
+    ...yamlSources,
+    'stages:',
+    '  build:',
+    '    name: Build',
+    '  deploy:',
+    '    name: Deploy',
+    '    jobs:',
+    `      ${s.jobs[0]?.identifier ?? 'deploy'}:`,
+    `        name: ${s.jobs[0]?.jobName ?? 'Deploy'}`,
+    '',
+  ].join('\n');
+  return {
+    name: 'shop',
+    createTime: 1_700_000_000_000,
+    creatorAccountId: CREATOR,
+    modifierAccountId: CREATOR,
+    groupId: 0,
+    envId: null,
+    envName: null,
+    tagList: [],
+    pipelineConfig: { flow, settings: '{}', sources: where === 'config' ? sources : [] },
+  };
+}
+
+/** GetUserByToken: the token's user. */
+export function userView(organizationId: string | undefined): Json {
+  return {
+    id: TOKEN_USER,
+    name: 'Gate Bot',
+    nickName: 'gate',
+    username: 'gate-bot',
+    email: 'gate-bot@acme.example',
+    staffId: '',
+    lastOrganization: organizationId ?? '',
+    sysDeptIds: [],
+    createdAt: '2024-01-01T00:00:00Z',
+    deletedAt: '',
+  };
 }
 
 function stage(index: number, name: string, status: string, start: number, end: number, jobs: Json[]): Json {

@@ -355,6 +355,17 @@ function tooLarge(max: number): AnswerError {
 }
 
 /**
+ * A failed write that may still have been carried out: the request went out and no answer refused it
+ * (no answer at all, a 5xx, or a success status whose body could not be read). A refusal (a 4xx, or
+ * an error code in a success status) and a request that never left say it was not.
+ */
+export function mayHaveBeenDone(error: ApiError): boolean {
+  if (error.status === undefined) return !NOT_SENT_CODES.has(error.errorCode ?? '');
+  if (error.status >= 500) return true;
+  return error.status < 300 && !error.errorCode;
+}
+
+/**
  * Reads are repeated freely. A write (skip, retry, resume, stop) is repeated only when the server
  * surely did not act on it: the connection was refused, or the call was throttled (429). After a
  * reset, a timeout or a 5xx the server may have applied it, and a repeated retry of a unit

@@ -102,10 +102,22 @@ export function renderSummary(outcome: RunOutcome, opts: SummaryOptions = {}): s
   return truncateBytes(text, Math.max(0, maxBytes - bytes(note))) + note;
 }
 
-/** The summary of a run that found nothing to watch: the reason, escaped like any server text. */
-export function unresolvedSummary(reason: string, words: Words, facts: readonly Fact[]): string {
+/**
+ * The summary of a run that found nothing to watch: the reason, escaped like any server text. In
+ * progress: the provider did its part (started a run) and, with wait: false, did not wait for one.
+ */
+export function unresolvedSummary(
+  reason: string,
+  words: Words,
+  facts: readonly Fact[],
+  result: Result = 'failure',
+): string {
   const rows = facts.filter((f) => !f.hidden).map((f) => `${f.label} ${factValue(f)}.`);
-  return `## ❌ Deploy gate: no ${words.run} to watch\n\n${text(clip(reason, MAX_REASON_CHARS))}\n\n${rows.join(' ')}\n`;
+  const head =
+    result === 'in-progress'
+      ? `## ⏳ Deploy gate: in progress, no ${words.run} watched yet`
+      : `## ❌ Deploy gate: no ${words.run} to watch`;
+  return `${head}\n\n${text(clip(reason, MAX_REASON_CHARS))}\n\n${rows.join(' ')}\n`;
 }
 
 // ---- sections -------------------------------------------------------------------------------------

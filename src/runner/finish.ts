@@ -68,15 +68,15 @@ export async function finishUnresolved(
   io: RunnerIo,
   what: { specs: readonly OutputSpec[]; words: Words; facts: readonly Fact[]; summary: boolean },
   startedAt: Date,
-  result: Exclude<Result, 'in-progress'>,
+  result: Result,
   reason: string,
 ): Promise<number> {
   setOutputs(io, {
-    ...emptyOutputs(what.specs),
+    ...emptyOutputs(what.specs, what.facts),
     result,
     'duration-seconds': String(secondsSince(startedAt.toISOString(), new Date())),
   });
-  if (what.summary) await writeSummarySafely(io, unresolvedSummary(reason, what.words, what.facts));
+  if (what.summary) await writeSummarySafely(io, unresolvedSummary(reason, what.words, what.facts, result));
   return verdictLine(io, result, reason);
 }
 

@@ -49,10 +49,25 @@ export interface ResolveContext {
   log: (line: string) => void;
 }
 
+/**
+ * Thrown by `resolve` when it did what was asked (a run started, say) and, with `wait: false`, there
+ * is nothing to watch yet: the gate reports `in-progress` with this message and exits 0.
+ */
+export class NothingToWatchYet extends Error {
+  override name = 'NothingToWatchYet';
+}
+
 export interface Provider {
   words: Words;
-  /** what is known before resolving, for the summary of a run that found nothing to watch */
-  facts: Fact[];
+  /**
+   * What is known of the run without having watched it (read once `resolve` has ended), for the
+   * summary and the outputs of a run that found nothing to watch: a run it started, say.
+   */
+  readonly facts: Fact[];
+  /**
+   * Finds what to watch. An error whose `cause` is the signal's abort reason explains what the
+   * deadline or the cancel cut short (what it was waiting for); see also NothingToWatchYet.
+   */
   resolve(ctx: ResolveContext): Promise<Watched>;
   /** the last failed attempt of any call, for a verdict that must name the last error seen */
   lastError(): ApiError | undefined;

@@ -18,7 +18,7 @@ import { ApiError } from '../http/errors.js';
 import type { JsonText } from '../http/json.js';
 import type { RunOutcome } from '../report/outcome.js';
 import { DeadlineReached, formatDuration, RunCancelled } from './abort.js';
-import type { Provider, Watched } from './provider.js';
+import { NothingToWatchYet, type Provider, type Watched } from './provider.js';
 
 export interface GateLog {
   info(line: string): void;
@@ -85,10 +85,10 @@ const QUICK_REPOLL_MS = 1000;
 /** After a stop, a last read gets this long at most. */
 export const LAST_READ_MS = 4000;
 
-/** What resolving found: a run to watch, or why there is none. */
+/** What resolving found: a run to watch, or why there is none (in-progress: nothing yet, and not waited for). */
 export type Resolved =
   | { ok: true; watched: Watched }
-  | { ok: false; result: 'failure' | 'timed-out' | 'cancelled'; reason: string };
+  | { ok: false; result: 'failure' | 'timed-out' | 'cancelled' | 'in-progress'; reason: string };
 
 export async function resolve(
   provider: Provider,
@@ -106,14 +106,19 @@ export async function resolve(
     log.info(watched.line);
     return { ok: true, watched };
   } catch (err) {
-    const cause = clock.signal.aborted ? clock.signal.reason : err;
+    if (err instanceof NothingToWatchYet && !clock.signal.aborted)
+      return { ok: false, result: 'in-progress', reason: err.message };
+    const aborted: unknown = clock.signal.aborted ? clock.signal.reason : undefined;
+    const cause = aborted ?? err;
     const result =
       cause instanceof RunCancelled
         ? 'cancelled'
         : cause instanceof DeadlineReached
           ? 'timed-out'
           : 'failure';
-    const reason = `Could not find the ${provider.words.run} to watch: ${messageOf(cause)}`;
+    // The provider may say what the deadline or the cancel cut short: an error caused by the abort.
+    const explained = aborted !== undefined && err instanceof Error && err.cause === aborted ? err : cause;
+    const reason = `Could not find the ${provider.words.run} to watch: ${messageOf(explained)}`;
     return { ok: false, result, reason: withLastError(reason, provider, cause) };
   }
 }

@@ -169,7 +169,36 @@ describe('the README', () => {
       expect(usage, input).toMatch(new RegExp(`^ +${input}: `, 'm'));
     }
     expect(usage).toMatch(/steps\.\w+\.outputs\.result/);
+    expect(usage).toMatch(/steps\.\w+\.outputs\.pipeline-run-id/);
     expect(usage).toMatch(/FAILED: \$\{\{ steps\.\w+\.outputs\.failed-machines \}\}/);
+  });
+
+  it('the usage example is race-free: it starts the run it gates, on the pushed branch', () => {
+    const blocks = [...section('Usage').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+    const steps = (
+      parse(blocks[0] ?? '') as { jobs: Record<string, { steps: Array<Record<string, unknown>> }> }
+    ).jobs;
+    const gate = Object.values(steps)
+      .flatMap((j) => j.steps)
+      .find((s) => String(s['uses']).includes('yunxiao-deploy-gate'));
+    const withs = (gate?.['with'] ?? {}) as Record<string, unknown>;
+    expect(withs['start']).toBe(true);
+    expect(withs['branch']).toBe('${{ github.ref_name }}');
+    for (const excluded of ['deploy-order-id', 'pipeline-run-id', 'new-run-only'])
+      expect(withs, excluded).not.toHaveProperty([excluded]);
+  });
+
+  it('the start and new-run-only inputs are described in action.yml and the README', () => {
+    const rows = new Map(table('Inputs'));
+    for (const name of ['start', 'branch', 'tag', 'variables', 'comment', 'new-run-only']) {
+      expect(action.inputs[name]?.description, name).toBeTruthy();
+      expect(rows.get(name)?.[1], name).toBeTruthy();
+    }
+    for (const name of ['branch', 'tag', 'variables', 'comment'])
+      expect(rows.get(name)?.[1], name).toContain('With `start`');
+    expect(action.inputs['start']?.default).toBe('false');
+    expect(action.inputs['new-run-only']?.default).toBe('false');
+    expect(section('Gating the right run')).toContain('runningBranchs');
   });
 
   it('no example puts an output into a script: outputs reach run: through env:', () => {

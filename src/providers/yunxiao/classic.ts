@@ -23,7 +23,10 @@ import type {
   JobHistoryEntry,
   MachineLog,
   Page,
+  PipelineDefinition,
   PipelineRun,
+  RunParams,
+  RunRow,
   YunxiaoApi,
 } from './model.js';
 import {
@@ -36,14 +39,19 @@ import {
   toDeployJobs,
   toDeployOrderRead,
   toJobHistory,
+  toCreatedRunId,
   toMachineLog,
+  toPipelineDefinition,
   toPipelineRun,
+  toRunRows,
 } from './normalize.js';
-import { canonicalQuery, encodePath, signRequest } from './signer.js';
+import { canonicalQuery, encodePath, percentEncode, signRequest } from './signer.js';
 
 export const CLASSIC_VERSION = '2021-06-25';
 /** Rows per history page: the documented maximum. */
 const HISTORY_PAGE_SIZE = 50;
+/** Rows per run list page: what every list of runs takes at least. */
+const RUNS_PAGE_SIZE = 30;
 
 export interface ClassicClientOptions {
   endpoint: string;
@@ -131,6 +139,50 @@ export class ClassicClient implements YunxiaoApi {
       {},
       o,
       (body) => toPipelineRun(body['pipelineRun']),
+    );
+  }
+
+  getPipeline(pipelineId: string, o?: CallOptions): Promise<PipelineDefinition> {
+    return this.call('GetPipeline', 'GET', ['pipelines', pipelineId], {}, o, (body) =>
+      toPipelineDefinition(body['pipeline']),
+    );
+  }
+
+  listPipelineRuns(pipelineId: string, cursor: string | undefined, o?: CallOptions): Promise<Page<RunRow>> {
+    const query = { maxResults: String(RUNS_PAGE_SIZE), nextToken: cursor };
+    return this.call(
+      'ListPipelineRuns',
+      'GET',
+      ['pipelines', pipelineId, 'pipelineRuns'],
+      query,
+      o,
+      (body) => {
+        const token = body['nextToken'];
+        const next = typeof token === 'string' && token !== '' ? token : undefined;
+        return { items: toRunRows(body['pipelineRuns']), next };
+      },
+    );
+  }
+
+  /**
+   * StartPipelineRun: a form body `params=<JSON text>` (the SDK's formData), and the one classic path
+   * under /organizations/ (plural), as the official SDKs have it.
+   */
+  createPipelineRun(pipelineId: string, params: RunParams, o?: CallOptions): Promise<string> {
+    const body = Object.keys(params).length > 0 ? `params=${percentEncode(JSON.stringify(params))}` : '';
+    return this.call(
+      'StartPipelineRun',
+      'POST',
+      ['pipelines', pipelineId, 'run'],
+      {},
+      o,
+      (envelope) => toCreatedRunId(envelope['pipelineRunId']),
+      {
+        write: true,
+        root: 'organizations',
+        body,
+        contentType: 'application/x-www-form-urlencoded',
+      },
     );
   }
 
@@ -259,9 +311,19 @@ export class ClassicClient implements YunxiaoApi {
     query: Record<string, string | undefined>,
     o: CallOptions | undefined,
     payload: (body: Envelope, read: ReadJson) => T,
-    opts: { keep?: Keep; into?: BodyBuffer; maxBytes?: number; write?: boolean; empty?: T } = {},
+    opts: {
+      keep?: Keep;
+      into?: BodyBuffer;
+      maxBytes?: number;
+      write?: boolean;
+      empty?: T;
+      /** the first path segment: organization, or organizations for the one operation the SDKs put there */
+      root?: string;
+      body?: string;
+      contentType?: string;
+    } = {},
   ): Promise<T> {
-    const segments = ['organization', this.opts.organizationId, ...path];
+    const segments = [opts.root ?? 'organization', this.opts.organizationId, ...path];
     const qs = canonicalQuery(query);
     const url = `${this.origin.origin}${encodePath(segments)}${qs ? `?${qs}` : ''}`;
     const write = opts.write ?? false;
@@ -270,6 +332,7 @@ export class ClassicClient implements YunxiaoApi {
       method,
       url,
       headers: {},
+      ...(opts.body !== undefined ? { body: opts.body } : {}),
       write,
       signal: o?.signal,
       into: opts.into,
@@ -288,6 +351,8 @@ export class ClassicClient implements YunxiaoApi {
           host: this.origin.host,
           path: segments,
           query,
+          body: opts.body,
+          contentType: opts.contentType,
           action,
           version: CLASSIC_VERSION,
           accessKeyId: this.opts.accessKeyId,

@@ -7,6 +7,8 @@ export function permissionFor(operation: string): string {
   if (/^(Stop|Resume)VMDeployOrder$|^(Skip|Retry)VMDeployMachine$/.test(operation))
     return 'Flow > host deployment (read-write)';
   if (/VMDeploy/.test(operation)) return 'Flow > host deployment (read-only)';
+  if (/^(Create|Start)PipelineRun$/.test(operation)) return 'Flow > pipeline run (read-write)';
+  if (operation === 'GetUserByToken') return 'Organization management > user (read-only)';
   if (/PipelineRun/.test(operation)) return 'Flow > pipeline run (read-only)';
   return 'Flow > pipeline (read-only)';
 }

@@ -4,6 +4,7 @@
 import type { Budget, Policy } from '../../core/policy.js';
 import { COMMON_DEFAULTS, MAX_RETRIES, readCommon, type CommonConfig } from '../../inputs/common.js';
 import { headerSafe, InputReader, maskSecret, type InputSpec } from '../../inputs/reader.js';
+import { readRunChoice, type StartInputs } from './run-inputs.js';
 import {
   parseBoolean,
   parseBudget,
@@ -33,6 +34,12 @@ export const INPUT_NAMES = [
   'deploy-order-id',
   'pipeline-run-id',
   'job',
+  'start',
+  'branch',
+  'tag',
+  'variables',
+  'comment',
+  'new-run-only',
   'wait',
   'timeout',
   'poll-interval',
@@ -76,6 +83,10 @@ export interface YunxiaoConfig extends CommonConfig {
   deployOrderId?: string;
   pipelineRunId?: string;
   job?: string;
+  /** start: true: start a run with these (CreatePipelineRun), then gate its deploy */
+  start?: StartInputs;
+  /** wait for a run newer than the newest when the gate began, and gate its deploy */
+  newRunOnly: boolean;
   policy: Policy;
   machineLogs: boolean;
   /** all three explicit EMAS inputs, or undefined */
@@ -86,6 +97,8 @@ export interface YunxiaoConfig extends CommonConfig {
 export const DEFAULTS: Readonly<Record<string, string>> = {
   ...COMMON_DEFAULTS,
   edition: 'auto',
+  start: 'false',
+  'new-run-only': 'false',
   'skip-unreachable': 'false',
   'max-skipped': '10%',
   resume: 'never',
@@ -154,6 +167,7 @@ export function parseInputs(
   else pipelineId = r.take('pipeline-id', yunxiaoId, '');
   const deployOrderId = r.optional('deploy-order-id', yunxiaoId);
   const pipelineRunId = r.optional('pipeline-run-id', yunxiaoId);
+  const { start, newRunOnly } = readRunChoice(r);
 
   const { common, onFailure } = readCommon(r);
   const resume = r.take('resume', (t) => parseEnum(t, ['never', 'auto'] as const), 'never');
@@ -178,6 +192,8 @@ export function parseInputs(
     deployOrderId,
     pipelineRunId,
     job: raw('job') || undefined,
+    ...(start ? { start } : {}),
+    newRunOnly,
     policy,
     machineLogs: r.take('machine-logs', parseBoolean, true),
     emas: readEmas(raw, (name) => r.optional(name, parseSegment), r),

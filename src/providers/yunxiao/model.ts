@@ -108,6 +108,33 @@ export interface PipelineRun {
   jobs: RunJob[];
 }
 
+/** A pipeline's definition, as far as the gate reads it (GetPipeline): where its code comes from. */
+export interface PipelineDefinition {
+  /** pipelineConfig.sources[].data.repo, in order: the keys of runningBranchs / runningTags */
+  repositories: string[];
+  /** pipelineConfig.flow: the YAML text of a YAML pipeline, which may declare its sources there instead */
+  flow?: string;
+}
+
+/** A row of ListPipelineRuns. */
+export interface RunRow {
+  pipelineRunId: string;
+  status: string;
+  /** who started it; '' when the answer names nobody (runs started through the API may name nobody) */
+  creatorAccountId: string;
+}
+
+/** CreatePipelineRun's `params` (sent as a JSON string): what the run builds, with what. */
+export interface RunParams {
+  /** repository URL -> branch */
+  runningBranchs?: Record<string, string>;
+  /** repository URL -> tag */
+  runningTags?: Record<string, string>;
+  /** variable -> value */
+  envs?: Record<string, string>;
+  comment?: string;
+}
+
 export interface MachineLog {
   deployLog: string;
   deployLogPath?: string;
@@ -150,6 +177,16 @@ export interface YunxiaoApi {
   getPipelineRun(pipelineId: string, pipelineRunId: string, opts?: CallOptions): Promise<PipelineRun>;
   /** OpenAPI only (the classic API has no such call) */
   getLatestPipelineRun?(pipelineId: string, opts?: CallOptions): Promise<PipelineRun>;
+  getPipeline(pipelineId: string, opts?: CallOptions): Promise<PipelineDefinition>;
+  /** One page of the pipeline's runs (in an order Yunxiao does not document). `cursor` is a page's `next` or `last`. */
+  listPipelineRuns(pipelineId: string, cursor: string | undefined, opts?: CallOptions): Promise<Page<RunRow>>;
+  /**
+   * Starts a run and answers its id. A write: sent once, never repeated, so an answer that is lost
+   * (a reset, a timeout, a 5xx, an unreadable body) may hide a run that was started.
+   */
+  createPipelineRun(pipelineId: string, params: RunParams, opts?: CallOptions): Promise<string>;
+  /** Who the credentials are, as runs name their creator (GetUserByToken); OpenAPI only. */
+  currentUserId?(opts?: CallOptions): Promise<string>;
   /**
    * The deploy order in the core's terms, and as Yunxiao sent it (unknown fields kept, ids exact)
    * for the report: its bytes, not a tree (at 10,000 machines the tree is several times larger).

@@ -2,16 +2,18 @@
 // tolerant of missing optional fields and of fields it does not know; statuses kept as given.
 import { AnswerError } from '../../http/errors.js';
 import { isBlank } from '../../http/transport.js';
-import { toIdString, type Keep } from '../../http/json.js';
+import { parseJsonLossless, toIdString, type Keep } from '../../http/json.js';
 import type { Snapshot, Unit } from '../../core/snapshot.js';
 import type {
   ActionState,
   DeployJob,
   JobHistoryEntry,
   MachineLog,
+  PipelineDefinition,
   PipelineRun,
   RunAction,
   RunJob,
+  RunRow,
 } from './model.js';
 import { machineUnit, orderSnapshot } from './snapshot.js';
 
@@ -225,6 +227,62 @@ export function toPipelineRun(raw: unknown): PipelineRun {
     updateTime: optNum(r['updateTime']),
     jobs,
   };
+}
+
+/**
+ * GetPipeline's answer: the repository of each code source (`pipelineConfig.sources[].data.repo`,
+ * as the official MCP server reads it; `sources` as a JSON text too, as the job history sends its
+ * own) and the YAML text (`pipelineConfig.flow`). A pipeline with neither is not an error here.
+ */
+export function toPipelineDefinition(raw: unknown): PipelineDefinition {
+  const p = obj(raw, 'the pipeline');
+  const config =
+    p['pipelineConfig'] === undefined || p['pipelineConfig'] === null
+      ? {}
+      : obj(p['pipelineConfig'], 'pipelineConfig');
+  let sources = config['sources'];
+  if (typeof sources === 'string') {
+    try {
+      sources = sources.trim() ? parseJsonLossless(sources) : [];
+    } catch {
+      throw new ShapeError('pipelineConfig.sources is text that is not JSON');
+    }
+  }
+  const repositories: string[] = [];
+  for (const source of list(sources, 'pipelineConfig.sources')) {
+    const data = obj(source, 'a code source')['data'];
+    const repo = data && typeof data === 'object' ? (data as Obj)['repo'] : undefined;
+    if (typeof repo === 'string' && repo.trim() && !repositories.includes(repo)) repositories.push(repo);
+  }
+  const flow = config['flow'];
+  return { repositories, ...(typeof flow === 'string' && flow.trim() ? { flow } : {}) };
+}
+
+/** ListPipelineRuns' rows (OpenAPI: the answer; classic: `pipelineRuns`). */
+export function toRunRows(raw: unknown): RunRow[] {
+  return list(raw, 'the run list').map((r) => {
+    const o = obj(r, 'a run list row');
+    const runId = id(o['pipelineRunId']);
+    if (!/^\d+$/.test(runId)) throw new ShapeError('a run list row has no numeric pipelineRunId');
+    const creator = o['creatorAccountId'];
+    return {
+      pipelineRunId: runId,
+      status: str(o['status']),
+      creatorAccountId: typeof creator === 'string' || typeof creator === 'number' ? String(creator) : '',
+    };
+  });
+}
+
+/**
+ * The new run's id from CreatePipelineRun / StartPipelineRun: a bare number (what the official MCP
+ * server and public clients read), the same quoted, or an object carrying `pipelineRunId`.
+ * Anything else (no id, zero, a negative or fractional number) is a bad answer.
+ */
+export function toCreatedRunId(raw: unknown): string {
+  const value = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Obj)['pipelineRunId'] : raw;
+  const runId = toIdString(typeof value === 'string' ? value.trim() : value);
+  if (!runId || /^0+$/.test(runId)) throw new ShapeError(`expected the new run's id, got ${describe(value)}`);
+  return runId;
 }
 
 /** A time as epoch milliseconds: a number, or a string of digits ("1590730400000"); else unknown. */

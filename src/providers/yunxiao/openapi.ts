@@ -20,7 +20,10 @@ import type {
   JobHistoryEntry,
   MachineLog,
   Page,
+  PipelineDefinition,
   PipelineRun,
+  RunParams,
+  RunRow,
   YunxiaoApi,
 } from './model.js';
 import {
@@ -33,8 +36,11 @@ import {
   toDeployJobs,
   toDeployOrderRead,
   toJobHistory,
+  toCreatedRunId,
   toMachineLog,
+  toPipelineDefinition,
   toPipelineRun,
+  toRunRows,
 } from './normalize.js';
 
 export interface OpenApiClientOptions {
@@ -49,7 +55,7 @@ export interface OpenApiClientOptions {
   random?: () => number;
 }
 
-/** Rows per history page: the documented maximum. */
+/** Rows per history or run list page: the documented maximum. */
 export const HISTORY_PAGE_SIZE = 30;
 
 const enc = encodeURIComponent;
@@ -131,6 +137,63 @@ export class OpenApiClient implements YunxiaoApi {
       json(toPipelineRun),
       o,
     );
+  }
+
+  getPipeline(pipelineId: string, o?: CallOptions): Promise<PipelineDefinition> {
+    return this.get('GetPipeline', `/pipelines/${enc(pipelineId)}`, json(toPipelineDefinition), o);
+  }
+
+  async listPipelineRuns(
+    pipelineId: string,
+    cursor: string | undefined,
+    o?: CallOptions,
+  ): Promise<Page<RunRow>> {
+    const page = Number(cursor ?? '1') || 1;
+    const query = new URLSearchParams({ page: String(page), perPage: String(HISTORY_PAGE_SIZE) });
+    return this.get(
+      'ListPipelineRuns',
+      `/pipelines/${enc(pipelineId)}/runs?${query}`,
+      (res) => {
+        const items = toRunRows(readJson(res.bytes).value);
+        const total = Number(header(res, 'x-total-pages'));
+        const last = Number.isSafeInteger(total) && total > 0 ? String(total) : undefined;
+        return { items, next: nextPage(res, page, items.length), ...(last ? { last } : {}) };
+      },
+      o,
+    );
+  }
+
+  createPipelineRun(pipelineId: string, params: RunParams, o?: CallOptions): Promise<string> {
+    // `params` is a JSON string inside the JSON body; no params at all is `{}`, as the MCP server sends it.
+    const body = Object.keys(params).length > 0 ? { params: JSON.stringify(params) } : {};
+    return this.transport.send({
+      operation: 'CreatePipelineRun',
+      method: 'POST',
+      url: `${this.base}/pipelines/${enc(pipelineId)}/runs`,
+      headers: { 'x-yunxiao-token': this.opts.token, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      write: true,
+      signal: o?.signal,
+      read: json(toCreatedRunId),
+    });
+  }
+
+  /** GetUserByToken: the same path in both editions, outside /flow. */
+  currentUserId(o?: CallOptions): Promise<string> {
+    return this.transport.send({
+      operation: 'GetUserByToken',
+      method: 'GET',
+      url: `${this.opts.endpoint.replace(/\/+$/, '')}/oapi/v1/platform/user`,
+      headers: { 'x-yunxiao-token': this.opts.token },
+      write: false,
+      signal: o?.signal,
+      read: json((raw) => {
+        const user = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)['id'] : undefined;
+        if ((typeof user !== 'string' && typeof user !== 'number') || user === '')
+          throw new ShapeError('expected the user, with an id');
+        return String(user);
+      }),
+    });
   }
 
   getDeployOrder(pipelineId: string, deployOrderId: string, o?: CallOptions): Promise<OrderRead> {

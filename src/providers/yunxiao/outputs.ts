@@ -14,10 +14,11 @@ const json = (list: readonly string[]): string => JSON.stringify(list);
 export const YUNXIAO_OUTPUTS: readonly OutputSpec[] = [
   RESULT,
   STATUS,
-  { name: 'deploy-order-id', value: (o) => fact(o, 'deployOrderId') },
-  { name: 'pipeline-run-id', value: (o) => fact(o, 'pipelineRunId') },
-  { name: 'job-id', value: (o) => fact(o, 'jobId') },
-  { name: 'job-name', value: (o) => fact(o, 'jobName') },
+  { name: 'deploy-order-id', fact: 'deployOrderId', value: (o) => fact(o, 'deployOrderId') },
+  // a run the gate started is known even when no deploy order is (wait: false, a run that never deploys)
+  { name: 'pipeline-run-id', fact: 'pipelineRunId', value: (o) => fact(o, 'pipelineRunId') },
+  { name: 'job-id', fact: 'jobId', value: (o) => fact(o, 'jobId') },
+  { name: 'job-name', fact: 'jobName', value: (o) => fact(o, 'jobName') },
   { name: 'current-batch', value: (o) => (o.snapshot ? String(o.snapshot.progress.current) : '') },
   { name: 'total-batch', value: (o) => (o.snapshot ? String(o.snapshot.progress.total) : '') },
   { name: 'machines-total', value: (_o, t) => (t.counts ? String(t.counts.total) : '') },
@@ -30,6 +31,6 @@ export const YUNXIAO_OUTPUTS: readonly OutputSpec[] = [
   { name: 'unreachable-machines', list: true, value: (_o, t) => json(t.unreachableIds) },
   REPORT_PATH,
   ARTIFACT_URL,
-  { name: 'deploy-url', value: (o) => o.presentation.url ?? '' },
+  { name: 'deploy-url', fact: 'deployUrl', value: (o) => o.presentation.url ?? '' },
   DURATION,
 ];

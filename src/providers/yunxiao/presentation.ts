@@ -9,12 +9,34 @@ import type { YunxiaoApi } from './model.js';
 import type { Resolution } from './resolve.js';
 import { YUNXIAO_WORDS } from './snapshot.js';
 
+/** How the run watched was chosen, when the gate chose it by more than an id: it started it, or waited for it. */
+export type RunOrigin =
+  | { kind: 'started'; pipelineRunId: string; recovered: boolean; with: string }
+  | { kind: 'next'; pipelineRunId: string; after?: string; since: string };
+
+/** The summary's row for the origin ("Started: by this gate, on branch main"; "Waited for: ..."). */
+export function originFact(o: RunOrigin): Fact {
+  if (o.kind === 'started')
+    return {
+      key: 'started',
+      label: 'Started',
+      text: `by this gate${o.with ? `, ${o.with}` : ''}${o.recovered ? ' (found after its answer was lost)' : ''}`,
+    };
+  const after = o.after ? `the first run newer than run ${o.after}` : 'the first run of the pipeline';
+  return {
+    key: 'waitedFor',
+    label: 'Waited for',
+    text: `run ${o.pipelineRunId}, ${after} (the newest when the gate began waiting, at ${o.since})`,
+  };
+}
+
 /** What the reports say of a Yunxiao run: its ids and links, the API used, the policy as inputs. */
 export function yunxiaoPresentation(
   config: Pick<YunxiaoConfig, 'pipelineId' | 'edition' | 'organizationId' | 'policy'>,
   apiKind: YunxiaoApi['kind'],
   r: Pick<Resolution, 'deployOrderId' | 'pipelineRunId' | 'jobId' | 'jobName'>,
   url: string,
+  origin?: RunOrigin,
 ): Presentation {
   const facts: Fact[] = [
     { key: 'pipelineId', label: 'Pipeline', id: config.pipelineId },
@@ -28,9 +50,19 @@ export function yunxiaoPresentation(
     },
     { key: 'jobName', label: 'Job name', ...(r.jobName ? { text: r.jobName } : {}), hidden: true },
     { key: 'deployUrl', label: 'Link', text: url, hidden: true },
+    ...(origin ? [originFact(origin)] : []),
   ];
-  // The summary's rows in their usual order: Pipeline, Run, Job, Deploy order.
-  const order = ['pipelineId', 'pipelineRunId', 'jobId', 'deployOrderId', 'jobName', 'deployUrl'];
+  // The summary's rows in their usual order: Pipeline, Run (and how it came), Job, Deploy order.
+  const order = [
+    'pipelineId',
+    'pipelineRunId',
+    'started',
+    'waitedFor',
+    'jobId',
+    'deployOrderId',
+    'jobName',
+    'deployUrl',
+  ];
   facts.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
   const edition = apiKind === 'openapi' ? config.edition : undefined;
   return {

@@ -3,16 +3,20 @@
 // failed machines' deploy logs as its extras.
 import type { PlannedAction } from '../../core/types.js';
 import type { Dispatcher } from '../../http/undici.js';
-import type { Extras, Provider, Watched } from '../../watch/provider.js';
+import type { Fact } from '../../report/presentation.js';
+import { NothingToWatchYet, type Extras, type Provider, type Watched } from '../../watch/provider.js';
 import { createApi } from './api.js';
 import { fetchArtifactUrl, fetchFailedLogs } from './extras.js';
 import type { YunxiaoConfig } from './inputs.js';
 import { deployUrl } from './links.js';
 import type { YunxiaoApi } from './model.js';
 import { YUNXIAO_OUTPUTS } from './outputs.js';
-import { yunxiaoPresentation } from './presentation.js';
-import { resolveDeployOrder, type Resolution } from './resolve.js';
+import { waitForNextRun } from './next-run.js';
+import { originFact, yunxiaoPresentation, type RunOrigin } from './presentation.js';
+import { resolveDeployOrder, type Resolution, type ResolveContext } from './resolve.js';
+import type { StartInputs } from './run-inputs.js';
 import { YUNXIAO_WORDS } from './snapshot.js';
+import { startRun } from './start.js';
 
 export async function yunxiaoProvider(
   config: YunxiaoConfig,
@@ -20,25 +24,80 @@ export async function yunxiaoProvider(
   debug: (line: string) => void,
 ): Promise<Provider> {
   const api = await createApi(config, dispatcher, debug);
+  const { pipelineId } = config;
+  const link = (runId?: string): string =>
+    deployUrl({ api: api.kind, edition: config.edition, endpoint: config.endpoint }, pipelineId, runId);
+  // the run the gate started or waited for, once it knows it: the reports have it even when no order came
+  let origin: RunOrigin | undefined;
   return {
     words: YUNXIAO_WORDS,
-    facts: [{ key: 'pipelineId', label: 'Pipeline', id: config.pipelineId }],
+    get facts(): Fact[] {
+      const facts: Fact[] = [{ key: 'pipelineId', label: 'Pipeline', id: pipelineId }];
+      if (!origin) return facts;
+      const url = link(origin.pipelineRunId);
+      return [
+        ...facts,
+        { key: 'pipelineRunId', label: 'Run', id: origin.pipelineRunId, link: url },
+        originFact(origin),
+        { key: 'deployUrl', label: 'Link', text: url, hidden: true },
+      ];
+    },
     outputs: YUNXIAO_OUTPUTS,
     lastError: () => api.lastError(),
     async resolve(ctx) {
-      const resolution = await resolveDeployOrder(config, {
+      const rctx: ResolveContext = {
         api,
         signal: ctx.signal,
         pollIntervalMs: ctx.pollIntervalMs,
         sleep: ctx.sleep,
         log: ctx.log,
-      });
-      return watched(config, api, resolution);
+      };
+      let pipelineRunId = config.pipelineRunId;
+      let calls = 0;
+      if (config.start) {
+        const started = await startRun(pipelineId, config.start, { ...rctx, pipelineUrl: link() });
+        const what = startedWith(config.start);
+        origin = {
+          kind: 'started',
+          pipelineRunId: started.pipelineRunId,
+          recovered: started.recovered,
+          with: what,
+        };
+        pipelineRunId = started.pipelineRunId;
+        calls = started.calls;
+        const line = `Started pipeline run ${pipelineRunId} of pipeline ${pipelineId}${what ? ` ${what}` : ''}`;
+        if (!config.wait)
+          throw new NothingToWatchYet(
+            `${line}; not waiting for its deploy (wait: false): ${link(pipelineRunId)}`,
+          );
+        ctx.log(`${line}: ${link(pipelineRunId)}`);
+      } else if (config.newRunOnly) {
+        const next = await waitForNextRun(pipelineId, rctx);
+        origin = { kind: 'next', pipelineRunId: next.pipelineRunId, after: next.after, since: next.since };
+        pipelineRunId = next.pipelineRunId;
+        calls = next.calls;
+      }
+      const resolution = await resolveDeployOrder(
+        { pipelineId, deployOrderId: config.deployOrderId, pipelineRunId, job: config.job },
+        rctx,
+      );
+      return watched(config, api, { ...resolution, calls: resolution.calls + calls }, origin);
     },
   };
 }
 
-function watched(config: YunxiaoConfig, api: YunxiaoApi, r: Resolution): Watched {
+/** What the run was asked to run, in words: "on branch main, with 2 variables (A, B)". */
+function startedWith(s: StartInputs): string {
+  const parts: string[] = [];
+  if (s.branch) parts.push(`on branch ${s.branch}`);
+  if (s.tag) parts.push(`on tag ${s.tag}`);
+  const n = s.variables.length;
+  if (n > 0)
+    parts.push(`with ${n} variable${n === 1 ? '' : 's'} (${s.variables.map((v) => v.name).join(', ')})`);
+  return parts.join(', ');
+}
+
+function watched(config: YunxiaoConfig, api: YunxiaoApi, r: Resolution, origin?: RunOrigin): Watched {
   const { pipelineId } = config;
   const orderId = r.deployOrderId;
   const url = deployUrl(
@@ -47,7 +106,7 @@ function watched(config: YunxiaoConfig, api: YunxiaoApi, r: Resolution): Watched
     r.pipelineRunId,
   );
   return {
-    presentation: yunxiaoPresentation(config, api.kind, r, url),
+    presentation: yunxiaoPresentation(config, api.kind, r, url, origin),
     line:
       `Deploy order ${orderId} of pipeline ${pipelineId}` +
       (r.pipelineRunId ? `, run ${r.pipelineRunId}` : '') +

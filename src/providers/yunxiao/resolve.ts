@@ -1,6 +1,7 @@
 // From a pipeline (and maybe a run or a job name) to the deploy order to watch.
 // The chain (yunxiao-api.md section 5): DEPLOY jobs -> the job's history row for its last run
 // -> the pipeline run -> the deploy job's GetVMDeployOrder action -> deployOrderId.
+import { messageOf } from '../../common/message.js';
 import type { DeployJob, JobHistoryEntry, Page, PipelineRun, RunJob, YunxiaoApi } from './model.js';
 import type { EmasInputs } from './inputs.js';
 import { deployOrderIdOf, emasParamsOf, ENDED_STATUSES } from './run-actions.js';
@@ -64,41 +65,52 @@ export async function resolveDeployOrder(req: ResolveRequest, ctx: ResolveContex
     runId = found.pipelineRunId;
   }
   // Read the run until its deploy job carries the deploy order, the run ends, or the deadline aborts us.
-  for (let reads = 0; ; reads++) {
-    const run = await api.getPipelineRun(req.pipelineId, runId, { signal });
-    calls++;
-    const job = deployJobOf(run, chosen, req.job);
-    const orderId = job ? deployOrderIdOf(job) : undefined;
-    if (job && orderId) {
-      return {
-        pipelineId: req.pipelineId,
-        deployOrderId: orderId,
-        pipelineRunId: run.pipelineRunId || runId,
-        jobId: job.id,
-        jobName: chosen?.jobName ?? job.name,
-        run,
-        emasFromRun: emasParamsOf(run),
-        calls,
-      };
+  let last: PipelineRun | undefined;
+  try {
+    for (let reads = 0; ; reads++) {
+      const run = await api.getPipelineRun(req.pipelineId, runId, { signal });
+      last = run;
+      calls++;
+      const job = deployJobOf(run, chosen, req.job);
+      const orderId = job ? deployOrderIdOf(job) : undefined;
+      if (job && orderId) {
+        return {
+          pipelineId: req.pipelineId,
+          deployOrderId: orderId,
+          pipelineRunId: run.pipelineRunId || runId,
+          jobId: job.id,
+          jobName: chosen?.jobName ?? job.name,
+          run,
+          emasFromRun: emasParamsOf(run),
+          calls,
+        };
+      }
+      if (job && ENDED_STATUSES.has(job.status)) {
+        throw new ResolveError(
+          `The deploy job "${job.name}" of pipeline run ${runId} ended (${job.status}) without creating a deploy order: nothing to watch. ` +
+            'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.',
+        );
+      }
+      if (ENDED_STATUSES.has(run.status)) {
+        const what = job ? `its deploy job "${job.name}"` : 'any deploy job';
+        throw new ResolveError(
+          `Pipeline run ${runId} ended (${run.status}) without ${what} creating a deploy order: nothing to watch. ` +
+            'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.',
+        );
+      }
+      if (reads === 0)
+        ctx.log(
+          `Pipeline run ${runId} has not reached its deploy job yet (run ${run.status}); waiting for it.`,
+        );
+      await ctx.sleep(ctx.pollIntervalMs, signal);
     }
-    if (job && ENDED_STATUSES.has(job.status)) {
-      throw new ResolveError(
-        `The deploy job "${job.name}" of pipeline run ${runId} ended (${job.status}) without creating a deploy order: nothing to watch. ` +
-          'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.',
-      );
-    }
-    if (ENDED_STATUSES.has(run.status)) {
-      const what = job ? `its deploy job "${job.name}"` : 'any deploy job';
-      throw new ResolveError(
-        `Pipeline run ${runId} ended (${run.status}) without ${what} creating a deploy order: nothing to watch. ` +
-          'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.',
-      );
-    }
-    if (reads === 0)
-      ctx.log(
-        `Pipeline run ${runId} has not reached its deploy job yet (run ${run.status}); waiting for it.`,
-      );
-    await ctx.sleep(ctx.pollIntervalMs, signal);
+  } catch (err) {
+    if (!signal.aborted || !last) throw err;
+    // Cut short while waiting: say for what.
+    throw new ResolveError(
+      `pipeline run ${runId} had not reached its deploy job (run ${last.status}) when ${messageOf(signal.reason)}.`,
+      { cause: signal.reason },
+    );
   }
 }
 

@@ -137,6 +137,7 @@ describe('parseInputs', () => {
       deployOrderId: undefined,
       pipelineRunId: undefined,
       job: undefined,
+      newRunOnly: false,
       wait: true,
       timeoutMs: 1_800_000,
       pollIntervalMs: 10_000,
@@ -190,6 +191,7 @@ describe('parseInputs', () => {
       deployOrderId: '44178813',
       pipelineRunId: '9007199254740993',
       job: 'Deploy to prod',
+      newRunOnly: false,
       wait: false,
       timeoutMs: 5_400_000,
       pollIntervalMs: 200,
@@ -559,5 +561,133 @@ describe('parseInputs', () => {
       'wait',
       'timeout',
     ]);
+  });
+});
+
+describe('parseInputs: start and new-run-only', () => {
+  it('start: true with a branch, variables and a comment', () => {
+    const c = configOf({
+      ...base,
+      start: 'true',
+      branch: 'release/1.2',
+      variables: 'RELEASE_SHA=0123abc\n\n  MODE = blue=green  \r\nEMPTY=',
+      comment: 'deploy from GitHub #42',
+    });
+    expect(c.start).toEqual({
+      branch: 'release/1.2',
+      tag: undefined,
+      variables: [
+        { name: 'RELEASE_SHA', value: '0123abc' },
+        { name: 'MODE', value: 'blue=green' },
+        { name: 'EMPTY', value: '' },
+      ],
+      comment: 'deploy from GitHub #42',
+    });
+    expect(c.newRunOnly).toBe(false);
+  });
+
+  it('start: true alone: no branch, tag, variable or comment', () => {
+    expect(configOf({ ...base, start: 'True' }).start).toEqual({
+      branch: undefined,
+      tag: undefined,
+      variables: [],
+    });
+    expect(configOf(base).start).toBeUndefined();
+  });
+
+  it('new-run-only: true', () => {
+    const c = configOf({ ...base, 'new-run-only': 'true', job: 'Deploy to prod' });
+    expect([c.newRunOnly, c.start]).toEqual([true, undefined]);
+  });
+
+  it('start excludes deploy-order-id, pipeline-run-id and new-run-only, each named', () => {
+    const errors = errorsOf({
+      ...base,
+      start: 'true',
+      'deploy-order-id': '1',
+      'pipeline-run-id': '2',
+      'new-run-only': 'true',
+    });
+    expect(about(errors, 'start')).toEqual([
+      'start: true excludes deploy-order-id (the gate watches the deploy of the run it starts); remove deploy-order-id, or set start: false.',
+      'start: true excludes pipeline-run-id (the gate watches the deploy of the run it starts); remove pipeline-run-id, or set start: false.',
+      'start: true excludes new-run-only (the gate watches the deploy of the run it starts); remove new-run-only, or set start: false.',
+    ]);
+  });
+
+  it('new-run-only excludes deploy-order-id and pipeline-run-id', () => {
+    const errors = errorsOf({ ...base, 'new-run-only': 'true', 'pipeline-run-id': '2' });
+    expect(errors).toEqual([
+      'new-run-only: true excludes pipeline-run-id (the gate waits for the next run, not a given one); remove one of them.',
+    ]);
+  });
+
+  it('branch and tag exclude each other', () => {
+    expect(errorsOf({ ...base, start: 'true', branch: 'main', tag: 'v1' })).toEqual([
+      'tag: give either branch or tag, not both (a run builds its sources on one or the other).',
+    ]);
+  });
+
+  it('branch, tag, variables and comment only with start: true', () => {
+    const errors = errorsOf({ ...base, branch: 'main', tag: 'v1', variables: 'A=1', comment: 'c' });
+    expect(errors).toEqual(
+      ['branch', 'tag', 'variables', 'comment'].map(
+        (n) => `${n}: only used with start: true (it goes to the run the gate starts).`,
+      ),
+    );
+  });
+
+  it('a start that is not a boolean is one error; the inputs that depend on it are not blamed', () => {
+    expect(errorsOf({ ...base, start: 'yes', branch: 'main' })).toEqual([
+      'start: "yes" is not a boolean; use true or false.',
+    ]);
+  });
+
+  it.each([
+    ['refs/heads/main', 'is a full ref, not a branch name (drop refs/heads/)'],
+    ['feature x', 'is not a git branch name'],
+    ['a..b', 'is not a git branch name'],
+    ['-x', 'is not a git branch name'],
+    ['x.lock', 'is not a git branch name'],
+    ['x/', 'is not a git branch name'],
+    ['x~1', 'is not a git branch name'],
+    ['x@{1}', 'is not a git branch name'],
+  ])('branch %j is refused: %s', (branch, problem) => {
+    expect(errorsOf({ ...base, start: 'true', branch })).toEqual([
+      `branch: ${JSON.stringify(branch)} ${problem}; use a branch name such as main or release/1.2 (github.ref_name gives it).`,
+    ]);
+  });
+
+  it('a tag as a full ref is refused, saying what to drop', () => {
+    expect(errorsOf({ ...base, start: 'true', tag: 'refs/tags/v1.2.0' })).toEqual([
+      'tag: "refs/tags/v1.2.0" is a full ref, not a tag name (drop refs/tags/); use a tag name such as v1.2.0 (github.ref_name gives it).',
+    ]);
+  });
+
+  it('every bad variable line at once, and never a value', () => {
+    const errors = errorsOf({
+      ...base,
+      start: 'true',
+      variables: ['GOOD=1', 'sup3r-s3cret-value', '9LIVES=x', 'version=2', 'GOOD=2', 'A B=c'].join('\n'),
+    });
+    expect(errors).toEqual([
+      'variables: line 2 has no "=" (its text is not shown); use one NAME=value per line, NAME of letters, digits and _, not starting with a digit (MY_VAR=1).',
+      'variables: line 3: "9LIVES" is not a name; use one NAME=value per line, NAME of letters, digits and _, not starting with a digit (MY_VAR=1).',
+      'variables: line 4: version is reserved by Yunxiao; use another name.',
+      'variables: GOOD is given twice (lines 1 and 5); give it once.',
+      'variables: line 6: "A B" is not a name; use one NAME=value per line, NAME of letters, digits and _, not starting with a digit (MY_VAR=1).',
+    ]);
+    expect(errors.join('\n')).not.toContain('sup3r');
+  });
+
+  it('problems of the start come in the order of action.yml, with the others', () => {
+    const errors = errorsOf({
+      ...base,
+      start: 'true',
+      'pipeline-run-id': '2',
+      branch: 'a b',
+      timeout: 'soon',
+    });
+    expect(errors.map((e) => /^[a-z-]+/.exec(e)?.[0])).toEqual(['start', 'branch', 'timeout']);
   });
 });

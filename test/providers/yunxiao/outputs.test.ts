@@ -127,6 +127,19 @@ describe('outputsOf', () => {
     expect(Object.values(out).filter((v) => v !== '[]' && v !== '')).toEqual([]);
   });
 
+  it('before anything was read, a run the gate started: its id and link, the rest empty', () => {
+    const out = emptyOutputs(YUNXIAO_OUTPUTS, [
+      { key: 'pipelineId', label: 'Pipeline', id: '7' },
+      { key: 'pipelineRunId', label: 'Run', id: '9007199254740993', link: 'https://flow.aliyun.com/x' },
+      { key: 'deployUrl', label: 'Link', text: 'https://flow.aliyun.com/x', hidden: true },
+    ]);
+    expect(Object.keys(out)).toEqual(OUTPUT_NAMES);
+    expect(out['pipeline-run-id']).toBe('9007199254740993');
+    expect(out['deploy-url']).toBe('https://flow.aliyun.com/x');
+    expect(out['deploy-order-id']).toBe('');
+    expect(out['failed-machines']).toBe('[]');
+  });
+
   it('machine SNs with quotes stay valid JSON arrays', () => {
     const out = outputsOf(outcomeOf({}, [machine('we"ird\\sn', 'Failed')], [act('skip', 'we"ird\\sn')]));
     expect(JSON.parse(out['failed-machines'] ?? '')).toEqual(['we"ird\\sn']);

@@ -1,5 +1,5 @@
-export const id = 952;
-export const ids = [952];
+export const id = 354;
+export const ids = [354];
 export const modules = {
 
 /***/ 978:
@@ -825,6 +825,7 @@ function define(obj, key, value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FJ: () => (/* binding */ BodyBuffer),
+/* harmony export */   U2: () => (/* binding */ mayHaveBeenDone),
 /* harmony export */   oK: () => (/* binding */ Transport),
 /* harmony export */   z3: () => (/* binding */ isBlank)
 /* harmony export */ });
@@ -1099,6 +1100,18 @@ function tooLarge(max) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV('too-large', `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB`);
 }
 /**
+ * A failed write that may still have been carried out: the request went out and no answer refused it
+ * (no answer at all, a 5xx, or a success status whose body could not be read). A refusal (a 4xx, or
+ * an error code in a success status) and a request that never left say it was not.
+ */
+function mayHaveBeenDone(error) {
+    if (error.status === undefined)
+        return !NOT_SENT_CODES.has(error.errorCode ?? '');
+    if (error.status >= 500)
+        return true;
+    return error.status < 300 && !error.errorCode;
+}
+/**
  * Reads are repeated freely. A write (skip, retry, resume, stop) is repeated only when the server
  * surely did not act on it: the connection was refused, or the call was throttled (429). After a
  * reset, a timeout or a 5xx the server may have applied it, and a repeated retry of a unit
@@ -1179,7 +1192,7 @@ async function withTunnels() {
 
 /***/ }),
 
-/***/ 6952:
+/***/ 6354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1468,7 +1481,106 @@ function headerSafe(value) {
     return /^[\x20-\x7e\xa0-\xff]*$/.test(value);
 }
 
+;// CONCATENATED MODULE: ./src/providers/yunxiao/run-inputs.ts
+
+/** Inputs that only mean something with `start: true`. */
+const START_ONLY = ['branch', 'tag', 'variables', 'comment'];
+/** Yunxiao reserves this variable name (CreatePipelineRun's `envs`). */
+const RESERVED_VARIABLES = new Set(['version']);
+/**
+ * `start`, `new-run-only` and the start's own inputs, with the rules between them and the inputs
+ * that name a run or an order (`deploy-order-id`, `pipeline-run-id`).
+ */
+function readRunChoice(r) {
+    const start = r.take('start', parseBoolean, false);
+    const newRunOnly = r.take('new-run-only', parseBoolean, false);
+    // an unreadable `start` is its own error: the inputs that depend on it are not blamed for it
+    if (!parseBoolean(r.raw('start')).ok)
+        return { newRunOnly };
+    const named = ['deploy-order-id', 'pipeline-run-id'].filter((n) => r.raw(n));
+    if (start) {
+        for (const n of [...named, ...(newRunOnly ? ['new-run-only'] : [])])
+            r.error(`start: true excludes ${n} (the gate watches the deploy of the run it starts); remove ${n}, or set start: false.`);
+    }
+    else {
+        for (const n of START_ONLY)
+            if (r.raw(n))
+                r.error(`${n}: only used with start: true (it goes to the run the gate starts).`);
+        if (newRunOnly)
+            for (const n of named)
+                r.error(`new-run-only: true excludes ${n} (the gate waits for the next run, not a given one); remove one of them.`);
+    }
+    if (!start)
+        return { newRunOnly };
+    if (r.raw('branch') && r.raw('tag'))
+        r.error('tag: give either branch or tag, not both (a run builds its sources on one or the other).');
+    return {
+        newRunOnly: false,
+        start: {
+            branch: r.optional('branch', (t) => parseRef(t, 'branch')),
+            tag: r.optional('tag', (t) => parseRef(t, 'tag')),
+            variables: readVariables(r),
+            ...(r.raw('comment') ? { comment: r.raw('comment') } : {}),
+        },
+    };
+}
+/**
+ * A branch or tag name as git allows it (check-ref-format's rules, short form): no spaces or control
+ * characters, none of ~ ^ : ? * [ \, no `..` or `@{`, no leading `-` or `/`, no trailing `/`, `.` or
+ * `.lock`. A full ref (refs/heads/main) is refused: Yunxiao takes the short name.
+ */
+function parseRef(text, kind) {
+    const t = text.trim();
+    const full = kind === 'branch' ? 'refs/heads/' : 'refs/tags/';
+    const accepted = kind === 'branch'
+        ? 'a branch name such as main or release/1.2 (github.ref_name gives it)'
+        : 'a tag name such as v1.2.0 (github.ref_name gives it)';
+    if (t.startsWith('refs/'))
+        return { ok: false, problem: `is a full ref, not a ${kind} name (drop ${full})`, accepted };
+    const bad = t.length > 255 ||
+        // eslint-disable-next-line no-control-regex
+        /[\x00-\x20\x7f~^:?*[\\]/.test(t) ||
+        t.includes('..') ||
+        t.includes('@{') ||
+        t.includes('//') ||
+        /^[-/.]|[/.]$|\.lock$/.test(t) ||
+        t === '@';
+    return bad ? { ok: false, problem: `is not a git ${kind} name`, accepted } : { ok: true, value: t };
+}
+/**
+ * `variables`: one NAME=value per line (blank lines ignored; spaces around the name and the value
+ * dropped). A value is never shown in an error: it may be a secret.
+ */
+function readVariables(r) {
+    const text = r.raw('variables');
+    const out = [];
+    const seen = new Map();
+    const lines = text ? text.split(/\r?\n/) : [];
+    const accepted = 'one NAME=value per line, NAME of letters, digits and _, not starting with a digit (MY_VAR=1)';
+    lines.forEach((raw, i) => {
+        const line = raw.trim();
+        if (!line)
+            return;
+        const n = i + 1;
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            return r.error(`variables: line ${n} has no "=" (its text is not shown); use ${accepted}.`);
+        const name = line.slice(0, eq).trim();
+        if (!/^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(name))
+            return r.error(`variables: line ${n}: ${JSON.stringify(name.slice(0, 40))} is not a name; use ${accepted}.`);
+        if (RESERVED_VARIABLES.has(name))
+            return r.error(`variables: line ${n}: ${name} is reserved by Yunxiao; use another name.`);
+        const first = seen.get(name);
+        if (first !== undefined)
+            return r.error(`variables: ${name} is given twice (lines ${first} and ${n}); give it once.`);
+        seen.set(name, n);
+        out.push({ name, value: line.slice(eq + 1).trim() });
+    });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/providers/yunxiao/inputs.ts
+
 
 
 
@@ -1487,6 +1599,12 @@ const INPUT_NAMES = [
     'deploy-order-id',
     'pipeline-run-id',
     'job',
+    'start',
+    'branch',
+    'tag',
+    'variables',
+    'comment',
+    'new-run-only',
     'wait',
     'timeout',
     'poll-interval',
@@ -1508,6 +1626,8 @@ const INPUT_NAMES = [
 const DEFAULTS = {
     ...COMMON_DEFAULTS,
     edition: 'auto',
+    start: 'false',
+    'new-run-only': 'false',
     'skip-unreachable': 'false',
     'max-skipped': '10%',
     resume: 'never',
@@ -1557,6 +1677,7 @@ function parseInputs(get, mask, env = {}) {
         pipelineId = r.take('pipeline-id', yunxiaoId, '');
     const deployOrderId = r.optional('deploy-order-id', yunxiaoId);
     const pipelineRunId = r.optional('pipeline-run-id', yunxiaoId);
+    const { start, newRunOnly } = readRunChoice(r);
     const { common, onFailure } = readCommon(r);
     const resume = r.take('resume', (t) => parseEnum(t, ['never', 'auto']), 'never');
     const policy = {
@@ -1580,6 +1701,8 @@ function parseInputs(get, mask, env = {}) {
         deployOrderId,
         pipelineRunId,
         job: raw('job') || undefined,
+        ...(start ? { start } : {}),
+        newRunOnly,
         policy,
         machineLogs: r.take('machine-logs', parseBoolean, true),
         emas: readEmas(raw, (name) => r.optional(name, parseSegment), r),
@@ -1813,13 +1936,19 @@ function outputsOf(specs, outcome, reportPath) {
     const t = tallyOf(outcome);
     return Object.fromEntries(specs.map((s) => [s.name, s.value(outcome, t, reportPath)]));
 }
-/** Every output of a run that read nothing: '' for values, [] for lists (fromJSON() never fails on them). */
-function emptyOutputs(specs) {
-    return Object.fromEntries(specs.map((s) => [s.name, s.list ? '[]' : '']));
+/**
+ * Every output of a run that read nothing: '' for values, [] for lists (fromJSON() never fails on
+ * them), and the values of the facts known all the same (a run it started).
+ */
+function emptyOutputs(specs, facts = []) {
+    return Object.fromEntries(specs.map((s) => [s.name, s.fact ? factIn(facts, s.fact) : s.list ? '[]' : '']));
 }
 /** A fact of the run's resolution (`resolved` in the report), by its key. */
 function fact(outcome, key) {
-    const f = outcome.presentation.facts.find((x) => x.key === key);
+    return factIn(outcome.presentation.facts, key);
+}
+function factIn(facts, key) {
+    const f = facts.find((x) => x.key === key);
     return f?.id ?? f?.text ?? '';
 }
 const RESULT = { name: 'result', value: (o) => o.result };
@@ -1838,10 +1967,11 @@ const json = (list) => JSON.stringify(list);
 const YUNXIAO_OUTPUTS = [
     RESULT,
     STATUS,
-    { name: 'deploy-order-id', value: (o) => fact(o, 'deployOrderId') },
-    { name: 'pipeline-run-id', value: (o) => fact(o, 'pipelineRunId') },
-    { name: 'job-id', value: (o) => fact(o, 'jobId') },
-    { name: 'job-name', value: (o) => fact(o, 'jobName') },
+    { name: 'deploy-order-id', fact: 'deployOrderId', value: (o) => fact(o, 'deployOrderId') },
+    // a run the gate started is known even when no deploy order is (wait: false, a run that never deploys)
+    { name: 'pipeline-run-id', fact: 'pipelineRunId', value: (o) => fact(o, 'pipelineRunId') },
+    { name: 'job-id', fact: 'jobId', value: (o) => fact(o, 'jobId') },
+    { name: 'job-name', fact: 'jobName', value: (o) => fact(o, 'jobName') },
     { name: 'current-batch', value: (o) => (o.snapshot ? String(o.snapshot.progress.current) : '') },
     { name: 'total-batch', value: (o) => (o.snapshot ? String(o.snapshot.progress.total) : '') },
     { name: 'machines-total', value: (_o, t) => (t.counts ? String(t.counts.total) : '') },
@@ -1854,9 +1984,18 @@ const YUNXIAO_OUTPUTS = [
     { name: 'unreachable-machines', list: true, value: (_o, t) => json(t.unreachableIds) },
     REPORT_PATH,
     ARTIFACT_URL,
-    { name: 'deploy-url', value: (o) => o.presentation.url ?? '' },
+    { name: 'deploy-url', fact: 'deployUrl', value: (o) => o.presentation.url ?? '' },
     DURATION,
 ];
+
+;// CONCATENATED MODULE: ./src/watch/provider.ts
+/**
+ * Thrown by `resolve` when it did what was asked (a run started, say) and, with `wait: false`, there
+ * is nothing to watch yet: the gate reports `in-progress` with this message and exits 0.
+ */
+class NothingToWatchYet extends Error {
+    name = 'NothingToWatchYet';
+}
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
@@ -1874,7 +2013,7 @@ var normalize = __webpack_require__(7705);
 
 
 
-/** Rows per history page: the documented maximum. */
+/** Rows per history or run list page: the documented maximum. */
 const HISTORY_PAGE_SIZE = 30;
 const enc = encodeURIComponent;
 class OpenApiClient {
@@ -1926,6 +2065,50 @@ class OpenApiClient {
     }
     getLatestPipelineRun(pipelineId, o) {
         return this.get('GetLatestPipelineRun', `/pipelines/${enc(pipelineId)}/runs/latestPipelineRun`, openapi_json(normalize/* toPipelineRun */.Tk), o);
+    }
+    getPipeline(pipelineId, o) {
+        return this.get('GetPipeline', `/pipelines/${enc(pipelineId)}`, openapi_json(normalize/* toPipelineDefinition */.rS), o);
+    }
+    async listPipelineRuns(pipelineId, cursor, o) {
+        const page = Number(cursor ?? '1') || 1;
+        const query = new URLSearchParams({ page: String(page), perPage: String(HISTORY_PAGE_SIZE) });
+        return this.get('ListPipelineRuns', `/pipelines/${enc(pipelineId)}/runs?${query}`, (res) => {
+            const items = (0,normalize/* toRunRows */.cN)((0,http_json/* readJson */.Vh)(res.bytes).value);
+            const total = Number(header(res, 'x-total-pages'));
+            const last = Number.isSafeInteger(total) && total > 0 ? String(total) : undefined;
+            return { items, next: nextPage(res, page, items.length), ...(last ? { last } : {}) };
+        }, o);
+    }
+    createPipelineRun(pipelineId, params, o) {
+        // `params` is a JSON string inside the JSON body; no params at all is `{}`, as the MCP server sends it.
+        const body = Object.keys(params).length > 0 ? { params: JSON.stringify(params) } : {};
+        return this.transport.send({
+            operation: 'CreatePipelineRun',
+            method: 'POST',
+            url: `${this.base}/pipelines/${enc(pipelineId)}/runs`,
+            headers: { 'x-yunxiao-token': this.opts.token, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+            write: true,
+            signal: o?.signal,
+            read: openapi_json(normalize/* toCreatedRunId */.W_),
+        });
+    }
+    /** GetUserByToken: the same path in both editions, outside /flow. */
+    currentUserId(o) {
+        return this.transport.send({
+            operation: 'GetUserByToken',
+            method: 'GET',
+            url: `${this.opts.endpoint.replace(/\/+$/, '')}/oapi/v1/platform/user`,
+            headers: { 'x-yunxiao-token': this.opts.token },
+            write: false,
+            signal: o?.signal,
+            read: openapi_json((raw) => {
+                const user = raw && typeof raw === 'object' ? raw['id'] : undefined;
+                if ((typeof user !== 'string' && typeof user !== 'number') || user === '')
+                    throw new normalize/* ShapeError */.ym('expected the user, with an id');
+                return String(user);
+            }),
+        });
     }
     getDeployOrder(pipelineId, deployOrderId, o) {
         return this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), (res) => {
@@ -2160,97 +2343,8 @@ function deployUrl(opts, pipelineId, pipelineRunId) {
         : `${base}/pipelines/${p}/current`;
 }
 
-;// CONCATENATED MODULE: ./src/core/budget.ts
-/** Units that may end skipped: a count, or a share of all units rounded down. */
-function skipBudget(budget, total) {
-    if (budget.kind === 'any')
-        return Infinity;
-    if (budget.kind === 'count')
-        return Math.max(0, Math.floor(budget.count));
-    // The epsilon keeps a fractional percent that is exact on paper (0.3% of 1000 = 3) from losing
-    // a unit to binary rounding; it is far below any real fraction of a unit.
-    return Math.max(0, Math.floor((total * budget.percent) / 100 + 1e-9));
-}
-/** The budget as the inputs say it; '' when there is none to say. */
-function describeBudget(budget, total) {
-    if (budget.kind === 'any')
-        return '';
-    const n = skipBudget(budget, total);
-    return budget.kind === 'count' ? `max-skipped ${n}` : `max-skipped ${budget.percent}% = ${n} of ${total}`;
-}
-
-// EXTERNAL MODULE: ./src/providers/yunxiao/snapshot.ts + 1 modules
-var snapshot = __webpack_require__(4102);
-;// CONCATENATED MODULE: ./src/providers/yunxiao/presentation.ts
-// What the reports say of a Yunxiao run: the facts resolved (pipeline, run, job, deploy order), the
-// API used, the policy in the inputs' words, and the JSON report's names, kept from before there
-// were other providers (machines, machineSn, deployOrder, machineLogs).
-
-
-/** What the reports say of a Yunxiao run: its ids and links, the API used, the policy as inputs. */
-function yunxiaoPresentation(config, apiKind, r, url) {
-    const facts = [
-        { key: 'pipelineId', label: 'Pipeline', id: config.pipelineId },
-        { key: 'deployOrderId', label: 'Deploy order', id: r.deployOrderId },
-        { key: 'pipelineRunId', label: 'Run', ...(r.pipelineRunId ? { id: r.pipelineRunId, link: url } : {}) },
-        {
-            key: 'jobId',
-            label: 'Job',
-            ...(r.jobId ? { id: r.jobId } : {}),
-            ...(r.jobName ? { text: r.jobName } : {}),
-        },
-        { key: 'jobName', label: 'Job name', ...(r.jobName ? { text: r.jobName } : {}), hidden: true },
-        { key: 'deployUrl', label: 'Link', text: url, hidden: true },
-    ];
-    // The summary's rows in their usual order: Pipeline, Run, Job, Deploy order.
-    const order = ['pipelineId', 'pipelineRunId', 'jobId', 'deployOrderId', 'jobName', 'deployUrl'];
-    facts.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
-    const edition = apiKind === 'openapi' ? config.edition : undefined;
-    return {
-        words: snapshot/* YUNXIAO_WORDS */.Kh,
-        short: 'order',
-        runId: r.deployOrderId,
-        facts,
-        api: {
-            text: apiKind === 'openapi' ? `OpenAPI (${edition ?? 'central'} edition)` : 'classic (AccessKey)',
-            json: { kind: apiKind, edition: edition ?? null, organizationId: config.organizationId ?? null },
-        },
-        policy: (total) => policyOf(config.policy, total),
-        url,
-        reportKeys: {
-            run: 'order',
-            units: 'machines',
-            unit: 'machineSn',
-            raw: 'deployOrder',
-            logs: 'machineLogs',
-            skipped: 'skippedMachines',
-            failed: 'failedMachines',
-        },
-        unitEntry: (u) => ({
-            machineSn: u.id,
-            ip: u.detail ?? '',
-            hostName: u.extra?.['hostName'] ?? null,
-            batch: u.group,
-            status: u.status,
-            clientStatus: u.agent ?? '',
-        }),
-    };
-}
-/** The policy as the inputs say it. */
-function policyOf(p, total) {
-    const resume = p.confirm === 'pass' ? 'auto' : 'never';
-    return {
-        text: `skip-unreachable ${p.skipUnreachable}, ${describeBudget(p.maxSkipped, total)}, retry-failed ${p.retryFailed}, resume ${resume}, on-failure ${p.onFailure}`,
-        json: {
-            skipUnreachable: p.skipUnreachable,
-            maxSkipped: p.maxSkipped,
-            retryFailed: p.retryFailed,
-            resume,
-            onFailure: p.onFailure,
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/http/errors.ts
+var errors = __webpack_require__(8549);
 ;// CONCATENATED MODULE: ./src/providers/yunxiao/run-actions.ts
 // Reading what a pipeline run's job actions carry: the deploy order id and the EMAS coordinates.
 
@@ -2317,6 +2411,10 @@ function dataField(action, key) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/yunxiao/resolve.ts
+// From a pipeline (and maybe a run or a job name) to the deploy order to watch.
+// The chain (yunxiao-api.md section 5): DEPLOY jobs -> the job's history row for its last run
+// -> the pipeline run -> the deploy job's GetVMDeployOrder action -> deployOrderId.
+
 
 class ResolveError extends Error {
     name = 'ResolveError';
@@ -2345,35 +2443,45 @@ async function resolveDeployOrder(req, ctx) {
         runId = found.pipelineRunId;
     }
     // Read the run until its deploy job carries the deploy order, the run ends, or the deadline aborts us.
-    for (let reads = 0;; reads++) {
-        const run = await api.getPipelineRun(req.pipelineId, runId, { signal });
-        calls++;
-        const job = deployJobOf(run, chosen, req.job);
-        const orderId = job ? deployOrderIdOf(job) : undefined;
-        if (job && orderId) {
-            return {
-                pipelineId: req.pipelineId,
-                deployOrderId: orderId,
-                pipelineRunId: run.pipelineRunId || runId,
-                jobId: job.id,
-                jobName: chosen?.jobName ?? job.name,
-                run,
-                emasFromRun: emasParamsOf(run),
-                calls,
-            };
+    let last;
+    try {
+        for (let reads = 0;; reads++) {
+            const run = await api.getPipelineRun(req.pipelineId, runId, { signal });
+            last = run;
+            calls++;
+            const job = deployJobOf(run, chosen, req.job);
+            const orderId = job ? deployOrderIdOf(job) : undefined;
+            if (job && orderId) {
+                return {
+                    pipelineId: req.pipelineId,
+                    deployOrderId: orderId,
+                    pipelineRunId: run.pipelineRunId || runId,
+                    jobId: job.id,
+                    jobName: chosen?.jobName ?? job.name,
+                    run,
+                    emasFromRun: emasParamsOf(run),
+                    calls,
+                };
+            }
+            if (job && ENDED_STATUSES.has(job.status)) {
+                throw new ResolveError(`The deploy job "${job.name}" of pipeline run ${runId} ended (${job.status}) without creating a deploy order: nothing to watch. ` +
+                    'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.');
+            }
+            if (ENDED_STATUSES.has(run.status)) {
+                const what = job ? `its deploy job "${job.name}"` : 'any deploy job';
+                throw new ResolveError(`Pipeline run ${runId} ended (${run.status}) without ${what} creating a deploy order: nothing to watch. ` +
+                    'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.');
+            }
+            if (reads === 0)
+                ctx.log(`Pipeline run ${runId} has not reached its deploy job yet (run ${run.status}); waiting for it.`);
+            await ctx.sleep(ctx.pollIntervalMs, signal);
         }
-        if (job && ENDED_STATUSES.has(job.status)) {
-            throw new ResolveError(`The deploy job "${job.name}" of pipeline run ${runId} ended (${job.status}) without creating a deploy order: nothing to watch. ` +
-                'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.');
-        }
-        if (ENDED_STATUSES.has(run.status)) {
-            const what = job ? `its deploy job "${job.name}"` : 'any deploy job';
-            throw new ResolveError(`Pipeline run ${runId} ended (${run.status}) without ${what} creating a deploy order: nothing to watch. ` +
-                'Check the run in Yunxiao; pass deploy-order-id to watch a specific order.');
-        }
-        if (reads === 0)
-            ctx.log(`Pipeline run ${runId} has not reached its deploy job yet (run ${run.status}); waiting for it.`);
-        await ctx.sleep(ctx.pollIntervalMs, signal);
+    }
+    catch (err) {
+        if (!signal.aborted || !last)
+            throw err;
+        // Cut short while waiting: say for what.
+        throw new ResolveError(`pipeline run ${runId} had not reached its deploy job (run ${last.status}) when ${(0,message/* messageOf */.b)(signal.reason)}.`, { cause: signal.reason });
     }
 }
 /** The DEPLOY job named by `job` (name or identifier), else the one whose last run is newest. */
@@ -2446,7 +2554,412 @@ function hasDeployOrderAction(job) {
     return job.actions.some((a) => a.type === 'GetVMDeployOrder');
 }
 
+;// CONCATENATED MODULE: ./src/providers/yunxiao/runs.ts
+/** Run list pages to read at most when the newest run is on the last page and no page says which that is. */
+const MAX_RUN_PAGES = 20;
+/**
+ * The rows among which the newest runs are, whatever order the list is in (Yunxiao does not
+ * document it): the first page, and the last when the server says which it is. With no such page
+ * (the classic nextToken), a first page in descending order holds the newest; otherwise the pages
+ * are read in turn to the end.
+ */
+async function newestRuns(api, pipelineId, opts) {
+    const read = new Set();
+    const page = (cursor) => {
+        read.add(cursor ?? '');
+        return api.listPipelineRuns(pipelineId, cursor, opts);
+    };
+    const first = await page(undefined);
+    const rows = [...first.items];
+    if (first.next === undefined)
+        return { rows, complete: true, pages: 1 };
+    if (first.last !== undefined) {
+        if (!read.has(first.last))
+            rows.push(...(await page(first.last)).items);
+        return { rows, complete: true, pages: read.size };
+    }
+    if (descending(first.items))
+        return { rows, complete: true, pages: 1 };
+    let cursor = first.next;
+    while (cursor !== undefined && !read.has(cursor) && read.size < MAX_RUN_PAGES) {
+        const next = await page(cursor);
+        rows.push(...next.items);
+        cursor = next.next;
+    }
+    return { rows, complete: cursor === undefined, pages: read.size };
+}
+/** The largest run id of `rows`, or undefined when there is none. */
+function newestId(rows) {
+    let best;
+    for (const r of rows)
+        if (best === undefined || idAfter(r.pipelineRunId, best))
+            best = r.pipelineRunId;
+    return best;
+}
+/** Run ids are decimal strings of any length: compared as integers. */
+function idAfter(a, b) {
+    if (!/^\d+$/.test(a))
+        return false;
+    if (b === undefined)
+        return true;
+    return BigInt(a) > BigInt(b);
+}
+/** At least two rows, each id below the one before it. */
+function descending(rows) {
+    return (rows.length > 1 && rows.every((r, i) => i === 0 || idAfter(rows[i - 1].pipelineRunId, r.pipelineRunId)));
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/next-run.ts
+// new-run-only: true: for pipelines that Yunxiao starts itself on a push. The gate records the newest
+// run when it begins (by id: the runner's clock and Yunxiao's differ), then waits for a newer one and
+// gates that: the next run, the first after the one it recorded.
+
+
+
+
+/** What the gate waits for, in words: "a run newer than run 88". */
+const newerThan = (after) => after ? `a pipeline run newer than run ${after}` : 'a first pipeline run';
+async function waitForNextRun(pipelineId, ctx, now = () => new Date()) {
+    const { api, signal } = ctx;
+    const first = await newestRuns(api, pipelineId, { signal });
+    if (!first.complete)
+        throw new ResolveError(`new-run-only: the run list of pipeline ${pipelineId} is longer than ${MAX_RUN_PAGES} pages, oldest first, so ` +
+            'the newest run cannot be told. Use start: true (the gate starts the run and knows it).');
+    let calls = first.pages;
+    // the newest run now, by id: any run after it is new
+    const after = newestId(first.rows);
+    const since = now().toISOString();
+    const what = newerThan(after);
+    ctx.log(`new-run-only: waiting for ${what} (the newest when the gate began, at ${since} runner time).`);
+    try {
+        for (;;) {
+            await ctx.sleep(ctx.pollIntervalMs, signal);
+            let rows;
+            try {
+                const runs = await newestRuns(api, pipelineId, { signal });
+                calls += runs.pages;
+                rows = runs.rows;
+            }
+            catch (err) {
+                // a blip that outlived the client's retries: the run may still come, keep looking
+                if (signal.aborted || !(err instanceof errors/* ApiError */.hD) || !err.retryable)
+                    throw err;
+                ctx.log(`Reading the run list failed, will look again: ${err.message}`);
+                continue;
+            }
+            // the next run: the first after the recorded one (a later push has its own gate)
+            let next;
+            for (const r of rows)
+                if (idAfter(r.pipelineRunId, after) && (next === undefined || idAfter(next, r.pipelineRunId)))
+                    next = r.pipelineRunId;
+            if (next) {
+                ctx.log(`new-run-only: pipeline run ${next} appeared; gating its deploy.`);
+                return { pipelineRunId: next, ...(after ? { after } : {}), since, calls };
+            }
+        }
+    }
+    catch (err) {
+        if (!signal.aborted)
+            throw err;
+        throw new ResolveError(`no new run appeared: ${what} (the newest when the gate began waiting at ${since}) did not appear before ${(0,message/* messageOf */.b)(signal.reason)}.`, { cause: signal.reason });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/budget.ts
+/** Units that may end skipped: a count, or a share of all units rounded down. */
+function skipBudget(budget, total) {
+    if (budget.kind === 'any')
+        return Infinity;
+    if (budget.kind === 'count')
+        return Math.max(0, Math.floor(budget.count));
+    // The epsilon keeps a fractional percent that is exact on paper (0.3% of 1000 = 3) from losing
+    // a unit to binary rounding; it is far below any real fraction of a unit.
+    return Math.max(0, Math.floor((total * budget.percent) / 100 + 1e-9));
+}
+/** The budget as the inputs say it; '' when there is none to say. */
+function describeBudget(budget, total) {
+    if (budget.kind === 'any')
+        return '';
+    const n = skipBudget(budget, total);
+    return budget.kind === 'count' ? `max-skipped ${n}` : `max-skipped ${budget.percent}% = ${n} of ${total}`;
+}
+
+// EXTERNAL MODULE: ./src/providers/yunxiao/snapshot.ts + 1 modules
+var snapshot = __webpack_require__(4102);
+;// CONCATENATED MODULE: ./src/providers/yunxiao/presentation.ts
+// What the reports say of a Yunxiao run: the facts resolved (pipeline, run, job, deploy order), the
+// API used, the policy in the inputs' words, and the JSON report's names, kept from before there
+// were other providers (machines, machineSn, deployOrder, machineLogs).
+
+
+/** The summary's row for the origin ("Started: by this gate, on branch main"; "Waited for: ..."). */
+function originFact(o) {
+    if (o.kind === 'started')
+        return {
+            key: 'started',
+            label: 'Started',
+            text: `by this gate${o.with ? `, ${o.with}` : ''}${o.recovered ? ' (found after its answer was lost)' : ''}`,
+        };
+    const after = o.after ? `the first run newer than run ${o.after}` : 'the first run of the pipeline';
+    return {
+        key: 'waitedFor',
+        label: 'Waited for',
+        text: `run ${o.pipelineRunId}, ${after} (the newest when the gate began waiting, at ${o.since})`,
+    };
+}
+/** What the reports say of a Yunxiao run: its ids and links, the API used, the policy as inputs. */
+function yunxiaoPresentation(config, apiKind, r, url, origin) {
+    const facts = [
+        { key: 'pipelineId', label: 'Pipeline', id: config.pipelineId },
+        { key: 'deployOrderId', label: 'Deploy order', id: r.deployOrderId },
+        { key: 'pipelineRunId', label: 'Run', ...(r.pipelineRunId ? { id: r.pipelineRunId, link: url } : {}) },
+        {
+            key: 'jobId',
+            label: 'Job',
+            ...(r.jobId ? { id: r.jobId } : {}),
+            ...(r.jobName ? { text: r.jobName } : {}),
+        },
+        { key: 'jobName', label: 'Job name', ...(r.jobName ? { text: r.jobName } : {}), hidden: true },
+        { key: 'deployUrl', label: 'Link', text: url, hidden: true },
+        ...(origin ? [originFact(origin)] : []),
+    ];
+    // The summary's rows in their usual order: Pipeline, Run (and how it came), Job, Deploy order.
+    const order = [
+        'pipelineId',
+        'pipelineRunId',
+        'started',
+        'waitedFor',
+        'jobId',
+        'deployOrderId',
+        'jobName',
+        'deployUrl',
+    ];
+    facts.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+    const edition = apiKind === 'openapi' ? config.edition : undefined;
+    return {
+        words: snapshot/* YUNXIAO_WORDS */.Kh,
+        short: 'order',
+        runId: r.deployOrderId,
+        facts,
+        api: {
+            text: apiKind === 'openapi' ? `OpenAPI (${edition ?? 'central'} edition)` : 'classic (AccessKey)',
+            json: { kind: apiKind, edition: edition ?? null, organizationId: config.organizationId ?? null },
+        },
+        policy: (total) => policyOf(config.policy, total),
+        url,
+        reportKeys: {
+            run: 'order',
+            units: 'machines',
+            unit: 'machineSn',
+            raw: 'deployOrder',
+            logs: 'machineLogs',
+            skipped: 'skippedMachines',
+            failed: 'failedMachines',
+        },
+        unitEntry: (u) => ({
+            machineSn: u.id,
+            ip: u.detail ?? '',
+            hostName: u.extra?.['hostName'] ?? null,
+            batch: u.group,
+            status: u.status,
+            clientStatus: u.agent ?? '',
+        }),
+    };
+}
+/** The policy as the inputs say it. */
+function policyOf(p, total) {
+    const resume = p.confirm === 'pass' ? 'auto' : 'never';
+    return {
+        text: `skip-unreachable ${p.skipUnreachable}, ${describeBudget(p.maxSkipped, total)}, retry-failed ${p.retryFailed}, resume ${resume}, on-failure ${p.onFailure}`,
+        json: {
+            skipUnreachable: p.skipUnreachable,
+            maxSkipped: p.maxSkipped,
+            retryFailed: p.retryFailed,
+            resume,
+            onFailure: p.onFailure,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/sources.ts
+/** The repositories of a definition: its sources, else those its YAML text declares. */
+function repositoriesOf(def) {
+    if (def.repositories.length > 0)
+        return def.repositories;
+    return def.flow ? yamlRepositories(def.flow) : [];
+}
+/**
+ * The `endpoint` of each entry of the top-level `sources:` mapping of a pipeline's YAML, in block
+ * style (as Yunxiao writes it). Not a YAML parser: anything else (flow style, anchors, multi-line
+ * scalars) yields nothing rather than a guess.
+ */
+function yamlRepositories(flow) {
+    const lines = flow.split(/\r?\n/);
+    const start = lines.findIndex((l) => /^sources:\s*(#.*)?$/.test(l));
+    if (start < 0)
+        return [];
+    const out = [];
+    let sourceIndent;
+    let fieldIndent;
+    for (const line of lines.slice(start + 1)) {
+        if (/^\s*(#.*)?$/.test(line))
+            continue;
+        const indent = /^ */.exec(line)[0].length;
+        if (indent === 0)
+            break; // the next top-level key
+        sourceIndent ??= indent;
+        if (indent < sourceIndent)
+            break;
+        if (indent === sourceIndent) {
+            fieldIndent = undefined; // a new source
+            continue;
+        }
+        fieldIndent ??= indent;
+        if (indent !== fieldIndent)
+            continue; // inside a nested mapping (certificate: ...)
+        const endpoint = /^\s+endpoint:\s*(.*)$/.exec(line);
+        const url = endpoint ? scalar(endpoint[1]) : undefined;
+        if (url && !out.includes(url))
+            out.push(url);
+    }
+    return out;
+}
+/** A plain or quoted one-line scalar, its comment dropped. */
+function scalar(text) {
+    const t = text.trim();
+    const quoted = /^(["'])(.*)\1\s*(#.*)?$/.exec(t);
+    if (quoted)
+        return quoted[2] || undefined;
+    if (/^[[{|>&*!]/.test(t))
+        return undefined;
+    const plain = t.replace(/\s+#.*$/, '').trim();
+    return plain || undefined;
+}
+/** CreatePipelineRun's params for the inputs: the branch or tag on every repository, the variables, the comment. */
+function runParams(start, repositories) {
+    const onEach = (ref) => Object.fromEntries(repositories.map((url) => [url, ref]));
+    const params = {};
+    if (start.branch)
+        params.runningBranchs = onEach(start.branch);
+    if (start.tag)
+        params.runningTags = onEach(start.tag);
+    if (start.variables.length > 0)
+        params.envs = Object.fromEntries(start.variables.map((v) => [v.name, v.value]));
+    if (start.comment)
+        params.comment = start.comment;
+    return params;
+}
+
+;// CONCATENATED MODULE: ./src/providers/yunxiao/start.ts
+// start: true: start a run of the pipeline (CreatePipelineRun / StartPipelineRun), once. Its answer
+// names the run; when that answer is lost the request is never sent again: the gate looks for the run
+// it may have started (its own, newer than the newest before the request, by id) or says that a run
+// may have been started, with the link.
+
+
+
+
+
+
+/** Looks at the run list for the run a lost answer hid: it may take a moment to be listed. */
+const RECOVERY_LOOKS = 3;
+async function startRun(pipelineId, start, ctx) {
+    const { api, signal } = ctx;
+    let calls = 0;
+    let repositories = [];
+    const ref = start.branch ? 'branch' : start.tag ? 'tag' : undefined;
+    if (ref) {
+        const def = await api.getPipeline(pipelineId, { signal });
+        calls++;
+        repositories = repositoriesOf(def);
+        if (repositories.length === 0)
+            throw new ResolveError(`${ref}: pipeline ${pipelineId} has no code source with a repository (GetPipeline: pipelineConfig.sources, ` +
+                `nor sources in its YAML), so there is nothing to run on ${ref} "${start.branch ?? start.tag}". ` +
+                `Nothing was started. Add a code source to the pipeline, or remove ${ref}.`);
+    }
+    // The newest run before the request: a run the request started can only come after it.
+    const before = await newestRuns(api, pipelineId, { signal });
+    calls += before.pages;
+    const baseline = before.complete ? { id: newestId(before.rows) } : undefined;
+    const operation = api.kind === 'classic' ? 'StartPipelineRun' : 'CreatePipelineRun';
+    try {
+        const pipelineRunId = await api.createPipelineRun(pipelineId, runParams(start, repositories), { signal });
+        return { pipelineRunId, recovered: false, calls: calls + 1 };
+    }
+    catch (err) {
+        if (signal.aborted)
+            throw new ResolveError(`${operation} was sent, and ${(0,message/* messageOf */.b)(signal.reason)} before its answer came: a run may have been started ` +
+                `(the gate started no other). See the pipeline's runs: ${ctx.pipelineUrl}`, { cause: signal.reason });
+        if (!(err instanceof errors/* ApiError */.hD) || !(0,transport/* mayHaveBeenDone */.U2)(err))
+            throw err;
+        const lostLine = `${operation} was sent once and its answer was lost (${err.message})`;
+        ctx.log(`${lostLine}; it is not sent again. Looking for the run it may have started.`);
+        const mayHave = `${lostLine}. A run may have been started, and the gate did not start another`;
+        const see = `See the pipeline's runs before running the job again: ${ctx.pipelineUrl}`;
+        let found;
+        try {
+            found = await findOwnRun(pipelineId, baseline, ctx);
+        }
+        catch (lookErr) {
+            if (signal.aborted)
+                throw new ResolveError(`${mayHave}; ${(0,message/* messageOf */.b)(signal.reason)} while it looked for it. ${see}`, {
+                    cause: signal.reason,
+                });
+            found = { why: `looking for it failed: ${(0,message/* messageOf */.b)(lookErr)}` };
+        }
+        if ('pipelineRunId' in found)
+            return { pipelineRunId: found.pipelineRunId, recovered: true, calls: calls + 1 + found.calls };
+        throw new ResolveError(`${mayHave}; it could not find one of its own: ${found.why}. ${see}`);
+    }
+}
+/**
+ * The run a lost answer hid: the newest run created by these credentials after `baseline`, by id.
+ * Who the credentials are comes from GetUserByToken (the OpenAPI only), compared with each run's
+ * creator; a run that names no creator is never taken for the gate's own.
+ */
+async function findOwnRun(pipelineId, baseline, ctx) {
+    const { api, signal } = ctx;
+    if (!baseline)
+        return { why: 'the run list was too long to tell which runs came after the request' };
+    if (!api.currentUserId)
+        return { why: 'the classic API cannot say which account the AccessKey is, to tell its runs' };
+    let me;
+    try {
+        me = await api.currentUserId({ signal });
+    }
+    catch (err) {
+        if (signal.aborted)
+            throw err;
+        return { why: `GetUserByToken, which tells whose runs are the token's, failed: ${(0,message/* messageOf */.b)(err)}` };
+    }
+    let calls = 1;
+    let newer;
+    for (let look = 1;; look++) {
+        const runs = await newestRuns(api, pipelineId, { signal });
+        calls += runs.pages;
+        const after = runs.rows.filter((r) => idAfter(r.pipelineRunId, baseline.id));
+        newer = after.length;
+        const id = newestId(after.filter((r) => r.creatorAccountId === me));
+        if (id) {
+            ctx.log(`Found run ${id}, created by this token after the request: the run the gate started.`);
+            return { pipelineRunId: id, calls };
+        }
+        if (look >= RECOVERY_LOOKS)
+            break;
+        await ctx.sleep(ctx.pollIntervalMs, signal);
+    }
+    const since = baseline.id ? `after run ${baseline.id}` : 'at all';
+    return {
+        why: newer === 0
+            ? `no run was created ${since}`
+            : `${newer} run(s) were created ${since}, none of them named as this token's`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/providers/yunxiao/provider.ts
+
+
+
 
 
 
@@ -2456,29 +2969,81 @@ function hasDeployOrderAction(job) {
 
 async function yunxiaoProvider(config, dispatcher, debug) {
     const api = await createApi(config, dispatcher, debug);
+    const { pipelineId } = config;
+    const link = (runId) => deployUrl({ api: api.kind, edition: config.edition, endpoint: config.endpoint }, pipelineId, runId);
+    // the run the gate started or waited for, once it knows it: the reports have it even when no order came
+    let origin;
     return {
         words: snapshot/* YUNXIAO_WORDS */.Kh,
-        facts: [{ key: 'pipelineId', label: 'Pipeline', id: config.pipelineId }],
+        get facts() {
+            const facts = [{ key: 'pipelineId', label: 'Pipeline', id: pipelineId }];
+            if (!origin)
+                return facts;
+            const url = link(origin.pipelineRunId);
+            return [
+                ...facts,
+                { key: 'pipelineRunId', label: 'Run', id: origin.pipelineRunId, link: url },
+                originFact(origin),
+                { key: 'deployUrl', label: 'Link', text: url, hidden: true },
+            ];
+        },
         outputs: YUNXIAO_OUTPUTS,
         lastError: () => api.lastError(),
         async resolve(ctx) {
-            const resolution = await resolveDeployOrder(config, {
+            const rctx = {
                 api,
                 signal: ctx.signal,
                 pollIntervalMs: ctx.pollIntervalMs,
                 sleep: ctx.sleep,
                 log: ctx.log,
-            });
-            return watched(config, api, resolution);
+            };
+            let pipelineRunId = config.pipelineRunId;
+            let calls = 0;
+            if (config.start) {
+                const started = await startRun(pipelineId, config.start, { ...rctx, pipelineUrl: link() });
+                const what = startedWith(config.start);
+                origin = {
+                    kind: 'started',
+                    pipelineRunId: started.pipelineRunId,
+                    recovered: started.recovered,
+                    with: what,
+                };
+                pipelineRunId = started.pipelineRunId;
+                calls = started.calls;
+                const line = `Started pipeline run ${pipelineRunId} of pipeline ${pipelineId}${what ? ` ${what}` : ''}`;
+                if (!config.wait)
+                    throw new NothingToWatchYet(`${line}; not waiting for its deploy (wait: false): ${link(pipelineRunId)}`);
+                ctx.log(`${line}: ${link(pipelineRunId)}`);
+            }
+            else if (config.newRunOnly) {
+                const next = await waitForNextRun(pipelineId, rctx);
+                origin = { kind: 'next', pipelineRunId: next.pipelineRunId, after: next.after, since: next.since };
+                pipelineRunId = next.pipelineRunId;
+                calls = next.calls;
+            }
+            const resolution = await resolveDeployOrder({ pipelineId, deployOrderId: config.deployOrderId, pipelineRunId, job: config.job }, rctx);
+            return watched(config, api, { ...resolution, calls: resolution.calls + calls }, origin);
         },
     };
 }
-function watched(config, api, r) {
+/** What the run was asked to run, in words: "on branch main, with 2 variables (A, B)". */
+function startedWith(s) {
+    const parts = [];
+    if (s.branch)
+        parts.push(`on branch ${s.branch}`);
+    if (s.tag)
+        parts.push(`on tag ${s.tag}`);
+    const n = s.variables.length;
+    if (n > 0)
+        parts.push(`with ${n} variable${n === 1 ? '' : 's'} (${s.variables.map((v) => v.name).join(', ')})`);
+    return parts.join(', ');
+}
+function watched(config, api, r, origin) {
     const { pipelineId } = config;
     const orderId = r.deployOrderId;
     const url = deployUrl({ api: api.kind, edition: config.edition, endpoint: config.endpoint }, pipelineId, r.pipelineRunId);
     return {
-        presentation: yunxiaoPresentation(config, api.kind, r, url),
+        presentation: yunxiaoPresentation(config, api.kind, r, url, origin),
         line: `Deploy order ${orderId} of pipeline ${pipelineId}` +
             (r.pipelineRunId ? `, run ${r.pipelineRunId}` : '') +
             (r.jobName ? `, job "${r.jobName}"` : '') +
@@ -3221,8 +3786,6 @@ function ing(verb) {
     return verb.endsWith('e') ? `${verb.slice(0, -1)}ing` : `${verb}ing`;
 }
 
-// EXTERNAL MODULE: ./src/http/errors.ts
-var errors = __webpack_require__(8549);
 // EXTERNAL MODULE: ./src/watch/abort.ts
 var abort = __webpack_require__(9253);
 ;// CONCATENATED MODULE: ./src/watch/watch.ts
@@ -3234,6 +3797,7 @@ var abort = __webpack_require__(9253);
 // Time: the user plans for `timeout`. Everything after the deadline (a stop, a last read, logs,
 // artifacts, GitHub) shares one grace period, and so does everything after a cancel; each wait in it
 // also ends when a cancel comes (Clock.bounded).
+
 
 
 
@@ -3268,13 +3832,18 @@ async function resolve(provider, opts, clock, log) {
         return { ok: true, watched };
     }
     catch (err) {
-        const cause = clock.signal.aborted ? clock.signal.reason : err;
+        if (err instanceof NothingToWatchYet && !clock.signal.aborted)
+            return { ok: false, result: 'in-progress', reason: err.message };
+        const aborted = clock.signal.aborted ? clock.signal.reason : undefined;
+        const cause = aborted ?? err;
         const result = cause instanceof abort/* RunCancelled */.zL
             ? 'cancelled'
             : cause instanceof abort/* DeadlineReached */.h_
                 ? 'timed-out'
                 : 'failure';
-        const reason = `Could not find the ${provider.words.run} to watch: ${(0,message/* messageOf */.b)(cause)}`;
+        // The provider may say what the deadline or the cancel cut short: an error caused by the abort.
+        const explained = aborted !== undefined && err instanceof Error && err.cause === aborted ? err : cause;
+        const reason = `Could not find the ${provider.words.run} to watch: ${(0,message/* messageOf */.b)(explained)}`;
         return { ok: false, result, reason: withLastError(reason, provider, cause) };
     }
 }
@@ -3889,10 +4458,16 @@ function renderSummary(outcome, opts = {}) {
     const note = '\n\n… summary cut at the size limit; see the JSON report.\n';
     return truncateBytes(text, Math.max(0, maxBytes - bytes(note))) + note;
 }
-/** The summary of a run that found nothing to watch: the reason, escaped like any server text. */
-function unresolvedSummary(reason, words, facts) {
+/**
+ * The summary of a run that found nothing to watch: the reason, escaped like any server text. In
+ * progress: the provider did its part (started a run) and, with wait: false, did not wait for one.
+ */
+function unresolvedSummary(reason, words, facts, result = 'failure') {
     const rows = facts.filter((f) => !f.hidden).map((f) => `${f.label} ${factValue(f)}.`);
-    return `## ❌ Deploy gate: no ${words.run} to watch\n\n${summary_text(clip(reason, MAX_REASON_CHARS))}\n\n${rows.join(' ')}\n`;
+    const head = result === 'in-progress'
+        ? `## ⏳ Deploy gate: in progress, no ${words.run} watched yet`
+        : `## ❌ Deploy gate: no ${words.run} to watch`;
+    return `${head}\n\n${summary_text(clip(reason, MAX_REASON_CHARS))}\n\n${rows.join(' ')}\n`;
 }
 // ---- sections -------------------------------------------------------------------------------------
 function headSection(o, t) {
@@ -4338,12 +4913,12 @@ function conclude(outcome, io) {
 /** Nothing was found to watch (or the run was cut short before): the result, the reason, empty outputs. */
 async function finishUnresolved(io, what, startedAt, result, reason) {
     setOutputs(io, {
-        ...emptyOutputs(what.specs),
+        ...emptyOutputs(what.specs, what.facts),
         result,
         'duration-seconds': String(secondsSince(startedAt.toISOString(), new Date())),
     });
     if (what.summary)
-        await writeSummarySafely(io, unresolvedSummary(reason, what.words, what.facts));
+        await writeSummarySafely(io, unresolvedSummary(reason, what.words, what.facts, result));
     return verdictLine(io, result, reason);
 }
 /** Inputs that cannot be used: nothing was sent; the outputs say failure, so later steps can tell. */
@@ -4679,6 +5254,10 @@ function permissionFor(operation) {
         return 'Flow > host deployment (read-write)';
     if (/VMDeploy/.test(operation))
         return 'Flow > host deployment (read-only)';
+    if (/^(Create|Start)PipelineRun$/.test(operation))
+        return 'Flow > pipeline run (read-write)';
+    if (operation === 'GetUserByToken')
+        return 'Organization management > user (read-only)';
     if (/PipelineRun/.test(operation))
         return 'Flow > pipeline run (read-only)';
     return 'Flow > pipeline (read-only)';
@@ -4744,7 +5323,10 @@ const classicHint = (operation, status, code, bad) => {
 /* harmony export */   PS: () => (/* binding */ DEPLOY_ORDER_FIELDS),
 /* harmony export */   RE: () => (/* binding */ toMachineLog),
 /* harmony export */   Tk: () => (/* binding */ toPipelineRun),
+/* harmony export */   W_: () => (/* binding */ toCreatedRunId),
+/* harmony export */   cN: () => (/* binding */ toRunRows),
 /* harmony export */   pX: () => (/* binding */ toDeployJobs),
+/* harmony export */   rS: () => (/* binding */ toPipelineDefinition),
 /* harmony export */   w5: () => (/* binding */ MAX_LOG_BYTES),
 /* harmony export */   ym: () => (/* binding */ ShapeError)
 /* harmony export */ });
@@ -4958,6 +5540,62 @@ function toPipelineRun(raw) {
         updateTime: optNum(r['updateTime']),
         jobs,
     };
+}
+/**
+ * GetPipeline's answer: the repository of each code source (`pipelineConfig.sources[].data.repo`,
+ * as the official MCP server reads it; `sources` as a JSON text too, as the job history sends its
+ * own) and the YAML text (`pipelineConfig.flow`). A pipeline with neither is not an error here.
+ */
+function toPipelineDefinition(raw) {
+    const p = obj(raw, 'the pipeline');
+    const config = p['pipelineConfig'] === undefined || p['pipelineConfig'] === null
+        ? {}
+        : obj(p['pipelineConfig'], 'pipelineConfig');
+    let sources = config['sources'];
+    if (typeof sources === 'string') {
+        try {
+            sources = sources.trim() ? (0,_http_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonLossless */ .KK)(sources) : [];
+        }
+        catch {
+            throw new ShapeError('pipelineConfig.sources is text that is not JSON');
+        }
+    }
+    const repositories = [];
+    for (const source of list(sources, 'pipelineConfig.sources')) {
+        const data = obj(source, 'a code source')['data'];
+        const repo = data && typeof data === 'object' ? data['repo'] : undefined;
+        if (typeof repo === 'string' && repo.trim() && !repositories.includes(repo))
+            repositories.push(repo);
+    }
+    const flow = config['flow'];
+    return { repositories, ...(typeof flow === 'string' && flow.trim() ? { flow } : {}) };
+}
+/** ListPipelineRuns' rows (OpenAPI: the answer; classic: `pipelineRuns`). */
+function toRunRows(raw) {
+    return list(raw, 'the run list').map((r) => {
+        const o = obj(r, 'a run list row');
+        const runId = id(o['pipelineRunId']);
+        if (!/^\d+$/.test(runId))
+            throw new ShapeError('a run list row has no numeric pipelineRunId');
+        const creator = o['creatorAccountId'];
+        return {
+            pipelineRunId: runId,
+            status: str(o['status']),
+            creatorAccountId: typeof creator === 'string' || typeof creator === 'number' ? String(creator) : '',
+        };
+    });
+}
+/**
+ * The new run's id from CreatePipelineRun / StartPipelineRun: a bare number (what the official MCP
+ * server and public clients read), the same quoted, or an object carrying `pipelineRunId`.
+ * Anything else (no id, zero, a negative or fractional number) is a bad answer.
+ */
+function toCreatedRunId(raw) {
+    const value = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw['pipelineRunId'] : raw;
+    const runId = (0,_http_json_js__WEBPACK_IMPORTED_MODULE_2__/* .toIdString */ .Uv)(typeof value === 'string' ? value.trim() : value);
+    if (!runId || /^0+$/.test(runId))
+        throw new ShapeError(`expected the new run's id, got ${describe(value)}`);
+    return runId;
 }
 /** A time as epoch milliseconds: a number, or a string of digits ("1590730400000"); else unknown. */
 function epochMs(v) {

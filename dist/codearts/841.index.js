@@ -1,5 +1,5 @@
-export const id = 963;
-export const ids = [963];
+export const id = 841;
+export const ids = [841];
 export const modules = {
 
 /***/ 978:
@@ -16,7 +16,7 @@ function messageOf(err) {
 
 /***/ }),
 
-/***/ 963:
+/***/ 8841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -740,13 +740,19 @@ function outputsOf(specs, outcome, reportPath) {
     const t = tallyOf(outcome);
     return Object.fromEntries(specs.map((s) => [s.name, s.value(outcome, t, reportPath)]));
 }
-/** Every output of a run that read nothing: '' for values, [] for lists (fromJSON() never fails on them). */
-function emptyOutputs(specs) {
-    return Object.fromEntries(specs.map((s) => [s.name, s.list ? '[]' : '']));
+/**
+ * Every output of a run that read nothing: '' for values, [] for lists (fromJSON() never fails on
+ * them), and the values of the facts known all the same (a run it started).
+ */
+function emptyOutputs(specs, facts = []) {
+    return Object.fromEntries(specs.map((s) => [s.name, s.fact ? factIn(facts, s.fact) : s.list ? '[]' : '']));
 }
 /** A fact of the run's resolution (`resolved` in the report), by its key. */
 function fact(outcome, key) {
-    const f = outcome.presentation.facts.find((x) => x.key === key);
+    return factIn(outcome.presentation.facts, key);
+}
+function factIn(facts, key) {
+    const f = facts.find((x) => x.key === key);
     return f?.id ?? f?.text ?? '';
 }
 const RESULT = { name: 'result', value: (o) => o.result };
@@ -1367,6 +1373,18 @@ keep = max) {
 }
 function tooLarge(max) {
     return new AnswerError('too-large', `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB`);
+}
+/**
+ * A failed write that may still have been carried out: the request went out and no answer refused it
+ * (no answer at all, a 5xx, or a success status whose body could not be read). A refusal (a 4xx, or
+ * an error code in a success status) and a request that never left say it was not.
+ */
+function mayHaveBeenDone(error) {
+    if (error.status === undefined)
+        return !NOT_SENT_CODES.has(error.errorCode ?? '');
+    if (error.status >= 500)
+        return true;
+    return error.status < 300 && !error.errorCode;
 }
 /**
  * Reads are repeated freely. A write (skip, retry, resume, stop) is repeated only when the server
@@ -4151,6 +4169,15 @@ function ing(verb) {
 
 // EXTERNAL MODULE: ./src/watch/abort.ts
 var abort = __webpack_require__(9253);
+;// CONCATENATED MODULE: ./src/watch/provider.ts
+/**
+ * Thrown by `resolve` when it did what was asked (a run started, say) and, with `wait: false`, there
+ * is nothing to watch yet: the gate reports `in-progress` with this message and exits 0.
+ */
+class NothingToWatchYet extends Error {
+    name = 'NothingToWatchYet';
+}
+
 ;// CONCATENATED MODULE: ./src/watch/watch.ts
 // The watch, for any provider: resolve what to watch, then poll it, log what changed, perform what
 // decide() plans, and end on a verdict, the deadline or a cancel (stopping the run when the policy
@@ -4160,6 +4187,7 @@ var abort = __webpack_require__(9253);
 // Time: the user plans for `timeout`. Everything after the deadline (a stop, a last read, logs,
 // artifacts, GitHub) shares one grace period, and so does everything after a cancel; each wait in it
 // also ends when a cancel comes (Clock.bounded).
+
 
 
 
@@ -4194,13 +4222,18 @@ async function resolve(provider, opts, clock, log) {
         return { ok: true, watched };
     }
     catch (err) {
-        const cause = clock.signal.aborted ? clock.signal.reason : err;
+        if (err instanceof NothingToWatchYet && !clock.signal.aborted)
+            return { ok: false, result: 'in-progress', reason: err.message };
+        const aborted = clock.signal.aborted ? clock.signal.reason : undefined;
+        const cause = aborted ?? err;
         const result = cause instanceof abort/* RunCancelled */.zL
             ? 'cancelled'
             : cause instanceof abort/* DeadlineReached */.h_
                 ? 'timed-out'
                 : 'failure';
-        const reason = `Could not find the ${provider.words.run} to watch: ${(0,message/* messageOf */.b)(cause)}`;
+        // The provider may say what the deadline or the cancel cut short: an error caused by the abort.
+        const explained = aborted !== undefined && err instanceof Error && err.cause === aborted ? err : cause;
+        const reason = `Could not find the ${provider.words.run} to watch: ${(0,message/* messageOf */.b)(explained)}`;
         return { ok: false, result, reason: withLastError(reason, provider, cause) };
     }
 }
@@ -4807,10 +4840,16 @@ function renderSummary(outcome, opts = {}) {
     const note = '\n\n… summary cut at the size limit; see the JSON report.\n';
     return truncateBytes(text, Math.max(0, maxBytes - bytes(note))) + note;
 }
-/** The summary of a run that found nothing to watch: the reason, escaped like any server text. */
-function unresolvedSummary(reason, words, facts) {
+/**
+ * The summary of a run that found nothing to watch: the reason, escaped like any server text. In
+ * progress: the provider did its part (started a run) and, with wait: false, did not wait for one.
+ */
+function unresolvedSummary(reason, words, facts, result = 'failure') {
     const rows = facts.filter((f) => !f.hidden).map((f) => `${f.label} ${factValue(f)}.`);
-    return `## ❌ Deploy gate: no ${words.run} to watch\n\n${summary_text(summary_clip(reason, MAX_REASON_CHARS))}\n\n${rows.join(' ')}\n`;
+    const head = result === 'in-progress'
+        ? `## ⏳ Deploy gate: in progress, no ${words.run} watched yet`
+        : `## ❌ Deploy gate: no ${words.run} to watch`;
+    return `${head}\n\n${summary_text(summary_clip(reason, MAX_REASON_CHARS))}\n\n${rows.join(' ')}\n`;
 }
 // ---- sections -------------------------------------------------------------------------------------
 function headSection(o, t) {
@@ -5256,12 +5295,12 @@ function conclude(outcome, io) {
 /** Nothing was found to watch (or the run was cut short before): the result, the reason, empty outputs. */
 async function finishUnresolved(io, what, startedAt, result, reason) {
     setOutputs(io, {
-        ...emptyOutputs(what.specs),
+        ...emptyOutputs(what.specs, what.facts),
         result,
         'duration-seconds': String(secondsSince(startedAt.toISOString(), new Date())),
     });
     if (what.summary)
-        await writeSummarySafely(io, unresolvedSummary(reason, what.words, what.facts));
+        await writeSummarySafely(io, unresolvedSummary(reason, what.words, what.facts, result));
     return verdictLine(io, result, reason);
 }
 /** Inputs that cannot be used: nothing was sent; the outputs say failure, so later steps can tell. */
