@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CLASSIC_VERSION, classicFailure
 
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __webpack_require__(1013);
 // EXTERNAL MODULE: ./src/providers/yunxiao/hints.ts
 var hints = __webpack_require__(8140);
 // EXTERNAL MODULE: ./src/http/transport.ts

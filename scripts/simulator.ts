@@ -1,107 +1,150 @@
-// npm run simulator -- [--edition central|region] [--port N] [--tick-ms N] [--token pt-...]
-// Starts the Yunxiao simulator with the demo scenario (a dozen machines in three batches, one host
-// unreachable) and prints what a caller needs: the endpoint, the token, the ids. Requests are
-// logged as they arrive. Poll clock by default (each GetVMDeployOrder advances the deploy one
-// step); --tick-ms runs it on a timer instead. Ctrl-C stops it.
-import { randomBytes } from 'node:crypto';
+// npm run simulator -- [--provider yunxiao|codearts] [--edition central|region] [--port N]
+//                      [--tick-ms N] [--token T] [--background [--log FILE]]
+// Starts a simulator with its demo scenario (Yunxiao: a dozen machines in three batches, one host
+// unreachable; CodeArts: build and tests, a manual review, a deploy) and prints what a caller needs:
+// the endpoint, throwaway credentials, the ids. Poll clock by default (each status read advances
+// one step); --tick-ms runs it on a timer instead.
+// In the foreground it logs requests as they arrive until Ctrl-C. With --background it starts the
+// simulator in a process of its own, waits until it listens, prints the same fields (and writes them
+// as step outputs when GITHUB_OUTPUT is set, as in a workflow), plus `pid` and `log`, and exits;
+// `kill <pid>` stops the simulator.
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { demoScenario, startSimulator } from '../sim/yunxiao/index.js';
+import { PROVIDERS, startDemoSimulator, type Field, type ProviderName } from './lib/simulators.js';
 
+const USAGE =
+  'usage: tsx scripts/simulator.ts [--provider yunxiao|codearts] [--edition central|region] [--port N] ' +
+  '[--tick-ms N] [--token T] [--background [--log FILE]]';
 const { values } = parseArgs({
   options: {
-    edition: { type: 'string', default: 'central' },
+    provider: { type: 'string', default: 'yunxiao' },
+    edition: { type: 'string' },
     port: { type: 'string' },
     'tick-ms': { type: 'string' },
     token: { type: 'string' },
+    background: { type: 'boolean' },
+    log: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
-
+const usage = (problem: string): never => {
+  console.error(`${problem}\n${USAGE}`);
+  process.exit(2);
+};
 if (values.help) {
-  console.log(
-    'usage: tsx scripts/simulator.ts [--edition central|region] [--port N] [--tick-ms N] [--token pt-...]',
-  );
+  console.log(USAGE);
   process.exit(0);
 }
-const edition = values.edition;
-if (edition !== 'central' && edition !== 'region') {
-  console.error(`--edition must be central or region, not ${edition}`);
-  process.exit(2);
-}
+const provider = values.provider as ProviderName;
+if (!PROVIDERS.includes(provider)) usage(`--provider must be ${PROVIDERS.join(' or ')}, not ${provider}`);
+const edition = values.edition ?? (provider === 'yunxiao' ? 'central' : undefined);
+if (provider === 'yunxiao' && edition !== 'central' && edition !== 'region')
+  usage(`--edition must be central or region, not ${edition}`);
+if (provider !== 'yunxiao' && edition !== undefined) usage('--edition is for the Yunxiao simulator only');
 const port = values.port === undefined ? undefined : Number(values.port);
 const tickMs = values['tick-ms'] === undefined ? undefined : Number(values['tick-ms']);
-if ((port !== undefined && !Number.isInteger(port)) || (tickMs !== undefined && !(tickMs > 0))) {
-  console.error('--port and --tick-ms take positive integers');
-  process.exit(2);
+if ((port !== undefined && !Number.isInteger(port)) || (tickMs !== undefined && !(tickMs > 0)))
+  usage('--port and --tick-ms take positive integers');
+
+// The process a --background start runs the simulator in (it reports to its parent when it listens).
+const CHILD = process.env['SIMULATOR_BACKGROUND_CHILD'] === '1';
+const outputFile = process.env['GITHUB_OUTPUT'];
+
+if (values.background) await startInBackground();
+else await serve();
+
+async function serve(): Promise<void> {
+  const sim = await startDemoSimulator(provider, {
+    port,
+    tickMs,
+    token: values.token,
+    edition: edition as 'central' | 'region' | undefined,
+  });
+  // The log of a background simulator is a file anybody may print: no credential goes into it.
+  printFields(sim.title, sim.fields, CHILD);
+  const hide = (text: string): string =>
+    sim.fields.reduce((t, f) => (f.secret ? t.split(f.value).join('***') : t), text);
+  for (const note of sim.notes) console.log(`  ${CHILD ? hide(note) : note}`);
+  console.log(CHILD ? '' : 'Ctrl-C to stop.\n');
+  if (CHILD) process.send?.({ fields: sim.fields });
+
+  // The request log, as it grows, and the state whenever it changes.
+  let shown = 0;
+  let state = '';
+  const printer = setInterval(() => {
+    const requests = sim.requests();
+    for (; shown < requests.length; shown++) {
+      const r = requests[shown]!;
+      const fault = r.fault ? ` [fault ${r.fault}]` : '';
+      console.log(
+        `${new Date(r.at).toISOString()} ${r.method} ${r.path} -> ${r.operation} ${r.status}${fault}`,
+      );
+    }
+    const now = sim.state();
+    if (now !== state) console.log(`  ${(state = now)}`);
+  }, 200);
+  const stop = async (): Promise<void> => {
+    clearInterval(printer);
+    await sim.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
-// A throwaway token for this simulator only (or the one given, as .env.example does): printing it is the point.
-const token = values.token ?? `pt-sim${randomBytes(12).toString('hex')}`;
-const organizationId = edition === 'central' ? '5f8a1c2e9d3b7a6f4e2d1c0b' : undefined;
-const scenario = demoScenario();
-const sim = await startSimulator({
-  edition,
-  organizationId,
-  token,
-  scenario,
-  port,
-  clock: tickMs ? { mode: 'time', tickMs } : { mode: 'poll' },
-});
+async function startInBackground(): Promise<void> {
+  const log =
+    values.log ??
+    join(mkdtempSync(join(process.env['RUNNER_TEMP'] ?? tmpdir(), 'simulator-')), `${provider}.log`);
+  const fd = openSync(log, 'a');
+  const args = process.argv
+    .slice(2)
+    .filter((a, i, all) => a !== '--background' && !/^--log(=|$)/.test(a) && all[i - 1] !== '--log');
+  // Its own process group (detached): it outlives this process and the workflow step that ran it.
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...args], {
+    detached: true,
+    stdio: ['ignore', fd, fd, 'ipc'],
+    env: { ...process.env, SIMULATOR_BACKGROUND_CHILD: '1' },
+  });
+  const gaveUp = (why: string): never => {
+    console.error(`The simulator ${why}. Its log (${log}):\n${readFileSync(log, 'utf8')}`);
+    process.exit(1);
+  };
+  // A simulator starts in a second or two; a step should not wait for one that never will.
+  const bound = setTimeout(() => {
+    child.kill('SIGKILL');
+    gaveUp('did not listen within 60 s');
+  }, 60_000);
+  const fields = await new Promise<Field[]>((resolve) => {
+    child.once('message', (m) => resolve((m as { fields: Field[] }).fields));
+    child.once('exit', (code, signal) => gaveUp(`stopped before it listened (${signal ?? `exit ${code}`})`));
+  });
+  clearTimeout(bound);
+  child.removeAllListeners('exit');
+  child.disconnect();
+  child.unref();
 
-const api = `${sim.url}/oapi/v1/flow${organizationId ? `/organizations/${organizationId}` : ''}`;
-const lines: Array<[string, string]> = [
-  ['endpoint', sim.url],
-  ['API base', api],
-  ['edition', edition],
-  ...(organizationId ? [['organization-id', organizationId] as [string, string]] : []),
-  ['token (x-yunxiao-token)', token],
-  ['pipeline-id', scenario.pipelineId],
-  ['pipeline-run-id', scenario.pipelineRunId],
-  ['deploy-order-id', scenario.deployOrderId],
-  ['deploy jobs', scenario.jobs.map((j) => `${j.identifier} (${j.jobName}, last job ${j.jobId})`).join(', ')],
-  ['machines', scenario.batches.map((b, i) => `batch ${i + 1}: ${b.map((m) => m.sn).join(' ')}`).join('; ')],
-  [
-    'unreachable',
-    scenario.batches
-      .flat()
-      .filter((m) => m.unreachable)
-      .map((m) => m.sn)
-      .join(', '),
-  ],
-  ['clock', tickMs ? `a step every ${tickMs} ms` : 'a step per GetVMDeployOrder'],
-];
-console.log('Yunxiao Flow OpenAPI simulator (demo scenario)');
-for (const [k, v] of lines) console.log(`  ${k.padEnd(24)} ${v}`);
-console.log('\nTry:');
-console.log(
-  `  curl -s -H 'x-yunxiao-token: ${token}' ${api}/pipelines/${scenario.pipelineId}/deploy/${scenario.deployOrderId}`,
-);
-console.log('Ctrl-C to stop.\n');
-
-// The request log, as it grows (headers stay out of it: they carry the token).
-let shown = 0;
-const printer = setInterval(() => {
-  for (; shown < sim.requests.length; shown++) {
-    const r = sim.requests[shown]!;
-    const fault = r.fault ? ` [fault ${r.fault}]` : '';
-    console.log(
-      `${new Date(r.at).toISOString()} ${r.method} ${r.path} -> ${r.operation} ${r.status}${fault}`,
-    );
+  const all = [...fields, { key: 'pid', value: String(child.pid) }, { key: 'log', value: log }];
+  if (process.env['GITHUB_ACTIONS'] === 'true') {
+    // Masked before any line shows them: the runner then hides them wherever they appear later.
+    for (const f of all.filter((f) => f.secret)) console.log(`::add-mask::${f.value}`);
   }
-}, 200);
+  if (outputFile) {
+    for (const f of all) {
+      if (/[\r\n]/.test(f.value)) throw new Error(`${f.key}: a value on more than one line`);
+      appendFileSync(outputFile, `${f.key}=${f.value}\n`);
+    }
+  }
+  printFields('Started in the background:', all, outputFile !== undefined);
+  console.log(
+    `${outputFile ? 'Written to GITHUB_OUTPUT as step outputs. ' : ''}Stop it with: kill ${child.pid}`,
+  );
+}
 
-let order = '';
-const watcher = setInterval(() => {
-  const o = sim.order();
-  const now = `${o.status} batch ${o.currentBatch}/${o.totalBatch}`;
-  if (now !== order) console.log(`  order ${scenario.deployOrderId}: ${(order = now)}`);
-}, 200);
-
-const stop = async (): Promise<void> => {
-  clearInterval(printer);
-  clearInterval(watcher);
-  await sim.close();
-  process.exit(0);
-};
-process.once('SIGINT', () => void stop());
-process.once('SIGTERM', () => void stop());
+function printFields(title: string, fields: readonly Field[], hideSecrets: boolean): void {
+  console.log(title);
+  for (const f of fields) console.log(`  ${f.key.padEnd(22)} ${f.secret && hideSecrets ? '***' : f.value}`);
+}

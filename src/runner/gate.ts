@@ -10,6 +10,7 @@ import type { OutputSpec } from '../report/outputs.js';
 import type { Provider } from '../watch/provider.js';
 import { resolve, watchRun, withExtras, type Clock, type GateLog } from '../watch/watch.js';
 import { DeadlineReached, type RunCancelled } from '../watch/abort.js';
+import { branchRefWarning } from './action-ref.js';
 import { closeDispatcher, createDispatcher } from './dispatcher.js';
 import { conclude, finishInvalid, finishUnresolved, writeResults } from './finish.js';
 import { io as runnerIo, useToolkitApi, type RunnerIo } from './io.js';
@@ -58,6 +59,8 @@ async function runGate<C extends GateConfig>(
   io: RunnerIo,
 ): Promise<number> {
   const startedAt = new Date();
+  const pin = branchRefWarning(process.env);
+  if (pin) io.warning(pin);
   const parsed = gate.parse();
   if (!parsed.ok) {
     return finishInvalid(

@@ -1,5 +1,5 @@
-export const id = 354;
-export const ids = [354];
+export const id = 224;
+export const ids = [224];
 export const modules = {
 
 /***/ 978:
@@ -1192,7 +1192,7 @@ async function withTunnels() {
 
 /***/ }),
 
-/***/ 6354:
+/***/ 224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1997,8 +1997,8 @@ class NothingToWatchYet extends Error {
     name = 'NothingToWatchYet';
 }
 
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __webpack_require__(1013);
 // EXTERNAL MODULE: ./src/providers/yunxiao/hints.ts
 var hints = __webpack_require__(8140);
 // EXTERNAL MODULE: ./src/http/transport.ts
@@ -4102,6 +4102,27 @@ function logChanges(log, prev, next, words) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/runner/action-ref.ts
+// A workflow that runs this action from a branch (`uses: owner/repo@main`) runs whatever is pushed
+// to that branch next, unreviewed: well-kept actions say so in the log. The runner gives the ref
+// in GITHUB_ACTION_REF (unset for a local action, `uses: ./`). Git cannot tell a branch from a tag
+// by its name alone, so a ref is taken for a tag or a commit when it reads like one: a full SHA, or
+// a version (v1, v1.2, v1.2.3, 1.2.3-rc.1).
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+const VERSION_TAG = /^v?\d+(?:\.\d+){0,2}(?:[-+][0-9A-Za-z.+-]+)?$/;
+/** The warning to log when the action runs from what looks like a branch; undefined otherwise. */
+function branchRefWarning(env) {
+    const ref = (env['GITHUB_ACTION_REF'] ?? '').trim();
+    if (!ref || ref.startsWith('refs/tags/'))
+        return undefined;
+    const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+    if (branch === undefined && (FULL_SHA.test(ref) || VERSION_TAG.test(ref)))
+        return undefined;
+    const repo = env['GITHUB_ACTION_REPOSITORY'] || 'this action';
+    return (`${repo} runs from "${branch ?? ref}", which looks like a branch: whatever is pushed to it next ` +
+        'runs in this workflow. Pin a release tag (@v1, or @v1.2.3 for exactly one release) or a full commit SHA.');
+}
+
 // EXTERNAL MODULE: ./src/http/undici.ts
 var undici = __webpack_require__(1150);
 ;// CONCATENATED MODULE: ./src/runner/dispatcher.ts
@@ -5090,6 +5111,7 @@ const io_io = {
 
 
 
+
 /** After the deadline or a cancel: everything left must be done within this (the bound is 10 s). */
 const GRACE_MS = 8000;
 /** Logs, artifacts, GitHub: best effort, each at most this long (and within the grace period). */
@@ -5110,6 +5132,9 @@ async function runAction(gate, cancel, io) {
 }
 async function runGate(gate, cancel, io) {
     const startedAt = new Date();
+    const pin = branchRefWarning(process.env);
+    if (pin)
+        io.warning(pin);
     const parsed = gate.parse();
     if (!parsed.ok) {
         return finishInvalid(io, gate.outputs, `Invalid inputs (nothing was sent to ${gate.name}):\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`);
