@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var version = __webpack_require__(1013);
 // EXTERNAL MODULE: ./src/providers/yunxiao/hints.ts
 var hints = __webpack_require__(8140);
-// EXTERNAL MODULE: ./src/http/transport.ts
-var transport = __webpack_require__(1517);
+// EXTERNAL MODULE: ./src/http/transport.ts + 1 modules
+var transport = __webpack_require__(2692);
 // EXTERNAL MODULE: ./src/http/json.ts
 var json = __webpack_require__(2868);
 // EXTERNAL MODULE: ./src/providers/yunxiao/normalize.ts
@@ -111,7 +111,9 @@ class ClassicClient {
     kind = 'classic';
     transport;
     origin;
-    orderBody = new transport/* BodyBuffer */.FJ();
+    /** the machines of the last order read: unchanged ones are not read again */
+    orderMemo = new json/* ElementMemo */.le(normalize/* MACHINE_FIELDS */.MC);
+    orderBody = new transport/* BodyBuffer */.FJ(() => this.orderMemo.held());
     constructor(opts) {
         this.opts = opts;
         this.origin = new URL(opts.endpoint);
@@ -180,7 +182,7 @@ class ClassicClient {
             if (!raw)
                 throw new normalize/* ShapeError */.ym('the envelope has no deployOrder');
             return { snapshot, raw };
-        }, { keep: ORDER_ENVELOPE_FIELDS, into: this.orderBody, maxBytes: normalize/* MAX_ORDER_BYTES */.A2 });
+        }, { keep: ORDER_ENVELOPE_FIELDS, memo: this.orderMemo, into: this.orderBody, maxBytes: normalize/* MAX_ORDER_BYTES */.A2 });
     }
     lastError() {
         return this.transport.lastError();
@@ -247,7 +249,7 @@ class ClassicClient {
             read: (res) => {
                 if (opts.empty !== undefined && (0,transport/* isBlank */.z3)(res.bytes))
                     return opts.empty;
-                const read = (0,json/* readJson */.Vh)(res.bytes, opts.keep ?? true);
+                const read = (0,json/* readJson */.Vh)(res.bytes, opts.keep ?? true, opts.memo);
                 const body = read.value;
                 if (!body || typeof body !== 'object' || Array.isArray(body))
                     throw new normalize/* ShapeError */.ym('the answer is not a JSON envelope');

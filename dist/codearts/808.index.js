@@ -41,14 +41,14 @@ async function startDeployment(req) {
     const serverUrl = env['GITHUB_SERVER_URL'] || 'https://github.com';
     const runId = env['GITHUB_RUN_ID'];
     const logUrl = runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined;
-    const [{ getOctokit }, { fetch }] = await Promise.all([__webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)), Promise.all(/* import() */[__webpack_require__.e(137), __webpack_require__.e(752)]).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19))]);
+    const [{ getOctokit }, { fetch }] = await Promise.all([__webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)), Promise.all(/* import() */[__webpack_require__.e(137), __webpack_require__.e(43), __webpack_require__.e(752)]).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19))]);
     // Every request is bounded by the signal of the moment: creating, then the final status.
     let signal = req.signal;
     const octokit = getOctokit(req.githubToken, {
         baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
         // Our own dispatcher: the same proxy rules (HTTPS_PROXY / NO_PROXY) as the service's requests.
         request: {
-            fetch: (url, init) => fetch(url, { ...init, dispatcher: req.dispatcher, signal }),
+            fetch: (url, init) => fetch(url, { ...init, ...(req.dispatcher ? { dispatcher: req.dispatcher } : {}), signal }),
         },
     });
     let deploymentId;

@@ -82,14 +82,21 @@ export function describeChanges(prev: Snapshot | undefined, next: Snapshot, word
   }
 
   const from = prev.progress.current;
-  const before = new Map<string, Unit>();
   const prevGroup = new GroupTally();
   const prevCurrent = new GroupTally();
   for (const u of prev.units) {
-    before.set(u.id, u);
     if (u.group === from) prevGroup.add(u);
     if (u.group === to) prevCurrent.add(u);
   }
+  // Units come in the same order from poll to poll, most of them the very same objects (the reader
+  // reuses unchanged ones): the unit at the same place first, a map by id only when the order moved.
+  let byId: Map<string, Unit> | undefined;
+  const previous = (u: Unit, i: number): Unit | undefined => {
+    const same = prev.units[i];
+    if (same !== undefined && same.id === u.id) return same;
+    byId ??= new Map(prev.units.map((p) => [p.id, p]));
+    return byId.get(u.id);
+  };
 
   // Problems (a unit turning failed or unreachable) are listed before routine progress.
   const urgent: ChangeEvent[] = [];
@@ -98,12 +105,13 @@ export function describeChanges(prev: Snapshot | undefined, next: Snapshot, word
   const endedMembers: Unit[] = [];
   const currentMembers: Unit[] = [];
   const nextCurrent = new GroupTally();
-  for (const u of next.units) {
+  for (const [i, u] of next.units.entries()) {
     if (u.group === to) {
       currentMembers.push(u);
       nextCurrent.add(u);
     } else if (u.group === from) endedMembers.push(u);
-    const old = before.get(u.id);
+    if (prev.units[i] === u) continue;
+    const old = previous(u, i);
     if (old && old.status === u.status && old.agent === u.agent) continue;
     changed++;
     const problem = u.phase === 'failed' || (u.reachable === false && old?.reachable !== false);

@@ -19,7 +19,8 @@ export interface DeploymentRequest {
   description: string;
   /** the service, as people call it: Yunxiao */
   service: string;
-  dispatcher: Dispatcher;
+  /** undici's: a proxy's; none for undici's default */
+  dispatcher?: Dispatcher;
   /** bounds creating the deployment (a GitHub that does not answer must not hold the gate) */
   signal: AbortSignal;
   warn: (line: string) => void;
@@ -70,7 +71,8 @@ export async function startDeployment(req: DeploymentRequest): Promise<Deploymen
     baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
     // Our own dispatcher: the same proxy rules (HTTPS_PROXY / NO_PROXY) as the service's requests.
     request: {
-      fetch: (url: string, init: object) => fetch(url, { ...init, dispatcher: req.dispatcher, signal }),
+      fetch: (url: string, init: object) =>
+        fetch(url, { ...init, ...(req.dispatcher ? { dispatcher: req.dispatcher } : {}), signal }),
     },
   });
 

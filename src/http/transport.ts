@@ -1,6 +1,6 @@
-// The transport both API clients share: undici over an injected dispatcher (tests and proxies plug
+// The transport both API clients share: over an injected dispatcher (Node's own client, or undici for proxies and tests; they plug
 // in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
-import { request, type Dispatcher } from './undici.js';
+import { request, type Dispatcher, type ResponseData } from './dispatch.js';
 import { AnswerError, networkError, ApiError, type BadAnswerKind, type HintFor } from './errors.js';
 import { redact, redactedPreview } from '../common/redact.js';
 import { messageOf } from '../common/message.js';
@@ -300,30 +300,40 @@ function header(res: HttpResponse, name: string): string | undefined {
 }
 
 /**
- * One buffer for an answer that is fetched again and again (the deploy order, ~7 MB at 10,000
- * machines): once large enough it is reused, so a poll allocates nothing for the body. Each read
- * overwrites the last one, whose bytes the caller must have let go of before it sends again.
+ * Buffers for an answer that is fetched again and again (the deploy order, ~7 MB at 10,000
+ * machines): once large enough they are reused, so a poll allocates nothing for the body. Two of
+ * them, so that the last answer can stay whole while the next one is read (its unchanged parts are
+ * compared with it: see ElementMemo); `held` says which one must not be written. Any other earlier
+ * answer is overwritten: the caller lets go of its bytes before it sends again.
  */
 export class BodyBuffer {
-  private buffer = Buffer.alloc(0);
+  private buffers: [Buffer, Buffer] = [Buffer.alloc(0), Buffer.alloc(0)];
+  private last = 0;
 
-  /** The buffer, at least `size` bytes long (its content is the caller's to write). */
+  constructor(private readonly held: () => Uint8Array | undefined = () => undefined) {}
+
+  /** A buffer at least `size` bytes long, not the one held (its content is the caller's to write). */
   take(size: number): Buffer {
+    const keep = this.held()?.buffer;
+    // The one used last, unless it is held; then the other one.
+    let slot = this.last;
+    if (keep !== undefined && this.buffers[slot]!.buffer === keep) slot ^= 1;
     // Room to grow: an order gains a little from poll to poll (statuses, times, new machines).
-    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(size + (size >> 3));
-    return this.buffer;
+    if (this.buffers[slot]!.length < size) this.buffers[slot] = Buffer.allocUnsafeSlow(size + (size >> 3));
+    this.last = slot;
+    return this.buffers[slot]!;
   }
 }
 
 /**
  * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
  * At most `max` bytes (a declared length over it is refused before reading), so a hostile or broken
- * server cannot make the action hold gigabytes. The chunks are joined once, at the end, into `into`
- * when given: no growing copies on the way. (The chunks are views of the socket's read buffers,
- * which live until the next scavenge whatever is done with them.)
+ * server cannot make the action hold gigabytes. Into `into` when given: chunk by chunk as they come
+ * when the length is declared (each socket chunk can be freed at once, rather than all of them
+ * living beside the copy), else joined once at the end: no growing copies on the way.
  */
 async function readBody(
-  res: Dispatcher.ResponseData,
+  res: ResponseData,
   max: number,
   into?: BodyBuffer,
   /** keep only the first `keep` bytes (the rest is read and dropped) */
@@ -331,6 +341,18 @@ async function readBody(
 ): Promise<Buffer> {
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
+  if (into && Number.isSafeInteger(declared) && declared >= 0 && keep >= max) {
+    const out = into.take(declared);
+    let at = 0;
+    for await (const chunk of res.body) {
+      const c = chunk as Buffer;
+      // The HTTP client holds the body to its declared length; this only guards the buffer.
+      if (at + c.length > declared)
+        throw new AnswerError('too-large', 'the answer is longer than it declared');
+      at += c.copy(out, at);
+    }
+    return out.subarray(0, at);
+  }
   const chunks: Buffer[] = [];
   let read = 0;
   let total = 0;
@@ -386,8 +408,9 @@ export function retryAfterOf(value: string | string[] | undefined, now = Date.no
 }
 
 function errCode(err: unknown): string | undefined {
-  const e = err as { code?: string; name?: string; cause?: { code?: string } } | undefined;
-  if (e?.name === 'TimeoutError') return 'ETIMEDOUT';
+  const e = err as { code?: string; name?: string; cause?: { code?: string; name?: string } } | undefined;
+  // The attempt's own time limit: undici throws the signal's reason, Node's client an AbortError with it as the cause.
+  if (e?.name === 'TimeoutError' || e?.cause?.name === 'TimeoutError') return 'ETIMEDOUT';
   return e?.code ?? e?.cause?.code;
 }
 

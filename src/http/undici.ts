@@ -1,12 +1,10 @@
-// The one module that reaches into undici: the parts the action uses, loaded one by one. The
-// package's index loads every feature (fetch, caches, mocks, websockets), which cost about 35 ms of
-// start-up for nothing here. Types: src/types/undici-lib.d.ts.
+// The one module that reaches into undici, loaded only when it is needed (a proxy, or a dispatcher
+// a test injects): the parts the action uses, one by one. The package's index loads every feature
+// (fetch, caches, mocks, websockets). Types: src/types/undici-lib.d.ts.
 import type { Dispatcher } from 'undici';
-import AgentClass from 'undici/lib/dispatcher/agent.js';
 import apiRequest from 'undici/lib/api/api-request.js';
 
 export type { Dispatcher };
-export const Agent = AgentClass;
 
 /** undici's request() on a given dispatcher (the index would bind it to the global one). */
 export function request(

@@ -1,8 +1,11 @@
-// The undici dispatchers: one for the API, one for GitHub. Self-hosted runners inside corporate
-// networks reach Alibaba Cloud through a proxy: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, in either case.
-// A loopback endpoint (a simulator, a local tunnel) never goes through one: over plain http, the
-// proxy would see the credentials in clear text.
-import { Agent, loadProxyAgent, type Dispatcher } from '../http/undici.js';
+// The dispatchers: one for the API, one for GitHub. Self-hosted runners inside corporate networks
+// reach the cloud through a proxy: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, in either case. A loopback
+// endpoint (a simulator, a local tunnel) never goes through one: over plain http, the proxy would
+// see the credentials in clear text. Without a proxy, the API is reached with Node's own client;
+// undici is loaded only for a proxy, and for GitHub (its fetch).
+import type { Dispatcher as UndiciDispatcher } from 'undici';
+import { DirectAgent } from '../http/direct.js';
+import type { Dispatcher } from '../http/dispatch.js';
 import { isLoopback } from '../inputs/values.js';
 
 const PROXY_VARS = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
@@ -12,10 +15,19 @@ export function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** For requests to `endpoint`: direct when it is loopback or no proxy is set, else the proxy rules. */
-export async function createDispatcher(env: NodeJS.ProcessEnv, endpoint?: string): Promise<Dispatcher> {
-  const direct = endpoint !== undefined && isLoopback(new URL(endpoint).hostname);
-  if (direct || !proxyConfigured(env)) return new Agent({ keepAliveTimeout: 10_000 });
-  // Loaded only when a proxy is set. It reads the variables (and NO_PROXY) itself.
+export async function createDispatcher(env: NodeJS.ProcessEnv, endpoint: string): Promise<Dispatcher> {
+  if (isLoopback(new URL(endpoint).hostname) || !proxyConfigured(env)) return new DirectAgent();
+  return proxyDispatcher();
+}
+
+/** For GitHub's API (undici's fetch): the proxy rules when a proxy is set, else undici's own default. */
+export async function githubDispatcher(env: NodeJS.ProcessEnv): Promise<UndiciDispatcher | undefined> {
+  return proxyConfigured(env) ? proxyDispatcher() : undefined;
+}
+
+async function proxyDispatcher(): Promise<UndiciDispatcher> {
+  // It reads the variables (and NO_PROXY) itself.
+  const { loadProxyAgent } = await import('../http/undici.js');
   const EnvHttpProxyAgent = await loadProxyAgent();
   return new EnvHttpProxyAgent({ keepAliveTimeout: 10_000 });
 }
@@ -28,7 +40,7 @@ const CLOSE_MS = 500;
  * the verdict. Waits at most CLOSE_MS, and leaves no timer behind: the process exits the moment
  * the sockets are closed.
  */
-export async function closeDispatcher(dispatcher: Dispatcher): Promise<void> {
+export async function closeDispatcher(dispatcher: Dispatcher | UndiciDispatcher): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_MS)));
   try {

@@ -3,7 +3,8 @@
 // results: written first, completed with the extras, written again, then the verdict.
 import { messageOf } from '../common/message.js';
 import type { Policy } from '../core/policy.js';
-import type { Dispatcher } from '../http/undici.js';
+import type { Dispatcher as UndiciDispatcher } from 'undici';
+import type { Dispatcher } from '../http/dispatch.js';
 import type { DeploymentTracker } from '../github/deployment.js';
 import type { CommonConfig } from '../inputs/common.js';
 import type { OutputSpec } from '../report/outputs.js';
@@ -11,7 +12,7 @@ import type { Provider } from '../watch/provider.js';
 import { resolve, watchRun, withExtras, type Clock, type GateLog } from '../watch/watch.js';
 import { DeadlineReached, type RunCancelled } from '../watch/abort.js';
 import { branchRefWarning } from './action-ref.js';
-import { closeDispatcher, createDispatcher } from './dispatcher.js';
+import { closeDispatcher, createDispatcher, githubDispatcher as forGitHub } from './dispatcher.js';
 import { conclude, finishInvalid, finishUnresolved, writeResults } from './finish.js';
 import { io as runnerIo, useToolkitApi, type RunnerIo } from './io.js';
 import type { CancelSignal } from './signals.js';
@@ -139,10 +140,10 @@ async function watchAndReport<C extends GateConfig>(
   const { watched } = resolved;
 
   let deployment: DeploymentTracker | undefined;
-  let githubDispatcher: Dispatcher | undefined;
+  let githubDispatcher: UndiciDispatcher | undefined;
   if (config.environment) {
     const { startDeployment } = await import('../github/deployment.js');
-    githubDispatcher = await createDispatcher(process.env);
+    githubDispatcher = await forGitHub(process.env);
     deployment = await startDeployment({
       environment: config.environment,
       githubToken: config.githubToken ?? '',

@@ -1,9 +1,5 @@
 // Types for the parts of undici loaded one by one (src/http/undici.ts): the same classes and
 // function the package's index exports, which loads everything else too.
-declare module 'undici/lib/dispatcher/agent.js' {
-  import { Agent } from 'undici';
-  export default Agent;
-}
 declare module 'undici/lib/dispatcher/env-http-proxy-agent.js' {
   import { EnvHttpProxyAgent } from 'undici';
   export default EnvHttpProxyAgent;

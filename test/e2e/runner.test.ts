@@ -165,3 +165,35 @@ describe('proxies', () => {
     }
   });
 });
+
+describe('a direct HTTPS connection (no proxy)', () => {
+  it("goes through Node's own client, trusting NODE_EXTRA_CA_CERTS, and only that", async () => {
+    const tls = {
+      key: readFileSync(join(FIXTURES, 'tls/localhost.test.key'), 'utf8'),
+      cert: readFileSync(join(FIXTURES, 'tls/localhost.test.crt'), 'utf8'),
+    };
+    const trusted = await gate(
+      {},
+      {},
+      { tls },
+      {
+        env: { NODE_EXTRA_CA_CERTS: join(FIXTURES, 'tls/localhost.test.crt') },
+        inputsFrom: (sim) => ({ endpoint: sim.url.replace('https://127.0.0.1', 'https://localhost') }),
+      },
+    );
+    expect(trusted.run.code, trusted.run.stdout).toBe(0);
+    expect(trusted.sim.requests.length).toBeGreaterThan(2);
+    // the same server, its certificate not trusted: no request gets through, and the gate says why
+    const untrusted = await gate(
+      {},
+      {},
+      { tls },
+      {
+        inputsFrom: (sim) => ({ endpoint: sim.url.replace('https://127.0.0.1', 'https://localhost') }),
+      },
+    );
+    expect(untrusted.run.code).toBe(1);
+    expect(untrusted.sim.requests).toHaveLength(0);
+    expect(untrusted.run.stdout).toMatch(/::error::.*certificate/i);
+  });
+});

@@ -29,6 +29,8 @@ export async function gate(
     whileRunning?: (child: ChildProcess, sim: Simulator) => void;
     /** called once the simulator listens, before the action starts */
     beforeRun?: (sim: Simulator) => void;
+    /** inputs known only once the simulator listens (its URL under another name, ...) */
+    inputsFrom?: (sim: Simulator) => Record<string, string>;
   } = {},
 ): Promise<GateRun> {
   const s = scenario(over);
@@ -48,6 +50,7 @@ export async function gate(
         'poll-interval': '100ms',
         timeout: '20s',
         ...inputs,
+        ...opts.inputsFrom?.(simulator),
       },
     });
     return { run, sim: simulator, ops: simulator.requests.map((r) => r.operation) };

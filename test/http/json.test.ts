@@ -2,8 +2,12 @@
 // asked for built, while the rest is still checked.
 import { describe, expect, it } from 'vitest';
 import type { Snapshot, Unit } from '../../src/core/snapshot.js';
-import { parseJsonLossless, readJson, toIdString, type Keep } from '../../src/http/json.js';
-import { DEPLOY_ORDER_FIELDS, toDeployOrderRead } from '../../src/providers/yunxiao/normalize.js';
+import { ElementMemo, parseJsonLossless, readJson, toIdString, type Keep } from '../../src/http/json.js';
+import {
+  DEPLOY_ORDER_FIELDS,
+  MACHINE_FIELDS,
+  toDeployOrderRead,
+} from '../../src/providers/yunxiao/normalize.js';
 import { readDeployOrder } from '../../src/providers/yunxiao/openapi.js';
 import { DeployEngine } from '../../sim/yunxiao/engine.js';
 import { machines, scenario } from '../../sim/yunxiao/index.js';
@@ -312,4 +316,79 @@ describe('toIdString', () => {
     [null, undefined],
     [undefined, undefined],
   ])('%s -> %s', (v, out) => expect(toIdString(v)).toBe(out));
+});
+
+describe('readJson with an ElementMemo: unchanged elements are not read again', () => {
+  const KEEP = {
+    list: [{ id: true, status: true, big: true }, (e: unknown) => ({ ...(e as object), mapped: true })],
+  } as const;
+  const TUPLE = KEEP.list as unknown as Keep;
+  const doc = (rows: string[]): Buffer => Buffer.from(`{"head":1,"list":[${rows.join(',')}],"tail":[1,2]}`);
+  const row = (id: number, status: string, big = '9007199254740993'): string =>
+    `{"id":${id},"status":"${status}","big":${big},"other":{"x":[1,2,3]}}`;
+
+  it('the same value as a read without it; the unchanged elements are the very same objects', () => {
+    const memo = new ElementMemo(TUPLE);
+    const a = doc([row(1, 'Running'), row(2, 'Running'), row(3, 'Queued')]);
+    const first = readJson(a, KEEP as unknown as Keep, memo).value as { list: object[] };
+    // element 2 changes (and grows), so element 3 sits further on: still found, and reused
+    const b = doc([
+      row(1, 'Running'),
+      row(2, 'Succeeded', '9007199254740995'),
+      row(3, 'Queued'),
+      row(4, 'Queued'),
+    ]);
+    const second = readJson(b, KEEP as unknown as Keep, memo);
+    expect(second.value).toEqual(readJson(b, KEEP as unknown as Keep).value);
+    const list = (second.value as { list: object[] }).list;
+    expect(list[0]).toBe(first.list[0]);
+    expect(list[1]).not.toBe(first.list[1]);
+    expect(list[1]).toMatchObject({ status: 'Succeeded', big: '9007199254740995', mapped: true });
+    expect(list[2]).toBe(first.list[2]);
+    expect(list[3]).toMatchObject({ id: 4 });
+    // the long integers of reused elements are still quoted where they now sit
+    expect(JSON.parse(second.text())).toEqual(reference(b.toString()));
+  });
+
+  it('a later read compares with the last one that succeeded, never with a failed one', () => {
+    const memo = new ElementMemo(TUPLE);
+    const a = doc([row(1, 'Running'), row(2, 'Running')]);
+    const first = readJson(a, KEEP as unknown as Keep, memo).value as { list: object[] };
+    expect(() =>
+      readJson(
+        Buffer.from(`${doc([row(1, 'Running'), row(2, 'Failed')]).toString()}x`),
+        KEEP as unknown as Keep,
+        memo,
+      ),
+    ).toThrow(SyntaxError);
+    expect(memo.held()).toBe(a);
+    const c = doc([row(1, 'Running'), row(2, 'Failed')]);
+    const third = readJson(c, KEEP as unknown as Keep, memo).value as { list: Array<{ status: string }> };
+    expect(third.list[0]).toBe(first.list[0]);
+    expect(third.list[1]?.status).toBe('Failed');
+  });
+
+  it('bytes that match a remembered element but break the JSON after it are refused as a whole', () => {
+    const memo = new ElementMemo(TUPLE);
+    readJson(doc([row(1, 'Running'), row(2, 'Running')]), KEEP as unknown as Keep, memo);
+    const broken = Buffer.from(`{"head":1,"list":[${row(1, 'Running')} ${row(2, 'Running')}]}`);
+    expect(() => readJson(broken, KEEP as unknown as Keep, memo)).toThrow(/expected , or \]/);
+  });
+
+  it('a deploy order read twice: same snapshot as without a memo, unchanged machines reused', () => {
+    const memo = new ElementMemo(MACHINE_FIELDS);
+    const s = scenario({ batches: [machines(50, 1)] });
+    const engine = new DeployEngine(s);
+    engine.advance();
+    const one = readDeployOrder(Buffer.from(stringify(orderView(s, engine))), memo).snapshot;
+    engine.advance();
+    const bytes = Buffer.from(stringify(orderView(s, engine)));
+    const two = readDeployOrder(bytes, memo).snapshot;
+    expect(two).toEqual(readDeployOrder(bytes).snapshot);
+    const reused = two.units.filter((u, i) => u === one.units[i]).length;
+    const changed = two.units.filter(
+      (u, i) => u.status !== one.units[i]?.status || u.updateTime !== one.units[i]?.updateTime,
+    ).length;
+    expect(reused).toBe(two.units.length - changed);
+  });
 });

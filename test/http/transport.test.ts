@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { Agent } from 'undici';
+import { DirectAgent } from '../../src/http/direct.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/http/errors.js';
 import {
@@ -256,6 +257,24 @@ describe('cancellation and timeouts (real sockets)', () => {
     await expect(t.send(call({ url: `${url}/hang`, signal: controller.signal }))).rejects.toBe(reason);
   });
 
+  it("through Node's own client too, the per-attempt timeout is ETIMEDOUT and a refused connection ECONNREFUSED", async () => {
+    const direct = new DirectAgent();
+    const t = transport({
+      dispatcher: direct,
+      requestTimeoutMs: 100,
+      retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    });
+    expect(await failure(t.send(call({ url: `${url}/hang` })))).toMatchObject({
+      retryable: true,
+      errorCode: 'ETIMEDOUT',
+    });
+    expect(await failure(t.send(call({ url: 'http://127.0.0.1:1/' })))).toMatchObject({
+      retryable: true,
+      errorCode: 'ECONNREFUSED',
+    });
+    await direct.destroy();
+  });
+
   it('the per-attempt timeout is a retryable network-class error; a timed-out write is not repeated', async () => {
     requests = 0;
     const t = transport({ requestTimeoutMs: 100, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 } });
@@ -330,6 +349,19 @@ describe('bodies (real sockets): read as bytes, large ones into one reused buffe
       expect(third.bytes.buffer).not.toBe(first.bytes.buffer);
     },
   );
+
+  it('BodyBuffer.take: never the buffer held (the last answer, kept whole to compare with)', () => {
+    let held: Uint8Array | undefined;
+    const b = new BodyBuffer(() => held);
+    const first = b.take(1000);
+    held = first;
+    const second = b.take(1000);
+    expect(second.buffer).not.toBe(first.buffer);
+    held = second;
+    expect(b.take(1000)).toBe(first);
+    held = undefined;
+    expect(b.take(1000)).toBe(first);
+  });
 
   it('BodyBuffer.take: the same buffer while it is large enough, a larger one with room to spare when not', () => {
     const b = new BodyBuffer();

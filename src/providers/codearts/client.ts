@@ -3,7 +3,7 @@
 // SDK-HMAC-SHA256 for AK/SK (and STS) credentials, or an IAM token in X-Auth-Token; no secret is
 // ever part of a URL. Errors come in two bodies, at any HTTP status, 200 included (see
 // codeArtsFailure); a start or retry held by the concurrency limit is no error but a queued run.
-import type { Dispatcher } from '../../http/undici.js';
+import type { Dispatcher } from '../../http/dispatch.js';
 import { USER_AGENT } from '../../version.js';
 import { AnswerError, type ApiError } from '../../http/errors.js';
 import {

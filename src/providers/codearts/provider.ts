@@ -3,7 +3,7 @@
 // run, manual reviews and check points passed or refused, the run stopped; with the failed steps'
 // logs and the build products as its extras.
 import type { PlannedAction } from '../../core/types.js';
-import type { Dispatcher } from '../../http/undici.js';
+import type { Dispatcher } from '../../http/dispatch.js';
 import type { Extras, Provider, Watched } from '../../watch/provider.js';
 import { CodeArtsClient } from './client.js';
 import { fetchArtifacts, fetchFailedStepLogs } from './extras.js';

@@ -1,5 +1,5 @@
 // Builds the Yunxiao client the credentials ask for, over the run's one undici dispatcher.
-import type { Dispatcher } from '../../http/undici.js';
+import type { Dispatcher } from '../../http/dispatch.js';
 import type { YunxiaoApi } from './model.js';
 import { OpenApiClient } from './openapi.js';
 import type { YunxiaoConfig as Config } from './inputs.js';

@@ -1,7 +1,7 @@
 // The classic "devops 2021-06-25" API (AccessKey + ACS3-HMAC-SHA256 signature): classic paths, the
 // {requestId, success, errorCode, errorMessage, <payload>} envelope, nextToken paging. It returns the
 // same domain model as the OpenAPI client, so the gate cannot tell which one it talks to.
-import type { Dispatcher } from '../../http/undici.js';
+import type { Dispatcher } from '../../http/dispatch.js';
 import { USER_AGENT } from '../../version.js';
 import type { ApiError } from '../../http/errors.js';
 import { classicHint } from './hints.js';
@@ -14,7 +14,7 @@ import {
   type HttpResponse,
   type RetryPolicy,
 } from '../../http/transport.js';
-import { readJson, type Keep, type ReadJson } from '../../http/json.js';
+import { ElementMemo, readJson, type Keep, type ReadJson } from '../../http/json.js';
 import type {
   CallOptions,
   DeployJob,
@@ -31,6 +31,7 @@ import type {
 } from './model.js';
 import {
   DEPLOY_ORDER_FIELDS,
+  MACHINE_FIELDS,
   MAX_LOG_BYTES,
   MAX_ORDER_BYTES,
   orderMismatch,
@@ -77,7 +78,9 @@ export class ClassicClient implements YunxiaoApi {
   readonly kind = 'classic' as const;
   private readonly transport: Transport;
   private readonly origin: URL;
-  private readonly orderBody = new BodyBuffer();
+  /** the machines of the last order read: unchanged ones are not read again */
+  private readonly orderMemo = new ElementMemo(MACHINE_FIELDS);
+  private readonly orderBody = new BodyBuffer(() => this.orderMemo.held());
 
   constructor(private readonly opts: ClassicClientOptions) {
     this.origin = new URL(opts.endpoint);
@@ -201,7 +204,7 @@ export class ClassicClient implements YunxiaoApi {
         if (!raw) throw new ShapeError('the envelope has no deployOrder');
         return { snapshot, raw };
       },
-      { keep: ORDER_ENVELOPE_FIELDS, into: this.orderBody, maxBytes: MAX_ORDER_BYTES },
+      { keep: ORDER_ENVELOPE_FIELDS, memo: this.orderMemo, into: this.orderBody, maxBytes: MAX_ORDER_BYTES },
     );
   }
 
@@ -313,6 +316,7 @@ export class ClassicClient implements YunxiaoApi {
     payload: (body: Envelope, read: ReadJson) => T,
     opts: {
       keep?: Keep;
+      memo?: ElementMemo;
       into?: BodyBuffer;
       maxBytes?: number;
       write?: boolean;
@@ -339,7 +343,7 @@ export class ClassicClient implements YunxiaoApi {
       maxBytes: opts.maxBytes,
       read: (res) => {
         if (opts.empty !== undefined && isBlank(res.bytes)) return opts.empty;
-        const read = readJson(res.bytes, opts.keep ?? true);
+        const read = readJson(res.bytes, opts.keep ?? true, opts.memo);
         const body = read.value;
         if (!body || typeof body !== 'object' || Array.isArray(body))
           throw new ShapeError('the answer is not a JSON envelope');

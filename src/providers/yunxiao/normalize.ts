@@ -115,6 +115,20 @@ function machine(value: unknown): Unit {
  * exists. toDeployOrderRead takes what this builds.
  */
 const ACTION_FIELDS: Keep = [{ type: true, disable: true }];
+/** The machines: each turned into a unit as it is read (an ElementMemo of this reuses unchanged ones). */
+export const MACHINE_FIELDS: Keep = [
+  {
+    machineSn: true,
+    ip: true,
+    status: true,
+    clientStatus: true,
+    batchNum: true,
+    hostName: true,
+    updateTime: true,
+    actions: ACTION_FIELDS,
+  },
+  machine,
+];
 export const DEPLOY_ORDER_FIELDS: Keep = {
   deployOrderId: true,
   status: true,
@@ -123,21 +137,7 @@ export const DEPLOY_ORDER_FIELDS: Keep = {
   exceptionCode: true,
   updateTime: true,
   actions: ACTION_FIELDS,
-  deployMachineInfo: {
-    deployMachines: [
-      {
-        machineSn: true,
-        ip: true,
-        status: true,
-        clientStatus: true,
-        batchNum: true,
-        hostName: true,
-        updateTime: true,
-        actions: ACTION_FIELDS,
-      },
-      machine,
-    ],
-  },
+  deployMachineInfo: { deployMachines: MACHINE_FIELDS },
 };
 
 /** An order read with DEPLOY_ORDER_FIELDS, in the core's terms: its machines are units already. */

@@ -1,6 +1,6 @@
 // The Yunxiao Flow OpenAPI (personal access token), both editions: central carries
 // /organizations/{id} in the path, region does not (yunxiao-api.md sections 1-2).
-import type { Dispatcher } from '../../http/undici.js';
+import type { Dispatcher } from '../../http/dispatch.js';
 import { USER_AGENT } from '../../version.js';
 import type { ApiError } from '../../http/errors.js';
 import { openApiHint } from './hints.js';
@@ -11,7 +11,7 @@ import {
   type HttpResponse,
   type RetryPolicy,
 } from '../../http/transport.js';
-import { readJson } from '../../http/json.js';
+import { ElementMemo, readJson } from '../../http/json.js';
 import type {
   CallOptions,
   DeployJob,
@@ -28,6 +28,7 @@ import type {
 } from './model.js';
 import {
   DEPLOY_ORDER_FIELDS,
+  MACHINE_FIELDS,
   MAX_LOG_BYTES,
   MAX_ORDER_BYTES,
   orderMismatch,
@@ -64,7 +65,9 @@ export class OpenApiClient implements YunxiaoApi {
   readonly kind = 'openapi' as const;
   private readonly base: string;
   private readonly transport: Transport;
-  private readonly orderBody = new BodyBuffer();
+  /** the machines of the last order read: unchanged ones are not read again */
+  private readonly orderMemo = new ElementMemo(MACHINE_FIELDS);
+  private readonly orderBody = new BodyBuffer(() => this.orderMemo.held());
 
   constructor(private readonly opts: OpenApiClientOptions) {
     if (opts.edition === 'central' && !opts.organizationId) {
@@ -201,7 +204,7 @@ export class OpenApiClient implements YunxiaoApi {
       'GetVMDeployOrder',
       this.orderPath(pipelineId, deployOrderId),
       (res) => {
-        const read = readDeployOrder(res.bytes);
+        const read = readDeployOrder(res.bytes, this.orderMemo);
         if (read.snapshot.id !== deployOrderId) throw orderMismatch(read.snapshot.id, deployOrderId);
         return read;
       },
@@ -337,8 +340,8 @@ function json<T>(normalize: (raw: unknown) => T): (res: HttpResponse) => T {
  * whole tree would be several times that at every poll.
  * Throws SyntaxError (not JSON) or ShapeError (not a deploy order).
  */
-export function readDeployOrder(bytes: Uint8Array): OrderRead {
-  const raw = readJson(bytes, DEPLOY_ORDER_FIELDS);
+export function readDeployOrder(bytes: Uint8Array, memo?: ElementMemo): OrderRead {
+  const raw = readJson(bytes, DEPLOY_ORDER_FIELDS, memo);
   return { snapshot: toDeployOrderRead(raw.value), raw };
 }
 

@@ -2,7 +2,7 @@
 // through the OpenAPI (token) or the classic API (AccessKey), with the EMAS artifact URL and the
 // failed machines' deploy logs as its extras.
 import type { PlannedAction } from '../../core/types.js';
-import type { Dispatcher } from '../../http/undici.js';
+import type { Dispatcher } from '../../http/dispatch.js';
 import type { Fact } from '../../report/presentation.js';
 import { NothingToWatchYet, type Extras, type Provider, type Watched } from '../../watch/provider.js';
 import { createApi } from './api.js';

@@ -1,5 +1,5 @@
-export const id = 224;
-export const ids = [224];
+export const id = 853;
+export const ids = [853];
 export const modules = {
 
 /***/ 978:
@@ -239,6 +239,49 @@ function displaySafeJson(json) {
 
 /***/ }),
 
+/***/ 9999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ DirectAgent)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+// Requests straight to the service over Node's own HTTP client (node:http, node:https), with
+// keep-alive. Most runs need nothing more, and it costs next to nothing to load: undici (needed
+// for proxies, see dispatch.ts) costs ~16 MiB of memory and a third of the start-up just to load.
+
+class DirectAgent {
+    http = new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true, maxSockets: 8 });
+    /** TLS is loaded with the first https request (a loopback simulator never needs it) */
+    https;
+    async request(url, opts) {
+        const u = new URL(url);
+        let client = (node_http__WEBPACK_IMPORTED_MODULE_0___default());
+        let agent = this.http;
+        if (u.protocol === 'https:') {
+            this.https ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)).then((module) => ({
+                module,
+                agent: new module.Agent({ keepAlive: true, maxSockets: 8 }),
+            }));
+            ({ module: client, agent } = await this.https);
+        }
+        return new Promise((resolve, reject) => {
+            const req = client.request(u, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res }));
+            req.on('error', reject);
+            req.end(opts.body);
+        });
+    }
+    /** Closes every socket, idle or not. */
+    async destroy() {
+        this.http.destroy();
+        (await this.https)?.agent.destroy();
+    }
+}
+
+
+/***/ }),
+
 /***/ 8549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -330,7 +373,8 @@ function networkError(operation, cause, url) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KK: () => (/* binding */ parseJsonLossless),
 /* harmony export */   Uv: () => (/* binding */ toIdString),
-/* harmony export */   Vh: () => (/* binding */ readJson)
+/* harmony export */   Vh: () => (/* binding */ readJson),
+/* harmony export */   le: () => (/* binding */ ElementMemo)
 /* harmony export */ });
 // Lossless JSON: services return 64-bit ids as JSON numbers, and JSON.parse rounds anything above
 // 2^53. Integer tokens of 16 digits or more come out as exact decimal strings instead.
@@ -364,10 +408,59 @@ const LOWER_U = 0x75;
 const LOWER_T = 0x74;
 const LOWER_F = 0x66;
 const LOWER_N = 0x6e;
+/**
+ * What a mapped array (`[keep, map]`) held at the last read of the same answer: each element's bytes
+ * (in the last document, which the caller keeps intact until the next read is over) and what map made
+ * of it. An element whose bytes come again unchanged is not read again: its value is reused. A
+ * 10,000-machine order changes a few machines from one poll to the next; the rest costs one memcmp
+ * each, and no allocation. Only a read that succeeds replaces what the memo holds.
+ */
+class ElementMemo {
+    of;
+    /** the last document, and [start, end) of each of its elements in it */
+    bytes;
+    ranges = [];
+    values = [];
+    /** the long integer tokens of each element, as offsets from its start */
+    longInts = [];
+    constructor(
+    /** the mapped array this memo is for (the `[keep, map]` tuple itself) */
+    of) {
+        this.of = of;
+    }
+    /** The value of element k if the same bytes are at `at` in `b`; its length, or -1. */
+    reuse(k, b, at) {
+        const prev = this.bytes;
+        const start = this.ranges[2 * k];
+        if (!prev || start === undefined)
+            return -1;
+        const length = this.ranges[2 * k + 1] - start;
+        if (at + length > b.length || prev.compare(b, at, at + length, start, start + length) !== 0)
+            return -1;
+        return length;
+    }
+    value(k) {
+        return this.values[k];
+    }
+    /** The bytes it compares with: a buffer the next read must not be written into. */
+    held() {
+        return this.bytes;
+    }
+    longIntsOf(k) {
+        return this.longInts[k];
+    }
+    /** After a read that succeeded: what it read is what the next read compares with. */
+    commit(bytes, ranges, values, longInts) {
+        this.bytes = bytes;
+        this.ranges = ranges;
+        this.values = values;
+        this.longInts = longInts;
+    }
+}
 /** Reads UTF-8 JSON bytes. Throws SyntaxError when they are not JSON. */
-function readJson(data, keep = true) {
+function readJson(data, keep = true, memo) {
     const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const reader = new Reader(bytes);
+    const reader = new Reader(bytes, memo);
     const value = reader.document(keep);
     const { longInts, begin, end, members } = reader;
     const range = (from, to) => ({
@@ -430,6 +523,7 @@ function pickerOf(keep) {
 }
 class Reader {
     b;
+    memo;
     i = 0;
     /** where the value starts and ends, without the byte order mark and the white space around it */
     begin = 0;
@@ -440,8 +534,11 @@ class Reader {
     /** the top-level object's members: key -> [start, end) of the value */
     members = new Map();
     mapError;
-    constructor(b) {
+    /** the memo's array as read now: committed when the whole document has been read */
+    memoed;
+    constructor(b, memo) {
         this.b = b;
+        this.memo = memo;
     }
     document(keep) {
         const b = this.b;
@@ -457,6 +554,8 @@ class Reader {
             this.fail('unexpected data after the JSON value');
         if (this.mapError)
             throw this.mapError.err;
+        if (this.memo && this.memoed)
+            this.memo.commit(b, this.memoed.ranges, this.memoed.values, this.memoed.longInts);
         return value;
     }
     fail(what) {
@@ -490,7 +589,7 @@ class Reader {
         if (c === OPEN_ARRAY) {
             if (Array.isArray(keep)) {
                 const [each, map] = keep;
-                return this.elements(each, map);
+                return this.elements(each, map, keep);
             }
             return this.container(false, true);
         }
@@ -612,13 +711,44 @@ class Reader {
         return out;
     }
     /** An array whose every element is built as `keep` says (and mapped). */
-    elements(keep, map) {
+    elements(keep, map, tuple) {
         const out = [];
         if (this.empty(CLOSE_ARRAY))
             return out;
+        if (map && this.memo && this.memo.of === tuple && !this.memoed)
+            return this.memoElements(keep, map, out);
         do
             out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
         while (!this.next(CLOSE_ARRAY));
+        return out;
+    }
+    /** The same, each element's bytes first compared with the same element at the last read. */
+    memoElements(keep, map, out) {
+        const memo = this.memo;
+        const now = { ranges: [], values: out, longInts: [] };
+        this.memoed = now;
+        let k = 0;
+        do {
+            const start = this.i;
+            const length = memo.reuse(k, this.b, start);
+            if (length >= 0) {
+                // The very bytes read (and checked) last time: the same value, and its long integers moved.
+                out.push(memo.value(k));
+                const ints = memo.longIntsOf(k);
+                if (ints)
+                    for (const off of ints)
+                        this.longInts.push(start + off);
+                now.longInts.push(ints);
+                this.i = start + length;
+            }
+            else {
+                const before = this.longInts.length;
+                out.push(this.mapped(map, this.value(keep)));
+                now.longInts.push(this.longInts.length > before ? this.longInts.slice(before).map((x) => x - start) : undefined);
+            }
+            now.ranges.push(start, this.i);
+            k++;
+        } while (!this.next(CLOSE_ARRAY));
         return out;
     }
     /** map(value); what it throws waits until the whole text has been checked (bad JSON is said first). */
@@ -820,22 +950,40 @@ function define(obj, key, value) {
 
 /***/ }),
 
-/***/ 1517:
+/***/ 2692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FJ: () => (/* binding */ BodyBuffer),
-/* harmony export */   U2: () => (/* binding */ mayHaveBeenDone),
-/* harmony export */   oK: () => (/* binding */ Transport),
-/* harmony export */   z3: () => (/* binding */ isBlank)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_RETRY, httpResponse, looksLikeMarkup, DEFAULT_MAX_BYTES, BAD_ANSWERS_IN_A_ROW, shouldRetry, retryAfterOf */
-/* harmony import */ var _undici_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1150);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8549);
-/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6800);
-/* harmony import */ var _common_message_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(978);
-/* harmony import */ var _common_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7814);
-// The transport both API clients share: undici over an injected dispatcher (tests and proxies plug
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  FJ: () => (/* binding */ BodyBuffer),
+  oK: () => (/* binding */ Transport),
+  z3: () => (/* binding */ isBlank),
+  U2: () => (/* binding */ mayHaveBeenDone)
+});
+
+// UNUSED EXPORTS: BAD_ANSWERS_IN_A_ROW, DEFAULT_MAX_BYTES, DEFAULT_RETRY, httpResponse, looksLikeMarkup, retryAfterOf, shouldRetry
+
+// EXTERNAL MODULE: ./src/http/direct.ts
+var direct = __webpack_require__(9999);
+;// CONCATENATED MODULE: ./src/http/dispatch.ts
+
+function request(dispatcher, url, opts) {
+    if (dispatcher instanceof direct/* DirectAgent */.T)
+        return dispatcher.request(url, opts);
+    return Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 1150)).then(({ request: viaUndici }) => viaUndici(dispatcher, url, opts));
+}
+
+// EXTERNAL MODULE: ./src/http/errors.ts
+var errors = __webpack_require__(8549);
+// EXTERNAL MODULE: ./src/common/redact.ts
+var redact = __webpack_require__(6800);
+// EXTERNAL MODULE: ./src/common/message.ts
+var message = __webpack_require__(978);
+// EXTERNAL MODULE: ./src/common/sleep.ts
+var sleep = __webpack_require__(7814);
+;// CONCATENATED MODULE: ./src/http/transport.ts
+// The transport both API clients share: over an injected dispatcher (Node's own client, or undici for proxies and tests; they plug
 // in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
 
 
@@ -921,12 +1069,12 @@ class Transport {
             catch (err) {
                 if (call.signal?.aborted)
                     throw call.signal.reason;
-                if (err instanceof SyntaxError || err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV) {
+                if (err instanceof SyntaxError || err instanceof errors/* AnswerError */.dV) {
                     error = this.badAnswer(call, res, err);
                 }
                 else {
                     this.log(`${call.method} ${call.url} -> ${errCode(err) ?? 'error'} after ${Date.now() - started} ms (attempt ${attempt})`);
-                    error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .networkError */ .x6)(call.operation, redactedError(err, this.opts.secrets), call.url);
+                    error = (0,errors/* networkError */.x6)(call.operation, redactedError(err, this.opts.secrets), call.url);
                     sent = !NOT_SENT_CODES.has(errCode(err) ?? '');
                 }
             }
@@ -936,13 +1084,13 @@ class Transport {
             const backoff = this.random() * Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
             const delay = retryAfterMs !== undefined ? Math.min(retryAfterMs, MAX_RETRY_AFTER_MS) : backoff;
             this.log(`${call.operation}: retrying in ${Math.round(delay)} ms (${error.message})`);
-            await (0,_common_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(delay, call.signal);
+            await (0,sleep/* sleep */.y)(delay, call.signal);
         }
     }
     async once(call) {
         const timeout = AbortSignal.timeout(this.timeoutMs);
         const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-        const res = await (0,_undici_js__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(this.opts.dispatcher, call.url, {
+        const res = await request(this.opts.dispatcher, call.url, {
             method: call.method,
             headers: {
                 'user-agent': this.opts.userAgent,
@@ -973,19 +1121,19 @@ class Transport {
      * endpoint answers, and the call fails at once.
      */
     badAnswer(call, res, err) {
-        const kind = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV ? err.kind : res ? syntaxKind(res) : 'not-json';
+        const kind = err instanceof errors/* AnswerError */.dV ? err.kind : res ? syntaxKind(res) : 'not-json';
         const count = (this.badRow?.count ?? 0) + 1;
         this.badRow = { count };
         const status = res?.status ?? 200;
         const type = res ? header(res, 'content-type') : undefined;
-        const what = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV ? err.message : BAD_ANSWER_TEXT[kind];
+        const what = err instanceof errors/* AnswerError */.dV ? err.message : BAD_ANSWER_TEXT[kind];
         const times = count > 1 ? `, ${count} bad answers in a row` : '';
-        const body = res ? `: ${(0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactedPreview */ .tX)(res.bytes, this.opts.secrets)}` : '';
+        const body = res ? `: ${(0,redact/* redactedPreview */.tX)(res.bytes, this.opts.secrets)}` : '';
         this.log(`${call.method} ${call.url}: bad answer (${kind}${times})`);
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD({
+        return new errors/* ApiError */.hD({
             operation: call.operation,
             status,
-            errorMessage: (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(`${what} (content type ${type || 'none'}${times})${body}`, this.opts.secrets),
+            errorMessage: (0,redact/* redact */.E$)(`${what} (content type ${type || 'none'}${times})${body}`, this.opts.secrets),
             hint: this.opts.hintFor(call.operation, status, undefined, kind),
             retryable: count < BAD_ANSWERS_IN_A_ROW,
         });
@@ -993,14 +1141,14 @@ class Transport {
     error(call, res, f, retryable) {
         const secrets = this.opts.secrets;
         const message = f.showBody
-            ? `${f.errorMessage ?? 'non-JSON answer'}: ${(0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactedPreview */ .tX)(res.bytes, secrets)}`
+            ? `${f.errorMessage ?? 'non-JSON answer'}: ${(0,redact/* redactedPreview */.tX)(res.bytes, secrets)}`
             : f.errorMessage;
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD({
+        return new errors/* ApiError */.hD({
             operation: call.operation,
             status: res.status,
-            errorCode: f.errorCode && (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(f.errorCode, secrets),
-            errorMessage: message && (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(message, secrets),
-            requestId: f.requestId && (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(f.requestId, secrets),
+            errorCode: f.errorCode && (0,redact/* redact */.E$)(f.errorCode, secrets),
+            errorMessage: message && (0,redact/* redact */.E$)(message, secrets),
+            requestId: f.requestId && (0,redact/* redact */.E$)(f.requestId, secrets),
             hint: f.redirect
                 ? 'set `endpoint` to the API address itself (the one it redirects to, if you trust it); no credential was sent there'
                 : this.opts.hintFor(call.operation, res.status, f.errorCode),
@@ -1008,7 +1156,7 @@ class Transport {
         });
     }
     log(line) {
-        this.opts.debug?.((0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(line, this.opts.secrets));
+        this.opts.debug?.((0,redact/* redact */.E$)(line, this.opts.secrets));
     }
 }
 /**
@@ -1047,26 +1195,39 @@ function header(res, name) {
     return Array.isArray(v) ? v[0] : v;
 }
 /**
- * One buffer for an answer that is fetched again and again (the deploy order, ~7 MB at 10,000
- * machines): once large enough it is reused, so a poll allocates nothing for the body. Each read
- * overwrites the last one, whose bytes the caller must have let go of before it sends again.
+ * Buffers for an answer that is fetched again and again (the deploy order, ~7 MB at 10,000
+ * machines): once large enough they are reused, so a poll allocates nothing for the body. Two of
+ * them, so that the last answer can stay whole while the next one is read (its unchanged parts are
+ * compared with it: see ElementMemo); `held` says which one must not be written. Any other earlier
+ * answer is overwritten: the caller lets go of its bytes before it sends again.
  */
 class BodyBuffer {
-    buffer = Buffer.alloc(0);
-    /** The buffer, at least `size` bytes long (its content is the caller's to write). */
+    held;
+    buffers = [Buffer.alloc(0), Buffer.alloc(0)];
+    last = 0;
+    constructor(held = () => undefined) {
+        this.held = held;
+    }
+    /** A buffer at least `size` bytes long, not the one held (its content is the caller's to write). */
     take(size) {
+        const keep = this.held()?.buffer;
+        // The one used last, unless it is held; then the other one.
+        let slot = this.last;
+        if (keep !== undefined && this.buffers[slot].buffer === keep)
+            slot ^= 1;
         // Room to grow: an order gains a little from poll to poll (statuses, times, new machines).
-        if (this.buffer.length < size)
-            this.buffer = Buffer.allocUnsafeSlow(size + (size >> 3));
-        return this.buffer;
+        if (this.buffers[slot].length < size)
+            this.buffers[slot] = Buffer.allocUnsafeSlow(size + (size >> 3));
+        this.last = slot;
+        return this.buffers[slot];
     }
 }
 /**
  * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
  * At most `max` bytes (a declared length over it is refused before reading), so a hostile or broken
- * server cannot make the action hold gigabytes. The chunks are joined once, at the end, into `into`
- * when given: no growing copies on the way. (The chunks are views of the socket's read buffers,
- * which live until the next scavenge whatever is done with them.)
+ * server cannot make the action hold gigabytes. Into `into` when given: chunk by chunk as they come
+ * when the length is declared (each socket chunk can be freed at once, rather than all of them
+ * living beside the copy), else joined once at the end: no growing copies on the way.
  */
 async function readBody(res, max, into, 
 /** keep only the first `keep` bytes (the rest is read and dropped) */
@@ -1074,6 +1235,18 @@ keep = max) {
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > max)
         throw tooLarge(max);
+    if (into && Number.isSafeInteger(declared) && declared >= 0 && keep >= max) {
+        const out = into.take(declared);
+        let at = 0;
+        for await (const chunk of res.body) {
+            const c = chunk;
+            // The HTTP client holds the body to its declared length; this only guards the buffer.
+            if (at + c.length > declared)
+                throw new errors/* AnswerError */.dV('too-large', 'the answer is longer than it declared');
+            at += c.copy(out, at);
+        }
+        return out.subarray(0, at);
+    }
     const chunks = [];
     let read = 0;
     let total = 0;
@@ -1097,7 +1270,7 @@ keep = max) {
     return out.subarray(0, total);
 }
 function tooLarge(max) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV('too-large', `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB`);
+    return new errors/* AnswerError */.dV('too-large', `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB`);
 }
 /**
  * A failed write that may still have been carried out: the request went out and no answer refused it
@@ -1134,12 +1307,13 @@ function retryAfterOf(value, now = Date.now()) {
 }
 function errCode(err) {
     const e = err;
-    if (e?.name === 'TimeoutError')
+    // The attempt's own time limit: undici throws the signal's reason, Node's client an AbortError with it as the cause.
+    if (e?.name === 'TimeoutError' || e?.cause?.name === 'TimeoutError')
         return 'ETIMEDOUT';
     return e?.code ?? e?.cause?.code;
 }
 function redactedError(err, secrets) {
-    const out = new Error((0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)((0,_common_message_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(err), secrets));
+    const out = new Error((0,redact/* redact */.E$)((0,message/* messageOf */.b)(err), secrets));
     out.code = errCode(err);
     return out;
 }
@@ -1147,52 +1321,7 @@ function redactedError(err, secrets) {
 
 /***/ }),
 
-/***/ 1150:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Em: () => (/* binding */ request),
-/* harmony export */   Gk: () => (/* binding */ loadProxyAgent),
-/* harmony export */   g6: () => (/* binding */ Agent)
-/* harmony export */ });
-/* harmony import */ var undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7405);
-/* harmony import */ var undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4043);
-/* harmony import */ var undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_1__);
-
-
-const Agent = (undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_0___default());
-/** undici's request() on a given dispatcher (the index would bind it to the global one). */
-function request(dispatcher, url, opts) {
-    const u = new URL(url);
-    return undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_1___default().call(dispatcher, { ...opts, origin: u.origin, path: `${u.pathname}${u.search}` });
-}
-/** undici's EnvHttpProxyAgent (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), loaded only when a proxy is set. */
-async function loadProxyAgent() {
-    const [{ default: EnvHttpProxyAgent }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 137).then(__webpack_require__.t.bind(__webpack_require__, 3137, 23)),
-        withTunnels(),
-    ]);
-    return EnvHttpProxyAgent;
-}
-/**
- * An https request through a proxy opens a CONNECT tunnel with the dispatcher's `connect()`, which
- * undici's index adds to every dispatcher (`Object.assign(Dispatcher.prototype, api)`). Loaded piece
- * by piece, it must be added here, before the proxy agent is used.
- */
-async function withTunnels() {
-    const [{ default: Dispatcher }, { default: connect }] = await Promise.all([
-        Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 883, 23)),
-        __webpack_require__.e(/* import() */ 660).then(__webpack_require__.t.bind(__webpack_require__, 2279, 23)),
-    ]);
-    const proto = Dispatcher.prototype;
-    proto.connect ??= connect;
-}
-
-
-/***/ }),
-
-/***/ 224:
+/***/ 8853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2001,8 +2130,8 @@ class NothingToWatchYet extends Error {
 var version = __webpack_require__(1013);
 // EXTERNAL MODULE: ./src/providers/yunxiao/hints.ts
 var hints = __webpack_require__(8140);
-// EXTERNAL MODULE: ./src/http/transport.ts
-var transport = __webpack_require__(1517);
+// EXTERNAL MODULE: ./src/http/transport.ts + 1 modules
+var transport = __webpack_require__(2692);
 // EXTERNAL MODULE: ./src/http/json.ts
 var http_json = __webpack_require__(2868);
 // EXTERNAL MODULE: ./src/providers/yunxiao/normalize.ts
@@ -2021,7 +2150,9 @@ class OpenApiClient {
     kind = 'openapi';
     base;
     transport;
-    orderBody = new transport/* BodyBuffer */.FJ();
+    /** the machines of the last order read: unchanged ones are not read again */
+    orderMemo = new http_json/* ElementMemo */.le(normalize/* MACHINE_FIELDS */.MC);
+    orderBody = new transport/* BodyBuffer */.FJ(() => this.orderMemo.held());
     constructor(opts) {
         this.opts = opts;
         if (opts.edition === 'central' && !opts.organizationId) {
@@ -2112,7 +2243,7 @@ class OpenApiClient {
     }
     getDeployOrder(pipelineId, deployOrderId, o) {
         return this.get('GetVMDeployOrder', this.orderPath(pipelineId, deployOrderId), (res) => {
-            const read = readDeployOrder(res.bytes);
+            const read = readDeployOrder(res.bytes, this.orderMemo);
             if (read.snapshot.id !== deployOrderId)
                 throw (0,normalize/* orderMismatch */.DI)(read.snapshot.id, deployOrderId);
             return read;
@@ -2193,8 +2324,8 @@ function openapi_json(normalize) {
  * whole tree would be several times that at every poll.
  * Throws SyntaxError (not JSON) or ShapeError (not a deploy order).
  */
-function readDeployOrder(bytes) {
-    const raw = (0,http_json/* readJson */.Vh)(bytes, normalize/* DEPLOY_ORDER_FIELDS */.PS);
+function readDeployOrder(bytes, memo) {
+    const raw = (0,http_json/* readJson */.Vh)(bytes, normalize/* DEPLOY_ORDER_FIELDS */.PS, memo);
     return { snapshot: (0,normalize/* toDeployOrderRead */.Jm)(raw.value), raw };
 }
 /** The documented error body: {traceId, code, errorCode, errorMessage, errorDescription}. */
@@ -3137,16 +3268,24 @@ function describeChanges(prev, next, words) {
         return events;
     }
     const from = prev.progress.current;
-    const before = new Map();
     const prevGroup = new GroupTally();
     const prevCurrent = new GroupTally();
     for (const u of prev.units) {
-        before.set(u.id, u);
         if (u.group === from)
             prevGroup.add(u);
         if (u.group === to)
             prevCurrent.add(u);
     }
+    // Units come in the same order from poll to poll, most of them the very same objects (the reader
+    // reuses unchanged ones): the unit at the same place first, a map by id only when the order moved.
+    let byId;
+    const previous = (u, i) => {
+        const same = prev.units[i];
+        if (same !== undefined && same.id === u.id)
+            return same;
+        byId ??= new Map(prev.units.map((p) => [p.id, p]));
+        return byId.get(u.id);
+    };
     // Problems (a unit turning failed or unreachable) are listed before routine progress.
     const urgent = [];
     const routine = [];
@@ -3154,14 +3293,16 @@ function describeChanges(prev, next, words) {
     const endedMembers = [];
     const currentMembers = [];
     const nextCurrent = new GroupTally();
-    for (const u of next.units) {
+    for (const [i, u] of next.units.entries()) {
         if (u.group === to) {
             currentMembers.push(u);
             nextCurrent.add(u);
         }
         else if (u.group === from)
             endedMembers.push(u);
-        const old = before.get(u.id);
+        if (prev.units[i] === u)
+            continue;
+        const old = previous(u, i);
         if (old && old.status === u.status && old.agent === u.agent)
             continue;
         changed++;
@@ -4123,13 +4264,9 @@ function branchRefWarning(env) {
         'runs in this workflow. Pin a release tag (@v1, or @v1.2.3 for exactly one release) or a full commit SHA.');
 }
 
-// EXTERNAL MODULE: ./src/http/undici.ts
-var undici = __webpack_require__(1150);
+// EXTERNAL MODULE: ./src/http/direct.ts
+var direct = __webpack_require__(9999);
 ;// CONCATENATED MODULE: ./src/runner/dispatcher.ts
-// The undici dispatchers: one for the API, one for GitHub. Self-hosted runners inside corporate
-// networks reach Alibaba Cloud through a proxy: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, in either case.
-// A loopback endpoint (a simulator, a local tunnel) never goes through one: over plain http, the
-// proxy would see the credentials in clear text.
 
 
 const PROXY_VARS = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
@@ -4138,11 +4275,18 @@ function proxyConfigured(env) {
 }
 /** For requests to `endpoint`: direct when it is loopback or no proxy is set, else the proxy rules. */
 async function createDispatcher(env, endpoint) {
-    const direct = endpoint !== undefined && isLoopback(new URL(endpoint).hostname);
-    if (direct || !proxyConfigured(env))
-        return new undici/* Agent */.g6({ keepAliveTimeout: 10_000 });
-    // Loaded only when a proxy is set. It reads the variables (and NO_PROXY) itself.
-    const EnvHttpProxyAgent = await (0,undici/* loadProxyAgent */.Gk)();
+    if (isLoopback(new URL(endpoint).hostname) || !proxyConfigured(env))
+        return new direct/* DirectAgent */.T();
+    return proxyDispatcher();
+}
+/** For GitHub's API (undici's fetch): the proxy rules when a proxy is set, else undici's own default. */
+async function dispatcher_githubDispatcher(env) {
+    return proxyConfigured(env) ? proxyDispatcher() : undefined;
+}
+async function proxyDispatcher() {
+    // It reads the variables (and NO_PROXY) itself.
+    const { loadProxyAgent } = await Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 1150));
+    const EnvHttpProxyAgent = await loadProxyAgent();
     return new EnvHttpProxyAgent({ keepAliveTimeout: 10_000 });
 }
 /** How long closing may take: a socket that will not close must not hold the step. */
@@ -5005,14 +5149,456 @@ function secondsSince(startIso, end) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
-var command = __webpack_require__(9635);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js
-var file_command = __webpack_require__(2902);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary = __webpack_require__(1170);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/utils.js
-var utils = __webpack_require__(4679);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __webpack_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __webpack_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __webpack_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./src/runner/io.ts
 // The one place the action talks to the runner: log commands, outputs, the summary, annotations.
 //
@@ -5033,16 +5619,16 @@ var utils = __webpack_require__(4679);
 
 
 let toolkit = {
-    setSecret: (secret) => (0,command/* issueCommand */.L)('add-mask', {}, secret),
+    setSecret: (secret) => issueCommand('add-mask', {}, secret),
     setOutput(name, value) {
         if (process.env['GITHUB_OUTPUT'])
-            return (0,file_command/* issueFileCommand */.n)('OUTPUT', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
+            return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
         process.stdout.write(external_node_os_.EOL);
-        (0,command/* issueCommand */.L)('set-output', { name }, (0,utils/* toCommandValue */.E)(value));
+        issueCommand('set-output', { name }, toCommandValue(value));
     },
-    setFailed: (message) => (0,command/* issueCommand */.L)('error', {}, message),
+    setFailed: (message) => issueCommand('error', {}, message),
     async writeSummary(markdown) {
-        await summary/* summary */.z.emptyBuffer().addRaw(markdown, true).write({ overwrite: true });
+        await summary.emptyBuffer().addRaw(markdown, true).write({ overwrite: true });
     },
 };
 /**
@@ -5071,28 +5657,28 @@ const io_io = {
         toolkit.setSecret(secret);
     },
     info: (line) => void process.stdout.write((0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(line)) + external_node_os_.EOL),
-    warning: (text) => (0,command/* issueCommand */.L)('warning', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
-    debug: (text) => (0,command/* issueCommand */.L)('debug', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
+    warning: (text) => issueCommand('warning', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
+    debug: (text) => issueCommand('debug', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
     /** a collapsible group of lines the gate wrote (values in them made inert) */
     group(title, lines) {
-        (0,command/* issue */.s)('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
+        issue('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
         for (const line of lines)
             process.stdout.write((0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(line)) + external_node_os_.EOL);
-        (0,command/* issue */.s)('endgroup');
+        issue('endgroup');
     },
     /** a collapsible block of server text, shown as it is but never read as commands */
     block(title, text) {
         const token = (0,external_node_crypto_.randomUUID)().replace(/-/g, '');
-        (0,command/* issue */.s)('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
-        (0,command/* issueCommand */.L)('stop-commands', {}, token);
+        issue('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
+        issueCommand('stop-commands', {}, token);
         for (const line of (0,untrusted/* cleanLines */.v3)((0,redact/* redactKnown */.rA)(text)))
             process.stdout.write(line + external_node_os_.EOL);
-        (0,command/* issue */.s)(token);
-        (0,command/* issue */.s)('endgroup');
+        issue(token);
+        issue('endgroup');
     },
     annotate(a) {
         const title = (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(a.title));
-        (0,command/* issueCommand */.L)(a.level, (0,utils/* toCommandProperties */.k)({ title }), (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(a.message)));
+        issueCommand(a.level, toCommandProperties({ title }), (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(a.message)));
     },
     setOutput: (name, value) => toolkit.setOutput(name, (0,redact/* redactKnown */.rA)(value)),
     /** The step's failure message (run() sets the exit code). */
@@ -5201,7 +5787,7 @@ async function watchAndReport(gate, provider, config, io, startedAt, clock) {
     let githubDispatcher;
     if (config.environment) {
         const { startDeployment } = await __webpack_require__.e(/* import() */ 808).then(__webpack_require__.bind(__webpack_require__, 9808));
-        githubDispatcher = await createDispatcher(process.env);
+        githubDispatcher = await dispatcher_githubDispatcher(process.env);
         deployment = await startDeployment({
             environment: config.environment,
             githubToken: config.githubToken ?? '',
@@ -5344,6 +5930,7 @@ const classicHint = (operation, status, code, bad) => {
 /* harmony export */   DI: () => (/* binding */ orderMismatch),
 /* harmony export */   G4: () => (/* binding */ toBoolean),
 /* harmony export */   Jm: () => (/* binding */ toDeployOrderRead),
+/* harmony export */   MC: () => (/* binding */ MACHINE_FIELDS),
 /* harmony export */   MK: () => (/* binding */ toWriteResult),
 /* harmony export */   PS: () => (/* binding */ DEPLOY_ORDER_FIELDS),
 /* harmony export */   RE: () => (/* binding */ toMachineLog),
@@ -5356,7 +5943,7 @@ const classicHint = (operation, status, code, bad) => {
 /* harmony export */   ym: () => (/* binding */ ShapeError)
 /* harmony export */ });
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8549);
-/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1517);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2692);
 /* harmony import */ var _http_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2868);
 /* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4102);
 // From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
@@ -5460,6 +6047,20 @@ function machine(value) {
  * exists. toDeployOrderRead takes what this builds.
  */
 const ACTION_FIELDS = [{ type: true, disable: true }];
+/** The machines: each turned into a unit as it is read (an ElementMemo of this reuses unchanged ones). */
+const MACHINE_FIELDS = [
+    {
+        machineSn: true,
+        ip: true,
+        status: true,
+        clientStatus: true,
+        batchNum: true,
+        hostName: true,
+        updateTime: true,
+        actions: ACTION_FIELDS,
+    },
+    machine,
+];
 const DEPLOY_ORDER_FIELDS = {
     deployOrderId: true,
     status: true,
@@ -5468,21 +6069,7 @@ const DEPLOY_ORDER_FIELDS = {
     exceptionCode: true,
     updateTime: true,
     actions: ACTION_FIELDS,
-    deployMachineInfo: {
-        deployMachines: [
-            {
-                machineSn: true,
-                ip: true,
-                status: true,
-                clientStatus: true,
-                batchNum: true,
-                hostName: true,
-                updateTime: true,
-                actions: ACTION_FIELDS,
-            },
-            machine,
-        ],
-    },
+    deployMachineInfo: { deployMachines: MACHINE_FIELDS },
 };
 /** An order read with DEPLOY_ORDER_FIELDS, in the core's terms: its machines are units already. */
 function toDeployOrderRead(raw) {

@@ -1,5 +1,5 @@
-export const id = 54;
-export const ids = [54];
+export const id = 278;
+export const ids = [278];
 export const modules = {
 
 /***/ 978:
@@ -16,7 +16,7 @@ function messageOf(err) {
 
 /***/ }),
 
-/***/ 8054:
+/***/ 1278:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -882,41 +882,48 @@ function networkError(operation, cause, url) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
-var agent = __webpack_require__(7405);
-var agent_default = /*#__PURE__*/__webpack_require__.n(agent);
-// EXTERNAL MODULE: ./node_modules/undici/lib/api/api-request.js
-var api_request = __webpack_require__(4043);
-var api_request_default = /*#__PURE__*/__webpack_require__.n(api_request);
-;// CONCATENATED MODULE: ./src/http/undici.ts
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+;// CONCATENATED MODULE: ./src/http/direct.ts
+// Requests straight to the service over Node's own HTTP client (node:http, node:https), with
+// keep-alive. Most runs need nothing more, and it costs next to nothing to load: undici (needed
+// for proxies, see dispatch.ts) costs ~16 MiB of memory and a third of the start-up just to load.
 
+class DirectAgent {
+    http = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 8 });
+    /** TLS is loaded with the first https request (a loopback simulator never needs it) */
+    https;
+    async request(url, opts) {
+        const u = new URL(url);
+        let client = (external_node_http_default());
+        let agent = this.http;
+        if (u.protocol === 'https:') {
+            this.https ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)).then((module) => ({
+                module,
+                agent: new module.Agent({ keepAlive: true, maxSockets: 8 }),
+            }));
+            ({ module: client, agent } = await this.https);
+        }
+        return new Promise((resolve, reject) => {
+            const req = client.request(u, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res }));
+            req.on('error', reject);
+            req.end(opts.body);
+        });
+    }
+    /** Closes every socket, idle or not. */
+    async destroy() {
+        this.http.destroy();
+        (await this.https)?.agent.destroy();
+    }
+}
 
-const Agent = (agent_default());
-/** undici's request() on a given dispatcher (the index would bind it to the global one). */
+;// CONCATENATED MODULE: ./src/http/dispatch.ts
+
 function request(dispatcher, url, opts) {
-    const u = new URL(url);
-    return api_request_default().call(dispatcher, { ...opts, origin: u.origin, path: `${u.pathname}${u.search}` });
-}
-/** undici's EnvHttpProxyAgent (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), loaded only when a proxy is set. */
-async function loadProxyAgent() {
-    const [{ default: EnvHttpProxyAgent }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 137).then(__webpack_require__.t.bind(__webpack_require__, 3137, 23)),
-        withTunnels(),
-    ]);
-    return EnvHttpProxyAgent;
-}
-/**
- * An https request through a proxy opens a CONNECT tunnel with the dispatcher's `connect()`, which
- * undici's index adds to every dispatcher (`Object.assign(Dispatcher.prototype, api)`). Loaded piece
- * by piece, it must be added here, before the proxy agent is used.
- */
-async function withTunnels() {
-    const [{ default: Dispatcher }, { default: connect }] = await Promise.all([
-        Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 883, 23)),
-        __webpack_require__.e(/* import() */ 660).then(__webpack_require__.t.bind(__webpack_require__, 2279, 23)),
-    ]);
-    const proto = Dispatcher.prototype;
-    proto.connect ??= connect;
+    if (dispatcher instanceof DirectAgent)
+        return dispatcher.request(url, opts);
+    return Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 1150)).then(({ request: viaUndici }) => viaUndici(dispatcher, url, opts));
 }
 
 ;// CONCATENATED MODULE: ./src/common/untrusted.ts
@@ -1110,7 +1117,7 @@ function sleep(ms, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/transport.ts
-// The transport both API clients share: undici over an injected dispatcher (tests and proxies plug
+// The transport both API clients share: over an injected dispatcher (Node's own client, or undici for proxies and tests; they plug
 // in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
 
 
@@ -1322,26 +1329,39 @@ function header(res, name) {
     return Array.isArray(v) ? v[0] : v;
 }
 /**
- * One buffer for an answer that is fetched again and again (the deploy order, ~7 MB at 10,000
- * machines): once large enough it is reused, so a poll allocates nothing for the body. Each read
- * overwrites the last one, whose bytes the caller must have let go of before it sends again.
+ * Buffers for an answer that is fetched again and again (the deploy order, ~7 MB at 10,000
+ * machines): once large enough they are reused, so a poll allocates nothing for the body. Two of
+ * them, so that the last answer can stay whole while the next one is read (its unchanged parts are
+ * compared with it: see ElementMemo); `held` says which one must not be written. Any other earlier
+ * answer is overwritten: the caller lets go of its bytes before it sends again.
  */
 class BodyBuffer {
-    buffer = Buffer.alloc(0);
-    /** The buffer, at least `size` bytes long (its content is the caller's to write). */
+    held;
+    buffers = [Buffer.alloc(0), Buffer.alloc(0)];
+    last = 0;
+    constructor(held = () => undefined) {
+        this.held = held;
+    }
+    /** A buffer at least `size` bytes long, not the one held (its content is the caller's to write). */
     take(size) {
+        const keep = this.held()?.buffer;
+        // The one used last, unless it is held; then the other one.
+        let slot = this.last;
+        if (keep !== undefined && this.buffers[slot].buffer === keep)
+            slot ^= 1;
         // Room to grow: an order gains a little from poll to poll (statuses, times, new machines).
-        if (this.buffer.length < size)
-            this.buffer = Buffer.allocUnsafeSlow(size + (size >> 3));
-        return this.buffer;
+        if (this.buffers[slot].length < size)
+            this.buffers[slot] = Buffer.allocUnsafeSlow(size + (size >> 3));
+        this.last = slot;
+        return this.buffers[slot];
     }
 }
 /**
  * The body as one Buffer, kept as bytes: the caller decodes what it needs (see HttpResponse.text).
  * At most `max` bytes (a declared length over it is refused before reading), so a hostile or broken
- * server cannot make the action hold gigabytes. The chunks are joined once, at the end, into `into`
- * when given: no growing copies on the way. (The chunks are views of the socket's read buffers,
- * which live until the next scavenge whatever is done with them.)
+ * server cannot make the action hold gigabytes. Into `into` when given: chunk by chunk as they come
+ * when the length is declared (each socket chunk can be freed at once, rather than all of them
+ * living beside the copy), else joined once at the end: no growing copies on the way.
  */
 async function readBody(res, max, into, 
 /** keep only the first `keep` bytes (the rest is read and dropped) */
@@ -1349,6 +1369,18 @@ keep = max) {
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > max)
         throw tooLarge(max);
+    if (into && Number.isSafeInteger(declared) && declared >= 0 && keep >= max) {
+        const out = into.take(declared);
+        let at = 0;
+        for await (const chunk of res.body) {
+            const c = chunk;
+            // The HTTP client holds the body to its declared length; this only guards the buffer.
+            if (at + c.length > declared)
+                throw new AnswerError('too-large', 'the answer is longer than it declared');
+            at += c.copy(out, at);
+        }
+        return out.subarray(0, at);
+    }
     const chunks = [];
     let read = 0;
     let total = 0;
@@ -1409,7 +1441,8 @@ function retryAfterOf(value, now = Date.now()) {
 }
 function errCode(err) {
     const e = err;
-    if (e?.name === 'TimeoutError')
+    // The attempt's own time limit: undici throws the signal's reason, Node's client an AbortError with it as the cause.
+    if (e?.name === 'TimeoutError' || e?.cause?.name === 'TimeoutError')
         return 'ETIMEDOUT';
     return e?.code ?? e?.cause?.code;
 }
@@ -1452,10 +1485,59 @@ const LOWER_U = 0x75;
 const LOWER_T = 0x74;
 const LOWER_F = 0x66;
 const LOWER_N = 0x6e;
+/**
+ * What a mapped array (`[keep, map]`) held at the last read of the same answer: each element's bytes
+ * (in the last document, which the caller keeps intact until the next read is over) and what map made
+ * of it. An element whose bytes come again unchanged is not read again: its value is reused. A
+ * 10,000-machine order changes a few machines from one poll to the next; the rest costs one memcmp
+ * each, and no allocation. Only a read that succeeds replaces what the memo holds.
+ */
+class ElementMemo {
+    of;
+    /** the last document, and [start, end) of each of its elements in it */
+    bytes;
+    ranges = [];
+    values = [];
+    /** the long integer tokens of each element, as offsets from its start */
+    longInts = [];
+    constructor(
+    /** the mapped array this memo is for (the `[keep, map]` tuple itself) */
+    of) {
+        this.of = of;
+    }
+    /** The value of element k if the same bytes are at `at` in `b`; its length, or -1. */
+    reuse(k, b, at) {
+        const prev = this.bytes;
+        const start = this.ranges[2 * k];
+        if (!prev || start === undefined)
+            return -1;
+        const length = this.ranges[2 * k + 1] - start;
+        if (at + length > b.length || prev.compare(b, at, at + length, start, start + length) !== 0)
+            return -1;
+        return length;
+    }
+    value(k) {
+        return this.values[k];
+    }
+    /** The bytes it compares with: a buffer the next read must not be written into. */
+    held() {
+        return this.bytes;
+    }
+    longIntsOf(k) {
+        return this.longInts[k];
+    }
+    /** After a read that succeeded: what it read is what the next read compares with. */
+    commit(bytes, ranges, values, longInts) {
+        this.bytes = bytes;
+        this.ranges = ranges;
+        this.values = values;
+        this.longInts = longInts;
+    }
+}
 /** Reads UTF-8 JSON bytes. Throws SyntaxError when they are not JSON. */
-function readJson(data, keep = true) {
+function readJson(data, keep = true, memo) {
     const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const reader = new Reader(bytes);
+    const reader = new Reader(bytes, memo);
     const value = reader.document(keep);
     const { longInts, begin, end, members } = reader;
     const range = (from, to) => ({
@@ -1518,6 +1600,7 @@ function pickerOf(keep) {
 }
 class Reader {
     b;
+    memo;
     i = 0;
     /** where the value starts and ends, without the byte order mark and the white space around it */
     begin = 0;
@@ -1528,8 +1611,11 @@ class Reader {
     /** the top-level object's members: key -> [start, end) of the value */
     members = new Map();
     mapError;
-    constructor(b) {
+    /** the memo's array as read now: committed when the whole document has been read */
+    memoed;
+    constructor(b, memo) {
         this.b = b;
+        this.memo = memo;
     }
     document(keep) {
         const b = this.b;
@@ -1545,6 +1631,8 @@ class Reader {
             this.fail('unexpected data after the JSON value');
         if (this.mapError)
             throw this.mapError.err;
+        if (this.memo && this.memoed)
+            this.memo.commit(b, this.memoed.ranges, this.memoed.values, this.memoed.longInts);
         return value;
     }
     fail(what) {
@@ -1578,7 +1666,7 @@ class Reader {
         if (c === OPEN_ARRAY) {
             if (Array.isArray(keep)) {
                 const [each, map] = keep;
-                return this.elements(each, map);
+                return this.elements(each, map, keep);
             }
             return this.container(false, true);
         }
@@ -1700,13 +1788,44 @@ class Reader {
         return out;
     }
     /** An array whose every element is built as `keep` says (and mapped). */
-    elements(keep, map) {
+    elements(keep, map, tuple) {
         const out = [];
         if (this.empty(CLOSE_ARRAY))
             return out;
+        if (map && this.memo && this.memo.of === tuple && !this.memoed)
+            return this.memoElements(keep, map, out);
         do
             out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
         while (!this.next(CLOSE_ARRAY));
+        return out;
+    }
+    /** The same, each element's bytes first compared with the same element at the last read. */
+    memoElements(keep, map, out) {
+        const memo = this.memo;
+        const now = { ranges: [], values: out, longInts: [] };
+        this.memoed = now;
+        let k = 0;
+        do {
+            const start = this.i;
+            const length = memo.reuse(k, this.b, start);
+            if (length >= 0) {
+                // The very bytes read (and checked) last time: the same value, and its long integers moved.
+                out.push(memo.value(k));
+                const ints = memo.longIntsOf(k);
+                if (ints)
+                    for (const off of ints)
+                        this.longInts.push(start + off);
+                now.longInts.push(ints);
+                this.i = start + length;
+            }
+            else {
+                const before = this.longInts.length;
+                out.push(this.mapped(map, this.value(keep)));
+                now.longInts.push(this.longInts.length > before ? this.longInts.slice(before).map((x) => x - start) : undefined);
+            }
+            now.ranges.push(start, this.i);
+            k++;
+        } while (!this.next(CLOSE_ARRAY));
         return out;
     }
     /** map(value); what it throws waits until the whole text has been checked (bad JSON is said first). */
@@ -3499,16 +3618,24 @@ function describeChanges(prev, next, words) {
         return events;
     }
     const from = prev.progress.current;
-    const before = new Map();
     const prevGroup = new GroupTally();
     const prevCurrent = new GroupTally();
     for (const u of prev.units) {
-        before.set(u.id, u);
         if (u.group === from)
             prevGroup.add(u);
         if (u.group === to)
             prevCurrent.add(u);
     }
+    // Units come in the same order from poll to poll, most of them the very same objects (the reader
+    // reuses unchanged ones): the unit at the same place first, a map by id only when the order moved.
+    let byId;
+    const previous = (u, i) => {
+        const same = prev.units[i];
+        if (same !== undefined && same.id === u.id)
+            return same;
+        byId ??= new Map(prev.units.map((p) => [p.id, p]));
+        return byId.get(u.id);
+    };
     // Problems (a unit turning failed or unreachable) are listed before routine progress.
     const urgent = [];
     const routine = [];
@@ -3516,14 +3643,16 @@ function describeChanges(prev, next, words) {
     const endedMembers = [];
     const currentMembers = [];
     const nextCurrent = new GroupTally();
-    for (const u of next.units) {
+    for (const [i, u] of next.units.entries()) {
         if (u.group === to) {
             currentMembers.push(u);
             nextCurrent.add(u);
         }
         else if (u.group === from)
             endedMembers.push(u);
-        const old = before.get(u.id);
+        if (prev.units[i] === u)
+            continue;
+        const old = previous(u, i);
         if (old && old.status === u.status && old.agent === u.agent)
             continue;
         changed++;
@@ -4514,10 +4643,6 @@ function branchRefWarning(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/runner/dispatcher.ts
-// The undici dispatchers: one for the API, one for GitHub. Self-hosted runners inside corporate
-// networks reach Alibaba Cloud through a proxy: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, in either case.
-// A loopback endpoint (a simulator, a local tunnel) never goes through one: over plain http, the
-// proxy would see the credentials in clear text.
 
 
 const PROXY_VARS = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
@@ -4526,10 +4651,17 @@ function proxyConfigured(env) {
 }
 /** For requests to `endpoint`: direct when it is loopback or no proxy is set, else the proxy rules. */
 async function createDispatcher(env, endpoint) {
-    const direct = endpoint !== undefined && isLoopback(new URL(endpoint).hostname);
-    if (direct || !proxyConfigured(env))
-        return new Agent({ keepAliveTimeout: 10_000 });
-    // Loaded only when a proxy is set. It reads the variables (and NO_PROXY) itself.
+    if (isLoopback(new URL(endpoint).hostname) || !proxyConfigured(env))
+        return new DirectAgent();
+    return proxyDispatcher();
+}
+/** For GitHub's API (undici's fetch): the proxy rules when a proxy is set, else undici's own default. */
+async function dispatcher_githubDispatcher(env) {
+    return proxyConfigured(env) ? proxyDispatcher() : undefined;
+}
+async function proxyDispatcher() {
+    // It reads the variables (and NO_PROXY) itself.
+    const { loadProxyAgent } = await Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 1150));
     const EnvHttpProxyAgent = await loadProxyAgent();
     return new EnvHttpProxyAgent({ keepAliveTimeout: 10_000 });
 }
@@ -4571,7 +4703,7 @@ function annotationsOf(outcome) {
     const run = `${words.run} ${outcome.snapshot?.id ?? ''}`;
     const did = (u) => whatHappened(u, t, words.actions);
     return [
-        ...capped('error', t.failed, 'failed', words, (u) => `${capital(words.group)} ${u.group} of ${run}: ${u.status}${annotations_agent(u, words)}; this run: ${did(u)}.`),
+        ...capped('error', t.failed, 'failed', words, (u) => `${capital(words.group)} ${u.group} of ${run}: ${u.status}${agent(u, words)}; this run: ${did(u)}.`),
         ...capped('warning', t.skipped, 'skipped', words, (u) => skippedMessage(u, t, run, words)),
     ];
 }
@@ -4592,9 +4724,9 @@ function capped(level, units, word, words, message) {
     return out;
 }
 function skippedMessage(u, t, run, words) {
-    return `${capital(words.group)} ${u.group} of ${run}: ${whatHappened(u, t, words.actions)}${annotations_agent(u, words)}. It did not get this release.`;
+    return `${capital(words.group)} ${u.group} of ${run}: ${whatHappened(u, t, words.actions)}${agent(u, words)}. It did not get this release.`;
 }
-function annotations_agent(u, words) {
+function agent(u, words) {
     if (u.agent === undefined || !words.reachability)
         return '';
     const name = words.reachability;
@@ -5385,14 +5517,456 @@ function secondsSince(startIso, end) {
     return Math.max(0, Math.round((end.getTime() - Date.parse(startIso)) / 1000));
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
-var command = __webpack_require__(9635);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js
-var file_command = __webpack_require__(2902);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary = __webpack_require__(1170);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/utils.js
-var utils = __webpack_require__(4679);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __webpack_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __webpack_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __webpack_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./src/runner/io.ts
 // The one place the action talks to the runner: log commands, outputs, the summary, annotations.
 //
@@ -5413,16 +5987,16 @@ var utils = __webpack_require__(4679);
 
 
 let toolkit = {
-    setSecret: (secret) => (0,command/* issueCommand */.L)('add-mask', {}, secret),
+    setSecret: (secret) => issueCommand('add-mask', {}, secret),
     setOutput(name, value) {
         if (process.env['GITHUB_OUTPUT'])
-            return (0,file_command/* issueFileCommand */.n)('OUTPUT', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
+            return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
         process.stdout.write(external_node_os_.EOL);
-        (0,command/* issueCommand */.L)('set-output', { name }, (0,utils/* toCommandValue */.E)(value));
+        issueCommand('set-output', { name }, toCommandValue(value));
     },
-    setFailed: (message) => (0,command/* issueCommand */.L)('error', {}, message),
+    setFailed: (message) => issueCommand('error', {}, message),
     async writeSummary(markdown) {
-        await summary/* summary */.z.emptyBuffer().addRaw(markdown, true).write({ overwrite: true });
+        await summary.emptyBuffer().addRaw(markdown, true).write({ overwrite: true });
     },
 };
 /**
@@ -5451,28 +6025,28 @@ const io_io = {
         toolkit.setSecret(secret);
     },
     info: (line) => void process.stdout.write(inertLine(redactKnown(line)) + external_node_os_.EOL),
-    warning: (text) => (0,command/* issueCommand */.L)('warning', {}, commandText(redactKnown(text))),
-    debug: (text) => (0,command/* issueCommand */.L)('debug', {}, commandText(redactKnown(text))),
+    warning: (text) => issueCommand('warning', {}, commandText(redactKnown(text))),
+    debug: (text) => issueCommand('debug', {}, commandText(redactKnown(text))),
     /** a collapsible group of lines the gate wrote (values in them made inert) */
     group(title, lines) {
-        (0,command/* issue */.s)('group', inertLine(redactKnown(title)));
+        issue('group', inertLine(redactKnown(title)));
         for (const line of lines)
             process.stdout.write(inertLine(redactKnown(line)) + external_node_os_.EOL);
-        (0,command/* issue */.s)('endgroup');
+        issue('endgroup');
     },
     /** a collapsible block of server text, shown as it is but never read as commands */
     block(title, text) {
         const token = (0,external_node_crypto_.randomUUID)().replace(/-/g, '');
-        (0,command/* issue */.s)('group', inertLine(redactKnown(title)));
-        (0,command/* issueCommand */.L)('stop-commands', {}, token);
+        issue('group', inertLine(redactKnown(title)));
+        issueCommand('stop-commands', {}, token);
         for (const line of cleanLines(redactKnown(text)))
             process.stdout.write(line + external_node_os_.EOL);
-        (0,command/* issue */.s)(token);
-        (0,command/* issue */.s)('endgroup');
+        issue(token);
+        issue('endgroup');
     },
     annotate(a) {
         const title = inertLine(redactKnown(a.title));
-        (0,command/* issueCommand */.L)(a.level, (0,utils/* toCommandProperties */.k)({ title }), commandText(redactKnown(a.message)));
+        issueCommand(a.level, toCommandProperties({ title }), commandText(redactKnown(a.message)));
     },
     setOutput: (name, value) => toolkit.setOutput(name, redactKnown(value)),
     /** The step's failure message (run() sets the exit code). */
@@ -5581,7 +6155,7 @@ async function watchAndReport(gate, provider, config, io, startedAt, clock) {
     let githubDispatcher;
     if (config.environment) {
         const { startDeployment } = await __webpack_require__.e(/* import() */ 808).then(__webpack_require__.bind(__webpack_require__, 9808));
-        githubDispatcher = await createDispatcher(process.env);
+        githubDispatcher = await dispatcher_githubDispatcher(process.env);
         deployment = await startDeployment({
             environment: config.environment,
             githubToken: config.githubToken ?? '',
