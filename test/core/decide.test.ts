@@ -701,6 +701,21 @@ describe('decide: a paused order', () => {
     expect(kinds(decide(paused, auto, mem))).toEqual(['resume']);
   });
 
+  // A resume Yunxiao refused (false, a 4xx) was sent again at every poll until the deadline.
+  it('a resume refused for good is not sent again until the order moves on', () => {
+    const first = decide(paused, auto, memory());
+    const refused = afterShell(memory(), first, T0, 'error');
+    const again = decide(paused, auto, refused);
+    expect(again.actions).toEqual([]);
+    expect(again.verdict).toBeUndefined();
+    expect(again.waitingFor).toContain('resuming it failed');
+    expect(again.waitingFor).toContain('waiting for a person to resume it in Yunxiao');
+    // the next pause is another matter
+    expect(kinds(decide({ ...paused, currentBatch: 2, updateTime: T0 + 60_000 }, auto, refused))).toEqual([
+      'resume',
+    ]);
+  });
+
   it('resumes only when nothing else is planned', () => {
     const o = { ...paused, machines: [...paused.machines, unreachable('u', 'Pending', { batchNum: 2 })] };
     const p = policy({ resume: 'auto', skipUnreachable: true, maxSkipped: count(1) });

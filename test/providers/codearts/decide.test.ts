@@ -104,6 +104,31 @@ describe('failed jobs', () => {
       'Pipeline run run-1 ended FAILED after 1 retry: deploy (Deploy): host refused the package.',
     );
   });
+
+  // A retry CodeArts refused (false, a 4xx: no Execute permission) was sent again at every poll
+  // until the deadline, which then said timed-out instead of the failure it was.
+  it('a retry CodeArts refused is not sent again: the failure says why', () => {
+    const failed = failedDeploy('FAILED', 'FAILED');
+    const first = on(failed, policy({ retryFailed: 2 }));
+    const refused: TakenAction = {
+      ...first.actions[0]!,
+      at: '2026-01-01T00:00:00Z',
+      outcome: 'error',
+      detail: 'RetryPipelineRun: HTTP 403 DEVCP.00014031',
+      transient: false,
+    };
+    const again = on(failed, policy({ retryFailed: 2 }), memory(refused));
+    expect(again.actions).toEqual([]);
+    expect(again.verdict).toEqual({
+      result: 'failure',
+      reason:
+        'Pipeline run run-1 ended FAILED (retrying it failed: RetryPipelineRun: HTTP 403 DEVCP.00014031): deploy (Deploy): host refused the package.',
+    });
+    // a transient error is no answer: tried again
+    expect(on(failed, policy({ retryFailed: 2 }), memory({ ...refused, transient: true })).actions).toEqual([
+      expect.objectContaining({ kind: 'retry' }),
+    ]);
+  });
 });
 
 describe('manual reviews', () => {
@@ -137,6 +162,31 @@ describe('manual reviews', () => {
       reason:
         'Pipeline run run-1: refused by this gate at manual review “ManualReview” (Approve / review) (manual-review: refuse).',
     });
+  });
+
+  // A pass CodeArts refused (false, a 4xx: not an approver) was sent again at every poll.
+  it('a pass CodeArts refused is not sent again until the review shows a change', () => {
+    const first = on(waiting, policy({ confirm: 'pass' }));
+    const refused: TakenAction = {
+      ...first.actions[0]!,
+      at: '2026-01-01T00:00:00Z',
+      outcome: 'error',
+      detail: 'CodeArts answered false',
+      transient: false,
+    };
+    const again = on(waiting, policy({ confirm: 'pass' }), memory(refused));
+    expect(again.actions).toEqual([]);
+    expect(again.verdict).toBeUndefined();
+    expect(again.waitingFor).toBe(
+      'pipeline run run-1 is paused at manual review “ManualReview” (Approve / review); passing it failed (CodeArts answered false): waiting for a person to pass it in CodeArts',
+    );
+    // the review entered again (after a retry of the run): passed again
+    const reentered = run({
+      stages: [stage(), approveStage(reviewJob('RUNNING', 'RUNNING', { startTime: 1_767_225_900_000 }))],
+    });
+    expect(on(reentered, policy({ confirm: 'pass' }), memory(refused)).actions).toEqual([
+      expect.objectContaining({ kind: 'pass' }),
+    ]);
   });
 
   it('a review waiting while another job still builds: the run is waiting, not paused, and the review is passed', () => {
