@@ -293,9 +293,11 @@ function failedRun(
         ? ` after ${plural(history.runRetries, 'retry')}`
         : refused !== undefined
           ? ` (retrying it failed: ${refused})`
-          : offer
-            ? ` (${words.provider} does not allow retrying it now)`
-            : ` (${words.provider} offers no retry for it)`;
+          : offer?.why
+            ? ` (${offer.why})`
+            : offer
+              ? ` (${words.provider} does not allow retrying it now)`
+              : ` (${words.provider} offers no retry for it)`;
   return fail(`${Run} ended ${run.status}${why}${failedUnits}.`);
 }
 

@@ -1,7 +1,7 @@
 // A CodeArts run detail as the core's Snapshot (core/snapshot.ts), by a table per status: units are
 // the jobs, groups the stages, confirmations the manual reviews and check points waiting for a
 // person. Statuses stay CodeArts' words; a word not in a table is `unknown` (never an ending).
-import type { Confirmation, Point, RunPhase, Snapshot, Unit, UnitPhase } from '../../core/snapshot.js';
+import type { Confirmation, Offer, Point, RunPhase, Snapshot, Unit, UnitPhase } from '../../core/snapshot.js';
 import type { Words } from '../../core/words.js';
 import {
   JOB_STATUSES,
@@ -67,6 +67,8 @@ const ENDED: ReadonlySet<string> = new Set([
   'UNSELECTED',
   'ASYNC_FAILED',
 ]);
+/** Words of a review or check point step that ended without a pass. */
+const NOT_PASSED: ReadonlySet<string> = new Set(['FAILED', 'CANCELED', 'ASYNC_FAILED']);
 /** Words of a step that has not started (or no word at all). */
 const NOT_STARTED: ReadonlySet<string> = new Set(['INIT', 'QUEUED', '']);
 const RUN_ENDED: ReadonlySet<RunPhase> = new Set(['succeeded', 'failed', 'cancelled']);
@@ -239,13 +241,24 @@ export function toSnapshot(run: RunDetail): Snapshot {
   const busy = units.some((u) => (u.phase === 'running' && !holding.has(u.id)) || u.status === 'QUEUED');
   const phase: RunPhase = given === 'running' && confirmations.length > 0 && !busy ? 'paused' : given;
 
+  // A review or check point that ended without a pass (refused by a person, or timed out) is a
+  // "no": retrying the run would ask again, and with manual-review: pass the gate would pass what a
+  // person refused. The run is not retried past it (one cancelled with its run too: in doubt).
+  const refused = reached.find((p) => NOT_PASSED.has(p.status));
+  const retry: Offer = refused
+    ? {
+        allowed: false,
+        why: `${refused.status} ${refused.label}: a run is not retried past a review or check point not passed`,
+      }
+    : { allowed: run.status === 'FAILED' };
+
   const snapshot: Snapshot = {
     id: run.id,
     status: run.status,
     phase,
     known,
     progress: { current, total: run.stages.length },
-    offers: { stop: { allowed: !RUN_ENDED.has(phase) }, retry: { allowed: run.status === 'FAILED' } },
+    offers: { stop: { allowed: !RUN_ENDED.has(phase) }, retry },
     units,
     confirmations,
     reached,

@@ -263,6 +263,18 @@ describe('manual reviews', () => {
     );
   });
 
+  it('a review a person refused: the run is not retried, and the gate fails saying so', async () => {
+    const { run, ops } = await codeArtsGate(
+      { ...REVIEW, events: [{ atTick: 1, kind: 'review', action: 'refuse' }] },
+      { start: 'true', 'retry-failed': '1', timeout: '5s' },
+    );
+    expect(run.outputs['result']).toBe('failure');
+    expect(count(ops, 'RetryPipelineRun')).toBe(0);
+    expect(run.stdout).toMatch(
+      /::error::Pipeline run \w+ ended FAILED \(FAILED at manual review .*a run is not retried past a review or check point not passed\)/,
+    );
+  });
+
   it('a check point passed by someone else is reported as done, not by the gate', async () => {
     const { run } = await codeArtsGate(
       {

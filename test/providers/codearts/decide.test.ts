@@ -7,7 +7,7 @@ import type { Policy } from '../../../src/core/policy.js';
 import type { Decision, GateMemory, TakenAction } from '../../../src/core/types.js';
 import { CODEARTS_WORDS, toSnapshot } from '../../../src/providers/codearts/mapping.js';
 import type { RunDetail } from '../../../src/providers/codearts/model.js';
-import { approveStage, job, reviewJob, run, stage } from '../../support/codearts-runs.js';
+import { approveStage, job, reviewJob, run, stage, step, T0 } from '../../support/codearts-runs.js';
 
 const policy = (over: Partial<Policy> = {}): Policy => ({
   skipUnreachable: false,
@@ -126,6 +126,77 @@ describe('failed jobs', () => {
     });
     // a transient error is no answer: tried again
     expect(on(failed, policy({ retryFailed: 2 }), memory({ ...refused, transient: true })).actions).toEqual([
+      expect.objectContaining({ kind: 'retry' }),
+    ]);
+  });
+});
+
+describe('a review or check point a person refused', () => {
+  // The run FAILED because a person said no: retrying it asked again, and with manual-review: pass
+  // the gate passed what the person had refused.
+  it('a refused review: the run is not retried, and the failure says why', () => {
+    const refused = run({
+      status: 'FAILED',
+      stages: [
+        stage(),
+        approveStage(
+          reviewJob('FAILED', 'FAILED', { endTime: T0 + 80_000, message: 'ManualReview refused by ops' }),
+          { status: 'FAILED', endTime: T0 + 80_000 },
+        ),
+      ],
+    });
+    const d = on(refused, policy({ retryFailed: 1, confirm: 'pass' }));
+    expect(d.actions).toEqual([]);
+    expect(d.verdict?.result).toBe('failure');
+    expect(d.verdict?.reason).toBe(
+      'Pipeline run run-1 ended FAILED (FAILED at manual review “ManualReview” (Approve / review): a run is not retried past a review or check point not passed): review (Approve): ManualReview refused by ops.',
+    );
+  });
+
+  it.each(['FAILED', 'CANCELED'])('a check point ended %s: the run is not retried', (status) => {
+    const refused = run({
+      status: 'FAILED',
+      stages: [
+        stage(),
+        stage({
+          id: 'stage-deploy',
+          name: 'Deploy',
+          status: 'FAILED',
+          pre: [step({ id: 'step-gate', name: 'Gate', task: 'any', status, endTime: T0 + 90_000 })],
+          jobs: [
+            job({
+              id: 'job-deploy',
+              name: 'deploy',
+              status: 'INIT',
+              startTime: undefined,
+              endTime: undefined,
+            }),
+          ],
+        }),
+      ],
+    });
+    const d = on(refused, policy({ retryFailed: 1 }));
+    expect(d.actions).toEqual([]);
+    expect(d.verdict?.reason).toContain(
+      `(${status} at check point “Gate” of stage “Deploy”: a run is not retried`,
+    );
+  });
+
+  it('a review passed, then a job failed: the run is retried', () => {
+    const passed = run({
+      status: 'FAILED',
+      stages: [
+        stage(),
+        approveStage(reviewJob('COMPLETED', 'COMPLETED', { endTime: T0 + 80_000 }), { status: 'COMPLETED' }),
+        stage({
+          id: 'stage-deploy',
+          name: 'Deploy',
+          status: 'FAILED',
+          jobs: [job({ id: 'job-deploy', status: 'FAILED' })],
+        }),
+      ],
+    });
+    expect(on(passed, policy({ retryFailed: 1 })).actions).toEqual([
       expect.objectContaining({ kind: 'retry' }),
     ]);
   });
