@@ -142,6 +142,24 @@ describe('startRun', () => {
     ]);
   });
 
+  // An answer naming a run older than the newest before the request (someone else's, an earlier
+  // success) was watched as the gate's own: its deploy's verdict was the gate's.
+  it.each(['5', '4'])(
+    'an answer naming run %s, not newer than run 5 before it: no run is watched',
+    async (id) => {
+      const f = fake({ runs: [row(4), row(5)], create: () => id });
+      const err = (await startRun('7', { variables: [] }, ctx(f)).catch((e: unknown) => e)) as Error;
+      expect(err).toBeInstanceOf(ResolveError);
+      expect(err.message).toMatch(
+        new RegExp(
+          `^CreatePipelineRun answered run ${id}, which is not newer than run 5, the newest before the request`,
+        ),
+      );
+      expect(err.message).toContain('https://flow.aliyun.com/pipelines/7/current');
+      expect(f.calls.filter((c) => c === 'CreatePipelineRun')).toHaveLength(1);
+    },
+  );
+
   it('with neither branch nor tag the definition is not read', async () => {
     const f = fake({});
     await startRun('7', { variables: [] }, ctx(f));
