@@ -37,6 +37,12 @@ export async function resolveRun(
       return { runId: target.runId, how: 'given (pipeline-run-id)', first, calls: 1 };
     }
     case 'start': {
+      // The newest run's number before the request: the run it starts is numbered after every run
+      // there was. An answer naming an older run (someone else's, an earlier success) is not the
+      // gate's run, however it comes (a queued start names its run in an error body).
+      const before = await client.listRuns({ offset: 0, limit: 1, sort_dir: 'desc' }, o);
+      calls++;
+      const baseline = before.runs[0]?.runNumber;
       // A write, sent once: the transport never repeats it after a lost answer.
       const started = await client.runPipeline(
         {
@@ -57,6 +63,13 @@ export async function resolveRun(
         );
       }
       const read = await readWhenVisible(client, runId, ctx);
+      const number = read.first.run.runNumber;
+      if (baseline !== undefined && number !== undefined && number <= baseline)
+        throw new Error(
+          `RunPipeline answered run ${runId} (#${number}), which is not newer than run #${baseline}, the newest ` +
+            `before the request: not the run it started, so the gate watches none. A run may have been started; ` +
+            `see the pipeline's runs before running the job again.`,
+        );
       return {
         runId,
         how: 'started by this gate',

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { job, stage, type Reply, type Scenario } from '../../../sim/codearts/index.js';
 import { readRunnerLog, type RunnerLog } from '../../support/runner-log.js';
-import { codeArtsGate } from './support.js';
+import { codeArtsGate, count } from './support.js';
 
 const HOSTILE = {
   stage: '::error::PWNED-STAGE',
@@ -101,5 +101,37 @@ describe('server text never becomes a command, a link or markup', () => {
     expect(run.outputs['run-url']).toBe('');
     expect(run.outputs['artifact-url']).toBe('');
     expect(JSON.parse(run.outputs['failed-jobs'] ?? '')).toEqual([HOSTILE.job]);
+  });
+});
+
+describe('the run a start names', () => {
+  // RunPipeline answering an older run's id (plainly, or as a queued start): the gate watched that
+  // run, an earlier success, and gave its verdict as the run it started.
+  it.each([
+    ['plainly', (id: string) => ({ pipeline_run_id: id })],
+    [
+      'as a queued start',
+      (id: string) => ({
+        error_code: 'DEVPIPE.00011169',
+        error_msg: 'queued',
+        error: { pipeline_run_id: id, queue_id: '1' },
+      }),
+    ],
+  ])('an older run named %s is not watched as the gate’s', async (_how, answer) => {
+    let older = '';
+    const { run, ops } = await codeArtsGate(
+      { history: [{ status: 'COMPLETED' }] },
+      { start: 'true' },
+      {
+        rewrite: (op, r) =>
+          op === 'RunPipeline' && r.status === 200 ? { ...r, body: JSON.stringify(answer(older)) } : r,
+      },
+      { beforeRun: (s) => void (older = s.runs()[0]!.id) },
+    );
+    expect(run.outputs['result']).toBe('failure');
+    expect(count(ops, 'RunPipeline')).toBe(1);
+    expect(run.stdout).toContain(
+      `::error::Could not find the pipeline run to watch: RunPipeline answered run ${older} (#1), which is not newer than run #1`,
+    );
   });
 });
