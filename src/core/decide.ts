@@ -91,6 +91,12 @@ export function decide(run: Snapshot, policy: Policy, memory: GateMemory, words:
       );
     }
     if (scan.skipped > budget) return fail(overBudget(Run, scan, budgetText, words));
+    // Every unit skipped (within a budget, or by the pipeline's choice): nothing was done, whatever
+    // the run's own word. No success without at least one unit done.
+    if (scan.succeeded === 0)
+      return fail(
+        `${Run} ended ${run.status}, but none of its ${plural(total, words.unit)} ${words.done}: ${listUnits(scan.skippedNamed, scan.skipped)} skipped.`,
+      );
     const within = budgetText ? ` (within ${budgetText})` : '';
     const skippedNote = scan.skipped > 0 ? `, ${scan.skipped} skipped${within}` : '';
     return end({

@@ -116,6 +116,12 @@ describe('decide: verdicts on a finished order', () => {
       'failure',
     ],
     ['Success with every machine Cancelled', order('Success', many(2, 'Cancelled')), policy(), 'failure'],
+    [
+      'Success with every machine Skipped, even within the budget: nothing was deployed',
+      order('Success', many(2, 'Skipped')),
+      policy({ maxSkipped: count(2) }),
+      'failure',
+    ],
     ['Success with machines still Running', order('Success', many(2, 'Running')), policy(), 'failure'],
     ['Success with machines still Pending', order('Success', many(2, 'Pending')), policy(), 'failure'],
     ...(['FAILED', 'Error', 'Timeout'] as const).map((status): [string, Order, Policy, string] => [

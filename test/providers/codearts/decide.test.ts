@@ -61,6 +61,32 @@ describe('verdicts', () => {
     });
   });
 
+  // A run COMPLETED in which every job was skipped, ignored or not selected deployed nothing.
+  it('COMPLETED with every job skipped, ignored or not selected is no success', () => {
+    const d = on(
+      run({
+        status: 'COMPLETED',
+        stages: [
+          stage({
+            status: 'COMPLETED',
+            jobs: [job({ status: 'SKIPPED' }), job({ id: 'j2', name: 'lint', status: 'IGNORED' })],
+          }),
+          stage({
+            id: 's2',
+            name: 'Deploy',
+            status: 'UNSELECTED',
+            jobs: [job({ id: 'j3', name: 'deploy', status: 'UNSELECTED' })],
+          }),
+        ],
+      }),
+    );
+    expect(d.verdict).toEqual({
+      result: 'failure',
+      reason:
+        'Pipeline run run-1 ended COMPLETED, but none of its 3 jobs completed: build (Build), lint (Build), deploy (Deploy) skipped.',
+    });
+  });
+
   it('COMPLETED with a job that FAILED is no success', () => {
     const d = on(failedDeploy('FAILED', 'COMPLETED'));
     expect(d.verdict?.result).toBe('failure');
