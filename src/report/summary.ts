@@ -509,9 +509,12 @@ function code(s: string): string {
   return `${ticks}${pad}${v}${pad}${ticks}`;
 }
 
+/** Longest URL made a link: a server's URL of many KB would take the room of the units' table. */
+const MAX_URL_CHARS = 2048;
+
 /** Only http(s) links, with the characters that could end a markdown link encoded. */
 function safeUrl(url: string | undefined): string | undefined {
-  if (!url || !/^https?:\/\/\S/i.test(url)) return undefined;
+  if (!url || url.length > MAX_URL_CHARS || !/^https?:\/\/\S/i.test(url)) return undefined;
   return url
     .trim()
     .replace(/[\s()<>"'|[\]\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
