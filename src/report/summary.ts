@@ -151,7 +151,9 @@ function headSection(o: RunOutcome, t: Tally): string {
 function groupsRow(o: RunOutcome): string {
   const groups = (o.snapshot?.groups ?? []).slice(0, MAX_GROUPS_IN_ROW);
   if (groups.length === 0) return '';
-  const icon = (status: string): string => STATUS_ICONS[status] ?? '•';
+  // own keys only: a status `constructor` or `toString` is a word, not the object's function
+  const icon = (status: string): string =>
+    Object.hasOwn(STATUS_ICONS, status) ? STATUS_ICONS[status]! : '•';
   const names = groups.map((g) => cell(g.name || '—'));
   const statuses = groups.map((g) => `${icon(g.status)} ${cell(g.status || '—')}`);
   return `| ${names.join(' | ')} |\n|${'---|'.repeat(groups.length)}\n| ${statuses.join(' | ')} |\n`;

@@ -296,6 +296,19 @@ describe('renderSummary: links of any length', () => {
   });
 });
 
+describe('renderSummary: the row of groups', () => {
+  it('a status that is a name of an object property is shown as a word', () => {
+    const o = outcomeOf({ result: 'failure' }, mixed);
+    const groups = ['constructor', 'toString', '__proto__', 'FAILED'].map((status, i) => ({
+      name: `S${i}`,
+      status,
+    }));
+    const md = renderSummary({ ...o, snapshot: { ...o.snapshot!, groups } });
+    expect(md).toContain('| • constructor | • toString | • \\_\\_proto\\_\\_ | ❌ FAILED |');
+    expect(md).not.toContain('native code');
+  });
+});
+
 describe('summaryToText', () => {
   it('drops tags, keeps tables readable, undoes escapes', () => {
     const md = renderSummary(

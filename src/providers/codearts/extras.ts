@@ -46,7 +46,8 @@ export async function fetchFailedStepLogs(
   signal: AbortSignal,
   warn: (line: string) => void,
 ): Promise<Record<string, LogExcerpt>> {
-  const logs: Record<string, LogExcerpt> = {};
+  // Keyed by the server's step ids: no prototype, so an id `__proto__` is a key like any other.
+  const logs = Object.create(null) as Record<string, LogExcerpt>;
   await Promise.all(
     failedSteps(run)
       .slice(0, MAX_LOGGED_STEPS)

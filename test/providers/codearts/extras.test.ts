@@ -37,4 +37,24 @@ describe('fetchFailedStepLogs', () => {
     // the 50 asked for (the newest), oldest first
     expect(logs['step-build']?.lines).toBe(newestFirst.slice(0, 50).reverse().join('\n'));
   });
+
+  it('a step id `__proto__` is a key like any other, its log kept', async () => {
+    const odd = run({
+      status: 'FAILED',
+      stages: [
+        stage({
+          status: 'FAILED',
+          jobs: [job({ status: 'FAILED', steps: [step({ id: '__proto__', status: 'FAILED' })] })],
+        }),
+      ],
+    });
+    const logs = await fetchFailedStepLogs(
+      clientAnswering('boom'),
+      odd,
+      new AbortController().signal,
+      () => {},
+    );
+    expect(Object.keys(logs)).toEqual(['__proto__']);
+    expect(Object.entries(logs)[0]?.[1].lines).toBe('boom');
+  });
 });
