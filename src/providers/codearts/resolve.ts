@@ -83,7 +83,7 @@ export async function resolveRun(
       for (;;) {
         const page = await client.listRuns({ offset: 0, limit: COMMIT_PAGE, sort_dir: 'desc' }, o);
         calls++;
-        const row = page.runs.find((r) => sameCommit(commitOf(r), target.sha));
+        const row = newestOf(page.runs.filter((r) => sameCommit(commitOf(r), target.sha)));
         if (row) {
           const first = await client.getRun(row.id, o);
           return {
@@ -129,6 +129,22 @@ async function readWhenVisible(
       await ctx.sleep(ctx.pollIntervalMs, ctx.signal);
     }
   }
+}
+
+/**
+ * The newest of the rows by the pipeline's own run numbers, whatever order the list came in (a list
+ * not sorted as asked must not make an older run of the commit, an earlier success, the one gated).
+ * Rows without a number come after those with one; among them, the first.
+ */
+function newestOf(rows: readonly RunRow[]): RunRow | undefined {
+  let best: RunRow | undefined;
+  for (const r of rows)
+    if (
+      !best ||
+      (r.runNumber !== undefined && (best.runNumber === undefined || r.runNumber > best.runNumber))
+    )
+      best = r;
+  return best;
 }
 
 function commitOf(r: RunRow): string {

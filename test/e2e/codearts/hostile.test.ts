@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { job, stage, type Reply, type Scenario } from '../../../sim/codearts/index.js';
 import { readRunnerLog, type RunnerLog } from '../../support/runner-log.js';
-import { codeArtsGate, count } from './support.js';
+import { codeArtsGate, count, startRun } from './support.js';
 
 const HOSTILE = {
   stage: '::error::PWNED-STAGE',
@@ -133,5 +133,29 @@ describe('the run a start names', () => {
     expect(run.stdout).toContain(
       `::error::Could not find the pipeline run to watch: RunPipeline answered run ${older} (#1), which is not newer than run #1`,
     );
+  });
+});
+
+describe('the run of a commit', () => {
+  // Two runs of the commit, the newer one failing, in a list that is not sorted as asked (oldest
+  // first): the gate took the first row of the commit, the older run's success, for the push's.
+  it('the newest run of the commit by run number, whatever the order of the list', async () => {
+    const sha = 'feedfacecafebeef0123456789abcdef01234567';
+    let newer = '';
+    const { run } = await codeArtsGate(
+      {
+        stages: [stage('Deploy', [job('deploy', 'deploy', { failTimes: Infinity })])],
+        history: [{ status: 'COMPLETED', commitId: sha }],
+      },
+      { commit: sha },
+      {
+        rewrite: rewriteJson('ListPipelineRuns', (b) => {
+          b['pipeline_runs'] = each(b['pipeline_runs']).reverse();
+        }),
+      },
+      { beforeRun: (s) => void (newer = startRun(s, { commitId: sha })) },
+    );
+    expect(run.outputs['pipeline-run-id']).toBe(newer);
+    expect(run.outputs['result']).toBe('failure');
   });
 });
