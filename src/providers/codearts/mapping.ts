@@ -114,15 +114,19 @@ function approvers(step: StepRun): string | undefined {
 
 const PASS_OR_REFUSE = (): Confirmation['offers'] => ({ pass: { allowed: true }, refuse: { allowed: true } });
 
-/** The latest of the times given (the server's last change seen in them). */
-function latest(...values: (number | undefined)[]): number | undefined {
+/**
+ * The latest of the times given (the server's last change seen in them). A list, never spread into
+ * the call: an answer's hundreds of thousands of steps would pass the engine's limit on arguments
+ * (a RangeError, and no snapshot of the run at all).
+ */
+function latest(values: readonly (number | undefined)[]): number | undefined {
   let out: number | undefined;
   for (const v of values) if (v !== undefined && (out === undefined || v > out)) out = v;
   return out;
 }
 
 function stepsLatest(steps: readonly StepRun[]): number | undefined {
-  return latest(...steps.flatMap((s) => [s.startTime, s.endTime]));
+  return latest(steps.flatMap((s) => [s.startTime, s.endTime]));
 }
 
 function unitOf(job: JobRun, stage: StageRun, group: number, run: RunDetail, runPhase: RunPhase): Unit {
@@ -144,7 +148,7 @@ function unitOf(job: JobRun, stage: StageRun, group: number, run: RunDetail, run
     job.message ||
     job.steps.find((s) => (s.status === 'FAILED' || s.status === 'ASYNC_FAILED') && s.message)?.message;
   if (message) unit.message = message;
-  const updated = latest(job.startTime, job.endTime, stepsLatest(job.steps));
+  const updated = latest([job.startTime, job.endTime, stepsLatest(job.steps)]);
   if (updated !== undefined) unit.updateTime = updated;
   if (job.startTime !== undefined) {
     const end = job.endTime ?? (ENDED.has(job.status) ? undefined : run.serverTime);
@@ -265,7 +269,7 @@ export function toSnapshot(run: RunDetail): Snapshot {
     groups: run.stages.map((st) => ({ name: st.name || st.identifier, status: st.status })),
     extra: runExtra(run),
   };
-  const updated = latest(
+  const updated = latest([
     run.startTime,
     run.endTime,
     ...run.stages.flatMap((s) => [
@@ -274,7 +278,7 @@ export function toSnapshot(run: RunDetail): Snapshot {
       stepsLatest(s.pre),
       ...s.jobs.flatMap((j) => [j.startTime, j.endTime, stepsLatest(j.steps)]),
     ]),
-  );
+  ]);
   if (updated !== undefined) snapshot.updateTime = updated;
   return snapshot;
 }
