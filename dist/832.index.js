@@ -146,7 +146,7 @@ class ClassicClient {
         });
     }
     getPipelineRun(pipelineId, pipelineRunId, o) {
-        return this.call('GetPipelineRun', 'GET', ['pipelines', pipelineId, 'pipelineRuns', pipelineRunId], {}, o, (body) => (0,normalize/* toPipelineRun */.Tk)(body['pipelineRun']));
+        return this.call('GetPipelineRun', 'GET', ['pipelines', pipelineId, 'pipelineRuns', pipelineRunId], {}, o, (body) => (0,normalize/* checkRunId */.np)((0,normalize/* toPipelineRun */.Tk)(body['pipelineRun']), pipelineRunId));
     }
     getPipeline(pipelineId, o) {
         return this.call('GetPipeline', 'GET', ['pipelines', pipelineId], {}, o, (body) => (0,normalize/* toPipelineDefinition */.rS)(body['pipeline']));

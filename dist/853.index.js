@@ -2050,10 +2050,13 @@ function pointsOf(outcome) {
     for (const a of outcome.taken)
         if (a.outcome === 'ok' && a.target && (a.kind === 'pass' || a.kind === 'refuse'))
             byUs.set(a.target, a.kind === 'pass' ? 'passed' : 'refused');
-    return (outcome.snapshot?.reached ?? []).map((point) => ({
-        point,
-        decision: byUs.get(point.id) ?? (point.waiting ? 'pending' : 'done'),
-    }));
+    // A pass the server answered `ok` while the point still waits at the end did not take: the point
+    // is pending, never "passed by this gate". (A refusal ends the watch on the answer before it.)
+    return (outcome.snapshot?.reached ?? []).map((point) => {
+        const mine = byUs.get(point.id);
+        const decision = mine === 'refused' ? mine : point.waiting ? 'pending' : (mine ?? 'done');
+        return { point, decision };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -2192,7 +2195,7 @@ class OpenApiClient {
         }, o);
     }
     getPipelineRun(pipelineId, pipelineRunId, o) {
-        return this.get('GetPipelineRun', `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`, openapi_json(normalize/* toPipelineRun */.Tk), o);
+        return this.get('GetPipelineRun', `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`, openapi_json((raw) => (0,normalize/* checkRunId */.np)((0,normalize/* toPipelineRun */.Tk)(raw), pipelineRunId)), o);
     }
     getLatestPipelineRun(pipelineId, o) {
         return this.get('GetLatestPipelineRun', `/pipelines/${enc(pipelineId)}/runs/latestPipelineRun`, openapi_json(normalize/* toPipelineRun */.Tk), o);
@@ -2403,15 +2406,36 @@ var message = __webpack_require__(978);
 const LOG_TAIL_LINES = 30;
 /** Characters of a log's end looked at for them: a log of hundreds of MB is never split whole. */
 const TAIL_CHARS = 64 * 1024;
+const isBreak = (code) => code === 0x0a || code === 0x0d;
 /** The last lines of a log (CRLF, CR and LF all end a line, as the runner reads them). */
 function tail(text, lines = LOG_TAIL_LINES) {
-    const end = text.replace(/[\r\n]+$/, '');
-    const piece = end.length > TAIL_CHARS ? end.slice(-TAIL_CHARS) : end;
-    const all = piece.split(/\r\n|\r|\n/);
+    // The line breaks it ends with are counted off, not matched by a regex: /[\r\n]+$/ tries every
+    // run of breaks against the end, quadratic in a log of many breaks ending in another character
+    // (a 16 MB one from a server would hold the gate for hours, past its deadline).
+    let end = text.length;
+    while (end > 0 && isBreak(text.charCodeAt(end - 1)))
+        end--;
+    const from = Math.max(0, end - TAIL_CHARS);
+    const all = text.slice(from, end).split(/\r\n|\r|\n/);
     // A piece cut from a longer log starts inside a line: that partial line is not shown.
-    if (piece !== end && all.length > 1)
+    if (from > 0 && all.length > 1)
         all.shift();
     return all.slice(-lines).join('\n');
+}
+/**
+ * The last lines of a log sent newest line first (a page read with `sort: desc`), oldest first as
+ * `tail` gives them. Only its start is looked at: a page of many MB is never split whole.
+ */
+function tailOfNewestFirst(text, lines = LOG_TAIL_LINES) {
+    let from = 0;
+    while (from < text.length && isBreak(text.charCodeAt(from)))
+        from++;
+    const to = Math.min(text.length, from + TAIL_CHARS);
+    const all = text.slice(from, to).split(/\r\n|\r|\n/);
+    // A piece cut from a longer log ends inside a line (its oldest one here): not shown.
+    if (to < text.length && all.length > 1)
+        all.pop();
+    return tail(all.slice(0, lines).reverse().join('\n'), lines);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/yunxiao/extras.ts
@@ -2701,12 +2725,15 @@ async function newestRuns(api, pipelineId, opts) {
         return api.listPipelineRuns(pipelineId, cursor, opts);
     };
     const first = await page(undefined);
+    // Rows are added one by one, never spread into push(): a page of hundreds of thousands of rows
+    // would pass the engine's limit on arguments (a RangeError instead of the newest run).
     const rows = [...first.items];
     if (first.next === undefined)
         return { rows, complete: true, pages: 1 };
     if (first.last !== undefined) {
         if (!read.has(first.last))
-            rows.push(...(await page(first.last)).items);
+            for (const r of (await page(first.last)).items)
+                rows.push(r);
         return { rows, complete: true, pages: read.size };
     }
     if (descending(first.items))
@@ -2714,7 +2741,8 @@ async function newestRuns(api, pipelineId, opts) {
     let cursor = first.next;
     while (cursor !== undefined && !read.has(cursor) && read.size < MAX_RUN_PAGES) {
         const next = await page(cursor);
-        rows.push(...next.items);
+        for (const r of next.items)
+            rows.push(r);
         cursor = next.next;
     }
     return { rows, complete: cursor === undefined, pages: read.size };
@@ -2920,19 +2948,29 @@ function repositoriesOf(def) {
     return def.flow ? yamlRepositories(def.flow) : [];
 }
 /**
+ * Characters of a line of the YAML looked at: a repository URL is far shorter. A longer line keeps
+ * its place in the structure but gives no URL, and no regex ever runs over more of a line (the YAML
+ * is the server's text, up to 8 MB).
+ */
+const MAX_LINE_CHARS = 4096;
+/**
  * The `endpoint` of each entry of the top-level `sources:` mapping of a pipeline's YAML, in block
  * style (as Yunxiao writes it). Not a YAML parser: anything else (flow style, anchors, multi-line
  * scalars) yields nothing rather than a guess.
  */
 function yamlRepositories(flow) {
-    const lines = flow.split(/\r?\n/);
-    const start = lines.findIndex((l) => /^sources:\s*(#.*)?$/.test(l));
+    // Split at LF, then a CR before it dropped: /\r?\n/ would run over the whole text.
+    const lines = flow.split('\n').map((l) => {
+        const line = l.endsWith('\r') ? l.slice(0, -1) : l;
+        return { line: line.slice(0, MAX_LINE_CHARS), whole: line.length <= MAX_LINE_CHARS };
+    });
+    const start = lines.findIndex(({ line }) => /^sources:\s*(#.*)?$/.test(line));
     if (start < 0)
         return [];
     const out = [];
     let sourceIndent;
     let fieldIndent;
-    for (const line of lines.slice(start + 1)) {
+    for (const { line, whole } of lines.slice(start + 1)) {
         if (/^\s*(#.*)?$/.test(line))
             continue;
         const indent = /^ */.exec(line)[0].length;
@@ -2949,7 +2987,7 @@ function yamlRepositories(flow) {
         if (indent !== fieldIndent)
             continue; // inside a nested mapping (certificate: ...)
         const endpoint = /^\s+endpoint:\s*(.*)$/.exec(line);
-        const url = endpoint ? scalar(endpoint[1]) : undefined;
+        const url = endpoint && whole ? scalar(endpoint[1]) : undefined;
         if (url && !out.includes(url))
             out.push(url);
     }
@@ -2963,7 +3001,10 @@ function scalar(text) {
         return quoted[2] || undefined;
     if (/^[[{|>&*!]/.test(t))
         return undefined;
-    const plain = t.replace(/\s+#.*$/, '').trim();
+    // The comment starts at the first `#` after white space. Found by a two-character search:
+    // /\s+#.*$/ tries every run of spaces against every `#`, quadratic in a line of spaces.
+    const comment = t.search(/\s#/);
+    const plain = (comment < 0 ? t : t.slice(0, comment)).trim();
     return plain || undefined;
 }
 /** CreatePipelineRun's params for the inputs: the branch or tag on every repository, the variables, the comment. */
@@ -3015,6 +3056,12 @@ async function startRun(pipelineId, start, ctx) {
     const operation = api.kind === 'classic' ? 'StartPipelineRun' : 'CreatePipelineRun';
     try {
         const pipelineRunId = await api.createPipelineRun(pipelineId, runParams(start, repositories), { signal });
+        // A run the request started comes after every run before it: an answer naming an older one (a
+        // cached or crafted answer, someone else's run) is not the gate's, and its deploy is not gated.
+        if (baseline?.id !== undefined && !idAfter(pipelineRunId, baseline.id))
+            throw new ResolveError(`${operation} answered run ${pipelineRunId}, which is not newer than run ${baseline.id}, the newest before ` +
+                `the request: not the run it started, so the gate watches none. A run may have been started; see the ` +
+                `pipeline's runs before running the job again: ${ctx.pipelineUrl}`);
         return { pipelineRunId, recovered: false, calls: calls + 1 };
     }
     catch (err) {
@@ -3452,7 +3499,14 @@ const permanent = (a) => a.outcome === 'error' && a.transient !== true;
 const went = (a) => a.outcome !== 'error';
 function historyOf(memory) {
     const units = new Map();
-    const h = { units, skippedCount: 0, stopped: false, confirmations: new Map(), runRetries: 0 };
+    const h = {
+        units,
+        skippedCount: 0,
+        stopped: false,
+        confirmations: new Map(),
+        confirmRefused: new Map(),
+        runRetries: 0,
+    };
     memory.taken.forEach((a, index) => {
         const pending = () => ({ index, seen: a.seen, effectSeen: memory.effectsSeen.has(index) });
         if (a.kind === 'stop') {
@@ -3461,8 +3515,14 @@ function historyOf(memory) {
             return;
         }
         if (a.kind === 'pass' || a.kind === 'refuse') {
-            if (went(a) && a.target !== undefined)
+            if (a.target === undefined)
+                return;
+            if (went(a)) {
                 h.confirmations.set(a.target, pending());
+                h.confirmRefused.delete(a.target);
+            }
+            else if (permanent(a))
+                h.confirmRefused.set(a.target, { seen: a.seen, detail: a.detail ?? 'refused' });
             return;
         }
         if (a.target === undefined) {
@@ -3471,6 +3531,8 @@ function historyOf(memory) {
                 h.runRetries++;
                 h.runRetry = pending();
             }
+            else if (a.kind === 'retry' && permanent(a))
+                h.runRetryRefused = a.detail ?? 'refused';
             return;
         }
         let u = units.get(a.target);
@@ -3564,6 +3626,10 @@ function decide(run, policy, memory, words) {
         }
         if (scan.skipped > budget)
             return fail(overBudget(Run, scan, budgetText, words));
+        // Every unit skipped (within a budget, or by the pipeline's choice): nothing was done, whatever
+        // the run's own word. No success without at least one unit done.
+        if (scan.succeeded === 0)
+            return fail(`${Run} ended ${run.status}, but none of its ${plural(total, words.unit)} ${words.done}: ${listUnits(scan.skippedNamed, scan.skipped)} skipped.`);
         const within = budgetText ? ` (within ${budgetText})` : '';
         const skippedNote = scan.skipped > 0 ? `, ${scan.skipped} skipped${within}` : '';
         return end({
@@ -3661,6 +3727,11 @@ function decide_confirm(run, c, policy, history, words, { fail, wait }) {
     if (done && !done.effectSeen && !differs(done.seen, confirmationSeen(run, c)))
         return wait([], `${at}; waiting for ${words.provider} to show this gate's ${words.pass}`);
     const verb = policy.confirm === 'pass' ? words.pass : words.refuse;
+    // A pass the provider refused (false, a 4xx) is not sent again at every poll: only once the
+    // confirmation shows a change (the next pause, a review entered again).
+    const refused = history.confirmRefused.get(c.id);
+    if (refused && !differs(refused.seen, confirmationSeen(run, c)))
+        return wait([], `${at}; ${ing(verb)} it failed (${refused.detail}): waiting for a person to ${words.pass} it in ${words.provider}`);
     const offer = policy.confirm === 'pass' ? c.offers.pass : c.offers.refuse;
     if (!offer || !offer.allowed) {
         const why = offer ? `does not allow ${ing(verb)} it now` : `offers no ${verb} action for it`;
@@ -3698,7 +3769,9 @@ function failedRun(run, policy, history, scan, words, { fail, wait }) {
     if (retried && !retried.effectSeen && !differs(retried.seen, runSeen(run)))
         return wait([], `${words.run} ${run.id} ${run.status}; waiting for ${words.provider} to show this gate's retry`);
     const offer = run.offers.retry;
-    if (policy.retryFailed > history.runRetries && offer?.allowed) {
+    // A retry the provider refused (false, a 4xx) is not sent again: the run's failure stands.
+    const refused = history.runRetryRefused;
+    if (policy.retryFailed > history.runRetries && offer?.allowed && refused === undefined) {
         return wait([
             {
                 kind: 'retry',
@@ -3711,9 +3784,13 @@ function failedRun(run, policy, history, scan, words, { fail, wait }) {
         ? ''
         : history.runRetries >= policy.retryFailed
             ? ` after ${plural(history.runRetries, 'retry')}`
-            : offer
-                ? ` (${words.provider} does not allow retrying it now)`
-                : ` (${words.provider} offers no retry for it)`;
+            : refused !== undefined
+                ? ` (retrying it failed: ${refused})`
+                : offer?.why
+                    ? ` (${offer.why})`
+                    : offer
+                        ? ` (${words.provider} does not allow retrying it now)`
+                        : ` (${words.provider} offers no retry for it)`;
     return fail(`${Run} ended ${run.status}${why}${failedUnits}.`);
 }
 /** At the deadline: stop the run when on-failure is stop and it has not ended. */
@@ -4662,7 +4739,8 @@ function groupsRow(o) {
     const groups = (o.snapshot?.groups ?? []).slice(0, MAX_GROUPS_IN_ROW);
     if (groups.length === 0)
         return '';
-    const icon = (status) => STATUS_ICONS[status] ?? '•';
+    // own keys only: a status `constructor` or `toString` is a word, not the object's function
+    const icon = (status) => Object.hasOwn(STATUS_ICONS, status) ? STATUS_ICONS[status] : '•';
     const names = groups.map((g) => cell(g.name || '—'));
     const statuses = groups.map((g) => `${icon(g.status)} ${cell(g.status || '—')}`);
     return `| ${names.join(' | ')} |\n|${'---|'.repeat(groups.length)}\n| ${statuses.join(' | ')} |\n`;
@@ -4974,9 +5052,11 @@ function code(s) {
     const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
     return `${ticks}${pad}${v}${pad}${ticks}`;
 }
+/** Longest URL made a link: a server's URL of many KB would take the room of the units' table. */
+const MAX_URL_CHARS = 2048;
 /** Only http(s) links, with the characters that could end a markdown link encoded. */
 function safeUrl(url) {
-    if (!url || !/^https?:\/\/\S/i.test(url))
+    if (!url || url.length > MAX_URL_CHARS || !/^https?:\/\/\S/i.test(url))
         return undefined;
     return url
         .trim()
@@ -5937,6 +6017,7 @@ const classicHint = (operation, status, code, bad) => {
 /* harmony export */   Tk: () => (/* binding */ toPipelineRun),
 /* harmony export */   W_: () => (/* binding */ toCreatedRunId),
 /* harmony export */   cN: () => (/* binding */ toRunRows),
+/* harmony export */   np: () => (/* binding */ checkRunId),
 /* harmony export */   pX: () => (/* binding */ toDeployJobs),
 /* harmony export */   rS: () => (/* binding */ toPipelineDefinition),
 /* harmony export */   w5: () => (/* binding */ MAX_LOG_BYTES),
@@ -6247,6 +6328,15 @@ function toWriteResult(bytes, parse) {
 const MAX_ORDER_BYTES = 64 * 1024 * 1024;
 /** The largest machine log answer accepted; only its last lines are kept. */
 const MAX_LOG_BYTES = 16 * 1024 * 1024;
+/**
+ * An answer about another pipeline run than the one asked for: its deploy order is never taken for
+ * the run's (the run the gate started or waited for). A run that names no id is read as asked.
+ */
+function checkRunId(run, asked) {
+    if (run.pipelineRunId === '' || run.pipelineRunId === asked)
+        return run;
+    throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AnswerError */ .dV('mismatch', `the answer is about pipeline run "${run.pipelineRunId.slice(0, 40)}", not pipeline run ${asked}`);
+}
 /** An answer about another deploy order than the one asked for: never a verdict. */
 function orderMismatch(got, asked) {
     const shown = got === '' ? 'no deployOrderId' : `deploy order "${got.slice(0, 40)}"`;

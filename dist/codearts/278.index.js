@@ -725,10 +725,13 @@ function pointsOf(outcome) {
     for (const a of outcome.taken)
         if (a.outcome === 'ok' && a.target && (a.kind === 'pass' || a.kind === 'refuse'))
             byUs.set(a.target, a.kind === 'pass' ? 'passed' : 'refused');
-    return (outcome.snapshot?.reached ?? []).map((point) => ({
-        point,
-        decision: byUs.get(point.id) ?? (point.waiting ? 'pending' : 'done'),
-    }));
+    // A pass the server answered `ok` while the point still waits at the end did not take: the point
+    // is pending, never "passed by this gate". (A refusal ends the watch on the answer before it.)
+    return (outcome.snapshot?.reached ?? []).map((point) => {
+        const mine = byUs.get(point.id);
+        const decision = mine === 'refused' ? mine : point.waiting ? 'pending' : (mine ?? 'done');
+        return { point, decision };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -805,6 +808,75 @@ const CODEARTS_OUTPUTS = [
     REPORT_PATH,
     DURATION,
 ];
+
+;// CONCATENATED MODULE: ./src/common/untrusted.ts
+// Text that came from a server (SNs, IPs, statuses, names, messages, deploy logs) on its way to a
+// reader: the runner's log, the job summary, annotations, the JSON report. What it must never do there:
+// - become a workflow command: the runner executes a line that starts with `::` (after white space)
+//   and the first `##[name]` anywhere in a line, and it splits lines at a lone CR as well as at LF;
+// - hide or reorder what a person reads: terminal escapes (ANSI CSI, OSC hyperlinks and titles),
+//   other control characters, and bidi controls ("Trojan Source").
+/** Terminal escapes: OSC (ended by BEL or ST, or cut off), CSI (7- and 8-bit), and two-byte ones. */
+const ESCAPES = new RegExp(
+// eslint-disable-next-line no-control-regex -- terminal escapes are what this removes
+'\\u001b(?:\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)?|\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])|\\u009b[0-?]*[ -/]*[@-~]', 'g');
+/**
+ * Bidi embedding, override and isolate controls and the implicit marks, and the characters that
+ * show nothing (zero-width spaces and joiners, word joiners, soft hyphen, BOM): they reorder text or
+ * hide what it holds (a token split by them is no longer the token a masker looks for).
+ */
+const BIDI = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** Line and paragraph separators: line breaks to some viewers. */
+const SEPARATORS = /[\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+/** Longest single line written to the log: a value of a megabyte must not flood it. */
+const MAX_LINE_CHARS = 2000;
+/** Escapes, bidi controls and control characters removed; line breaks (any of CRLF, CR, LF) become LF. */
+function cleanText(text) {
+    return text.replace(ESCAPES, '').replace(BIDI, '').replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '');
+}
+/** One value inside a line: no escapes, no bidi, no control character, no line break. */
+function oneLine(text) {
+    return text.replace(ESCAPES, '').replace(BIDI, '').replace(SEPARATORS, ' ').replace(CONTROLS, ' ');
+}
+/**
+ * A line for the runner's log that the runner cannot read as a command, whatever values it holds:
+ * one line, `##[` broken up, and a line that would start with `::` shown after a marker.
+ */
+function inertLine(line) {
+    const out = clipLine(oneLine(line).replace(/##\[/g, '##\\['));
+    return /^\s*::/.test(out) ? `‣ ${out}` : out;
+}
+/** The text of a workflow command (a warning, an error): cleaned and bounded (the runner escapes its line breaks). */
+function commandText(text) {
+    const out = cleanText(text);
+    return out.length > MAX_COMMAND_CHARS ? `${out.slice(0, MAX_COMMAND_CHARS - 1)}…` : out;
+}
+/** Longest text of a workflow command. */
+const MAX_COMMAND_CHARS = 4000;
+/**
+ * The lines of a block of server text (a deploy log), cleaned and bounded; lone CRs split lines as
+ * the runner would. `##[` is broken up too: inside ::stop-commands:: it is no command, but the log
+ * viewer may still style a line by it.
+ */
+function cleanLines(text) {
+    return cleanText(text)
+        .split('\n')
+        .map((line) => clipLine(line.replace(/##\[/g, '##\\[')));
+}
+function clipLine(line) {
+    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS - 1)}…` : line;
+}
+/**
+ * A JSON text made safe to display, with the same meaning: bidi controls and C1 control characters
+ * (which JSON.stringify leaves raw) written as \u escapes.
+ */
+function displaySafeJson(json) {
+    return json.replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __webpack_require__(1013);
@@ -924,75 +996,6 @@ function request(dispatcher, url, opts) {
     if (dispatcher instanceof DirectAgent)
         return dispatcher.request(url, opts);
     return Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 1150)).then(({ request: viaUndici }) => viaUndici(dispatcher, url, opts));
-}
-
-;// CONCATENATED MODULE: ./src/common/untrusted.ts
-// Text that came from a server (SNs, IPs, statuses, names, messages, deploy logs) on its way to a
-// reader: the runner's log, the job summary, annotations, the JSON report. What it must never do there:
-// - become a workflow command: the runner executes a line that starts with `::` (after white space)
-//   and the first `##[name]` anywhere in a line, and it splits lines at a lone CR as well as at LF;
-// - hide or reorder what a person reads: terminal escapes (ANSI CSI, OSC hyperlinks and titles),
-//   other control characters, and bidi controls ("Trojan Source").
-/** Terminal escapes: OSC (ended by BEL or ST, or cut off), CSI (7- and 8-bit), and two-byte ones. */
-const ESCAPES = new RegExp(
-// eslint-disable-next-line no-control-regex -- terminal escapes are what this removes
-'\\u001b(?:\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)?|\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])|\\u009b[0-?]*[ -/]*[@-~]', 'g');
-/**
- * Bidi embedding, override and isolate controls and the implicit marks, and the characters that
- * show nothing (zero-width spaces and joiners, word joiners, soft hyphen, BOM): they reorder text or
- * hide what it holds (a token split by them is no longer the token a masker looks for).
- */
-const BIDI = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-/** Line and paragraph separators: line breaks to some viewers. */
-const SEPARATORS = /[\u2028\u2029]/g;
-// eslint-disable-next-line no-control-regex -- control characters are what this removes
-const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-// eslint-disable-next-line no-control-regex -- control characters are what this removes
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
-/** Longest single line written to the log: a value of a megabyte must not flood it. */
-const MAX_LINE_CHARS = 2000;
-/** Escapes, bidi controls and control characters removed; line breaks (any of CRLF, CR, LF) become LF. */
-function cleanText(text) {
-    return text.replace(ESCAPES, '').replace(BIDI, '').replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '');
-}
-/** One value inside a line: no escapes, no bidi, no control character, no line break. */
-function oneLine(text) {
-    return text.replace(ESCAPES, '').replace(BIDI, '').replace(SEPARATORS, ' ').replace(CONTROLS, ' ');
-}
-/**
- * A line for the runner's log that the runner cannot read as a command, whatever values it holds:
- * one line, `##[` broken up, and a line that would start with `::` shown after a marker.
- */
-function inertLine(line) {
-    const out = clipLine(oneLine(line).replace(/##\[/g, '##\\['));
-    return /^\s*::/.test(out) ? `‣ ${out}` : out;
-}
-/** The text of a workflow command (a warning, an error): cleaned and bounded (the runner escapes its line breaks). */
-function commandText(text) {
-    const out = cleanText(text);
-    return out.length > MAX_COMMAND_CHARS ? `${out.slice(0, MAX_COMMAND_CHARS - 1)}…` : out;
-}
-/** Longest text of a workflow command. */
-const MAX_COMMAND_CHARS = 4000;
-/**
- * The lines of a block of server text (a deploy log), cleaned and bounded; lone CRs split lines as
- * the runner would. `##[` is broken up too: inside ::stop-commands:: it is no command, but the log
- * viewer may still style a line by it.
- */
-function cleanLines(text) {
-    return cleanText(text)
-        .split('\n')
-        .map((line) => clipLine(line.replace(/##\[/g, '##\\[')));
-}
-function clipLine(line) {
-    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS - 1)}…` : line;
-}
-/**
- * A JSON text made safe to display, with the same meaning: bidi controls and C1 control characters
- * (which JSON.stringify leaves raw) written as \u escapes.
- */
-function displaySafeJson(json) {
-    return json.replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/common/redact.ts
@@ -2688,14 +2691,14 @@ class CodeArtsClient {
         return this.transport.lastError();
     }
     /** StopPipelineRun: true when CodeArts says it stopped the run. */
-    stopRun(runId, o) {
+    async stopRun(runId, o) {
         return this.action('StopPipelineRun', 'POST', `${runPath(runId)}/stop`, undefined, o);
     }
     /**
      * RetryPipelineRun: the failed jobs again (or only `jobRunIds`). Undefined when CodeArts says
      * nothing was done; the run's id (and its queue entry when it waits) otherwise.
      */
-    retryRun(runId, jobRunIds, o) {
+    async retryRun(runId, jobRunIds, o) {
         return this.send({
             operation: 'RetryPipelineRun',
             method: 'PUT',
@@ -2723,7 +2726,7 @@ class CodeArtsClient {
         return this.checkpoint('RejectCheckpoint', 'refuse', runId, stepRunId, description, o);
     }
     /** ShowPipelineLog: one page of a step's log. */
-    getStepLog(runId, jobRunId, stepRunId, q, o) {
+    async getStepLog(runId, jobRunId, stepRunId, q, o) {
         const body = { limit: q.limit, sort: q.sort };
         if (q.start_offset !== undefined)
             body['start_offset'] = q.start_offset;
@@ -2732,7 +2735,7 @@ class CodeArtsClient {
         return this.send({
             operation: 'ShowPipelineLog',
             method: 'POST',
-            path: `${runPath(runId)}/jobs/${seg(jobRunId)}/steps/${seg(stepRunId)}/logs`,
+            path: `${runPath(runId)}/jobs/${idSegment(jobRunId, 'job run')}/steps/${idSegment(stepRunId, 'step run')}/logs`,
             body,
             write: false,
             read: client_json(toStepLog),
@@ -2740,7 +2743,7 @@ class CodeArtsClient {
         }, o);
     }
     /** ShowPipelineArtifacts: the run's build products. */
-    listArtifacts(runId, o) {
+    async listArtifacts(runId, o) {
         return this.send({
             operation: 'ShowPipelineArtifacts',
             method: 'GET',
@@ -2749,15 +2752,15 @@ class CodeArtsClient {
             read: client_json(toArtifacts),
         }, o);
     }
-    review(operation, action, runId, jobRunId, stepRunId, description, o) {
-        const path = `${runPath(runId)}/jobs/${seg(jobRunId)}/steps/${seg(stepRunId)}/${action}`;
+    async review(operation, action, runId, jobRunId, stepRunId, description, o) {
+        const path = `${runPath(runId)}/jobs/${idSegment(jobRunId, 'job run')}/steps/${idSegment(stepRunId, 'step run')}/${action}`;
         return this.action(operation, 'POST', path + query({ approval_description: description }), undefined, o);
     }
-    checkpoint(operation, action, runId, stepRunId, description, o) {
+    async checkpoint(operation, action, runId, stepRunId, description, o) {
         // The docs show RejectCheckpoint with the body `{ }` (the SDK's AcceptCheckpoint has none, and
         // an empty object is harmless there). Where a description goes is documented for neither: it is
         // sent as the manual review's `approval_description` query (UNVERIFIED).
-        const path = `${runPath(runId)}/steps/${seg(stepRunId)}/manual/${action}`;
+        const path = `${runPath(runId)}/steps/${idSegment(stepRunId, 'step run')}/manual/${action}`;
         return this.action(operation, 'POST', path + query({ approval_description: description }), {}, o);
     }
     action(operation, method, path, body, o) {
@@ -2798,7 +2801,17 @@ class CodeArtsClient {
         });
     }
 }
-const runPath = (runId) => `/pipeline-runs/${seg(runId)}`;
+const runPath = (runId) => `/pipeline-runs/${idSegment(runId, 'run')}`;
+/**
+ * An id (from the server's answers) as one path segment, percent-encoded. Never empty, `.` or `..`:
+ * a URL parser resolves those, and a pass, a retry or a stop would go to another path than the one
+ * the gate means (`…/steps/../manual/pass` is `…/manual/pass`). Refused before anything is sent.
+ */
+function idSegment(id, what) {
+    if (id === '' || id === '.' || id === '..')
+        throw new Error(`the ${what} id ${JSON.stringify(id)} cannot name a path segment: nothing was sent`);
+    return seg(id);
+}
 const parse = (bytes) => readJson(bytes).value;
 /** A reader of a JSON answer into the model: SyntaxError and ShapeError say it is a bad answer. */
 function client_json(normalize) {
@@ -2897,15 +2910,36 @@ function client_header(res, name) {
 const LOG_TAIL_LINES = 30;
 /** Characters of a log's end looked at for them: a log of hundreds of MB is never split whole. */
 const TAIL_CHARS = 64 * 1024;
+const isBreak = (code) => code === 0x0a || code === 0x0d;
 /** The last lines of a log (CRLF, CR and LF all end a line, as the runner reads them). */
 function tail(text, lines = LOG_TAIL_LINES) {
-    const end = text.replace(/[\r\n]+$/, '');
-    const piece = end.length > TAIL_CHARS ? end.slice(-TAIL_CHARS) : end;
-    const all = piece.split(/\r\n|\r|\n/);
+    // The line breaks it ends with are counted off, not matched by a regex: /[\r\n]+$/ tries every
+    // run of breaks against the end, quadratic in a log of many breaks ending in another character
+    // (a 16 MB one from a server would hold the gate for hours, past its deadline).
+    let end = text.length;
+    while (end > 0 && isBreak(text.charCodeAt(end - 1)))
+        end--;
+    const from = Math.max(0, end - TAIL_CHARS);
+    const all = text.slice(from, end).split(/\r\n|\r|\n/);
     // A piece cut from a longer log starts inside a line: that partial line is not shown.
-    if (piece !== end && all.length > 1)
+    if (from > 0 && all.length > 1)
         all.shift();
     return all.slice(-lines).join('\n');
+}
+/**
+ * The last lines of a log sent newest line first (a page read with `sort: desc`), oldest first as
+ * `tail` gives them. Only its start is looked at: a page of many MB is never split whole.
+ */
+function tailOfNewestFirst(text, lines = LOG_TAIL_LINES) {
+    let from = 0;
+    while (from < text.length && isBreak(text.charCodeAt(from)))
+        from++;
+    const to = Math.min(text.length, from + TAIL_CHARS);
+    const all = text.slice(from, to).split(/\r\n|\r|\n/);
+    // A piece cut from a longer log ends inside a line (its oldest one here): not shown.
+    if (to < text.length && all.length > 1)
+        all.pop();
+    return tail(all.slice(0, lines).reverse().join('\n'), lines);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/codearts/extras.ts
@@ -2944,7 +2978,8 @@ function failedSteps(run) {
 }
 /** Step run id -> the end of its log, for the failed steps of the run. */
 async function fetchFailedStepLogs(client, run, signal, warn) {
-    const logs = {};
+    // Keyed by the server's step ids: no prototype, so an id `__proto__` is a key like any other.
+    const logs = Object.create(null);
     await Promise.all(failedSteps(run)
         .slice(0, MAX_LOGGED_STEPS)
         .map(async (s) => {
@@ -2958,10 +2993,7 @@ async function fetchFailedStepLogs(client, run, signal, warn) {
         try {
             // UNVERIFIED (codearts-api.md 2.6): `desc` taken as newest line first, as its name says.
             const page = await client.getStepLog(run.id, s.jobId, s.stepId, { limit: LOG_LINES, sort: 'desc' }, { signal });
-            excerpt.lines = tail(page.log
-                .split(/\r\n|\r|\n/)
-                .reverse()
-                .join('\n'), LOG_LINES);
+            excerpt.lines = tailOfNewestFirst(page.log, LOG_LINES);
         }
         catch (err) {
             if (signal.aborted)
@@ -3086,6 +3118,8 @@ const ENDED = new Set([
     'UNSELECTED',
     'ASYNC_FAILED',
 ]);
+/** Words of a review or check point step that ended without a pass. */
+const NOT_PASSED = new Set(['FAILED', 'CANCELED', 'ASYNC_FAILED']);
 /** Words of a step that has not started (or no word at all). */
 const NOT_STARTED = new Set(['INIT', 'QUEUED', '']);
 const RUN_ENDED = new Set(['succeeded', 'failed', 'cancelled']);
@@ -3122,8 +3156,12 @@ function approvers(step) {
     return undefined;
 }
 const PASS_OR_REFUSE = () => ({ pass: { allowed: true }, refuse: { allowed: true } });
-/** The latest of the times given (the server's last change seen in them). */
-function latest(...values) {
+/**
+ * The latest of the times given (the server's last change seen in them). A list, never spread into
+ * the call: an answer's hundreds of thousands of steps would pass the engine's limit on arguments
+ * (a RangeError, and no snapshot of the run at all).
+ */
+function latest(values) {
     let out;
     for (const v of values)
         if (v !== undefined && (out === undefined || v > out))
@@ -3131,7 +3169,7 @@ function latest(...values) {
     return out;
 }
 function stepsLatest(steps) {
-    return latest(...steps.flatMap((s) => [s.startTime, s.endTime]));
+    return latest(steps.flatMap((s) => [s.startTime, s.endTime]));
 }
 function unitOf(job, stage, group, run, runPhase) {
     const { phase, known } = jobPhaseOf(job.status);
@@ -3152,7 +3190,7 @@ function unitOf(job, stage, group, run, runPhase) {
         job.steps.find((s) => (s.status === 'FAILED' || s.status === 'ASYNC_FAILED') && s.message)?.message;
     if (message)
         unit.message = message;
-    const updated = latest(job.startTime, job.endTime, stepsLatest(job.steps));
+    const updated = latest([job.startTime, job.endTime, stepsLatest(job.steps)]);
     if (updated !== undefined)
         unit.updateTime = updated;
     if (job.startTime !== undefined) {
@@ -3247,25 +3285,39 @@ function toSnapshot(run) {
     // review), it is paused, which is what the core reads as "waiting for a person".
     const busy = units.some((u) => (u.phase === 'running' && !holding.has(u.id)) || u.status === 'QUEUED');
     const phase = given === 'running' && confirmations.length > 0 && !busy ? 'paused' : given;
+    // A review or check point that ended without a pass (refused by a person, or timed out) is a
+    // "no": retrying the run would ask again, and with manual-review: pass the gate would pass what a
+    // person refused. The run is not retried past it (one cancelled with its run too: in doubt).
+    const refused = reached.find((p) => NOT_PASSED.has(p.status));
+    const retry = refused
+        ? {
+            allowed: false,
+            why: `${refused.status} ${refused.label}: a run is not retried past a review or check point not passed`,
+        }
+        : { allowed: run.status === 'FAILED' };
     const snapshot = {
         id: run.id,
         status: run.status,
         phase,
         known,
         progress: { current, total: run.stages.length },
-        offers: { stop: { allowed: !RUN_ENDED.has(phase) }, retry: { allowed: run.status === 'FAILED' } },
+        offers: { stop: { allowed: !RUN_ENDED.has(phase) }, retry },
         units,
         confirmations,
         reached,
         groups: run.stages.map((st) => ({ name: st.name || st.identifier, status: st.status })),
         extra: runExtra(run),
     };
-    const updated = latest(run.startTime, run.endTime, ...run.stages.flatMap((s) => [
-        s.startTime,
-        s.endTime,
-        stepsLatest(s.pre),
-        ...s.jobs.flatMap((j) => [j.startTime, j.endTime, stepsLatest(j.steps)]),
-    ]));
+    const updated = latest([
+        run.startTime,
+        run.endTime,
+        ...run.stages.flatMap((s) => [
+            s.startTime,
+            s.endTime,
+            stepsLatest(s.pre),
+            ...s.jobs.flatMap((j) => [j.startTime, j.endTime, stepsLatest(j.steps)]),
+        ]),
+    ]);
     if (updated !== undefined)
         snapshot.updateTime = updated;
     return snapshot;
@@ -3407,6 +3459,12 @@ async function resolveRun(target, client, ctx) {
             return { runId: target.runId, how: 'given (pipeline-run-id)', first, calls: 1 };
         }
         case 'start': {
+            // The newest run's number before the request: the run it starts is numbered after every run
+            // there was. An answer naming an older run (someone else's, an earlier success) is not the
+            // gate's run, however it comes (a queued start names its run in an error body).
+            const before = await client.listRuns({ offset: 0, limit: 1, sort_dir: 'desc' }, o);
+            calls++;
+            const baseline = before.runs[0]?.runNumber;
             // A write, sent once: the transport never repeats it after a lost answer.
             const started = await client.runPipeline({
                 ...(target.variables.length > 0 ? { variables: target.variables } : {}),
@@ -3422,6 +3480,11 @@ async function resolveRun(target, client, ctx) {
                 ctx.log(`The run ${runId} was queued by the pipeline's concurrency limit (${queued}); watching it from the queue.`);
             }
             const read = await readWhenVisible(client, runId, ctx);
+            const number = read.first.run.runNumber;
+            if (baseline !== undefined && number !== undefined && number <= baseline)
+                throw new Error(`RunPipeline answered run ${runId} (#${number}), which is not newer than run #${baseline}, the newest ` +
+                    `before the request: not the run it started, so the gate watches none. A run may have been started; ` +
+                    `see the pipeline's runs before running the job again.`);
             return {
                 runId,
                 how: 'started by this gate',
@@ -3435,7 +3498,7 @@ async function resolveRun(target, client, ctx) {
             for (;;) {
                 const page = await client.listRuns({ offset: 0, limit: COMMIT_PAGE, sort_dir: 'desc' }, o);
                 calls++;
-                const row = page.runs.find((r) => sameCommit(commitOf(r), target.sha));
+                const row = newestOf(page.runs.filter((r) => sameCommit(commitOf(r), target.sha)));
                 if (row) {
                     const first = await client.getRun(row.id, o);
                     return {
@@ -3478,6 +3541,19 @@ async function readWhenVisible(client, runId, ctx) {
         }
     }
 }
+/**
+ * The newest of the rows by the pipeline's own run numbers, whatever order the list came in (a list
+ * not sorted as asked must not make an older run of the commit, an earlier success, the one gated).
+ * Rows without a number come after those with one; among them, the first.
+ */
+function newestOf(rows) {
+    let best;
+    for (const r of rows)
+        if (!best ||
+            (r.runNumber !== undefined && (best.runNumber === undefined || r.runNumber > best.runNumber)))
+            best = r;
+    return best;
+}
 function commitOf(r) {
     return (r.source.commitId ?? '').toLowerCase();
 }
@@ -3487,6 +3563,11 @@ function sameCommit(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/codearts/provider.ts
+// The CodeArts provider: a pipeline's run, given, started, or found by commit or as the newest,
+// read and acted on through the v5 API (AK/SK signed, or an IAM token): failed jobs retried with the
+// run, manual reviews and check points passed or refused, the run stopped; with the failed steps'
+// logs and the build products as its extras.
+
 
 
 
@@ -3544,7 +3625,9 @@ function watched(config, client, runId, first, shown) {
                 fetchArtifacts(client, last, signal, warn),
             ]);
             const extras = { logs, warnings, artifacts };
-            const url = artifacts.find((a) => a.url)?.url;
+            // The output a later step downloads from: only an http(s) URL of one line, never whatever text
+            // the server put there (a `javascript:` link, a command line).
+            const url = artifacts.find((a) => isDownloadUrl(a.url))?.url;
             if (url)
                 extras.artifactUrl = url;
             return extras;
@@ -3577,6 +3660,13 @@ async function perform(client, runId, comment, action, signal) {
             // Jobs are never skipped by the gate: the mapping offers no skip.
             return false;
     }
+}
+/**
+ * An http(s) URL with nothing in it that a shell or a reader would take for more than a URL: no
+ * white space, quotes, control or bidi characters.
+ */
+function isDownloadUrl(url) {
+    return (url !== undefined && url.length <= 4096 && oneLine(url) === url && /^https?:\/\/[^\s"'`<>\\]+$/i.test(url));
 }
 
 ;// CONCATENATED MODULE: ./src/core/words.ts
@@ -3821,7 +3911,14 @@ const permanent = (a) => a.outcome === 'error' && a.transient !== true;
 const went = (a) => a.outcome !== 'error';
 function historyOf(memory) {
     const units = new Map();
-    const h = { units, skippedCount: 0, stopped: false, confirmations: new Map(), runRetries: 0 };
+    const h = {
+        units,
+        skippedCount: 0,
+        stopped: false,
+        confirmations: new Map(),
+        confirmRefused: new Map(),
+        runRetries: 0,
+    };
     memory.taken.forEach((a, index) => {
         const pending = () => ({ index, seen: a.seen, effectSeen: memory.effectsSeen.has(index) });
         if (a.kind === 'stop') {
@@ -3830,8 +3927,14 @@ function historyOf(memory) {
             return;
         }
         if (a.kind === 'pass' || a.kind === 'refuse') {
-            if (went(a) && a.target !== undefined)
+            if (a.target === undefined)
+                return;
+            if (went(a)) {
                 h.confirmations.set(a.target, pending());
+                h.confirmRefused.delete(a.target);
+            }
+            else if (permanent(a))
+                h.confirmRefused.set(a.target, { seen: a.seen, detail: a.detail ?? 'refused' });
             return;
         }
         if (a.target === undefined) {
@@ -3840,6 +3943,8 @@ function historyOf(memory) {
                 h.runRetries++;
                 h.runRetry = pending();
             }
+            else if (a.kind === 'retry' && permanent(a))
+                h.runRetryRefused = a.detail ?? 'refused';
             return;
         }
         let u = units.get(a.target);
@@ -3933,6 +4038,10 @@ function decide(run, policy, memory, words) {
         }
         if (scan.skipped > budget)
             return fail(overBudget(Run, scan, budgetText, words));
+        // Every unit skipped (within a budget, or by the pipeline's choice): nothing was done, whatever
+        // the run's own word. No success without at least one unit done.
+        if (scan.succeeded === 0)
+            return fail(`${Run} ended ${run.status}, but none of its ${plural(total, words.unit)} ${words.done}: ${listUnits(scan.skippedNamed, scan.skipped)} skipped.`);
         const within = budgetText ? ` (within ${budgetText})` : '';
         const skippedNote = scan.skipped > 0 ? `, ${scan.skipped} skipped${within}` : '';
         return end({
@@ -4030,6 +4139,11 @@ function decide_confirm(run, c, policy, history, words, { fail, wait }) {
     if (done && !done.effectSeen && !differs(done.seen, confirmationSeen(run, c)))
         return wait([], `${at}; waiting for ${words.provider} to show this gate's ${words.pass}`);
     const verb = policy.confirm === 'pass' ? words.pass : words.refuse;
+    // A pass the provider refused (false, a 4xx) is not sent again at every poll: only once the
+    // confirmation shows a change (the next pause, a review entered again).
+    const refused = history.confirmRefused.get(c.id);
+    if (refused && !differs(refused.seen, confirmationSeen(run, c)))
+        return wait([], `${at}; ${ing(verb)} it failed (${refused.detail}): waiting for a person to ${words.pass} it in ${words.provider}`);
     const offer = policy.confirm === 'pass' ? c.offers.pass : c.offers.refuse;
     if (!offer || !offer.allowed) {
         const why = offer ? `does not allow ${ing(verb)} it now` : `offers no ${verb} action for it`;
@@ -4067,7 +4181,9 @@ function failedRun(run, policy, history, scan, words, { fail, wait }) {
     if (retried && !retried.effectSeen && !differs(retried.seen, runSeen(run)))
         return wait([], `${words.run} ${run.id} ${run.status}; waiting for ${words.provider} to show this gate's retry`);
     const offer = run.offers.retry;
-    if (policy.retryFailed > history.runRetries && offer?.allowed) {
+    // A retry the provider refused (false, a 4xx) is not sent again: the run's failure stands.
+    const refused = history.runRetryRefused;
+    if (policy.retryFailed > history.runRetries && offer?.allowed && refused === undefined) {
         return wait([
             {
                 kind: 'retry',
@@ -4080,9 +4196,13 @@ function failedRun(run, policy, history, scan, words, { fail, wait }) {
         ? ''
         : history.runRetries >= policy.retryFailed
             ? ` after ${plural(history.runRetries, 'retry')}`
-            : offer
-                ? ` (${words.provider} does not allow retrying it now)`
-                : ` (${words.provider} offers no retry for it)`;
+            : refused !== undefined
+                ? ` (retrying it failed: ${refused})`
+                : offer?.why
+                    ? ` (${offer.why})`
+                    : offer
+                        ? ` (${words.provider} does not allow retrying it now)`
+                        : ` (${words.provider} offers no retry for it)`;
     return fail(`${Run} ended ${run.status}${why}${failedUnits}.`);
 }
 /** At the deadline: stop the run when on-failure is stop and it has not ended. */
@@ -5032,7 +5152,8 @@ function groupsRow(o) {
     const groups = (o.snapshot?.groups ?? []).slice(0, MAX_GROUPS_IN_ROW);
     if (groups.length === 0)
         return '';
-    const icon = (status) => STATUS_ICONS[status] ?? '•';
+    // own keys only: a status `constructor` or `toString` is a word, not the object's function
+    const icon = (status) => Object.hasOwn(STATUS_ICONS, status) ? STATUS_ICONS[status] : '•';
     const names = groups.map((g) => cell(g.name || '—'));
     const statuses = groups.map((g) => `${icon(g.status)} ${cell(g.status || '—')}`);
     return `| ${names.join(' | ')} |\n|${'---|'.repeat(groups.length)}\n| ${statuses.join(' | ')} |\n`;
@@ -5344,9 +5465,11 @@ function code(s) {
     const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
     return `${ticks}${pad}${v}${pad}${ticks}`;
 }
+/** Longest URL made a link: a server's URL of many KB would take the room of the units' table. */
+const MAX_URL_CHARS = 2048;
 /** Only http(s) links, with the characters that could end a markdown link encoded. */
 function safeUrl(url) {
-    if (!url || !/^https?:\/\/\S/i.test(url))
+    if (!url || url.length > MAX_URL_CHARS || !/^https?:\/\/\S/i.test(url))
         return undefined;
     return url
         .trim()

@@ -49,6 +49,7 @@ export {
   type ActionResult,
 } from './engine.js';
 export type { Fault } from './faults.js';
+export type { Reply } from './replies.js';
 export type { AuthOptions } from './auth.js';
 export { resolveVariants, type Variants, type ResolvedVariants } from './variants.js';
 export { NOT_ALLOWED } from './routes.js';

@@ -35,6 +35,8 @@ export interface CodeArtsSimulatorOptions {
   variants?: Variants;
   /** the simulator's wall clock in epoch ms (signature skew, run times); Date.now by default */
   now?: () => number;
+  /** changes every answer of a known operation before it is sent: hostile or odd servers in tests */
+  rewrite?: (operation: string, reply: Reply) => Reply;
 }
 
 export interface CodeArtsSimulator {
@@ -91,10 +93,13 @@ export async function startCodeArtsSimulator(opts: CodeArtsSimulatorOptions): Pr
       };
       requests.push(record);
       // the gateway knows its routes before it checks who calls
+      const answer = (r: NonNullable<typeof found>): Reply => {
+        const reply = r.handle(ctx);
+        return opts.rewrite ? opts.rewrite(operation, reply) : reply;
+      };
       const handle = (): Reply =>
         found
-          ? (authenticate({ method, target, headers: req.headers, body }, opts.auth, now()) ??
-            found.handle(ctx))
+          ? (authenticate({ method, target, headers: req.headers, body }, opts.auth, now()) ?? answer(found))
           : gatewayError(
               404,
               'APIG.0101',

@@ -91,6 +91,12 @@ export function decide(run: Snapshot, policy: Policy, memory: GateMemory, words:
       );
     }
     if (scan.skipped > budget) return fail(overBudget(Run, scan, budgetText, words));
+    // Every unit skipped (within a budget, or by the pipeline's choice): nothing was done, whatever
+    // the run's own word. No success without at least one unit done.
+    if (scan.succeeded === 0)
+      return fail(
+        `${Run} ended ${run.status}, but none of its ${plural(total, words.unit)} ${words.done}: ${listUnits(scan.skippedNamed, scan.skipped)} skipped.`,
+      );
     const within = budgetText ? ` (within ${budgetText})` : '';
     const skippedNote = scan.skipped > 0 ? `, ${scan.skipped} skipped${within}` : '';
     return end({
@@ -216,6 +222,14 @@ function confirm(
   if (done && !done.effectSeen && !differs(done.seen, confirmationSeen(run, c)))
     return wait([], `${at}; waiting for ${words.provider} to show this gate's ${words.pass}`);
   const verb = policy.confirm === 'pass' ? words.pass : words.refuse;
+  // A pass the provider refused (false, a 4xx) is not sent again at every poll: only once the
+  // confirmation shows a change (the next pause, a review entered again).
+  const refused = history.confirmRefused.get(c.id);
+  if (refused && !differs(refused.seen, confirmationSeen(run, c)))
+    return wait(
+      [],
+      `${at}; ${ing(verb)} it failed (${refused.detail}): waiting for a person to ${words.pass} it in ${words.provider}`,
+    );
   const offer = policy.confirm === 'pass' ? c.offers.pass : c.offers.refuse;
   if (!offer || !offer.allowed) {
     const why = offer ? `does not allow ${ing(verb)} it now` : `offers no ${verb} action for it`;
@@ -267,7 +281,9 @@ function failedRun(
       `${words.run} ${run.id} ${run.status}; waiting for ${words.provider} to show this gate's retry`,
     );
   const offer = run.offers.retry;
-  if (policy.retryFailed > history.runRetries && offer?.allowed) {
+  // A retry the provider refused (false, a 4xx) is not sent again: the run's failure stands.
+  const refused = history.runRetryRefused;
+  if (policy.retryFailed > history.runRetries && offer?.allowed && refused === undefined) {
     return wait([
       {
         kind: 'retry',
@@ -281,9 +297,13 @@ function failedRun(
       ? ''
       : history.runRetries >= policy.retryFailed
         ? ` after ${plural(history.runRetries, 'retry')}`
-        : offer
-          ? ` (${words.provider} does not allow retrying it now)`
-          : ` (${words.provider} offers no retry for it)`;
+        : refused !== undefined
+          ? ` (retrying it failed: ${refused})`
+          : offer?.why
+            ? ` (${offer.why})`
+            : offer
+              ? ` (${words.provider} does not allow retrying it now)`
+              : ` (${words.provider} offers no retry for it)`;
   return fail(`${Run} ended ${run.status}${why}${failedUnits}.`);
 }
 

@@ -35,9 +35,16 @@ export interface History {
   stopped: boolean;
   /** the last pass of each confirmation that went through */
   confirmations: Map<string, Pending>;
+  /**
+   * a pass refused for good (not transient) since the last that went through: what was seen when it
+   * was planned, and why; never tried again until the confirmation shows a change
+   */
+  confirmRefused: Map<string, { seen?: Seen; detail: string }>;
   /** retries of the whole run that went through, and the last one */
   runRetries: number;
   runRetry?: Pending;
+  /** a retry of the whole run failed for good: no more retries */
+  runRetryRefused?: string;
 }
 
 /** An error that says "no": trying again would get the same answer. */
@@ -47,7 +54,14 @@ const went = (a: TakenAction): boolean => a.outcome !== 'error';
 
 export function historyOf(memory: GateMemory): History {
   const units = new Map<string, UnitHistory>();
-  const h: History = { units, skippedCount: 0, stopped: false, confirmations: new Map(), runRetries: 0 };
+  const h: History = {
+    units,
+    skippedCount: 0,
+    stopped: false,
+    confirmations: new Map(),
+    confirmRefused: new Map(),
+    runRetries: 0,
+  };
   memory.taken.forEach((a, index) => {
     const pending = (): Pending => ({ index, seen: a.seen, effectSeen: memory.effectsSeen.has(index) });
     if (a.kind === 'stop') {
@@ -55,7 +69,12 @@ export function historyOf(memory: GateMemory): History {
       return;
     }
     if (a.kind === 'pass' || a.kind === 'refuse') {
-      if (went(a) && a.target !== undefined) h.confirmations.set(a.target, pending());
+      if (a.target === undefined) return;
+      if (went(a)) {
+        h.confirmations.set(a.target, pending());
+        h.confirmRefused.delete(a.target);
+      } else if (permanent(a))
+        h.confirmRefused.set(a.target, { seen: a.seen, detail: a.detail ?? 'refused' });
       return;
     }
     if (a.target === undefined) {
@@ -63,7 +82,7 @@ export function historyOf(memory: GateMemory): History {
       if (a.kind === 'retry' && went(a)) {
         h.runRetries++;
         h.runRetry = pending();
-      }
+      } else if (a.kind === 'retry' && permanent(a)) h.runRetryRefused = a.detail ?? 'refused';
       return;
     }
     let u = units.get(a.target);

@@ -16,6 +16,8 @@ export type UnitPhase = 'pending' | 'running' | 'succeeded' | 'failed' | 'skippe
  */
 export interface Offer {
   allowed: boolean;
+  /** why it is not allowed now, in the provider's words, when it says */
+  why?: string;
 }
 
 export interface Unit {

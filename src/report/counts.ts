@@ -176,8 +176,11 @@ export function pointsOf(outcome: RunOutcome): PointOutcome[] {
   for (const a of outcome.taken)
     if (a.outcome === 'ok' && a.target && (a.kind === 'pass' || a.kind === 'refuse'))
       byUs.set(a.target, a.kind === 'pass' ? 'passed' : 'refused');
-  return (outcome.snapshot?.reached ?? []).map((point) => ({
-    point,
-    decision: byUs.get(point.id) ?? (point.waiting ? 'pending' : 'done'),
-  }));
+  // A pass the server answered `ok` while the point still waits at the end did not take: the point
+  // is pending, never "passed by this gate". (A refusal ends the watch on the answer before it.)
+  return (outcome.snapshot?.reached ?? []).map((point) => {
+    const mine = byUs.get(point.id);
+    const decision = mine === 'refused' ? mine : point.waiting ? 'pending' : (mine ?? 'done');
+    return { point, decision };
+  });
 }

@@ -151,7 +151,9 @@ function headSection(o: RunOutcome, t: Tally): string {
 function groupsRow(o: RunOutcome): string {
   const groups = (o.snapshot?.groups ?? []).slice(0, MAX_GROUPS_IN_ROW);
   if (groups.length === 0) return '';
-  const icon = (status: string): string => STATUS_ICONS[status] ?? '•';
+  // own keys only: a status `constructor` or `toString` is a word, not the object's function
+  const icon = (status: string): string =>
+    Object.hasOwn(STATUS_ICONS, status) ? STATUS_ICONS[status]! : '•';
   const names = groups.map((g) => cell(g.name || '—'));
   const statuses = groups.map((g) => `${icon(g.status)} ${cell(g.status || '—')}`);
   return `| ${names.join(' | ')} |\n|${'---|'.repeat(groups.length)}\n| ${statuses.join(' | ')} |\n`;
@@ -509,9 +511,12 @@ function code(s: string): string {
   return `${ticks}${pad}${v}${pad}${ticks}`;
 }
 
+/** Longest URL made a link: a server's URL of many KB would take the room of the units' table. */
+const MAX_URL_CHARS = 2048;
+
 /** Only http(s) links, with the characters that could end a markdown link encoded. */
 function safeUrl(url: string | undefined): string | undefined {
-  if (!url || !/^https?:\/\/\S/i.test(url)) return undefined;
+  if (!url || url.length > MAX_URL_CHARS || !/^https?:\/\/\S/i.test(url)) return undefined;
   return url
     .trim()
     .replace(/[\s()<>"'|[\]\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);

@@ -116,6 +116,12 @@ describe('decide: verdicts on a finished order', () => {
       'failure',
     ],
     ['Success with every machine Cancelled', order('Success', many(2, 'Cancelled')), policy(), 'failure'],
+    [
+      'Success with every machine Skipped, even within the budget: nothing was deployed',
+      order('Success', many(2, 'Skipped')),
+      policy({ maxSkipped: count(2) }),
+      'failure',
+    ],
     ['Success with machines still Running', order('Success', many(2, 'Running')), policy(), 'failure'],
     ['Success with machines still Pending', order('Success', many(2, 'Pending')), policy(), 'failure'],
     ...(['FAILED', 'Error', 'Timeout'] as const).map((status): [string, Order, Policy, string] => [
@@ -699,6 +705,21 @@ describe('decide: a paused order', () => {
   it('a transient resume error lets it be tried again', () => {
     const mem = memory({ kind: 'resume', outcome: 'error', transient: true });
     expect(kinds(decide(paused, auto, mem))).toEqual(['resume']);
+  });
+
+  // A resume Yunxiao refused (false, a 4xx) was sent again at every poll until the deadline.
+  it('a resume refused for good is not sent again until the order moves on', () => {
+    const first = decide(paused, auto, memory());
+    const refused = afterShell(memory(), first, T0, 'error');
+    const again = decide(paused, auto, refused);
+    expect(again.actions).toEqual([]);
+    expect(again.verdict).toBeUndefined();
+    expect(again.waitingFor).toContain('resuming it failed');
+    expect(again.waitingFor).toContain('waiting for a person to resume it in Yunxiao');
+    // the next pause is another matter
+    expect(kinds(decide({ ...paused, currentBatch: 2, updateTime: T0 + 60_000 }, auto, refused))).toEqual([
+      'resume',
+    ]);
   });
 
   it('resumes only when nothing else is planned', () => {

@@ -183,6 +183,15 @@ describe('the same bad answer three times in a row fails at once', () => {
     expect(err.retryable).toBe(false);
   });
 
+  // The run the gate started (or waited for) is read for its deploy order: an answer about another
+  // run (an earlier success) made the gate watch that run's deploy and give its verdict.
+  it('an answer about another pipeline run is never read as this one', async () => {
+    nock(HOST).get(`${P}/runs/9`).times(3).reply(200, { pipelineRunId: 8, status: 'SUCCESS', stages: [] });
+    const err = await failure(client().getPipelineRun('7', '9'));
+    expect(err.message).toContain('the answer is about pipeline run "8", not pipeline run 9');
+    expect(err.retryable).toBe(false);
+  });
+
   it('an answer with no deployOrderId is not this order either', async () => {
     const { deployOrderId: _gone, ...rest } = ORDER({ status: 'Success' });
     nock(HOST).get(`${P}/deploy/1111`).times(3).reply(200, rest);

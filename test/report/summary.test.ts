@@ -280,6 +280,35 @@ describe('renderSummary: size', () => {
   });
 });
 
+describe('renderSummary: links of any length', () => {
+  // A server's build products with URLs of 100,000 characters (8 MB of them fit an answer) took the
+  // room of the table that must list the failed units: the failure was not shown.
+  it('a URL too long to be a link is shown as no link, and the failed units are still listed', () => {
+    const long = `https://cdn.example/${'a'.repeat(100_000)}`;
+    const artifacts = Array.from({ length: 50 }, (_, i) => ({ name: `app-${i}.jar`, url: long }));
+    const md = renderSummary(
+      outcomeOf({ result: 'failure', artifacts, artifactUrl: long }, mixed, [act('skip', 'b2')]),
+    );
+    expect(md).toContain('### Needs a look (3)');
+    expect(md).toContain('- app-0.jar');
+    expect(md).not.toContain('cdn.example');
+    expect(bytes(md)).toBeLessThan(100_000);
+  });
+});
+
+describe('renderSummary: the row of groups', () => {
+  it('a status that is a name of an object property is shown as a word', () => {
+    const o = outcomeOf({ result: 'failure' }, mixed);
+    const groups = ['constructor', 'toString', '__proto__', 'FAILED'].map((status, i) => ({
+      name: `S${i}`,
+      status,
+    }));
+    const md = renderSummary({ ...o, snapshot: { ...o.snapshot!, groups } });
+    expect(md).toContain('| • constructor | • toString | • \\_\\_proto\\_\\_ | ❌ FAILED |');
+    expect(md).not.toContain('native code');
+  });
+});
+
 describe('summaryToText', () => {
   it('drops tags, keeps tables readable, undoes escapes', () => {
     const md = renderSummary(

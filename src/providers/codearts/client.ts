@@ -182,7 +182,7 @@ export class CodeArtsClient {
   }
 
   /** StopPipelineRun: true when CodeArts says it stopped the run. */
-  stopRun(runId: string, o?: CallOptions): Promise<boolean> {
+  async stopRun(runId: string, o?: CallOptions): Promise<boolean> {
     return this.action('StopPipelineRun', 'POST', `${runPath(runId)}/stop`, undefined, o);
   }
 
@@ -190,7 +190,11 @@ export class CodeArtsClient {
    * RetryPipelineRun: the failed jobs again (or only `jobRunIds`). Undefined when CodeArts says
    * nothing was done; the run's id (and its queue entry when it waits) otherwise.
    */
-  retryRun(runId: string, jobRunIds?: readonly string[], o?: CallOptions): Promise<StartResult | undefined> {
+  async retryRun(
+    runId: string,
+    jobRunIds?: readonly string[],
+    o?: CallOptions,
+  ): Promise<StartResult | undefined> {
     return this.send(
       {
         operation: 'RetryPipelineRun',
@@ -243,7 +247,7 @@ export class CodeArtsClient {
   }
 
   /** ShowPipelineLog: one page of a step's log. */
-  getStepLog(
+  async getStepLog(
     runId: string,
     jobRunId: string,
     stepRunId: string,
@@ -257,7 +261,7 @@ export class CodeArtsClient {
       {
         operation: 'ShowPipelineLog',
         method: 'POST',
-        path: `${runPath(runId)}/jobs/${seg(jobRunId)}/steps/${seg(stepRunId)}/logs`,
+        path: `${runPath(runId)}/jobs/${idSegment(jobRunId, 'job run')}/steps/${idSegment(stepRunId, 'step run')}/logs`,
         body,
         write: false,
         read: json(toStepLog),
@@ -268,7 +272,7 @@ export class CodeArtsClient {
   }
 
   /** ShowPipelineArtifacts: the run's build products. */
-  listArtifacts(runId: string, o?: CallOptions): Promise<PipelineArtifact[]> {
+  async listArtifacts(runId: string, o?: CallOptions): Promise<PipelineArtifact[]> {
     return this.send(
       {
         operation: 'ShowPipelineArtifacts',
@@ -281,7 +285,7 @@ export class CodeArtsClient {
     );
   }
 
-  private review(
+  private async review(
     operation: string,
     action: 'pass' | 'refuse',
     runId: string,
@@ -290,11 +294,11 @@ export class CodeArtsClient {
     description: string | undefined,
     o?: CallOptions,
   ): Promise<boolean> {
-    const path = `${runPath(runId)}/jobs/${seg(jobRunId)}/steps/${seg(stepRunId)}/${action}`;
+    const path = `${runPath(runId)}/jobs/${idSegment(jobRunId, 'job run')}/steps/${idSegment(stepRunId, 'step run')}/${action}`;
     return this.action(operation, 'POST', path + query({ approval_description: description }), undefined, o);
   }
 
-  private checkpoint(
+  private async checkpoint(
     operation: string,
     action: 'pass' | 'refuse',
     runId: string,
@@ -305,7 +309,7 @@ export class CodeArtsClient {
     // The docs show RejectCheckpoint with the body `{ }` (the SDK's AcceptCheckpoint has none, and
     // an empty object is harmless there). Where a description goes is documented for neither: it is
     // sent as the manual review's `approval_description` query (UNVERIFIED).
-    const path = `${runPath(runId)}/steps/${seg(stepRunId)}/manual/${action}`;
+    const path = `${runPath(runId)}/steps/${idSegment(stepRunId, 'step run')}/manual/${action}`;
     return this.action(operation, 'POST', path + query({ approval_description: description }), {}, o);
   }
 
@@ -359,7 +363,18 @@ export class CodeArtsClient {
   }
 }
 
-const runPath = (runId: string): string => `/pipeline-runs/${seg(runId)}`;
+const runPath = (runId: string): string => `/pipeline-runs/${idSegment(runId, 'run')}`;
+
+/**
+ * An id (from the server's answers) as one path segment, percent-encoded. Never empty, `.` or `..`:
+ * a URL parser resolves those, and a pass, a retry or a stop would go to another path than the one
+ * the gate means (`…/steps/../manual/pass` is `…/manual/pass`). Refused before anything is sent.
+ */
+function idSegment(id: string, what: string): string {
+  if (id === '' || id === '.' || id === '..')
+    throw new Error(`the ${what} id ${JSON.stringify(id)} cannot name a path segment: nothing was sent`);
+  return seg(id);
+}
 
 const parse = (bytes: Uint8Array): unknown => readJson(bytes).value;
 

@@ -1,6 +1,6 @@
 // What the report carries besides the run: the last lines of each failed step's log, and the run's
 // build products. Best effort within a time bound; neither changes what the gate decided.
-import { tail } from '../../common/log-tail.js';
+import { tailOfNewestFirst } from '../../common/log-tail.js';
 import { messageOf } from '../../common/message.js';
 import type { Artifact, LogExcerpt } from '../../report/outcome.js';
 import type { CodeArtsClient } from './client.js';
@@ -46,7 +46,8 @@ export async function fetchFailedStepLogs(
   signal: AbortSignal,
   warn: (line: string) => void,
 ): Promise<Record<string, LogExcerpt>> {
-  const logs: Record<string, LogExcerpt> = {};
+  // Keyed by the server's step ids: no prototype, so an id `__proto__` is a key like any other.
+  const logs = Object.create(null) as Record<string, LogExcerpt>;
   await Promise.all(
     failedSteps(run)
       .slice(0, MAX_LOGGED_STEPS)
@@ -64,13 +65,7 @@ export async function fetchFailedStepLogs(
             { limit: LOG_LINES, sort: 'desc' },
             { signal },
           );
-          excerpt.lines = tail(
-            page.log
-              .split(/\r\n|\r|\n/)
-              .reverse()
-              .join('\n'),
-            LOG_LINES,
-          );
+          excerpt.lines = tailOfNewestFirst(page.log, LOG_LINES);
         } catch (err) {
           if (signal.aborted) return;
           warn(`Could not fetch the log of step ${s.title}: ${messageOf(err)}`);

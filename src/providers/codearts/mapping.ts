@@ -1,7 +1,7 @@
 // A CodeArts run detail as the core's Snapshot (core/snapshot.ts), by a table per status: units are
 // the jobs, groups the stages, confirmations the manual reviews and check points waiting for a
 // person. Statuses stay CodeArts' words; a word not in a table is `unknown` (never an ending).
-import type { Confirmation, Point, RunPhase, Snapshot, Unit, UnitPhase } from '../../core/snapshot.js';
+import type { Confirmation, Offer, Point, RunPhase, Snapshot, Unit, UnitPhase } from '../../core/snapshot.js';
 import type { Words } from '../../core/words.js';
 import {
   JOB_STATUSES,
@@ -67,6 +67,8 @@ const ENDED: ReadonlySet<string> = new Set([
   'UNSELECTED',
   'ASYNC_FAILED',
 ]);
+/** Words of a review or check point step that ended without a pass. */
+const NOT_PASSED: ReadonlySet<string> = new Set(['FAILED', 'CANCELED', 'ASYNC_FAILED']);
 /** Words of a step that has not started (or no word at all). */
 const NOT_STARTED: ReadonlySet<string> = new Set(['INIT', 'QUEUED', '']);
 const RUN_ENDED: ReadonlySet<RunPhase> = new Set(['succeeded', 'failed', 'cancelled']);
@@ -112,15 +114,19 @@ function approvers(step: StepRun): string | undefined {
 
 const PASS_OR_REFUSE = (): Confirmation['offers'] => ({ pass: { allowed: true }, refuse: { allowed: true } });
 
-/** The latest of the times given (the server's last change seen in them). */
-function latest(...values: (number | undefined)[]): number | undefined {
+/**
+ * The latest of the times given (the server's last change seen in them). A list, never spread into
+ * the call: an answer's hundreds of thousands of steps would pass the engine's limit on arguments
+ * (a RangeError, and no snapshot of the run at all).
+ */
+function latest(values: readonly (number | undefined)[]): number | undefined {
   let out: number | undefined;
   for (const v of values) if (v !== undefined && (out === undefined || v > out)) out = v;
   return out;
 }
 
 function stepsLatest(steps: readonly StepRun[]): number | undefined {
-  return latest(...steps.flatMap((s) => [s.startTime, s.endTime]));
+  return latest(steps.flatMap((s) => [s.startTime, s.endTime]));
 }
 
 function unitOf(job: JobRun, stage: StageRun, group: number, run: RunDetail, runPhase: RunPhase): Unit {
@@ -142,7 +148,7 @@ function unitOf(job: JobRun, stage: StageRun, group: number, run: RunDetail, run
     job.message ||
     job.steps.find((s) => (s.status === 'FAILED' || s.status === 'ASYNC_FAILED') && s.message)?.message;
   if (message) unit.message = message;
-  const updated = latest(job.startTime, job.endTime, stepsLatest(job.steps));
+  const updated = latest([job.startTime, job.endTime, stepsLatest(job.steps)]);
   if (updated !== undefined) unit.updateTime = updated;
   if (job.startTime !== undefined) {
     const end = job.endTime ?? (ENDED.has(job.status) ? undefined : run.serverTime);
@@ -239,20 +245,31 @@ export function toSnapshot(run: RunDetail): Snapshot {
   const busy = units.some((u) => (u.phase === 'running' && !holding.has(u.id)) || u.status === 'QUEUED');
   const phase: RunPhase = given === 'running' && confirmations.length > 0 && !busy ? 'paused' : given;
 
+  // A review or check point that ended without a pass (refused by a person, or timed out) is a
+  // "no": retrying the run would ask again, and with manual-review: pass the gate would pass what a
+  // person refused. The run is not retried past it (one cancelled with its run too: in doubt).
+  const refused = reached.find((p) => NOT_PASSED.has(p.status));
+  const retry: Offer = refused
+    ? {
+        allowed: false,
+        why: `${refused.status} ${refused.label}: a run is not retried past a review or check point not passed`,
+      }
+    : { allowed: run.status === 'FAILED' };
+
   const snapshot: Snapshot = {
     id: run.id,
     status: run.status,
     phase,
     known,
     progress: { current, total: run.stages.length },
-    offers: { stop: { allowed: !RUN_ENDED.has(phase) }, retry: { allowed: run.status === 'FAILED' } },
+    offers: { stop: { allowed: !RUN_ENDED.has(phase) }, retry },
     units,
     confirmations,
     reached,
     groups: run.stages.map((st) => ({ name: st.name || st.identifier, status: st.status })),
     extra: runExtra(run),
   };
-  const updated = latest(
+  const updated = latest([
     run.startTime,
     run.endTime,
     ...run.stages.flatMap((s) => [
@@ -261,7 +278,7 @@ export function toSnapshot(run: RunDetail): Snapshot {
       stepsLatest(s.pre),
       ...s.jobs.flatMap((j) => [j.startTime, j.endTime, stepsLatest(j.steps)]),
     ]),
-  );
+  ]);
   if (updated !== undefined) snapshot.updateTime = updated;
   return snapshot;
 }

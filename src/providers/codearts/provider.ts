@@ -2,6 +2,7 @@
 // read and acted on through the v5 API (AK/SK signed, or an IAM token): failed jobs retried with the
 // run, manual reviews and check points passed or refused, the run stopped; with the failed steps'
 // logs and the build products as its extras.
+import { oneLine } from '../../common/untrusted.js';
 import type { PlannedAction } from '../../core/types.js';
 import type { Dispatcher } from '../../http/dispatch.js';
 import type { Extras, Provider, Watched } from '../../watch/provider.js';
@@ -80,7 +81,9 @@ function watched(
         fetchArtifacts(client, last, signal, warn),
       ]);
       const extras: Extras = { logs, warnings, artifacts };
-      const url = artifacts.find((a) => a.url)?.url;
+      // The output a later step downloads from: only an http(s) URL of one line, never whatever text
+      // the server put there (a `javascript:` link, a command line).
+      const url = artifacts.find((a) => isDownloadUrl(a.url))?.url;
       if (url) extras.artifactUrl = url;
       return extras;
     },
@@ -118,4 +121,14 @@ async function perform(
       // Jobs are never skipped by the gate: the mapping offers no skip.
       return false;
   }
+}
+
+/**
+ * An http(s) URL with nothing in it that a shell or a reader would take for more than a URL: no
+ * white space, quotes, control or bidi characters.
+ */
+function isDownloadUrl(url: string | undefined): url is string {
+  return (
+    url !== undefined && url.length <= 4096 && oneLine(url) === url && /^https?:\/\/[^\s"'`<>\\]+$/i.test(url)
+  );
 }

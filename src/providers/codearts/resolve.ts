@@ -37,6 +37,12 @@ export async function resolveRun(
       return { runId: target.runId, how: 'given (pipeline-run-id)', first, calls: 1 };
     }
     case 'start': {
+      // The newest run's number before the request: the run it starts is numbered after every run
+      // there was. An answer naming an older run (someone else's, an earlier success) is not the
+      // gate's run, however it comes (a queued start names its run in an error body).
+      const before = await client.listRuns({ offset: 0, limit: 1, sort_dir: 'desc' }, o);
+      calls++;
+      const baseline = before.runs[0]?.runNumber;
       // A write, sent once: the transport never repeats it after a lost answer.
       const started = await client.runPipeline(
         {
@@ -57,6 +63,13 @@ export async function resolveRun(
         );
       }
       const read = await readWhenVisible(client, runId, ctx);
+      const number = read.first.run.runNumber;
+      if (baseline !== undefined && number !== undefined && number <= baseline)
+        throw new Error(
+          `RunPipeline answered run ${runId} (#${number}), which is not newer than run #${baseline}, the newest ` +
+            `before the request: not the run it started, so the gate watches none. A run may have been started; ` +
+            `see the pipeline's runs before running the job again.`,
+        );
       return {
         runId,
         how: 'started by this gate',
@@ -70,7 +83,7 @@ export async function resolveRun(
       for (;;) {
         const page = await client.listRuns({ offset: 0, limit: COMMIT_PAGE, sort_dir: 'desc' }, o);
         calls++;
-        const row = page.runs.find((r) => sameCommit(commitOf(r), target.sha));
+        const row = newestOf(page.runs.filter((r) => sameCommit(commitOf(r), target.sha)));
         if (row) {
           const first = await client.getRun(row.id, o);
           return {
@@ -116,6 +129,22 @@ async function readWhenVisible(
       await ctx.sleep(ctx.pollIntervalMs, ctx.signal);
     }
   }
+}
+
+/**
+ * The newest of the rows by the pipeline's own run numbers, whatever order the list came in (a list
+ * not sorted as asked must not make an older run of the commit, an earlier success, the one gated).
+ * Rows without a number come after those with one; among them, the first.
+ */
+function newestOf(rows: readonly RunRow[]): RunRow | undefined {
+  let best: RunRow | undefined;
+  for (const r of rows)
+    if (
+      !best ||
+      (r.runNumber !== undefined && (best.runNumber === undefined || r.runNumber > best.runNumber))
+    )
+      best = r;
+  return best;
 }
 
 function commitOf(r: RunRow): string {

@@ -30,6 +30,7 @@ import type {
   YunxiaoApi,
 } from './model.js';
 import {
+  checkRunId,
   DEPLOY_ORDER_FIELDS,
   MACHINE_FIELDS,
   MAX_LOG_BYTES,
@@ -141,7 +142,7 @@ export class ClassicClient implements YunxiaoApi {
       ['pipelines', pipelineId, 'pipelineRuns', pipelineRunId],
       {},
       o,
-      (body) => toPipelineRun(body['pipelineRun']),
+      (body) => checkRunId(toPipelineRun(body['pipelineRun']), pipelineRunId),
     );
   }
 

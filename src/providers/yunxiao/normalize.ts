@@ -325,6 +325,18 @@ export const MAX_ORDER_BYTES = 64 * 1024 * 1024;
 /** The largest machine log answer accepted; only its last lines are kept. */
 export const MAX_LOG_BYTES = 16 * 1024 * 1024;
 
+/**
+ * An answer about another pipeline run than the one asked for: its deploy order is never taken for
+ * the run's (the run the gate started or waited for). A run that names no id is read as asked.
+ */
+export function checkRunId(run: PipelineRun, asked: string): PipelineRun {
+  if (run.pipelineRunId === '' || run.pipelineRunId === asked) return run;
+  throw new AnswerError(
+    'mismatch',
+    `the answer is about pipeline run "${run.pipelineRunId.slice(0, 40)}", not pipeline run ${asked}`,
+  );
+}
+
 /** An answer about another deploy order than the one asked for: never a verdict. */
 export function orderMismatch(got: string, asked: string): AnswerError {
   const shown = got === '' ? 'no deployOrderId' : `deploy order "${got.slice(0, 40)}"`;

@@ -27,6 +27,7 @@ import type {
   YunxiaoApi,
 } from './model.js';
 import {
+  checkRunId,
   DEPLOY_ORDER_FIELDS,
   MACHINE_FIELDS,
   MAX_LOG_BYTES,
@@ -128,7 +129,7 @@ export class OpenApiClient implements YunxiaoApi {
     return this.get(
       'GetPipelineRun',
       `/pipelines/${enc(pipelineId)}/runs/${enc(pipelineRunId)}`,
-      json(toPipelineRun),
+      json((raw) => checkRunId(toPipelineRun(raw), pipelineRunId)),
       o,
     );
   }

@@ -30,17 +30,19 @@ export async function newestRuns(
     return api.listPipelineRuns(pipelineId, cursor, opts);
   };
   const first = await page(undefined);
+  // Rows are added one by one, never spread into push(): a page of hundreds of thousands of rows
+  // would pass the engine's limit on arguments (a RangeError instead of the newest run).
   const rows = [...first.items];
   if (first.next === undefined) return { rows, complete: true, pages: 1 };
   if (first.last !== undefined) {
-    if (!read.has(first.last)) rows.push(...(await page(first.last)).items);
+    if (!read.has(first.last)) for (const r of (await page(first.last)).items) rows.push(r);
     return { rows, complete: true, pages: read.size };
   }
   if (descending(first.items)) return { rows, complete: true, pages: 1 };
   let cursor: string | undefined = first.next;
   while (cursor !== undefined && !read.has(cursor) && read.size < MAX_RUN_PAGES) {
     const next = await page(cursor);
-    rows.push(...next.items);
+    for (const r of next.items) rows.push(r);
     cursor = next.next;
   }
   return { rows, complete: cursor === undefined, pages: read.size };

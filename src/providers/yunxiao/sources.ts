@@ -13,18 +13,29 @@ export function repositoriesOf(def: PipelineDefinition): string[] {
 }
 
 /**
+ * Characters of a line of the YAML looked at: a repository URL is far shorter. A longer line keeps
+ * its place in the structure but gives no URL, and no regex ever runs over more of a line (the YAML
+ * is the server's text, up to 8 MB).
+ */
+const MAX_LINE_CHARS = 4096;
+
+/**
  * The `endpoint` of each entry of the top-level `sources:` mapping of a pipeline's YAML, in block
  * style (as Yunxiao writes it). Not a YAML parser: anything else (flow style, anchors, multi-line
  * scalars) yields nothing rather than a guess.
  */
 export function yamlRepositories(flow: string): string[] {
-  const lines = flow.split(/\r?\n/);
-  const start = lines.findIndex((l) => /^sources:\s*(#.*)?$/.test(l));
+  // Split at LF, then a CR before it dropped: /\r?\n/ would run over the whole text.
+  const lines = flow.split('\n').map((l) => {
+    const line = l.endsWith('\r') ? l.slice(0, -1) : l;
+    return { line: line.slice(0, MAX_LINE_CHARS), whole: line.length <= MAX_LINE_CHARS };
+  });
+  const start = lines.findIndex(({ line }) => /^sources:\s*(#.*)?$/.test(line));
   if (start < 0) return [];
   const out: string[] = [];
   let sourceIndent: number | undefined;
   let fieldIndent: number | undefined;
-  for (const line of lines.slice(start + 1)) {
+  for (const { line, whole } of lines.slice(start + 1)) {
     if (/^\s*(#.*)?$/.test(line)) continue;
     const indent = /^ */.exec(line)![0].length;
     if (indent === 0) break; // the next top-level key
@@ -37,7 +48,7 @@ export function yamlRepositories(flow: string): string[] {
     fieldIndent ??= indent;
     if (indent !== fieldIndent) continue; // inside a nested mapping (certificate: ...)
     const endpoint = /^\s+endpoint:\s*(.*)$/.exec(line);
-    const url = endpoint ? scalar(endpoint[1]!) : undefined;
+    const url = endpoint && whole ? scalar(endpoint[1]!) : undefined;
     if (url && !out.includes(url)) out.push(url);
   }
   return out;
@@ -49,7 +60,10 @@ function scalar(text: string): string | undefined {
   const quoted = /^(["'])(.*)\1\s*(#.*)?$/.exec(t);
   if (quoted) return quoted[2] || undefined;
   if (/^[[{|>&*!]/.test(t)) return undefined;
-  const plain = t.replace(/\s+#.*$/, '').trim();
+  // The comment starts at the first `#` after white space. Found by a two-character search:
+  // /\s+#.*$/ tries every run of spaces against every `#`, quadratic in a line of spaces.
+  const comment = t.search(/\s#/);
+  const plain = (comment < 0 ? t : t.slice(0, comment)).trim();
   return plain || undefined;
 }
 

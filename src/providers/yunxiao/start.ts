@@ -48,6 +48,14 @@ export async function startRun(pipelineId: string, start: StartInputs, ctx: Star
   const operation = api.kind === 'classic' ? 'StartPipelineRun' : 'CreatePipelineRun';
   try {
     const pipelineRunId = await api.createPipelineRun(pipelineId, runParams(start, repositories), { signal });
+    // A run the request started comes after every run before it: an answer naming an older one (a
+    // cached or crafted answer, someone else's run) is not the gate's, and its deploy is not gated.
+    if (baseline?.id !== undefined && !idAfter(pipelineRunId, baseline.id))
+      throw new ResolveError(
+        `${operation} answered run ${pipelineRunId}, which is not newer than run ${baseline.id}, the newest before ` +
+          `the request: not the run it started, so the gate watches none. A run may have been started; see the ` +
+          `pipeline's runs before running the job again: ${ctx.pipelineUrl}`,
+      );
     return { pipelineRunId, recovered: false, calls: calls + 1 };
   } catch (err) {
     if (signal.aborted)

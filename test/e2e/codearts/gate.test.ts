@@ -250,6 +250,31 @@ describe('manual reviews', () => {
     );
   });
 
+  it('a pass CodeArts refuses is sent once; the gate then waits for a person and says so', async () => {
+    const { run, ops } = await codeArtsGate(
+      REVIEW,
+      { start: 'true', 'manual-review': 'pass', timeout: '2s' },
+      { faults: [{ operation: 'AcceptManualReview', kind: '200-error', times: 100 }] },
+    );
+    expect(run.outputs['result']).toBe('timed-out');
+    expect(count(ops, 'AcceptManualReview')).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::Pipeline run \w+ did not finish within 2s .*; at the end: .*passing it failed \(.*DEVCP\.00014031.*\): waiting for a person to pass it in CodeArts/,
+    );
+  });
+
+  it('a review a person refused: the run is not retried, and the gate fails saying so', async () => {
+    const { run, ops } = await codeArtsGate(
+      { ...REVIEW, events: [{ atTick: 1, kind: 'review', action: 'refuse' }] },
+      { start: 'true', 'retry-failed': '1', timeout: '5s' },
+    );
+    expect(run.outputs['result']).toBe('failure');
+    expect(count(ops, 'RetryPipelineRun')).toBe(0);
+    expect(run.stdout).toMatch(
+      /::error::Pipeline run \w+ ended FAILED \(FAILED at manual review .*a run is not retried past a review or check point not passed\)/,
+    );
+  });
+
   it('a check point passed by someone else is reported as done, not by the gate', async () => {
     const { run } = await codeArtsGate(
       {
@@ -311,6 +336,19 @@ describe('failures, retries, stops', () => {
     expect(run.summary).toContain('### Step logs of failed jobs');
     // the end of the log, oldest line first: the error is its last line
     expect(run.summary).toMatch(/\[ERROR\] deploy exited with code 1[^\n]*\n`{3,}\n/);
+  });
+
+  it('a retry CodeArts refuses is sent once, and the gate fails saying why', async () => {
+    const { run, ops } = await codeArtsGate(
+      flaky(Infinity),
+      { start: 'true', 'retry-failed': '2' },
+      { faults: [{ operation: 'RetryPipelineRun', kind: '200-error', times: 100 }] },
+    );
+    expect(run.outputs['result']).toBe('failure');
+    expect(count(ops, 'RetryPipelineRun')).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::Pipeline run \w+ ended FAILED \(retrying it failed: .*DEVCP\.00014031.*\): deploy \(Deploy\)/,
+    );
   });
 
   it('on-failure: stop stops a run that is still going when the gate fails at its deadline', async () => {

@@ -298,6 +298,26 @@ describe('operations: method, path, body, headers', () => {
     other.scope.done();
   });
 
+  // Ids come from the server's answers. A URL parser resolves `.` and `..`: a pass of check point
+  // `..` would be sent to …/pipeline-runs/{run}/manual/pass, a stop of run `..` to …/{pipeline}/stop.
+  it.each(['..', '.', ''])('an id %j in a path is refused before anything is sent', async (id) => {
+    const c = client();
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['stop', () => c.stopRun(id)],
+      ['retry', () => c.retryRun(id)],
+      ['pass a check point', () => c.passCheckpoint(RUN, id)],
+      ['refuse a check point', () => c.refuseCheckpoint(RUN, id)],
+      ['pass a review (job)', () => c.passReview(RUN, id, STEP)],
+      ['refuse a review (step)', () => c.refuseReview(RUN, JOB, id)],
+      ['a step log', () => c.getStepLog(RUN, JOB, id, { limit: 1, sort: 'desc' })],
+      ['the artifacts', () => c.listArtifacts(id)],
+    ];
+    for (const [what, call] of calls)
+      await expect(call(), what).rejects.toThrow(/cannot name a path segment: nothing was sent/);
+    // nothing was attempted (net connect is disabled: a request would have failed otherwise)
+    expect(debug).toEqual([]);
+  });
+
   it('a trailing slash of the endpoint is dropped', async () => {
     const { scope } = expectCall('GET', `${BASE}/pipeline-runs/detail`, [200, DETAIL]);
     await client({ endpoint: `${HOST}//` }).getRun();

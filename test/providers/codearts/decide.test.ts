@@ -7,7 +7,7 @@ import type { Policy } from '../../../src/core/policy.js';
 import type { Decision, GateMemory, TakenAction } from '../../../src/core/types.js';
 import { CODEARTS_WORDS, toSnapshot } from '../../../src/providers/codearts/mapping.js';
 import type { RunDetail } from '../../../src/providers/codearts/model.js';
-import { approveStage, job, reviewJob, run, stage } from '../../support/codearts-runs.js';
+import { approveStage, job, reviewJob, run, stage, step, T0 } from '../../support/codearts-runs.js';
 
 const policy = (over: Partial<Policy> = {}): Policy => ({
   skipUnreachable: false,
@@ -61,6 +61,32 @@ describe('verdicts', () => {
     });
   });
 
+  // A run COMPLETED in which every job was skipped, ignored or not selected deployed nothing.
+  it('COMPLETED with every job skipped, ignored or not selected is no success', () => {
+    const d = on(
+      run({
+        status: 'COMPLETED',
+        stages: [
+          stage({
+            status: 'COMPLETED',
+            jobs: [job({ status: 'SKIPPED' }), job({ id: 'j2', name: 'lint', status: 'IGNORED' })],
+          }),
+          stage({
+            id: 's2',
+            name: 'Deploy',
+            status: 'UNSELECTED',
+            jobs: [job({ id: 'j3', name: 'deploy', status: 'UNSELECTED' })],
+          }),
+        ],
+      }),
+    );
+    expect(d.verdict).toEqual({
+      result: 'failure',
+      reason:
+        'Pipeline run run-1 ended COMPLETED, but none of its 3 jobs completed: build (Build), lint (Build), deploy (Deploy) skipped.',
+    });
+  });
+
   it('COMPLETED with a job that FAILED is no success', () => {
     const d = on(failedDeploy('FAILED', 'COMPLETED'));
     expect(d.verdict?.result).toBe('failure');
@@ -104,6 +130,102 @@ describe('failed jobs', () => {
       'Pipeline run run-1 ended FAILED after 1 retry: deploy (Deploy): host refused the package.',
     );
   });
+
+  // A retry CodeArts refused (false, a 4xx: no Execute permission) was sent again at every poll
+  // until the deadline, which then said timed-out instead of the failure it was.
+  it('a retry CodeArts refused is not sent again: the failure says why', () => {
+    const failed = failedDeploy('FAILED', 'FAILED');
+    const first = on(failed, policy({ retryFailed: 2 }));
+    const refused: TakenAction = {
+      ...first.actions[0]!,
+      at: '2026-01-01T00:00:00Z',
+      outcome: 'error',
+      detail: 'RetryPipelineRun: HTTP 403 DEVCP.00014031',
+      transient: false,
+    };
+    const again = on(failed, policy({ retryFailed: 2 }), memory(refused));
+    expect(again.actions).toEqual([]);
+    expect(again.verdict).toEqual({
+      result: 'failure',
+      reason:
+        'Pipeline run run-1 ended FAILED (retrying it failed: RetryPipelineRun: HTTP 403 DEVCP.00014031): deploy (Deploy): host refused the package.',
+    });
+    // a transient error is no answer: tried again
+    expect(on(failed, policy({ retryFailed: 2 }), memory({ ...refused, transient: true })).actions).toEqual([
+      expect.objectContaining({ kind: 'retry' }),
+    ]);
+  });
+});
+
+describe('a review or check point a person refused', () => {
+  // The run FAILED because a person said no: retrying it asked again, and with manual-review: pass
+  // the gate passed what the person had refused.
+  it('a refused review: the run is not retried, and the failure says why', () => {
+    const refused = run({
+      status: 'FAILED',
+      stages: [
+        stage(),
+        approveStage(
+          reviewJob('FAILED', 'FAILED', { endTime: T0 + 80_000, message: 'ManualReview refused by ops' }),
+          { status: 'FAILED', endTime: T0 + 80_000 },
+        ),
+      ],
+    });
+    const d = on(refused, policy({ retryFailed: 1, confirm: 'pass' }));
+    expect(d.actions).toEqual([]);
+    expect(d.verdict?.result).toBe('failure');
+    expect(d.verdict?.reason).toBe(
+      'Pipeline run run-1 ended FAILED (FAILED at manual review “ManualReview” (Approve / review): a run is not retried past a review or check point not passed): review (Approve): ManualReview refused by ops.',
+    );
+  });
+
+  it.each(['FAILED', 'CANCELED'])('a check point ended %s: the run is not retried', (status) => {
+    const refused = run({
+      status: 'FAILED',
+      stages: [
+        stage(),
+        stage({
+          id: 'stage-deploy',
+          name: 'Deploy',
+          status: 'FAILED',
+          pre: [step({ id: 'step-gate', name: 'Gate', task: 'any', status, endTime: T0 + 90_000 })],
+          jobs: [
+            job({
+              id: 'job-deploy',
+              name: 'deploy',
+              status: 'INIT',
+              startTime: undefined,
+              endTime: undefined,
+            }),
+          ],
+        }),
+      ],
+    });
+    const d = on(refused, policy({ retryFailed: 1 }));
+    expect(d.actions).toEqual([]);
+    expect(d.verdict?.reason).toContain(
+      `(${status} at check point “Gate” of stage “Deploy”: a run is not retried`,
+    );
+  });
+
+  it('a review passed, then a job failed: the run is retried', () => {
+    const passed = run({
+      status: 'FAILED',
+      stages: [
+        stage(),
+        approveStage(reviewJob('COMPLETED', 'COMPLETED', { endTime: T0 + 80_000 }), { status: 'COMPLETED' }),
+        stage({
+          id: 'stage-deploy',
+          name: 'Deploy',
+          status: 'FAILED',
+          jobs: [job({ id: 'job-deploy', status: 'FAILED' })],
+        }),
+      ],
+    });
+    expect(on(passed, policy({ retryFailed: 1 })).actions).toEqual([
+      expect.objectContaining({ kind: 'retry' }),
+    ]);
+  });
 });
 
 describe('manual reviews', () => {
@@ -137,6 +259,31 @@ describe('manual reviews', () => {
       reason:
         'Pipeline run run-1: refused by this gate at manual review “ManualReview” (Approve / review) (manual-review: refuse).',
     });
+  });
+
+  // A pass CodeArts refused (false, a 4xx: not an approver) was sent again at every poll.
+  it('a pass CodeArts refused is not sent again until the review shows a change', () => {
+    const first = on(waiting, policy({ confirm: 'pass' }));
+    const refused: TakenAction = {
+      ...first.actions[0]!,
+      at: '2026-01-01T00:00:00Z',
+      outcome: 'error',
+      detail: 'CodeArts answered false',
+      transient: false,
+    };
+    const again = on(waiting, policy({ confirm: 'pass' }), memory(refused));
+    expect(again.actions).toEqual([]);
+    expect(again.verdict).toBeUndefined();
+    expect(again.waitingFor).toBe(
+      'pipeline run run-1 is paused at manual review “ManualReview” (Approve / review); passing it failed (CodeArts answered false): waiting for a person to pass it in CodeArts',
+    );
+    // the review entered again (after a retry of the run): passed again
+    const reentered = run({
+      stages: [stage(), approveStage(reviewJob('RUNNING', 'RUNNING', { startTime: 1_767_225_900_000 }))],
+    });
+    expect(on(reentered, policy({ confirm: 'pass' }), memory(refused)).actions).toEqual([
+      expect.objectContaining({ kind: 'pass' }),
+    ]);
   });
 
   it('a review waiting while another job still builds: the run is waiting, not paused, and the review is passed', () => {

@@ -244,6 +244,24 @@ describe('run offers, progress and update time', () => {
   });
 });
 
+describe('answers of any size', () => {
+  // An 8 MB run detail holds some 250,000 steps: their times were spread into one call, past the
+  // engine's limit on arguments, and the read failed with a RangeError.
+  it('a job of 300,000 steps and a run of 150,000 stages are read, their latest time found', () => {
+    const steps = Array.from({ length: 300_000 }, (_, i) => step({ id: `s${i}`, endTime: T0 + i }));
+    const many = run({
+      status: 'COMPLETED',
+      stages: [
+        stage({ jobs: [job({ steps })] }),
+        ...Array.from({ length: 150_000 }, (_, i) => stage({ id: `st${i}`, jobs: [], endTime: T0 + 1 })),
+      ],
+    });
+    const snap = toSnapshot(many);
+    expect(snap.updateTime).toBe(T0 + 299_999);
+    expect(snap.progress.total).toBe(150_001);
+  });
+});
+
 describe('manual reviews', () => {
   const reviewRun = (
     jobStatus: string,

@@ -104,6 +104,17 @@ describe('CodeArts outputs', () => {
     ]);
   });
 
+  // CodeArts answered the pass `{"success": true}`, but the review still waited when the watch
+  // ended (the deadline): it was reported "passed by this gate".
+  it('a review this gate passed that still waits at the end is pending, not passed', () => {
+    const waiting = toSnapshot(run({ stages: [stage(), approveStage(reviewJob('RUNNING', 'RUNNING'))] }));
+    const out = outputsOf(
+      CODEARTS_OUTPUTS,
+      outcome({ result: 'timed-out', snapshot: waiting, taken: [passed] }),
+    );
+    expect(JSON.parse(out['reviews'] ?? '')).toEqual([expect.objectContaining({ decision: 'pending' })]);
+  });
+
   it('build products as {name, version, type, url}; the first URL is artifact-url', () => {
     const out = outputsOf(
       CODEARTS_OUTPUTS,

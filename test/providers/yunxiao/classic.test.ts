@@ -153,6 +153,16 @@ describe('ClassicClient', () => {
     scope.done();
   });
 
+  it('an answer about another pipeline run is an error, never that run read as this one', async () => {
+    nock(HOST)
+      .get('/organization/org1/pipelines/7/pipelineRuns/9')
+      .times(3)
+      .reply(200, ok({ pipelineRun: { pipelineRunId: 8, status: 'SUCCESS', stages: [] } }));
+    await expect(client().getPipelineRun('7', '9')).rejects.toThrow(
+      'the answer is about pipeline run "8", not pipeline run 9',
+    );
+  });
+
   it('reads the EMAS fileUrl and never logs the secret', async () => {
     nock(HOST)
       .post('/organization/org1/pipeline/7/pipelineRun/8/emas/artifact/9/abc')

@@ -1,6 +1,7 @@
 // The repositories a run is started on, from the pipeline's definition, and the params sent.
 import { describe, expect, it } from 'vitest';
 import { repositoriesOf, runParams, yamlRepositories } from '../../../src/providers/yunxiao/sources.js';
+import { withRegexInputsAtMost } from '../../support/regex-guard.js';
 
 const YAML = `# a YAML pipeline
 sources:
@@ -49,6 +50,19 @@ describe('yamlRepositories', () => {
     ['sources nested under another key', 'other:\n  sources:\n    a:\n      endpoint: https://x/a.git\n'],
   ])('%s: nothing, rather than a guess', (_what, text) => {
     expect(yamlRepositories(text)).toEqual([]);
+  });
+
+  // GetPipeline's YAML is the server's text: a line of a million spaces between two characters made
+  // /\s+#.*$/ (the comment) quadratic, hours at the 8 MB the answer may have. A line is looked at
+  // up to 4096 characters; a longer one gives no URL.
+  it('a line of a million characters: no regex looks at more than its start, and it gives no URL', () => {
+    const text = `sources:\n  a:\n    endpoint: a${' '.repeat(1_000_000)}b\n  b:\n    endpoint: https://x/b.git # b\n`;
+    expect(withRegexInputsAtMost(4096, () => yamlRepositories(text))).toEqual(['https://x/b.git']);
+  });
+
+  it('a comment starts at the first # after white space', () => {
+    const text = 'sources:\n  a:\n    endpoint: https://x/a.git#frag  \t # the repo # more\n';
+    expect(yamlRepositories(text)).toEqual(['https://x/a.git#frag']);
   });
 
   it("the definition's own list first; the YAML only when it lists none", () => {

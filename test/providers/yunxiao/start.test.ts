@@ -118,6 +118,21 @@ describe('newestRuns: the newest run whatever the order of the list', () => {
     expect(got.rows.map((r) => r.pipelineRunId)).toContain('10');
   });
 
+  // A run list page of hundreds of thousands of rows (an 8 MB answer) was spread into push(): a
+  // RangeError instead of the newest run.
+  it('a last page of 300,000 rows', async () => {
+    const huge = Array.from({ length: 300_000 }, (_, i) => row(i + 1));
+    const f = fake({ runs: [row(0)] });
+    f.api.listPipelineRuns = async (_p, cursor) =>
+      cursor === undefined ? { items: [row(0)], next: '2', last: '2' } : { items: huge };
+    const got = await newestRuns(f.api, '7', {});
+    expect(got.rows).toHaveLength(300_001);
+    const classic = fake({});
+    classic.api.listPipelineRuns = async (_p, cursor) =>
+      cursor === undefined ? { items: [row(0), row(1)], next: '2' } : { items: huge };
+    expect((await newestRuns(classic.api, '7', {})).rows).toHaveLength(300_002);
+  });
+
   it('one page, or none at all', async () => {
     expect((await newestRuns(fake({ runs: [row(1)] }).api, '7', {})).rows).toHaveLength(1);
     expect(await newestRuns(fake({}).api, '7', {})).toEqual({ rows: [], complete: true, pages: 1 });
@@ -141,6 +156,24 @@ describe('startRun', () => {
       { runningBranchs: { 'https://x/a.git': 'main', 'https://x/b.git': 'main' }, envs: { A: '1' } },
     ]);
   });
+
+  // An answer naming a run older than the newest before the request (someone else's, an earlier
+  // success) was watched as the gate's own: its deploy's verdict was the gate's.
+  it.each(['5', '4'])(
+    'an answer naming run %s, not newer than run 5 before it: no run is watched',
+    async (id) => {
+      const f = fake({ runs: [row(4), row(5)], create: () => id });
+      const err = (await startRun('7', { variables: [] }, ctx(f)).catch((e: unknown) => e)) as Error;
+      expect(err).toBeInstanceOf(ResolveError);
+      expect(err.message).toMatch(
+        new RegExp(
+          `^CreatePipelineRun answered run ${id}, which is not newer than run 5, the newest before the request`,
+        ),
+      );
+      expect(err.message).toContain('https://flow.aliyun.com/pipelines/7/current');
+      expect(f.calls.filter((c) => c === 'CreatePipelineRun')).toHaveLength(1);
+    },
+  );
 
   it('with neither branch nor tag the definition is not read', async () => {
     const f = fake({});
