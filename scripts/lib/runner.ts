@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -18,14 +19,17 @@ export const ACTIONS = {
   codearts: { dist: join(ROOT, 'dist/codearts/index.js'), yml: join(ROOT, 'codearts/action.yml') },
 } as const;
 export type ActionName = keyof typeof ACTIONS;
+/** One of the repository's actions, or any bundle by path (the bench times other actions' bundles). */
+export type ActionSpec = ActionName | { dist: string; yml?: string };
 
 interface ActionYml {
-  inputs: Record<string, { default?: string }>;
+  inputs?: Record<string, { default?: string } | null>;
 }
-const ymls = new Map<ActionName, ActionYml>();
-function actionYml(name: ActionName): ActionYml {
-  let yml = ymls.get(name);
-  if (!yml) ymls.set(name, (yml = parse(readFileSync(ACTIONS[name].yml, 'utf8')) as ActionYml));
+const ymls = new Map<string, ActionYml>();
+function actionYml(path: string | undefined): ActionYml {
+  if (!path) return {};
+  let yml = ymls.get(path);
+  if (!yml) ymls.set(path, (yml = (parse(readFileSync(path, 'utf8')) as ActionYml | null) ?? {}));
   return yml;
 }
 
@@ -45,11 +49,15 @@ export interface ActionRun {
   reportBytes?: Buffer;
   /** ms from spawn to exit */
   wallMs: number;
+  /** epoch ms (fractional: performance.timeOrigin + performance.now()) right before the spawn */
+  startedAt: number;
 }
 
 export interface RunOptions {
-  /** which action of the repository (default yunxiao) */
-  action?: ActionName;
+  /** which action of the repository (default yunxiao), or a bundle by path */
+  action?: ActionSpec;
+  /** node's arguments instead of the bundle's path (the bench's baselines: `-e 0`, a fixture script) */
+  argv?: string[];
   inputs: Record<string, string>;
   env?: Record<string, string | undefined>;
   /** called with the child right after spawn (e.g. to send a signal later) */
@@ -86,8 +94,9 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     GITHUB_SERVER_URL: 'https://github.com',
   };
   const action = opts.action ?? 'yunxiao';
-  for (const [name, spec] of Object.entries(actionYml(action).inputs)) {
-    let value = spec.default ?? '';
+  const { dist, yml } = typeof action === 'string' ? ACTIONS[action] : action;
+  for (const [name, spec] of Object.entries(actionYml(yml).inputs ?? {})) {
+    let value = spec?.default ?? '';
     if (value.includes('${{ github.token }}')) value = FAKE_GITHUB_TOKEN;
     env[inputVar(name)] = value;
   }
@@ -97,8 +106,9 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     else env[name] = value;
   }
 
+  const startedAt = performance.timeOrigin + performance.now();
   const started = Date.now();
-  const child = spawn(process.execPath, [ACTIONS[action].dist], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, opts.argv ?? [dist], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -137,6 +147,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     reportText,
     reportBytes,
     wallMs,
+    startedAt,
   };
 }
 
