@@ -14,7 +14,7 @@
 //        summary, diagnostics); the figures of the other parts are not printed
 //   bash scripts/dev.sh bench -- --no-diagnostics  without the in-process diagnostics
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { V8_FLAGS } from '../src/runner/v8-flags.js';
@@ -164,8 +164,11 @@ function gateInputs(sim: Simulator, s: Scenario, extra: Record<string, string> =
 
 interface Contestant {
   name: string;
-  /** runs once: ms from spawn to the first request (or exit), CPU ms by then, peak MiB */
-  once: (memory: PeakMemory) => Promise<{ ms: number; cpuMs: number; mib: number }>;
+  /**
+   * runs once: ms from spawn to the first request (or exit), CPU ms by then, peak MiB; and what it
+   * said when it ended (an error), shown when it sent no request
+   */
+  once: (memory: PeakMemory) => Promise<{ ms: number; cpuMs: number; mib: number; why?: string }>;
 }
 
 /**
@@ -254,7 +257,41 @@ const codeArtsContestant: Contestant = {
   },
 };
 
-function otherContestant(o: ReturnType<typeof others>[number]): Contestant {
+/**
+ * What the runner gives every step beyond what runner.ts sets for ours (a workspace, an event, the
+ * state and environment files, the tool cache): other actions read some of it before they do anything.
+ */
+function runnerContext(dir: string): Record<string, string> {
+  const workspace = join(dir, 'workspace');
+  mkdirSync(workspace, { recursive: true });
+  mkdirSync(join(dir, 'tool-cache'), { recursive: true });
+  const event = join(dir, 'event.json');
+  writeFileSync(event, JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'acme/shop' } }));
+  for (const file of ['env', 'path', 'state']) writeFileSync(join(dir, file), '');
+  return {
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_EVENT_PATH: event,
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REF_NAME: 'main',
+    GITHUB_REF_TYPE: 'branch',
+    GITHUB_WORKFLOW: 'bench',
+    GITHUB_JOB: 'bench',
+    GITHUB_ACTION: 'bench',
+    GITHUB_ACTOR: 'bench',
+    GITHUB_RUN_NUMBER: '1',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_PATH: join(dir, 'path'),
+    GITHUB_STATE: join(dir, 'state'),
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    RUNNER_NAME: 'bench',
+    RUNNER_TOOL_CACHE: join(dir, 'tool-cache'),
+  };
+}
+
+function otherContestant(o: ReturnType<typeof others>[number], dir: string): Contestant {
   return {
     name: o.name,
     once: async (memory) => {
@@ -269,6 +306,7 @@ function otherContestant(o: ReturnType<typeof others>[number]): Contestant {
             action: o.action,
             inputs,
             env: {
+              ...runnerContext(dir),
               // every GitHub endpoint and proxy the runner names, at the fake server
               GITHUB_API_URL: fake.url,
               GITHUB_GRAPHQL_URL: `${fake.url}/graphql`,
@@ -287,7 +325,8 @@ function otherContestant(o: ReturnType<typeof others>[number]): Contestant {
           },
           first,
         );
-        return { ms: first.at - run.startedAt, cpuMs: first.cpuMs, mib };
+        const why = /^::error::(.*)$/m.exec(run.stdout)?.[1] ?? run.stderr.trim().split('\n').pop() ?? '';
+        return { ms: first.at - run.startedAt, cpuMs: first.cpuMs, mib, ...(why ? { why } : {}) };
       } finally {
         await fake.close();
       }
@@ -299,7 +338,15 @@ async function startup(): Promise<void> {
   const empty = yunxiaoContestant('node -e 0', ['-e', '0']);
   const baseline = yunxiaoContestant('CommonJS, one node:http request', [ONE_REQUEST]);
   const yunxiao = yunxiaoContestant('Yunxiao gate');
-  const contestants = [empty, baseline, yunxiao, codeArtsContestant, ...others().map(otherContestant)];
+  const dir = mkdtempSync(join(tmpdir(), 'ydg-bench-'));
+  const contestants = [
+    empty,
+    baseline,
+    yunxiao,
+    codeArtsContestant,
+    ...others().map((o) => otherContestant(o, dir)),
+  ];
+  const silent = new Map<Contestant, string>();
   const samples = new Map(
     contestants.map((c) => [c, { ms: [] as number[], cpu: [] as number[], mib: [] as number[] }]),
   );
@@ -312,6 +359,7 @@ async function startup(): Promise<void> {
       for (let i = 0; i < contestants.length; i++) {
         const c = contestants[(i + Math.max(round, 0)) % contestants.length]!;
         const r = await c.once(memory);
+        if (Number.isNaN(r.ms)) silent.set(c, r.why ?? '');
         if (round < 0) continue;
         const into = samples.get(c)!;
         into.ms.push(r.ms);
@@ -321,15 +369,19 @@ async function startup(): Promise<void> {
     }
   } finally {
     await memory.close();
+    rmSync(dir, { recursive: true, force: true });
   }
   const t = (c: Contestant): number => median(samples.get(c)!.ms);
   const base = t(empty);
   for (const c of contestants) {
     const { ms: times, cpu, mib: peaks } = samples.get(c)!;
     const ratio = c === empty ? '' : ` = ${(t(c) / base).toFixed(2)} x`;
+    const none = times.filter((x) => Number.isNaN(x)).length;
     sideBySide.push([
       c.name,
-      `${ms(t(c))}${ratio}${spread(times, (x) => x.toFixed(0))}`,
+      none === times.length
+        ? `no request (${silent.get(c) || 'it ended without one'})`
+        : `${ms(t(c))}${ratio}${spread(times, (x) => x.toFixed(0))}${none ? `, ${none} run(s) without a request` : ''}`,
       c === empty ? '-' : stat(cpu, ms),
       mib(median(peaks)),
     ]);

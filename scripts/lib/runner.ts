@@ -23,7 +23,7 @@ export type ActionName = keyof typeof ACTIONS;
 export type ActionSpec = ActionName | { dist: string; yml?: string };
 
 interface ActionYml {
-  inputs?: Record<string, { default?: string } | null>;
+  inputs?: Record<string, { default?: unknown } | null>;
 }
 const ymls = new Map<string, ActionYml>();
 function actionYml(path: string | undefined): ActionYml {
@@ -70,6 +70,29 @@ export interface RunOptions {
   keep?: boolean;
 }
 
+/**
+ * The value of an expression in an input's default, as the runner would give it: the contexts a
+ * default usually names (github.token, github.repository, runner.debug == '1', ...); '' otherwise.
+ */
+function expression(expr: string, env: Record<string, string | undefined>): string {
+  const known: Record<string, string | undefined> = {
+    'github.token': FAKE_GITHUB_TOKEN,
+    'github.repository': env['GITHUB_REPOSITORY'],
+    'github.repository_owner': env['GITHUB_REPOSITORY']?.split('/')[0],
+    'github.sha': env['GITHUB_SHA'],
+    'github.run_id': env['GITHUB_RUN_ID'],
+    'github.server_url': env['GITHUB_SERVER_URL'],
+    'github.api_url': env['GITHUB_API_URL'] ?? 'https://api.github.com',
+    'github.graphql_url': env['GITHUB_GRAPHQL_URL'] ?? 'https://api.github.com/graphql',
+    'github.workspace': env['GITHUB_WORKSPACE'],
+    'github.ref': env['GITHUB_REF'],
+    'runner.temp': env['RUNNER_TEMP'],
+    'runner.os': env['RUNNER_OS'] ?? 'Linux',
+    "runner.debug == '1'": 'false',
+  };
+  return known[expr] ?? '';
+}
+
 /** INPUT_<NAME> as @actions/core reads it: upper-cased, spaces to underscores, hyphens kept. */
 function inputVar(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
@@ -95,11 +118,11 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
   };
   const action = opts.action ?? 'yunxiao';
   const { dist, yml } = typeof action === 'string' ? ACTIONS[action] : action;
-  for (const [name, spec] of Object.entries(actionYml(yml).inputs ?? {})) {
-    let value = spec?.default ?? '';
-    if (value.includes('${{ github.token }}')) value = FAKE_GITHUB_TOKEN;
-    env[inputVar(name)] = value;
-  }
+  const context = { ...env, ...opts.env };
+  for (const [name, spec] of Object.entries(actionYml(yml).inputs ?? {}))
+    env[inputVar(name)] = String(spec?.default ?? '').replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) =>
+      expression(expr, context),
+    );
   for (const [name, value] of Object.entries(opts.inputs)) env[inputVar(name)] = value;
   for (const [name, value] of Object.entries(opts.env ?? {})) {
     if (value === undefined) delete env[name];
