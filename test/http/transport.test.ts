@@ -350,6 +350,48 @@ describe('bodies (real sockets): read as bytes, large ones into one reused buffe
     },
   );
 
+  it.each(['/sized', '/chunked'])(
+    '%s, over 4 MiB into a BodyBuffer: whole, with the dead socket chunks freed on the way',
+    async (path) => {
+      const repeat = 5; // 6 MB
+      const server5 = createServer((_req, res) => {
+        const sized = path === '/sized';
+        res.writeHead(200, sized ? { 'content-length': big.length * repeat } : {});
+        for (let i = 0; i < repeat; i++) res.write(big);
+        res.end();
+      });
+      await new Promise<void>((r) => server5.listen(0, '127.0.0.1', r));
+      const at = `http://127.0.0.1:${(server5.address() as AddressInfo).port}`;
+      try {
+        const res = await transport().send(call({ url: at, into: new BodyBuffer() }));
+        expect(Buffer.compare(Buffer.from(res.bytes), Buffer.concat(Array(repeat).fill(big)))).toBe(0);
+        // the collector is reached without exposing it to any other code
+        expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
+      } finally {
+        server5.closeAllConnections();
+        await new Promise((r) => server5.close(r));
+      }
+    },
+  );
+
+  it('BodyBuffer.grow: the buffer last taken, its first bytes kept; replaced only when too small', () => {
+    let held: Uint8Array | undefined;
+    const b = new BodyBuffer(() => held);
+    held = b.take(10);
+    const taken = b.take(8);
+    expect(taken.buffer).not.toBe(held.buffer);
+    const same = b.grow(taken.length, 0);
+    expect(same).toBe(taken);
+    Buffer.from('abcdef').copy(taken);
+    const grown = b.grow(taken.length + 100, 4);
+    expect(grown.length).toBeGreaterThanOrEqual(taken.length + 100);
+    expect(grown.subarray(0, 4).toString()).toBe('abcd');
+    // the held buffer is never the one grown, and the grown one is what the next take gives
+    expect(grown.buffer).not.toBe(held.buffer);
+    held = undefined;
+    expect(b.take(grown.length)).toBe(grown);
+  });
+
   it('BodyBuffer.take: never the buffer held (the last answer, kept whole to compare with)', () => {
     let held: Uint8Array | undefined;
     const b = new BodyBuffer(() => held);
