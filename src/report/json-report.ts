@@ -30,23 +30,22 @@ type Field = [key: string, value: unknown];
 
 /**
  * The report as the parts of one JSON text, one top-level field per line, compact values: the deploy
- * order of a large host group is several MB and is written as the bytes it came in, not copied.
+ * order of a large host group is several MB and is written as the bytes it came in, not copied. The
+ * parts are made as they are written: the units' entries of 50,000 machines never all exist at once.
  */
-export function reportParts(outcome: RunOutcome): (string | Uint8Array)[] {
+export function* reportParts(outcome: RunOutcome): Generator<string | Uint8Array> {
   const t = tallyOf(outcome);
-  const parts: (string | Uint8Array)[] = ['{\n'];
+  yield '{\n';
   const list = fields(outcome, t);
-  list.forEach(([k, v], i) => {
-    parts.push(`  ${JSON.stringify(k)}: `);
+  for (const [i, [k, v]] of list.entries()) {
+    yield `  ${JSON.stringify(k)}: `;
     if (v === RAW) {
-      // a loop, not a spread: an order with many long ids comes in many pieces
-      for (const piece of outcome.raw?.bytes() ?? ['null']) parts.push(displaySafeBytes(piece));
-    } else if (v === UNITS) parts.push(...unitParts(outcome, t));
-    else parts.push(json(v));
-    parts.push(i < list.length - 1 ? ',\n' : '\n');
-  });
-  parts.push('}\n');
-  return parts;
+      for (const piece of outcome.raw?.bytes() ?? ['null']) yield displaySafeBytes(piece);
+    } else if (v === UNITS) yield* unitParts(outcome, t);
+    else yield json(v);
+    yield i < list.length - 1 ? ',\n' : '\n';
+  }
+  yield '}\n';
 }
 
 function fields(o: RunOutcome, t: Tally): Field[] {
@@ -153,17 +152,19 @@ function thisRunJson(d: UnitActions): object {
   return { skipped: d.skipped, retries: d.retries, refused: Object.fromEntries(d.refused) };
 }
 
-function unitParts(o: RunOutcome, t: Tally): string[] {
+function* unitParts(o: RunOutcome, t: Tally): Generator<string> {
   const units = o.snapshot?.units ?? [];
-  if (units.length === 0) return ['[]'];
-  const parts: string[] = ['['];
+  if (units.length === 0) {
+    yield '[]';
+    return;
+  }
+  yield '[';
   for (let i = 0; i < units.length; i += UNITS_PER_PART) {
     const chunk = units.slice(i, i + UNITS_PER_PART);
     const lines = chunk.map((u) => `\n    ${json(unitEntry(o, u, t))}`);
-    parts.push((i > 0 ? ',' : '') + lines.join(','));
+    yield (i > 0 ? ',' : '') + lines.join(',');
   }
-  parts.push('\n  ]');
-  return parts;
+  yield '\n  ]';
 }
 
 /** JSON text that displays as it reads: bidi and C1 controls as \u escapes (the same data). */

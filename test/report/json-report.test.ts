@@ -12,9 +12,7 @@ type Json = Record<string, unknown>;
 const parse = (text: string): Json => JSON.parse(text) as Json;
 /** The report as the action writes it: its parts, one after the other. */
 const reportJson = (o: RunOutcome): string =>
-  reportParts(o)
-    .map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString()))
-    .join('');
+  [...reportParts(o)].map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString())).join('');
 
 const machines = [
   machine('a1', 'Success'),
@@ -136,7 +134,7 @@ describe('reportJson', () => {
       `\n {"deployOrderId":${BIG},"status":"Success","名称":"部署","deployMachineInfo":{"hostGroupId":${BIG}}} \n`,
     );
     const raw = readJson(body);
-    const parts = reportParts(outcomeOf({ raw: raw }, machines, taken));
+    const parts = [...reportParts(outcomeOf({ raw: raw }, machines, taken))];
     expect(parts.some((p) => typeof p !== 'string')).toBe(true); // written as bytes, not copied
     const r = parse(reportJson(outcomeOf({ raw: raw }, machines, taken)));
     expect(r['deployOrder']).toEqual({
@@ -155,7 +153,7 @@ describe('reportJson', () => {
   it('thousands of machines, written in several parts, make one valid document', () => {
     const ms = fleet(1234, (i) => (i % 100 === 0 ? 'Failed' : 'Success'));
     const o = outcomeOf({ result: 'failure' }, ms);
-    const parts = reportParts(o);
+    const parts = [...reportParts(o)];
     const r = parse(parts.join(''));
     const listed = r['machines'] as Json[];
     expect(listed).toHaveLength(1234);
