@@ -113,7 +113,7 @@ class ClassicClient {
     origin;
     /** the machines of the last order read: unchanged ones are not read again */
     orderMemo = new json/* ElementMemo */.le(normalize/* MACHINE_FIELDS */.MC);
-    orderBody = new transport/* BodyBuffer */.FJ(() => this.orderMemo.held());
+    orderBody = new transport/* BodyBuffer */.FJ();
     constructor(opts) {
         this.opts = opts;
         this.origin = new URL(opts.endpoint);

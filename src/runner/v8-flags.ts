@@ -16,7 +16,11 @@ export const V8_FLAGS: readonly string[] = [
   // still but reads the first, whole order more than twice as slowly.
   '--no-turbofan',
   // The young generation keeps its first size instead of doubling under a poll's burst of short-lived
-  // objects. (`--optimize-for-size`, used before, cost ~40 % more CPU per poll for no memory gain
-  // once unchanged machines are no longer read again.)
+  // objects. (`--optimize-for-size`, used before, saves a few MiB more but doubles the CPU per poll:
+  // 82 ms against 37 ms at 10,000 machines.)
   '--semi-space-growth-factor=1',
+  // The old generation grows by a fifth before its next full GC, not by V8's default factor (up to
+  // 4x): a poll whose machines all changed leaves a whole set of machine models behind. Measured at
+  // 50,000 machines: peak 174 -> 150 MiB; 10,000: 97 -> 91 MiB; no measurable CPU cost.
+  '--heap-growing-percent=20',
 ];

@@ -333,22 +333,32 @@ describe('bodies (real sockets): read as bytes, large ones into one reused buffe
   });
 
   it.each(['/sized', '/chunked'])(
-    '%s into a BodyBuffer: reused once large enough, grown when not',
+    '%s into a BodyBuffer: one buffer, the size of the largest answer accepted, for every answer',
     async (path) => {
       const into = new BodyBuffer();
       const t = transport();
-      const first = await t.send(call({ url: `${url}${path}?size=200000`, into }));
+      const maxBytes = 2 * big.length;
+      const first = await t.send(call({ url: `${url}${path}?size=200000`, into, maxBytes }));
       expect(Buffer.compare(Buffer.from(first.bytes), big.subarray(0, 200_000))).toBe(0);
-      const second = await t.send(call({ url: `${url}${path}?size=100000`, into }));
+      expect(first.bytes.buffer.byteLength).toBe(maxBytes);
+      const second = await t.send(call({ url: `${url}${path}?size=100000`, into, maxBytes }));
       expect(Buffer.compare(Buffer.from(second.bytes), big.subarray(0, 100_000))).toBe(0);
-      // the same memory: nothing was allocated for the second body
+      // the same memory: nothing was allocated for the later bodies, larger ones included
       expect(second.bytes.buffer).toBe(first.bytes.buffer);
-      // a body larger than the room the first one left
-      const third = await t.send(call({ url: `${url}${path}`, into }));
+      const third = await t.send(call({ url: `${url}${path}`, into, maxBytes }));
       expect(Buffer.compare(Buffer.from(third.bytes), big)).toBe(0);
-      expect(third.bytes.buffer).not.toBe(first.bytes.buffer);
+      expect(third.bytes.buffer).toBe(first.bytes.buffer);
     },
   );
+
+  it.each(['/sized', '/chunked'])('%s into a BodyBuffer: a body over the cap is refused', async (path) => {
+    const into = new BodyBuffer();
+    const err = await transport({ retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } })
+      .send(call({ url: `${url}${path}`, into, maxBytes: big.length - 1 }))
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).message).toMatch(/larger than/);
+  });
 
   it.each(['/sized', '/chunked'])(
     '%s, over 4 MiB into a BodyBuffer: whole, with the dead socket chunks freed on the way',
@@ -374,45 +384,14 @@ describe('bodies (real sockets): read as bytes, large ones into one reused buffe
     },
   );
 
-  it('BodyBuffer.grow: the buffer last taken, its first bytes kept; replaced only when too small', () => {
-    let held: Uint8Array | undefined;
-    const b = new BodyBuffer(() => held);
-    held = b.take(10);
-    const taken = b.take(8);
-    expect(taken.buffer).not.toBe(held.buffer);
-    const same = b.grow(taken.length, 0);
-    expect(same).toBe(taken);
-    Buffer.from('abcdef').copy(taken);
-    const grown = b.grow(taken.length + 100, 4);
-    expect(grown.length).toBeGreaterThanOrEqual(taken.length + 100);
-    expect(grown.subarray(0, 4).toString()).toBe('abcd');
-    // the held buffer is never the one grown, and the grown one is what the next take gives
-    expect(grown.buffer).not.toBe(held.buffer);
-    held = undefined;
-    expect(b.take(grown.length)).toBe(grown);
-  });
-
-  it('BodyBuffer.take: never the buffer held (the last answer, kept whole to compare with)', () => {
-    let held: Uint8Array | undefined;
-    const b = new BodyBuffer(() => held);
-    const first = b.take(1000);
-    held = first;
-    const second = b.take(1000);
-    expect(second.buffer).not.toBe(first.buffer);
-    held = second;
-    expect(b.take(1000)).toBe(first);
-    held = undefined;
-    expect(b.take(1000)).toBe(first);
-  });
-
-  it('BodyBuffer.take: the same buffer while it is large enough, a larger one with room to spare when not', () => {
+  it('BodyBuffer.take: the same buffer while it is large enough, one of the size asked when not', () => {
     const b = new BodyBuffer();
     const first = b.take(1000);
-    expect(first.length).toBeGreaterThanOrEqual(1000);
+    expect(first.length).toBe(1000);
     expect(b.take(1000)).toBe(first);
-    expect(b.take(first.length)).toBe(first);
-    const grown = b.take(first.length + 1);
-    expect(grown).not.toBe(first);
-    expect(grown.length).toBeGreaterThan(first.length + 1);
+    expect(b.take(10)).toBe(first);
+    const larger = b.take(1001);
+    expect(larger).not.toBe(first);
+    expect(larger.length).toBe(1001);
   });
 });

@@ -81,7 +81,7 @@ export class ClassicClient implements YunxiaoApi {
   private readonly origin: URL;
   /** the machines of the last order read: unchanged ones are not read again */
   private readonly orderMemo = new ElementMemo(MACHINE_FIELDS);
-  private readonly orderBody = new BodyBuffer(() => this.orderMemo.held());
+  private readonly orderBody = new BodyBuffer();
 
   constructor(private readonly opts: ClassicClientOptions) {
     this.origin = new URL(opts.endpoint);

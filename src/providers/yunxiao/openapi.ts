@@ -68,7 +68,7 @@ export class OpenApiClient implements YunxiaoApi {
   private readonly transport: Transport;
   /** the machines of the last order read: unchanged ones are not read again */
   private readonly orderMemo = new ElementMemo(MACHINE_FIELDS);
-  private readonly orderBody = new BodyBuffer(() => this.orderMemo.held());
+  private readonly orderBody = new BodyBuffer();
 
   constructor(private readonly opts: OpenApiClientOptions) {
     if (opts.edition === 'central' && !opts.organizationId) {
