@@ -84,6 +84,16 @@ function maskCutPiece(text: string, secrets: readonly string[]): string {
 }
 
 /**
+ * A text cut to at most `max` characters (ending in …): redacted before the cut, so the cut makes no
+ * piece of a secret that the redaction at the output would no longer recognise, and a secret's start
+ * at the cut masked. Every cut of server text goes through here.
+ */
+export function clip(text: string, max: number): string {
+  const clean = redactKnown(text);
+  return clean.length > max ? `${maskCutPiece(clean.slice(0, max - 1), [...known])}…` : clean;
+}
+
+/**
  * The start of an answer for a message (an HTML page, a body that is not what was expected): read
  * from its first few KiB only, redacted before it is cut, and a secret's piece at the cut masked.
  */

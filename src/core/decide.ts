@@ -2,6 +2,7 @@
 // this run already did. No I/O, no clock, no randomness: the same inputs always give the same
 // decision. Cost: one pass over the units, then work on the few that need an action. The provider
 // hands in the words people read (a "deploy order" of "machines" in "batches").
+import { clip } from '../common/redact.js';
 import { describeBudget, skipBudget } from './budget.js';
 import { differs, historyOf, type History, type UnitHistory } from './memory.js';
 import type { Policy } from './policy.js';
@@ -484,7 +485,7 @@ function overBudget(Run: string, scan: Scan, budgetText: string, words: Words): 
 
 /** A value from the provider inside a warning: quoted, and short whatever it holds. */
 function shown(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+  return JSON.stringify(clip(value, 60));
 }
 
 function name(u: Unit): string {
@@ -504,11 +505,7 @@ function listWithStatus(list: readonly Unit[]): string {
 function listWithMessages(list: readonly Unit[]): string {
   const shownList = list
     .slice(0, MAX_NAMED)
-    .map((u) =>
-      u.message
-        ? `${name(u)}: ${u.message.length > 200 ? `${u.message.slice(0, 199)}…` : u.message}`
-        : name(u),
-    )
+    .map((u) => (u.message ? `${name(u)}: ${clip(u.message, 200)}` : name(u)))
     .join('; ');
   return list.length > MAX_NAMED ? `${shownList}; and ${list.length - MAX_NAMED} more` : shownList;
 }

@@ -3,6 +3,7 @@
 // so runs without `environment` do not pay its start-up cost.
 import type { Dispatcher } from 'undici';
 import { messageOf } from '../common/message.js';
+import { clip } from '../common/redact.js';
 import type { Result } from '../core/types.js';
 
 export interface DeploymentTracker {
@@ -105,7 +106,7 @@ export async function startDeployment(req: DeploymentRequest): Promise<Deploymen
         repo,
         deployment_id: deploymentId,
         state,
-        description: description.slice(0, 140),
+        description: clip(description, 140),
         ...(logUrl ? { log_url: logUrl } : {}),
         environment_url: req.environmentUrl,
       });

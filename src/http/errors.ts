@@ -1,5 +1,6 @@
 // One error type for every failed API call, whichever provider: the HTTP status, the service's error
 // code and message, the request id to quote to support, and a hint (the provider's) saying what to do.
+import { clip } from '../common/redact.js';
 
 export interface ApiErrorFields {
   operation: string;
@@ -59,11 +60,6 @@ export class AnswerError extends Error {
   ) {
     super(message);
   }
-}
-
-/** A server's text cut to a length that fits a message (it was redacted before: see Transport). */
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** What each API generation says about a failure it recognises. */

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 // in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
 import { request, type Dispatcher, type ResponseData } from './dispatch.js';
 import { AnswerError, networkError, ApiError, type BadAnswerKind, type HintFor } from './errors.js';
-import { redact, redactedPreview } from '../common/redact.js';
+import { clip, redact, redactedPreview } from '../common/redact.js';
 import { messageOf } from '../common/message.js';
 import { sleep } from '../common/sleep.js';
 
@@ -271,7 +271,7 @@ function redirected(res: HttpResponse): Failure | undefined {
   if (res.status < 300 || res.status >= 400) return undefined;
   const to = header(res, 'location');
   return {
-    errorMessage: `the endpoint answers with a redirect${to ? ` to ${to.slice(0, 200)}` : ''}, which the gate does not follow`,
+    errorMessage: `the endpoint answers with a redirect${to ? ` to ${clip(to, 200)}` : ''}, which the gate does not follow`,
     retryable: false,
     redirect: true,
   };

@@ -1,5 +1,6 @@
 // Annotations: an error per failed unit, a warning per skipped one. GitHub shows at most 10 of each
 // level per step, so a few are shown and one more says how many were left out and where they are.
+import { clip } from '../common/redact.js';
 import { oneLine } from '../common/untrusted.js';
 import type { Unit } from '../core/snapshot.js';
 import { capital, type Words } from '../core/words.js';
@@ -72,6 +73,5 @@ function agent(u: Unit, words: Words): string {
 
 /** Names come from outside: one line, bounded. */
 function short(text: string): string {
-  const s = oneLine(text).replace(/\s+/g, ' ');
-  return s.length > 120 ? `${s.slice(0, 119)}…` : s;
+  return clip(oneLine(text).replace(/\s+/g, ' '), 120);
 }

@@ -3,7 +3,7 @@
 // excerpts, warnings and the link. GitHub refuses a summary of 1 MiB or more: the byte count is kept
 // as it is built, the must-list table goes first, and the rest shrinks to what is left. Every word of
 // the provider's comes from its presentation (a "deploy order" of "machines" in "batches").
-import { redactKnown } from '../common/redact.js';
+import { clip, redactKnown } from '../common/redact.js';
 import { cleanText, oneLine } from '../common/untrusted.js';
 import type { Unit } from '../core/snapshot.js';
 import type { Result, TakenAction } from '../core/types.js';
@@ -505,7 +505,7 @@ function html(s: string): string {
 
 /** An id or SN as a code span, safe in a table cell whatever it contains. */
 function code(s: string): string {
-  const v = oneLine(clip(redactKnown(s), MAX_CELL_CHARS)).replace(/\|/g, '\\|');
+  const v = oneLine(clip(s, MAX_CELL_CHARS)).replace(/\|/g, '\\|');
   const ticks = '`'.repeat(longestRun(v, '`') + 1);
   const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
   return `${ticks}${pad}${v}${pad}${ticks}`;
@@ -520,10 +520,6 @@ function safeUrl(url: string | undefined): string | undefined {
   return url
     .trim()
     .replace(/[\s()<>"'|[\]\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
-function clip(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
 function longestRun(s: string, ch: string): number {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { registerSecret } from '../../src/common/redact.js';
 import { actionsOnTimeout as onTimeout, decide as coreDecide, MAX_WARNINGS } from '../../src/core/decide.js';
 import type { Policy } from '../../src/core/policy.js';
 import type { Decision, GateMemory, PlannedAction, TakenAction } from '../../src/core/types.js';
@@ -212,6 +213,18 @@ describe('decide: duplicate machines in one answer', () => {
 });
 
 describe('decide: bounded warnings, each SN counted once', () => {
+  it("a server value cut short never leaves a piece of this run's secret at the cut", () => {
+    const secret = 'pt-decideSecret_0123456789';
+    registerSecret(secret);
+    // the status is cut to 59 characters: the cut falls 5 characters into the secret
+    const status = `${'s'.repeat(54)}${secret}`;
+    const d = decide(order('Running', [machine('m1', status)]), policy(), memory());
+    const warning = d.warnings.find((w) => w.includes('does not document'));
+    expect(warning).toBeDefined();
+    expect(warning).not.toContain(secret.slice(0, 3));
+    expect(warning).toContain('***');
+  });
+
   it('a new undocumented word for every machine: at most MAX_WARNINGS warnings, then one more saying so', () => {
     const ms = Array.from({ length: 500 }, (_, i) => machine(`m${i}`, `Weird-${i}-${'x'.repeat(500)}`));
     const d = decide(order('Running', ms), policy(), memory());

@@ -3,6 +3,7 @@
 // SDK-HMAC-SHA256 for AK/SK (and STS) credentials, or an IAM token in X-Auth-Token; no secret is
 // ever part of a URL. Errors come in two bodies, at any HTTP status, 200 included (see
 // codeArtsFailure); a start or retry held by the concurrency limit is no error but a queued run.
+import { clip } from '../../common/redact.js';
 import type { Dispatcher } from '../../http/dispatch.js';
 import { USER_AGENT } from '../../version.js';
 import { AnswerError, type ApiError } from '../../http/errors.js';
@@ -392,7 +393,7 @@ function pick<T extends object>(body: T, keys: readonly (keyof T)[]): Partial<T>
 
 /** An answer about another run than the one asked for. */
 export function runMismatch(got: string, asked: string): AnswerError {
-  return new AnswerError('mismatch', `the answer is about run "${got.slice(0, 40)}", not run ${asked}`);
+  return new AnswerError('mismatch', `the answer is about run "${clip(got, 40)}", not run ${asked}`);
 }
 
 /** What codeArtsFailure reads of an answer (a large one is checked, not built). */

@@ -2,6 +2,7 @@
 // fields it does not know, statuses kept as given. Ids and statuses must be scalars, lists lists
 // and records objects: anything else is a ShapeError (a bad answer, see Transport.send).
 // Descriptive fields (names, messages) of another type are read as '' rather than failing a run.
+import { clip } from '../../common/redact.js';
 import { AnswerError } from '../../http/errors.js';
 import { isBlank } from '../../http/transport.js';
 import type { Keep } from '../../http/json.js';
@@ -59,7 +60,7 @@ function list(value: unknown, what: string): unknown[] {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `the string "${value.slice(0, 60)}"` : typeof value;
+  return typeof value === 'string' ? `the string "${clip(value, 60)}"` : typeof value;
 }
 
 /** An id or a status: a string (a number is written out); absent is ''. */

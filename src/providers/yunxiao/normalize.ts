@@ -1,5 +1,6 @@
 // From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
 // tolerant of missing optional fields and of fields it does not know; statuses kept as given.
+import { clip } from '../../common/redact.js';
 import { AnswerError } from '../../http/errors.js';
 import { isBlank } from '../../http/transport.js';
 import { parseJsonLossless, toIdString, type Keep } from '../../http/json.js';
@@ -41,7 +42,7 @@ function list(value: unknown, what: string): unknown[] {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `the string "${value.slice(0, 60)}"` : typeof value;
+  return typeof value === 'string' ? `the string "${clip(value, 60)}"` : typeof value;
 }
 
 const str = (v: unknown): string =>
@@ -333,12 +334,12 @@ export function checkRunId(run: PipelineRun, asked: string): PipelineRun {
   if (run.pipelineRunId === '' || run.pipelineRunId === asked) return run;
   throw new AnswerError(
     'mismatch',
-    `the answer is about pipeline run "${run.pipelineRunId.slice(0, 40)}", not pipeline run ${asked}`,
+    `the answer is about pipeline run "${clip(run.pipelineRunId, 40)}", not pipeline run ${asked}`,
   );
 }
 
 /** An answer about another deploy order than the one asked for: never a verdict. */
 export function orderMismatch(got: string, asked: string): AnswerError {
-  const shown = got === '' ? 'no deployOrderId' : `deploy order "${got.slice(0, 40)}"`;
+  const shown = got === '' ? 'no deployOrderId' : `deploy order "${clip(got, 40)}"`;
   return new AnswerError('mismatch', `the answer is about ${shown}, not deploy order ${asked}`);
 }
