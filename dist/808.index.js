@@ -9,7 +9,9 @@ export const modules = {
 /* harmony export */   startDeployment: () => (/* binding */ startDeployment)
 /* harmony export */ });
 /* unused harmony export deploymentStateOf */
-/* harmony import */ var _common_message_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(978);
+/* harmony import */ var _common_message_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(978);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6800);
+
 
 /** success -> success; an unhealthy deploy -> failure; no verdict (deadline, cancel) -> error. */
 function deploymentStateOf(result) {
@@ -79,7 +81,7 @@ async function startDeployment(req) {
                 repo,
                 deployment_id: deploymentId,
                 state,
-                description: description.slice(0, 140),
+                description: (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(description, 140),
                 ...(logUrl ? { log_url: logUrl } : {}),
                 environment_url: req.environmentUrl,
             });
@@ -101,7 +103,7 @@ async function startDeployment(req) {
 }
 function refusal(what, err) {
     const status = err.status;
-    const message = (0,_common_message_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .b)(err);
+    const message = (0,_common_message_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .b)(err);
     const hint = status === 403 || status === 404
         ? ' Hint: the token needs `deployments: write` (add `permissions: deployments: write` to the job).'
         : '';

@@ -20,6 +20,7 @@ function messageOf(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ clip),
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   Ob: () => (/* binding */ redactKnownBytes),
 /* harmony export */   cl: () => (/* binding */ registerSecret),
@@ -111,6 +112,15 @@ function maskCutPiece(text, secrets) {
         }
     }
     return text;
+}
+/**
+ * A text cut to at most `max` characters (ending in …): redacted before the cut, so the cut makes no
+ * piece of a secret that the redaction at the output would no longer recognise, and a secret's start
+ * at the cut masked. Every cut of server text goes through here.
+ */
+function clip(text, max) {
+    const clean = redactKnown(text);
+    return clean.length > max ? `${maskCutPiece(clean.slice(0, max - 1), [...known])}…` : clean;
 }
 /**
  * The start of an answer for a message (an HTML page, a body that is not what was expected): read
@@ -291,8 +301,10 @@ class DirectAgent {
 /* harmony export */   hD: () => (/* binding */ ApiError),
 /* harmony export */   x6: () => (/* binding */ networkError)
 /* harmony export */ });
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6800);
 // One error type for every failed API call, whichever provider: the HTTP status, the service's error
 // code and message, the request id to quote to support, and a hint (the provider's) saying what to do.
+
 class ApiError extends Error {
     name = 'ApiError';
     operation;
@@ -319,11 +331,11 @@ function describe(f) {
     if (f.status !== undefined)
         parts.push(`: HTTP ${f.status}`);
     if (f.errorCode)
-        parts.push(` ${clip(f.errorCode, 100)}`);
+        parts.push(` ${(0,_common_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(f.errorCode, 100)}`);
     if (f.errorMessage)
-        parts.push(`: ${clip(f.errorMessage, 500)}`);
+        parts.push(`: ${(0,_common_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(f.errorMessage, 500)}`);
     if (f.requestId)
-        parts.push(` (request id ${clip(f.requestId, 100)})`);
+        parts.push(` (request id ${(0,_common_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(f.requestId, 100)})`);
     let text = parts.join('').replace(/\s+/g, ' ');
     if (f.hint)
         text += `. Hint: ${f.hint}`;
@@ -336,10 +348,6 @@ class AnswerError extends Error {
         super(message);
         this.kind = kind;
     }
-}
-/** A server's text cut to a length that fits a message (it was redacted before: see Transport). */
-function clip(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 /** The hint for an answer that is not what was expected, whichever API generation. */
 function badAnswerHint(bad, endpointHint) {
@@ -1180,7 +1188,7 @@ function redirected(res) {
         return undefined;
     const to = header(res, 'location');
     return {
-        errorMessage: `the endpoint answers with a redirect${to ? ` to ${to.slice(0, 200)}` : ''}, which the gate does not follow`,
+        errorMessage: `the endpoint answers with a redirect${to ? ` to ${(0,redact/* clip */.$Q)(to, 200)}` : ''}, which the gate does not follow`,
         retryable: false,
         redirect: true,
     };
@@ -1468,25 +1476,25 @@ function parseSegment(text) {
         ? { ok: true, value: t }
         : { ok: false, problem: 'is not accepted', accepted: 'letters, digits, ., _, ~ and - only' };
 }
-const ENDPOINT_EXAMPLE = 'https://openapi-rdc.aliyuncs.com';
 /**
  * A base URL: `https://` for any host, `http://` only for loopback, so no credential is ever sent in
- * clear text over a network. No path: both clients build every path themselves from the origin (the
- * classic signature covers the path), so a path here would be dropped or doubled, never what was meant.
+ * clear text over a network. No path: the clients build every path themselves from the origin (a
+ * signature covers the path), so a path here would be dropped or doubled, never what was meant.
+ * `example` is the service's own base URL, shown in the errors.
  */
-function parseEndpoint(text) {
+function parseEndpoint(text, example) {
     let url;
     try {
         url = new URL(text.trim());
     }
     catch {
-        return { ok: false, problem: 'is not a URL', accepted: `a base URL such as ${ENDPOINT_EXAMPLE}` };
+        return { ok: false, problem: 'is not a URL', accepted: `a base URL such as ${example}` };
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
         return {
             ok: false,
             problem: `uses ${url.protocol}`,
-            accepted: `an https:// URL such as ${ENDPOINT_EXAMPLE}`,
+            accepted: `an https:// URL such as ${example}`,
         };
     }
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
@@ -1500,14 +1508,14 @@ function parseEndpoint(text) {
         return {
             ok: false,
             problem: 'has a user, query or fragment',
-            accepted: `a base URL without them, such as ${ENDPOINT_EXAMPLE}`,
+            accepted: `a base URL without them, such as ${example}`,
         };
     }
     if (url.pathname !== '/') {
         return {
             ok: false,
             problem: 'has a path',
-            accepted: `the base URL only (scheme, host and port), such as ${ENDPOINT_EXAMPLE}; the action adds /oapi/v1/flow and the rest itself`,
+            accepted: `the base URL only (scheme, host and port), such as ${example}; the action adds every path itself`,
         };
     }
     return { ok: true, value: url.origin };
@@ -1797,8 +1805,9 @@ function parseInputs(get, mask, env = {}) {
     const r = new InputReader(SPEC, get, mask);
     const raw = (name) => r.raw(name);
     const credentials = readCredentials(raw, r) ?? credentialsFromEnv(raw, env, mask, r);
-    const endpointText = raw('endpoint') || (credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT);
-    const endpointParsed = parseEndpoint(endpointText);
+    const defaultEndpoint = credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT;
+    const endpointText = raw('endpoint') || defaultEndpoint;
+    const endpointParsed = parseEndpoint(endpointText, defaultEndpoint);
     const endpoint = r.take('endpoint', () => endpointParsed, OPENAPI_ENDPOINT);
     const editionChoice = r.take('edition', (t) => parseEnum(t, ['central', 'region', 'auto']), 'auto');
     const edition = editionChoice === 'auto'
@@ -1907,7 +1916,9 @@ function credentialsFromEnv(raw, env, mask, r) {
         read(ENV_CREDENTIALS.secret),
         read(ENV_CREDENTIALS.token),
     ];
-    for (const value of [secret, sts])
+    // All three, as aliyun/configure-aliyun-credentials-action masks them (the key id included: with
+    // STS it is a short-lived id that names the role session).
+    for (const value of [id, secret, sts])
         maskSecret(value, mask);
     if (!id || !secret) {
         if (raw('security-token'))
@@ -3510,6 +3521,8 @@ function groupEvent(kind, group, total, members, maxLines, words) {
     return { kind, group, total, units: members.length, counts: countByStatus(members, words), picture };
 }
 
+// EXTERNAL MODULE: ./src/common/redact.ts
+var redact = __webpack_require__(6800);
 ;// CONCATENATED MODULE: ./src/core/memory.ts
 /** An error that says "no": trying again would get the same answer. */
 const permanent = (a) => a.outcome === 'error' && a.transient !== true;
@@ -3594,6 +3607,7 @@ function differs(seen, now) {
 // this run already did. No I/O, no clock, no randomness: the same inputs always give the same
 // decision. Cost: one pass over the units, then work on the few that need an action. The provider
 // hands in the words people read (a "deploy order" of "machines" in "batches").
+
 
 
 
@@ -3981,7 +3995,7 @@ function overBudget(Run, scan, budgetText, words) {
 }
 /** A value from the provider inside a warning: quoted, and short whatever it holds. */
 function shown(value) {
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+    return JSON.stringify((0,redact/* clip */.$Q)(value, 60));
 }
 function decide_name(u) {
     return u.detail ? `${u.label} (${u.detail})` : u.label;
@@ -3998,9 +4012,7 @@ function listWithStatus(list) {
 function listWithMessages(list) {
     const shownList = list
         .slice(0, MAX_NAMED)
-        .map((u) => u.message
-        ? `${decide_name(u)}: ${u.message.length > 200 ? `${u.message.slice(0, 199)}…` : u.message}`
-        : decide_name(u))
+        .map((u) => (u.message ? `${decide_name(u)}: ${(0,redact/* clip */.$Q)(u.message, 200)}` : decide_name(u)))
         .join('; ');
     return list.length > MAX_NAMED ? `${shownList}; and ${list.length - MAX_NAMED} more` : shownList;
 }
@@ -4408,13 +4420,12 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/common/redact.ts
-var redact = __webpack_require__(6800);
 // EXTERNAL MODULE: ./src/common/untrusted.ts
 var untrusted = __webpack_require__(4891);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 // Annotations: an error per failed unit, a warning per skipped one. GitHub shows at most 10 of each
 // level per step, so a few are shown and one more says how many were left out and where they are.
+
 
 
 
@@ -4461,8 +4472,7 @@ function agent(u, words) {
 }
 /** Names come from outside: one line, bounded. */
 function annotations_short(text) {
-    const s = (0,untrusted/* oneLine */.TN)(text).replace(/\s+/g, ' ');
-    return s.length > 120 ? `${s.slice(0, 119)}…` : s;
+    return (0,redact/* clip */.$Q)((0,untrusted/* oneLine */.TN)(text).replace(/\s+/g, ' '), 120);
 }
 
 // EXTERNAL MODULE: external "node:buffer"
@@ -4727,7 +4737,7 @@ function unresolvedSummary(reason, words, facts, result = 'failure') {
     const head = result === 'in-progress'
         ? `## ⏳ Deploy gate: in progress, no ${words.run} watched yet`
         : `## ❌ Deploy gate: no ${words.run} to watch`;
-    return `${head}\n\n${summary_text(clip(reason, MAX_REASON_CHARS))}\n\n${rows.join(' ')}\n`;
+    return `${head}\n\n${summary_text((0,redact/* clip */.$Q)(reason, MAX_REASON_CHARS))}\n\n${rows.join(' ')}\n`;
 }
 // ---- sections -------------------------------------------------------------------------------------
 function headSection(o, t) {
@@ -4737,7 +4747,7 @@ function headSection(o, t) {
     const lines = [
         `## ${icon} ${words} — ${p.short} ${o.snapshot?.id ?? runIdOf(p)} in ${humanDuration(o.durationSeconds)}`,
         '',
-        summary_text(clip(o.reason, MAX_REASON_CHARS)),
+        summary_text((0,redact/* clip */.$Q)(o.reason, MAX_REASON_CHARS)),
         '',
     ];
     if (o.stoppedOnCancel !== undefined) {
@@ -4890,7 +4900,7 @@ function groupBlock(g, list, of, t, w, duration) {
     const what = of === g.units.length
         ? plural(of, w.unit)
         : `${of} of ${plural(g.units.length, w.unit)}, in other states`;
-    const name = w.detail === w.group && g.units[0]?.detail ? ` (${html(clip(g.units[0].detail, MAX_CELL_CHARS))})` : '';
+    const name = w.detail === w.group && g.units[0]?.detail ? ` (${html((0,redact/* clip */.$Q)(g.units[0].detail, MAX_CELL_CHARS))})` : '';
     return `\n<details><summary>${capital(w.group)} ${g.group}${name}: ${what}</summary>\n\n${unitHead(w, duration)}\n${list.map((u) => unitRow(u, t, w, duration)).join('\n')}\n${more}\n</details>\n`;
 }
 function timelineSection(o, room) {
@@ -4963,13 +4973,13 @@ function logBlock(what, label, log) {
     // A fence longer than any run of backticks in the log: nothing inside can close it.
     const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
     const when = log.began ? `, ${utcTime(log.began)}${log.ended ? `–${utcTime(log.ended)}` : ''} UTC` : '';
-    const message = log.message ? `${summary_text(clip(log.message, MAX_REASON_CHARS))}\n\n` : '';
-    return `\n<details><summary>${what} of ${html(clip(label, MAX_CELL_CHARS))} (last lines${when})</summary>\n\n${message}${fence}text\n${body}\n${fence}\n\n</details>\n`;
+    const message = log.message ? `${summary_text((0,redact/* clip */.$Q)(log.message, MAX_REASON_CHARS))}\n\n` : '';
+    return `\n<details><summary>${what} of ${html((0,redact/* clip */.$Q)(label, MAX_CELL_CHARS))} (last lines${when})</summary>\n\n${message}${fence}text\n${body}\n${fence}\n\n</details>\n`;
 }
 function warningsSection(o) {
     if (o.warnings.length === 0)
         return '';
-    const shown = o.warnings.slice(0, summary_MAX_WARNINGS).map((w) => `- ${summary_text(clip(w, 500))}`);
+    const shown = o.warnings.slice(0, summary_MAX_WARNINGS).map((w) => `- ${summary_text((0,redact/* clip */.$Q)(w, 500))}`);
     if (o.warnings.length > summary_MAX_WARNINGS)
         shown.push(`- … and ${o.warnings.length - summary_MAX_WARNINGS} more in the JSON report`);
     return `### Warnings\n\n${shown.join('\n')}\n`;
@@ -5043,7 +5053,7 @@ function otherText(c) {
 }
 /** Text from outside made safe for a table cell: no HTML, no line breaks, no cell breaks, no markup. */
 function cell(s) {
-    return summary_text(clip(s, MAX_CELL_CHARS));
+    return summary_text((0,redact/* clip */.$Q)(s, MAX_CELL_CHARS));
 }
 /** Text from outside made safe for a line of markdown. */
 function summary_text(s) {
@@ -5065,7 +5075,7 @@ function html(s) {
 }
 /** An id or SN as a code span, safe in a table cell whatever it contains. */
 function code(s) {
-    const v = (0,untrusted/* oneLine */.TN)(clip((0,redact/* redactKnown */.rA)(s), MAX_CELL_CHARS)).replace(/\|/g, '\\|');
+    const v = (0,untrusted/* oneLine */.TN)((0,redact/* clip */.$Q)(s, MAX_CELL_CHARS)).replace(/\|/g, '\\|');
     const ticks = '`'.repeat(longestRun(v, '`') + 1);
     const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
     return `${ticks}${pad}${v}${pad}${ticks}`;
@@ -5079,9 +5089,6 @@ function safeUrl(url) {
     return url
         .trim()
         .replace(/[\s()<>"'|[\]\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-function clip(s, max) {
-    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 function longestRun(s, ch) {
     let max = 0;
@@ -6041,18 +6048,20 @@ const classicHint = (operation, status, code, bad) => {
 /* harmony export */   w5: () => (/* binding */ MAX_LOG_BYTES),
 /* harmony export */   ym: () => (/* binding */ ShapeError)
 /* harmony export */ });
-/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8549);
-/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2692);
-/* harmony import */ var _http_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2868);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4102);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6800);
+/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8549);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2692);
+/* harmony import */ var _http_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2868);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4102);
 // From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
 // tolerant of missing optional fields and of fields it does not know; statuses kept as given.
 
 
 
 
+
 /** JSON, but not of the shape the operation returns. */
-class ShapeError extends _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AnswerError */ .dV {
+class ShapeError extends _http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV {
     name = 'ShapeError';
     constructor(message) {
         super('shape', message);
@@ -6075,10 +6084,10 @@ function describe(value) {
         return 'null';
     if (Array.isArray(value))
         return 'an array';
-    return typeof value === 'string' ? `the string "${value.slice(0, 60)}"` : typeof value;
+    return typeof value === 'string' ? `the string "${(0,_common_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value, 60)}"` : typeof value;
 }
 const str = (v) => typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
-const id = (v) => (0,_http_json_js__WEBPACK_IMPORTED_MODULE_2__/* .toIdString */ .Uv)(v) ?? str(v);
+const id = (v) => (0,_http_json_js__WEBPACK_IMPORTED_MODULE_3__/* .toIdString */ .Uv)(v) ?? str(v);
 const num = (v) => {
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
     return Number.isFinite(n) ? n : 0;
@@ -6129,7 +6138,7 @@ function sameActions(list, raw) {
 function machine(value) {
     const m = obj(value, 'a deploy machine');
     const updated = optNum(m['updateTime']);
-    return (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .machineUnit */ ._2)({
+    return (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .machineUnit */ ._2)({
         machineSn: id(m['machineSn']),
         ip: str(m['ip']),
         status: str(m['status']),
@@ -6177,7 +6186,7 @@ function toDeployOrderRead(raw) {
         ? {}
         : obj(o['deployMachineInfo'], 'deployMachineInfo');
     const updateTime = optNum(o['updateTime']);
-    return (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .orderSnapshot */ .HY)({
+    return (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .orderSnapshot */ .HY)({
         deployOrderId: id(o['deployOrderId']),
         status: str(o['status']),
         currentBatch: num(o['currentBatch']),
@@ -6265,7 +6274,7 @@ function toPipelineDefinition(raw) {
     let sources = config['sources'];
     if (typeof sources === 'string') {
         try {
-            sources = sources.trim() ? (0,_http_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonLossless */ .KK)(sources) : [];
+            sources = sources.trim() ? (0,_http_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonLossless */ .KK)(sources) : [];
         }
         catch {
             throw new ShapeError('pipelineConfig.sources is text that is not JSON');
@@ -6303,7 +6312,7 @@ function toRunRows(raw) {
  */
 function toCreatedRunId(raw) {
     const value = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw['pipelineRunId'] : raw;
-    const runId = (0,_http_json_js__WEBPACK_IMPORTED_MODULE_2__/* .toIdString */ .Uv)(typeof value === 'string' ? value.trim() : value);
+    const runId = (0,_http_json_js__WEBPACK_IMPORTED_MODULE_3__/* .toIdString */ .Uv)(typeof value === 'string' ? value.trim() : value);
     if (!runId || /^0+$/.test(runId))
         throw new ShapeError(`expected the new run's id, got ${describe(value)}`);
     return runId;
@@ -6337,7 +6346,7 @@ function toBoolean(raw) {
  * not that the answer is broken; anything else is read as JSON by `parse` and must be a boolean.
  */
 function toWriteResult(bytes, parse) {
-    return (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .isBlank */ .z3)(bytes) ? false : toBoolean(parse(bytes));
+    return (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .isBlank */ .z3)(bytes) ? false : toBoolean(parse(bytes));
 }
 /**
  * The largest deploy order answer accepted. A machine takes ~700 bytes (10,000 machines are ~7 MB),
@@ -6353,12 +6362,12 @@ const MAX_LOG_BYTES = 16 * 1024 * 1024;
 function checkRunId(run, asked) {
     if (run.pipelineRunId === '' || run.pipelineRunId === asked)
         return run;
-    throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AnswerError */ .dV('mismatch', `the answer is about pipeline run "${run.pipelineRunId.slice(0, 40)}", not pipeline run ${asked}`);
+    throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV('mismatch', `the answer is about pipeline run "${(0,_common_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(run.pipelineRunId, 40)}", not pipeline run ${asked}`);
 }
 /** An answer about another deploy order than the one asked for: never a verdict. */
 function orderMismatch(got, asked) {
-    const shown = got === '' ? 'no deployOrderId' : `deploy order "${got.slice(0, 40)}"`;
-    return new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AnswerError */ .dV('mismatch', `the answer is about ${shown}, not deploy order ${asked}`);
+    const shown = got === '' ? 'no deployOrderId' : `deploy order "${(0,_common_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(got, 40)}"`;
+    return new _http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV('mismatch', `the answer is about ${shown}, not deploy order ${asked}`);
 }
 
 

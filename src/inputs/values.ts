@@ -82,25 +82,24 @@ export function parseSegment(text: string): Parsed<string> {
     : { ok: false, problem: 'is not accepted', accepted: 'letters, digits, ., _, ~ and - only' };
 }
 
-const ENDPOINT_EXAMPLE = 'https://openapi-rdc.aliyuncs.com';
-
 /**
  * A base URL: `https://` for any host, `http://` only for loopback, so no credential is ever sent in
- * clear text over a network. No path: both clients build every path themselves from the origin (the
- * classic signature covers the path), so a path here would be dropped or doubled, never what was meant.
+ * clear text over a network. No path: the clients build every path themselves from the origin (a
+ * signature covers the path), so a path here would be dropped or doubled, never what was meant.
+ * `example` is the service's own base URL, shown in the errors.
  */
-export function parseEndpoint(text: string): Parsed<string> {
+export function parseEndpoint(text: string, example: string): Parsed<string> {
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
-    return { ok: false, problem: 'is not a URL', accepted: `a base URL such as ${ENDPOINT_EXAMPLE}` };
+    return { ok: false, problem: 'is not a URL', accepted: `a base URL such as ${example}` };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return {
       ok: false,
       problem: `uses ${url.protocol}`,
-      accepted: `an https:// URL such as ${ENDPOINT_EXAMPLE}`,
+      accepted: `an https:// URL such as ${example}`,
     };
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
@@ -114,14 +113,14 @@ export function parseEndpoint(text: string): Parsed<string> {
     return {
       ok: false,
       problem: 'has a user, query or fragment',
-      accepted: `a base URL without them, such as ${ENDPOINT_EXAMPLE}`,
+      accepted: `a base URL without them, such as ${example}`,
     };
   }
   if (url.pathname !== '/') {
     return {
       ok: false,
       problem: 'has a path',
-      accepted: `the base URL only (scheme, host and port), such as ${ENDPOINT_EXAMPLE}; the action adds /oapi/v1/flow and the rest itself`,
+      accepted: `the base URL only (scheme, host and port), such as ${example}; the action adds every path itself`,
     };
   }
   return { ok: true, value: url.origin };

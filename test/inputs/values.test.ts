@@ -149,6 +149,7 @@ describe('ids', () => {
 });
 
 describe('endpoints', () => {
+  const EXAMPLE = 'https://api.example.com';
   it.each([
     ['https://openapi-rdc.aliyuncs.com', 'https://openapi-rdc.aliyuncs.com'],
     ['https://openapi-rdc.aliyuncs.com/', 'https://openapi-rdc.aliyuncs.com'],
@@ -158,7 +159,7 @@ describe('endpoints', () => {
     ['http://127.9.9.9', 'http://127.9.9.9'],
     ['http://localhost:3000', 'http://localhost:3000'],
     ['http://[::1]:3000', 'http://[::1]:3000'],
-  ])('%s is %s', (text, value) => expect(parseEndpoint(text)).toEqual({ ok: true, value }));
+  ])('%s is %s', (text, value) => expect(parseEndpoint(text, EXAMPLE)).toEqual({ ok: true, value }));
 
   it.each([
     ['http://devops.example.com', /plain http/],
@@ -171,7 +172,7 @@ describe('endpoints', () => {
     ['https://example.com/?a=1', /query/],
     ['https://openapi-rdc.aliyuncs.com/oapi/v1/flow', /has a path/],
   ])('refuses %s', (text, problem) => {
-    const r = parseEndpoint(text);
+    const r = parseEndpoint(text, EXAMPLE);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem).toMatch(problem);
   });

@@ -93,6 +93,8 @@ const SPEC: InputSpec = {
 };
 
 /** Variables sent with a start at most; RunPipeline takes a value of up to 8192 characters. */
+/** shown in a bad endpoint's error */
+const ENDPOINT_EXAMPLE = endpointFor('cn-north-4')!;
 const MAX_VARIABLES = 100;
 const MAX_VALUE_CHARS = 8192;
 const MAX_DESCRIPTION_CHARS = 1024;
@@ -118,7 +120,7 @@ export function parseInputs(
   const credentials = readCredentials(r, fromEnv);
   const region = raw('region') || fromEnv(ENV_NAMES.region) || undefined;
   let endpoint = '';
-  if (raw('endpoint')) endpoint = r.take('endpoint', parseEndpoint, '');
+  if (raw('endpoint')) endpoint = r.take('endpoint', (t) => parseEndpoint(t, ENDPOINT_EXAMPLE), '');
   else if (!region)
     r.error(
       `region: required unless endpoint is set (or ${ENV_NAMES.region} is); use a region id such as cn-north-4.`,

@@ -130,9 +130,9 @@ export function parseInputs(
   const r = new InputReader(SPEC, get, mask);
   const raw = (name: InputName): string => r.raw(name);
   const credentials = readCredentials(raw, r) ?? credentialsFromEnv(raw, env, mask, r);
-  const endpointText =
-    raw('endpoint') || (credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT);
-  const endpointParsed = parseEndpoint(endpointText);
+  const defaultEndpoint = credentials?.kind === 'access-key' ? CLASSIC_ENDPOINT : OPENAPI_ENDPOINT;
+  const endpointText = raw('endpoint') || defaultEndpoint;
+  const endpointParsed = parseEndpoint(endpointText, defaultEndpoint);
   const endpoint = r.take('endpoint', () => endpointParsed, OPENAPI_ENDPOINT);
   const editionChoice = r.take(
     'edition',
@@ -259,7 +259,9 @@ function credentialsFromEnv(
     read(ENV_CREDENTIALS.secret),
     read(ENV_CREDENTIALS.token),
   ];
-  for (const value of [secret, sts]) maskSecret(value, mask);
+  // All three, as aliyun/configure-aliyun-credentials-action masks them (the key id included: with
+  // STS it is a short-lived id that names the role session).
+  for (const value of [id, secret, sts]) maskSecret(value, mask);
   if (!id || !secret) {
     if (raw('security-token'))
       r.error(

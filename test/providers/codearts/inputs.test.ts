@@ -97,6 +97,18 @@ describe('parseInputs (CodeArts)', () => {
     );
   });
 
+  it("a bad endpoint's error gives a CodeArts example, never another service's", () => {
+    for (const endpoint of [
+      'https://cloudpipeline-ext.cn-north-4.myhuaweicloud.com/v5',
+      'pipeline',
+      'ftp://x',
+    ]) {
+      const [error] = errorsOf({ ...base, endpoint });
+      expect(error).toMatch(/^endpoint: .*https:\/\/cloudpipeline-ext\.cn-north-4\.myhuaweicloud\.com/);
+      expect(error).not.toMatch(/aliyuncs|oapi/);
+    }
+  });
+
   it('credentials: AK/SK with STS, an IAM token, or the environment (inputs win), and every secret masked', () => {
     expect(configOf({ ...base, 'security-token': STS }).credentials).toEqual({
       kind: 'aksk',

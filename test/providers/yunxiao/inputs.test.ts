@@ -66,7 +66,11 @@ describe('parseInputs: credentials from the environment', () => {
     });
     expect(r.ok && r.config.endpoint).toBe(CLASSIC_ENDPOINT);
     expect(masked).toEqual(
-      expect.arrayContaining([ENV.ALIBABA_CLOUD_ACCESS_KEY_SECRET, ENV.ALIBABA_CLOUD_SECURITY_TOKEN]),
+      expect.arrayContaining([
+        ENV.ALIBABA_CLOUD_ACCESS_KEY_ID,
+        ENV.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+        ENV.ALIBABA_CLOUD_SECURITY_TOKEN,
+      ]),
     );
   });
 

@@ -1,5 +1,5 @@
-export const id = 278;
-export const ids = [278];
+export const id = 959;
+export const ids = [959];
 export const modules = {
 
 /***/ 978:
@@ -16,7 +16,213 @@ function messageOf(err) {
 
 /***/ }),
 
-/***/ 1278:
+/***/ 6800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Ob: () => (/* binding */ redactKnownBytes),
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   rA: () => (/* binding */ redactKnown),
+/* harmony export */   tX: () => (/* binding */ redactedPreview)
+/* harmony export */ });
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4891);
+// Credentials never reach a log line, an error message or a report, whole or in part: every text
+// leaving the client goes through here, and every output goes through redactKnown at the end. A
+// server may echo a credential (an error page showing the request headers), or a piece of one (its
+// own truncation), and our own cuts make pieces too.
+
+/** A run of this many characters of a secret, anywhere in a text, is masked. */
+const WINDOW = 8;
+/** A piece at least this long of a secret's start, where a text ends (a cut), is masked. */
+const MIN_CUT_PIECE = 3;
+/** Bytes of a body read for a preview: a preview never decodes a large answer whole. */
+const PREVIEW_BYTES = 4096;
+const MASK = '***';
+/** Shorter values are not redacted from every output (they would mangle ordinary text); the runner still masks them. */
+const MIN_KNOWN = 6;
+/** The secrets of this run: every value masked with the runner is also redacted again at every output. */
+const known = new Set();
+function registerSecret(secret) {
+    if (secret.length >= MIN_KNOWN)
+        known.add(secret);
+}
+/** A text on its way out (log, summary, outputs, report), with every secret of this run redacted. */
+function redactKnown(text) {
+    return known.size === 0 ? text : redact(text, [...known]);
+}
+/**
+ * Bytes on their way into the report (the server's own answer), redacted likewise. A secret (or a
+ * run of WINDOW of its characters) is looked for in the bytes first, so an order of many MB without
+ * one is passed through without being decoded.
+ */
+function redactKnownBytes(bytes) {
+    if (known.size === 0)
+        return bytes;
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const hit = [...known].some((secret) => {
+        for (let i = 0; i + WINDOW <= secret.length; i++)
+            if (buf.indexOf(secret.slice(i, i + WINDOW)) >= 0)
+                return true;
+        return secret.length < WINDOW && buf.indexOf(secret) >= 0;
+    });
+    return hit ? Buffer.from(redactKnown(buf.toString('utf8'))) : bytes;
+}
+function redact(text, secrets) {
+    // Escapes, bidi and zero-width characters first: a secret split by them would not be found.
+    let out = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(text);
+    // Longest first: a secret that contains another must not leave its own tail behind.
+    const sorted = secrets.filter((s) => s !== '').sort((a, b) => b.length - a.length);
+    for (const secret of sorted)
+        out = out.split(secret).join(MASK);
+    for (const secret of sorted)
+        out = maskPieces(out, secret);
+    return out;
+}
+/** Every run of WINDOW or more characters that also occurs in `secret`, masked. O(text + secret). */
+function maskPieces(text, secret) {
+    if (secret.length < WINDOW || text.length < WINDOW)
+        return text;
+    const windows = new Set();
+    for (let i = 0; i + WINDOW <= secret.length; i++)
+        windows.add(secret.slice(i, i + WINDOW));
+    let out = '';
+    let from = 0;
+    let i = 0;
+    while (i + WINDOW <= text.length) {
+        if (!windows.has(text.slice(i, i + WINDOW))) {
+            i++;
+            continue;
+        }
+        let end = i + WINDOW;
+        while (end < text.length && windows.has(text.slice(end - WINDOW + 1, end + 1)))
+            end++;
+        out += text.slice(from, i) + MASK;
+        from = i = end;
+    }
+    return out + text.slice(from);
+}
+/** The text with a piece of a secret's start that it ends with (a cut) masked. */
+function maskCutPiece(text, secrets) {
+    for (const secret of secrets) {
+        for (let k = Math.min(secret.length - 1, text.length); k >= MIN_CUT_PIECE; k--) {
+            if (text.endsWith(secret.slice(0, k)))
+                return text.slice(0, text.length - k) + MASK;
+        }
+    }
+    return text;
+}
+/**
+ * A text cut to at most `max` characters (ending in …): redacted before the cut, so the cut makes no
+ * piece of a secret that the redaction at the output would no longer recognise, and a secret's start
+ * at the cut masked. Every cut of server text goes through here.
+ */
+function clip(text, max) {
+    const clean = redactKnown(text);
+    return clean.length > max ? `${maskCutPiece(clean.slice(0, max - 1), [...known])}…` : clean;
+}
+/**
+ * The start of an answer for a message (an HTML page, a body that is not what was expected): read
+ * from its first few KiB only, redacted before it is cut, and a secret's piece at the cut masked.
+ */
+function redactedPreview(bytes, secrets, max = 200) {
+    const head = new TextDecoder().decode(bytes.subarray(0, PREVIEW_BYTES)).replace(/\uFFFD$/, '');
+    const flat = redact(head, secrets).replace(/\s+/g, ' ').trim();
+    if (flat === '')
+        return '(empty body)';
+    const cut = flat.length > max || bytes.length > PREVIEW_BYTES;
+    const text = maskCutPiece(flat.slice(0, max), secrets.filter(Boolean));
+    return cut ? `${text}…` : text;
+}
+
+
+/***/ }),
+
+/***/ 4891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fq: () => (/* binding */ inertLine),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   av: () => (/* binding */ displaySafeJson),
+/* harmony export */   jt: () => (/* binding */ commandText),
+/* harmony export */   v3: () => (/* binding */ cleanLines)
+/* harmony export */ });
+/* unused harmony export MAX_LINE_CHARS */
+// Text that came from a server (SNs, IPs, statuses, names, messages, deploy logs) on its way to a
+// reader: the runner's log, the job summary, annotations, the JSON report. What it must never do there:
+// - become a workflow command: the runner executes a line that starts with `::` (after white space)
+//   and the first `##[name]` anywhere in a line, and it splits lines at a lone CR as well as at LF;
+// - hide or reorder what a person reads: terminal escapes (ANSI CSI, OSC hyperlinks and titles),
+//   other control characters, and bidi controls ("Trojan Source").
+/** Terminal escapes: OSC (ended by BEL or ST, or cut off), CSI (7- and 8-bit), and two-byte ones. */
+const ESCAPES = new RegExp(
+// eslint-disable-next-line no-control-regex -- terminal escapes are what this removes
+'\\u001b(?:\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)?|\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])|\\u009b[0-?]*[ -/]*[@-~]', 'g');
+/**
+ * Bidi embedding, override and isolate controls and the implicit marks, and the characters that
+ * show nothing (zero-width spaces and joiners, word joiners, soft hyphen, BOM): they reorder text or
+ * hide what it holds (a token split by them is no longer the token a masker looks for).
+ */
+const BIDI = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** Line and paragraph separators: line breaks to some viewers. */
+const SEPARATORS = /[\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+/** Longest single line written to the log: a value of a megabyte must not flood it. */
+const MAX_LINE_CHARS = 2000;
+/** Escapes, bidi controls and control characters removed; line breaks (any of CRLF, CR, LF) become LF. */
+function cleanText(text) {
+    return text.replace(ESCAPES, '').replace(BIDI, '').replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '');
+}
+/** One value inside a line: no escapes, no bidi, no control character, no line break. */
+function oneLine(text) {
+    return text.replace(ESCAPES, '').replace(BIDI, '').replace(SEPARATORS, ' ').replace(CONTROLS, ' ');
+}
+/**
+ * A line for the runner's log that the runner cannot read as a command, whatever values it holds:
+ * one line, `##[` broken up, and a line that would start with `::` shown after a marker.
+ */
+function inertLine(line) {
+    const out = clipLine(oneLine(line).replace(/##\[/g, '##\\['));
+    return /^\s*::/.test(out) ? `‣ ${out}` : out;
+}
+/** The text of a workflow command (a warning, an error): cleaned and bounded (the runner escapes its line breaks). */
+function commandText(text) {
+    const out = cleanText(text);
+    return out.length > MAX_COMMAND_CHARS ? `${out.slice(0, MAX_COMMAND_CHARS - 1)}…` : out;
+}
+/** Longest text of a workflow command. */
+const MAX_COMMAND_CHARS = 4000;
+/**
+ * The lines of a block of server text (a deploy log), cleaned and bounded; lone CRs split lines as
+ * the runner would. `##[` is broken up too: inside ::stop-commands:: it is no command, but the log
+ * viewer may still style a line by it.
+ */
+function cleanLines(text) {
+    return cleanText(text)
+        .split('\n')
+        .map((line) => clipLine(line.replace(/##\[/g, '##\\[')));
+}
+function clipLine(line) {
+    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS - 1)}…` : line;
+}
+/**
+ * A JSON text made safe to display, with the same meaning: bidi controls and C1 control characters
+ * (which JSON.stringify leaves raw) written as \u escapes.
+ */
+function displaySafeJson(json) {
+    return json.replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 5959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -145,25 +351,25 @@ function parseSegment(text) {
         ? { ok: true, value: t }
         : { ok: false, problem: 'is not accepted', accepted: 'letters, digits, ., _, ~ and - only' };
 }
-const ENDPOINT_EXAMPLE = 'https://openapi-rdc.aliyuncs.com';
 /**
  * A base URL: `https://` for any host, `http://` only for loopback, so no credential is ever sent in
- * clear text over a network. No path: both clients build every path themselves from the origin (the
- * classic signature covers the path), so a path here would be dropped or doubled, never what was meant.
+ * clear text over a network. No path: the clients build every path themselves from the origin (a
+ * signature covers the path), so a path here would be dropped or doubled, never what was meant.
+ * `example` is the service's own base URL, shown in the errors.
  */
-function parseEndpoint(text) {
+function parseEndpoint(text, example) {
     let url;
     try {
         url = new URL(text.trim());
     }
     catch {
-        return { ok: false, problem: 'is not a URL', accepted: `a base URL such as ${ENDPOINT_EXAMPLE}` };
+        return { ok: false, problem: 'is not a URL', accepted: `a base URL such as ${example}` };
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
         return {
             ok: false,
             problem: `uses ${url.protocol}`,
-            accepted: `an https:// URL such as ${ENDPOINT_EXAMPLE}`,
+            accepted: `an https:// URL such as ${example}`,
         };
     }
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
@@ -177,14 +383,14 @@ function parseEndpoint(text) {
         return {
             ok: false,
             problem: 'has a user, query or fragment',
-            accepted: `a base URL without them, such as ${ENDPOINT_EXAMPLE}`,
+            accepted: `a base URL without them, such as ${example}`,
         };
     }
     if (url.pathname !== '/') {
         return {
             ok: false,
             problem: 'has a path',
-            accepted: `the base URL only (scheme, host and port), such as ${ENDPOINT_EXAMPLE}; the action adds /oapi/v1/flow and the rest itself`,
+            accepted: `the base URL only (scheme, host and port), such as ${example}; the action adds every path itself`,
         };
     }
     return { ok: true, value: url.origin };
@@ -393,6 +599,8 @@ const SPEC = {
     headers: ['access-key', 'secret-key', 'security-token', 'auth-token', 'github-token'],
 };
 /** Variables sent with a start at most; RunPipeline takes a value of up to 8192 characters. */
+/** shown in a bad endpoint's error */
+const ENDPOINT_EXAMPLE = endpointFor('cn-north-4');
 const MAX_VARIABLES = 100;
 const MAX_VALUE_CHARS = 8192;
 const MAX_DESCRIPTION_CHARS = 1024;
@@ -412,7 +620,7 @@ function parseInputs(get, mask, env = {}) {
     const region = raw('region') || fromEnv(ENV_NAMES.region) || undefined;
     let endpoint = '';
     if (raw('endpoint'))
-        endpoint = r.take('endpoint', parseEndpoint, '');
+        endpoint = r.take('endpoint', (t) => parseEndpoint(t, ENDPOINT_EXAMPLE), '');
     else if (!region)
         r.error(`region: required unless endpoint is set (or ${ENV_NAMES.region} is); use a region id such as cn-north-4.`);
     else {
@@ -809,80 +1017,16 @@ const CODEARTS_OUTPUTS = [
     DURATION,
 ];
 
-;// CONCATENATED MODULE: ./src/common/untrusted.ts
-// Text that came from a server (SNs, IPs, statuses, names, messages, deploy logs) on its way to a
-// reader: the runner's log, the job summary, annotations, the JSON report. What it must never do there:
-// - become a workflow command: the runner executes a line that starts with `::` (after white space)
-//   and the first `##[name]` anywhere in a line, and it splits lines at a lone CR as well as at LF;
-// - hide or reorder what a person reads: terminal escapes (ANSI CSI, OSC hyperlinks and titles),
-//   other control characters, and bidi controls ("Trojan Source").
-/** Terminal escapes: OSC (ended by BEL or ST, or cut off), CSI (7- and 8-bit), and two-byte ones. */
-const ESCAPES = new RegExp(
-// eslint-disable-next-line no-control-regex -- terminal escapes are what this removes
-'\\u001b(?:\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)?|\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])|\\u009b[0-?]*[ -/]*[@-~]', 'g');
-/**
- * Bidi embedding, override and isolate controls and the implicit marks, and the characters that
- * show nothing (zero-width spaces and joiners, word joiners, soft hyphen, BOM): they reorder text or
- * hide what it holds (a token split by them is no longer the token a masker looks for).
- */
-const BIDI = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-/** Line and paragraph separators: line breaks to some viewers. */
-const SEPARATORS = /[\u2028\u2029]/g;
-// eslint-disable-next-line no-control-regex -- control characters are what this removes
-const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-// eslint-disable-next-line no-control-regex -- control characters are what this removes
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
-/** Longest single line written to the log: a value of a megabyte must not flood it. */
-const MAX_LINE_CHARS = 2000;
-/** Escapes, bidi controls and control characters removed; line breaks (any of CRLF, CR, LF) become LF. */
-function cleanText(text) {
-    return text.replace(ESCAPES, '').replace(BIDI, '').replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '');
-}
-/** One value inside a line: no escapes, no bidi, no control character, no line break. */
-function oneLine(text) {
-    return text.replace(ESCAPES, '').replace(BIDI, '').replace(SEPARATORS, ' ').replace(CONTROLS, ' ');
-}
-/**
- * A line for the runner's log that the runner cannot read as a command, whatever values it holds:
- * one line, `##[` broken up, and a line that would start with `::` shown after a marker.
- */
-function inertLine(line) {
-    const out = clipLine(oneLine(line).replace(/##\[/g, '##\\['));
-    return /^\s*::/.test(out) ? `‣ ${out}` : out;
-}
-/** The text of a workflow command (a warning, an error): cleaned and bounded (the runner escapes its line breaks). */
-function commandText(text) {
-    const out = cleanText(text);
-    return out.length > MAX_COMMAND_CHARS ? `${out.slice(0, MAX_COMMAND_CHARS - 1)}…` : out;
-}
-/** Longest text of a workflow command. */
-const MAX_COMMAND_CHARS = 4000;
-/**
- * The lines of a block of server text (a deploy log), cleaned and bounded; lone CRs split lines as
- * the runner would. `##[` is broken up too: inside ::stop-commands:: it is no command, but the log
- * viewer may still style a line by it.
- */
-function cleanLines(text) {
-    return cleanText(text)
-        .split('\n')
-        .map((line) => clipLine(line.replace(/##\[/g, '##\\[')));
-}
-function clipLine(line) {
-    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS - 1)}…` : line;
-}
-/**
- * A JSON text made safe to display, with the same meaning: bidi controls and C1 control characters
- * (which JSON.stringify leaves raw) written as \u escapes.
- */
-function displaySafeJson(json) {
-    return json.replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
+// EXTERNAL MODULE: ./src/common/untrusted.ts
+var untrusted = __webpack_require__(4891);
+// EXTERNAL MODULE: ./src/common/redact.ts
+var redact = __webpack_require__(6800);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __webpack_require__(1013);
 ;// CONCATENATED MODULE: ./src/http/errors.ts
 // One error type for every failed API call, whichever provider: the HTTP status, the service's error
 // code and message, the request id to quote to support, and a hint (the provider's) saying what to do.
+
 class ApiError extends Error {
     name = 'ApiError';
     operation;
@@ -909,11 +1053,11 @@ function describe(f) {
     if (f.status !== undefined)
         parts.push(`: HTTP ${f.status}`);
     if (f.errorCode)
-        parts.push(` ${clip(f.errorCode, 100)}`);
+        parts.push(` ${(0,redact/* clip */.$Q)(f.errorCode, 100)}`);
     if (f.errorMessage)
-        parts.push(`: ${clip(f.errorMessage, 500)}`);
+        parts.push(`: ${(0,redact/* clip */.$Q)(f.errorMessage, 500)}`);
     if (f.requestId)
-        parts.push(` (request id ${clip(f.requestId, 100)})`);
+        parts.push(` (request id ${(0,redact/* clip */.$Q)(f.requestId, 100)})`);
     let text = parts.join('').replace(/\s+/g, ' ');
     if (f.hint)
         text += `. Hint: ${f.hint}`;
@@ -926,10 +1070,6 @@ class AnswerError extends Error {
         super(message);
         this.kind = kind;
     }
-}
-/** A server's text cut to a length that fits a message (it was redacted before: see Transport). */
-function clip(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 /** The hint for an answer that is not what was expected, whichever API generation. */
 function badAnswerHint(bad, endpointHint) {
@@ -1000,106 +1140,6 @@ function request(dispatcher, url, opts) {
     if (dispatcher instanceof DirectAgent)
         return dispatcher.request(url, opts);
     return Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 1150)).then(({ request: viaUndici }) => viaUndici(dispatcher, url, opts));
-}
-
-;// CONCATENATED MODULE: ./src/common/redact.ts
-// Credentials never reach a log line, an error message or a report, whole or in part: every text
-// leaving the client goes through here, and every output goes through redactKnown at the end. A
-// server may echo a credential (an error page showing the request headers), or a piece of one (its
-// own truncation), and our own cuts make pieces too.
-
-/** A run of this many characters of a secret, anywhere in a text, is masked. */
-const WINDOW = 8;
-/** A piece at least this long of a secret's start, where a text ends (a cut), is masked. */
-const MIN_CUT_PIECE = 3;
-/** Bytes of a body read for a preview: a preview never decodes a large answer whole. */
-const PREVIEW_BYTES = 4096;
-const MASK = '***';
-/** Shorter values are not redacted from every output (they would mangle ordinary text); the runner still masks them. */
-const MIN_KNOWN = 6;
-/** The secrets of this run: every value masked with the runner is also redacted again at every output. */
-const known = new Set();
-function registerSecret(secret) {
-    if (secret.length >= MIN_KNOWN)
-        known.add(secret);
-}
-/** A text on its way out (log, summary, outputs, report), with every secret of this run redacted. */
-function redactKnown(text) {
-    return known.size === 0 ? text : redact(text, [...known]);
-}
-/**
- * Bytes on their way into the report (the server's own answer), redacted likewise. A secret (or a
- * run of WINDOW of its characters) is looked for in the bytes first, so an order of many MB without
- * one is passed through without being decoded.
- */
-function redactKnownBytes(bytes) {
-    if (known.size === 0)
-        return bytes;
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const hit = [...known].some((secret) => {
-        for (let i = 0; i + WINDOW <= secret.length; i++)
-            if (buf.indexOf(secret.slice(i, i + WINDOW)) >= 0)
-                return true;
-        return secret.length < WINDOW && buf.indexOf(secret) >= 0;
-    });
-    return hit ? Buffer.from(redactKnown(buf.toString('utf8'))) : bytes;
-}
-function redact(text, secrets) {
-    // Escapes, bidi and zero-width characters first: a secret split by them would not be found.
-    let out = cleanText(text);
-    // Longest first: a secret that contains another must not leave its own tail behind.
-    const sorted = secrets.filter((s) => s !== '').sort((a, b) => b.length - a.length);
-    for (const secret of sorted)
-        out = out.split(secret).join(MASK);
-    for (const secret of sorted)
-        out = maskPieces(out, secret);
-    return out;
-}
-/** Every run of WINDOW or more characters that also occurs in `secret`, masked. O(text + secret). */
-function maskPieces(text, secret) {
-    if (secret.length < WINDOW || text.length < WINDOW)
-        return text;
-    const windows = new Set();
-    for (let i = 0; i + WINDOW <= secret.length; i++)
-        windows.add(secret.slice(i, i + WINDOW));
-    let out = '';
-    let from = 0;
-    let i = 0;
-    while (i + WINDOW <= text.length) {
-        if (!windows.has(text.slice(i, i + WINDOW))) {
-            i++;
-            continue;
-        }
-        let end = i + WINDOW;
-        while (end < text.length && windows.has(text.slice(end - WINDOW + 1, end + 1)))
-            end++;
-        out += text.slice(from, i) + MASK;
-        from = i = end;
-    }
-    return out + text.slice(from);
-}
-/** The text with a piece of a secret's start that it ends with (a cut) masked. */
-function maskCutPiece(text, secrets) {
-    for (const secret of secrets) {
-        for (let k = Math.min(secret.length - 1, text.length); k >= MIN_CUT_PIECE; k--) {
-            if (text.endsWith(secret.slice(0, k)))
-                return text.slice(0, text.length - k) + MASK;
-        }
-    }
-    return text;
-}
-/**
- * The start of an answer for a message (an HTML page, a body that is not what was expected): read
- * from its first few KiB only, redacted before it is cut, and a secret's piece at the cut masked.
- */
-function redactedPreview(bytes, secrets, max = 200) {
-    const head = new TextDecoder().decode(bytes.subarray(0, PREVIEW_BYTES)).replace(/\uFFFD$/, '');
-    const flat = redact(head, secrets).replace(/\s+/g, ' ').trim();
-    if (flat === '')
-        return '(empty body)';
-    const cut = flat.length > max || bytes.length > PREVIEW_BYTES;
-    const text = maskCutPiece(flat.slice(0, max), secrets.filter(Boolean));
-    return cut ? `${text}…` : text;
 }
 
 // EXTERNAL MODULE: ./src/common/message.ts
@@ -1271,12 +1311,12 @@ class Transport {
         const type = res ? header(res, 'content-type') : undefined;
         const what = err instanceof AnswerError ? err.message : BAD_ANSWER_TEXT[kind];
         const times = count > 1 ? `, ${count} bad answers in a row` : '';
-        const body = res ? `: ${redactedPreview(res.bytes, this.opts.secrets)}` : '';
+        const body = res ? `: ${(0,redact/* redactedPreview */.tX)(res.bytes, this.opts.secrets)}` : '';
         this.log(`${call.method} ${call.url}: bad answer (${kind}${times})`);
         return new ApiError({
             operation: call.operation,
             status,
-            errorMessage: redact(`${what} (content type ${type || 'none'}${times})${body}`, this.opts.secrets),
+            errorMessage: (0,redact/* redact */.E$)(`${what} (content type ${type || 'none'}${times})${body}`, this.opts.secrets),
             hint: this.opts.hintFor(call.operation, status, undefined, kind),
             retryable: count < BAD_ANSWERS_IN_A_ROW,
         });
@@ -1284,14 +1324,14 @@ class Transport {
     error(call, res, f, retryable) {
         const secrets = this.opts.secrets;
         const message = f.showBody
-            ? `${f.errorMessage ?? 'non-JSON answer'}: ${redactedPreview(res.bytes, secrets)}`
+            ? `${f.errorMessage ?? 'non-JSON answer'}: ${(0,redact/* redactedPreview */.tX)(res.bytes, secrets)}`
             : f.errorMessage;
         return new ApiError({
             operation: call.operation,
             status: res.status,
-            errorCode: f.errorCode && redact(f.errorCode, secrets),
-            errorMessage: message && redact(message, secrets),
-            requestId: f.requestId && redact(f.requestId, secrets),
+            errorCode: f.errorCode && (0,redact/* redact */.E$)(f.errorCode, secrets),
+            errorMessage: message && (0,redact/* redact */.E$)(message, secrets),
+            requestId: f.requestId && (0,redact/* redact */.E$)(f.requestId, secrets),
             hint: f.redirect
                 ? 'set `endpoint` to the API address itself (the one it redirects to, if you trust it); no credential was sent there'
                 : this.opts.hintFor(call.operation, res.status, f.errorCode),
@@ -1299,7 +1339,7 @@ class Transport {
         });
     }
     log(line) {
-        this.opts.debug?.(redact(line, this.opts.secrets));
+        this.opts.debug?.((0,redact/* redact */.E$)(line, this.opts.secrets));
     }
 }
 /**
@@ -1311,7 +1351,7 @@ function redirected(res) {
         return undefined;
     const to = header(res, 'location');
     return {
-        errorMessage: `the endpoint answers with a redirect${to ? ` to ${to.slice(0, 200)}` : ''}, which the gate does not follow`,
+        errorMessage: `the endpoint answers with a redirect${to ? ` to ${(0,redact/* clip */.$Q)(to, 200)}` : ''}, which the gate does not follow`,
         retryable: false,
         redirect: true,
     };
@@ -1462,7 +1502,7 @@ function errCode(err) {
     return e?.code ?? e?.cause?.code;
 }
 function redactedError(err, secrets) {
-    const out = new Error(redact((0,message/* messageOf */.b)(err), secrets));
+    const out = new Error((0,redact/* redact */.E$)((0,message/* messageOf */.b)(err), secrets));
     out.code = errCode(err);
     return out;
 }
@@ -2212,6 +2252,7 @@ function signRequest(req) {
 // Descriptive fields (names, messages) of another type are read as '' rather than failing a run.
 
 
+
 /** JSON, but not of the shape the operation returns. */
 class ShapeError extends AnswerError {
     name = 'ShapeError';
@@ -2245,7 +2286,7 @@ function normalize_describe(value) {
         return 'null';
     if (Array.isArray(value))
         return 'an array';
-    return typeof value === 'string' ? `the string "${value.slice(0, 60)}"` : typeof value;
+    return typeof value === 'string' ? `the string "${(0,redact/* clip */.$Q)(value, 60)}"` : typeof value;
 }
 /** An id or a status: a string (a number is written out); absent is ''. */
 function word(value, what) {
@@ -2611,6 +2652,12 @@ function toRetryResult(bytes, parse, runId) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/codearts/client.ts
+// The CodeArts Pipeline v5 API (codearts-api.md 2): the operations the gate needs, under
+// /v5/{project_id}/api/pipelines/{pipeline_id}, over the shared Transport. Signed with
+// SDK-HMAC-SHA256 for AK/SK (and STS) credentials, or an IAM token in X-Auth-Token; no secret is
+// ever part of a URL. Errors come in two bodies, at any HTTP status, 200 included (see
+// codeArtsFailure); a start or retry held by the concurrency limit is no error but a queued run.
+
 
 
 
@@ -2843,7 +2890,7 @@ function pick(body, keys) {
 }
 /** An answer about another run than the one asked for. */
 function runMismatch(got, asked) {
-    return new AnswerError('mismatch', `the answer is about run "${got.slice(0, 40)}", not run ${asked}`);
+    return new AnswerError('mismatch', `the answer is about run "${(0,redact/* clip */.$Q)(got, 40)}", not run ${asked}`);
 }
 /** What codeArtsFailure reads of an answer (a large one is checked, not built). */
 const FAILURE_FIELDS = {
@@ -3682,7 +3729,7 @@ async function perform(client, runId, comment, action, signal) {
  * white space, quotes, control or bidi characters.
  */
 function isDownloadUrl(url) {
-    return (url !== undefined && url.length <= 4096 && oneLine(url) === url && /^https?:\/\/[^\s"'`<>\\]+$/i.test(url));
+    return (url !== undefined && url.length <= 4096 && (0,untrusted/* oneLine */.TN)(url) === url && /^https?:\/\/[^\s"'`<>\\]+$/i.test(url));
 }
 
 ;// CONCATENATED MODULE: ./src/core/words.ts
@@ -4004,6 +4051,7 @@ function differs(seen, now) {
 // this run already did. No I/O, no clock, no randomness: the same inputs always give the same
 // decision. Cost: one pass over the units, then work on the few that need an action. The provider
 // hands in the words people read (a "deploy order" of "machines" in "batches").
+
 
 
 
@@ -4391,7 +4439,7 @@ function overBudget(Run, scan, budgetText, words) {
 }
 /** A value from the provider inside a warning: quoted, and short whatever it holds. */
 function shown(value) {
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+    return JSON.stringify((0,redact/* clip */.$Q)(value, 60));
 }
 function decide_name(u) {
     return u.detail ? `${u.label} (${u.detail})` : u.label;
@@ -4408,9 +4456,7 @@ function listWithStatus(list) {
 function listWithMessages(list) {
     const shownList = list
         .slice(0, MAX_NAMED)
-        .map((u) => u.message
-        ? `${decide_name(u)}: ${u.message.length > 200 ? `${u.message.slice(0, 199)}…` : u.message}`
-        : decide_name(u))
+        .map((u) => (u.message ? `${decide_name(u)}: ${(0,redact/* clip */.$Q)(u.message, 200)}` : decide_name(u)))
         .join('; ');
     return list.length > MAX_NAMED ? `${shownList}; and ${list.length - MAX_NAMED} more` : shownList;
 }
@@ -4831,6 +4877,7 @@ var external_node_path_ = __webpack_require__(6760);
 
 
 
+
 const MAX_PER_LEVEL = 8;
 const WHERE_ALL = 'Every one is listed in the job summary and in the JSON report (output report-path).';
 function annotationsOf(outcome) {
@@ -4874,8 +4921,7 @@ function agent(u, words) {
 }
 /** Names come from outside: one line, bounded. */
 function annotations_short(text) {
-    const s = oneLine(text).replace(/\s+/g, ' ');
-    return s.length > 120 ? `${s.slice(0, 119)}…` : s;
+    return (0,redact/* clip */.$Q)((0,untrusted/* oneLine */.TN)(text).replace(/\s+/g, ' '), 120);
 }
 
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
@@ -4924,7 +4970,7 @@ function fields(o, t) {
     return [
         ['schemaVersion', REPORT_SCHEMA_VERSION],
         ['tool', { name: TOOL_NAME, version: version/* VERSION */.x }],
-        ['verdict', { result: o.result, reason: cleanText(o.reason) }],
+        ['verdict', { result: o.result, reason: (0,untrusted/* cleanText */.X5)(o.reason) }],
         ['resolved', Object.fromEntries(p.facts.map((f) => [f.key, f.id ?? f.text ?? null]))],
         ['api', p.api.json],
         ['policy', p.policy(snap?.units.length ?? 0).json],
@@ -4948,21 +4994,21 @@ function fields(o, t) {
                 // a unit's id for a unit's action; a confirmation's only where the provider names one
                 [keys.unit]: isUnitAction(a) ? (a.target ?? null) : null,
                 ...(keys.confirmation && !isUnitAction(a) && a.target ? { [keys.confirmation]: a.target } : {}),
-                reason: cleanText(a.reason),
+                reason: (0,untrusted/* cleanText */.X5)(a.reason),
                 outcome: a.outcome,
-                detail: a.detail === undefined ? null : cleanText(a.detail),
+                detail: a.detail === undefined ? null : (0,untrusted/* cleanText */.X5)(a.detail),
                 transient: a.transient ?? false,
             })),
         ],
-        ['warnings', o.warnings.map(cleanText)],
+        ['warnings', o.warnings.map(untrusted/* cleanText */.X5)],
         ...(keys.points
             ? [
                 [
                     keys.points,
                     pointsOf(o).map(({ point, decision }) => ({
                         id: point.id,
-                        where: cleanText(point.label),
-                        who: point.who === undefined ? null : cleanText(point.who),
+                        where: (0,untrusted/* cleanText */.X5)(point.label),
+                        who: point.who === undefined ? null : (0,untrusted/* cleanText */.X5)(point.who),
                         status: point.status,
                         decision,
                         ...point.extra,
@@ -4977,11 +5023,11 @@ function fields(o, t) {
             Object.fromEntries(Object.entries(o.logs).map(([id, log]) => [
                 id,
                 {
-                    lines: cleanText(log.lines),
+                    lines: (0,untrusted/* cleanText */.X5)(log.lines),
                     began: log.began ?? null,
                     ended: log.ended ?? null,
-                    ...(log.title === undefined ? {} : { title: cleanText(log.title) }),
-                    ...(log.message === undefined ? {} : { message: cleanText(log.message) }),
+                    ...(log.title === undefined ? {} : { title: (0,untrusted/* cleanText */.X5)(log.title) }),
+                    ...(log.message === undefined ? {} : { message: (0,untrusted/* cleanText */.X5)(log.message) }),
                 },
             ])),
         ],
@@ -5030,7 +5076,7 @@ function* unitParts(o, t) {
 }
 /** JSON text that displays as it reads: bidi and C1 controls as \u escapes (the same data). */
 function json_report_json(v) {
-    return displaySafeJson(JSON.stringify(v) ?? 'null');
+    return (0,untrusted/* displaySafeJson */.av)(JSON.stringify(v) ?? 'null');
 }
 /**
  * A piece of the server's JSON as it came, made valid UTF-8 (a broken sequence becomes U+FFFD) and
@@ -5045,7 +5091,7 @@ function displaySafeBytes(piece) {
     if (valid && buf.indexOf(0xc2) < 0 && buf.indexOf(0xd8) < 0 && buf.indexOf(0xe2) < 0)
         return piece;
     const text = buf.toString('utf8');
-    const safe = displaySafeJson(text);
+    const safe = (0,untrusted/* displaySafeJson */.av)(text);
     return valid && safe === text ? piece : Buffer.from(safe);
 }
 
@@ -5138,7 +5184,7 @@ function unresolvedSummary(reason, words, facts, result = 'failure') {
     const head = result === 'in-progress'
         ? `## ⏳ Deploy gate: in progress, no ${words.run} watched yet`
         : `## ❌ Deploy gate: no ${words.run} to watch`;
-    return `${head}\n\n${summary_text(summary_clip(reason, MAX_REASON_CHARS))}\n\n${rows.join(' ')}\n`;
+    return `${head}\n\n${summary_text((0,redact/* clip */.$Q)(reason, MAX_REASON_CHARS))}\n\n${rows.join(' ')}\n`;
 }
 // ---- sections -------------------------------------------------------------------------------------
 function headSection(o, t) {
@@ -5148,7 +5194,7 @@ function headSection(o, t) {
     const lines = [
         `## ${icon} ${words} — ${p.short} ${o.snapshot?.id ?? runIdOf(p)} in ${humanDuration(o.durationSeconds)}`,
         '',
-        summary_text(summary_clip(o.reason, MAX_REASON_CHARS)),
+        summary_text((0,redact/* clip */.$Q)(o.reason, MAX_REASON_CHARS)),
         '',
     ];
     if (o.stoppedOnCancel !== undefined) {
@@ -5301,7 +5347,7 @@ function groupBlock(g, list, of, t, w, duration) {
     const what = of === g.units.length
         ? plural(of, w.unit)
         : `${of} of ${plural(g.units.length, w.unit)}, in other states`;
-    const name = w.detail === w.group && g.units[0]?.detail ? ` (${html(summary_clip(g.units[0].detail, MAX_CELL_CHARS))})` : '';
+    const name = w.detail === w.group && g.units[0]?.detail ? ` (${html((0,redact/* clip */.$Q)(g.units[0].detail, MAX_CELL_CHARS))})` : '';
     return `\n<details><summary>${capital(w.group)} ${g.group}${name}: ${what}</summary>\n\n${unitHead(w, duration)}\n${list.map((u) => unitRow(u, t, w, duration)).join('\n')}\n${more}\n</details>\n`;
 }
 function timelineSection(o, room) {
@@ -5367,20 +5413,20 @@ function logsSection(o, room) {
 }
 function logBlock(what, label, log) {
     // Colour codes are common in deploy logs; hyperlinks (OSC 8) and bidi controls are not harmless.
-    let body = cleanText(redactKnown(log.lines));
+    let body = (0,untrusted/* cleanText */.X5)((0,redact/* redactKnown */.rA)(log.lines));
     if (body.length > MAX_LOG_CHARS)
         body = `…${body.slice(-MAX_LOG_CHARS)}`;
     body = body.replace(/\n+$/, '');
     // A fence longer than any run of backticks in the log: nothing inside can close it.
     const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
     const when = log.began ? `, ${utcTime(log.began)}${log.ended ? `–${utcTime(log.ended)}` : ''} UTC` : '';
-    const message = log.message ? `${summary_text(summary_clip(log.message, MAX_REASON_CHARS))}\n\n` : '';
-    return `\n<details><summary>${what} of ${html(summary_clip(label, MAX_CELL_CHARS))} (last lines${when})</summary>\n\n${message}${fence}text\n${body}\n${fence}\n\n</details>\n`;
+    const message = log.message ? `${summary_text((0,redact/* clip */.$Q)(log.message, MAX_REASON_CHARS))}\n\n` : '';
+    return `\n<details><summary>${what} of ${html((0,redact/* clip */.$Q)(label, MAX_CELL_CHARS))} (last lines${when})</summary>\n\n${message}${fence}text\n${body}\n${fence}\n\n</details>\n`;
 }
 function warningsSection(o) {
     if (o.warnings.length === 0)
         return '';
-    const shown = o.warnings.slice(0, summary_MAX_WARNINGS).map((w) => `- ${summary_text(summary_clip(w, 500))}`);
+    const shown = o.warnings.slice(0, summary_MAX_WARNINGS).map((w) => `- ${summary_text((0,redact/* clip */.$Q)(w, 500))}`);
     if (o.warnings.length > summary_MAX_WARNINGS)
         shown.push(`- … and ${o.warnings.length - summary_MAX_WARNINGS} more in the JSON report`);
     return `### Warnings\n\n${shown.join('\n')}\n`;
@@ -5454,7 +5500,7 @@ function otherText(c) {
 }
 /** Text from outside made safe for a table cell: no HTML, no line breaks, no cell breaks, no markup. */
 function cell(s) {
-    return summary_text(summary_clip(s, MAX_CELL_CHARS));
+    return summary_text((0,redact/* clip */.$Q)(s, MAX_CELL_CHARS));
 }
 /** Text from outside made safe for a line of markdown. */
 function summary_text(s) {
@@ -5468,7 +5514,7 @@ function summary_text(s) {
 }
 /** Text from outside made safe inside an HTML tag's content (no markdown is parsed there). */
 function html(s) {
-    return oneLine(redactKnown(s))
+    return (0,untrusted/* oneLine */.TN)((0,redact/* redactKnown */.rA)(s))
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -5476,7 +5522,7 @@ function html(s) {
 }
 /** An id or SN as a code span, safe in a table cell whatever it contains. */
 function code(s) {
-    const v = oneLine(summary_clip(redactKnown(s), MAX_CELL_CHARS)).replace(/\|/g, '\\|');
+    const v = (0,untrusted/* oneLine */.TN)((0,redact/* clip */.$Q)(s, MAX_CELL_CHARS)).replace(/\|/g, '\\|');
     const ticks = '`'.repeat(longestRun(v, '`') + 1);
     const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
     return `${ticks}${pad}${v}${pad}${ticks}`;
@@ -5490,9 +5536,6 @@ function safeUrl(url) {
     return url
         .trim()
         .replace(/[\s()<>"'|[\]\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-function summary_clip(s, max) {
-    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 function longestRun(s, ch) {
     let max = 0;
@@ -5637,7 +5680,7 @@ async function writeReport(outcome, file) {
         // worst case (three bytes a character), which for the raw order of 10,000 machines is ~20 MB.
         // Every part has this run's secrets redacted, the server's own bytes included.
         for (const part of reportParts(outcome))
-            await handle.write(typeof part === 'string' ? Buffer.from(redactKnown(part)) : redactKnownBytes(part));
+            await handle.write(typeof part === 'string' ? Buffer.from((0,redact/* redactKnown */.rA)(part)) : (0,redact/* redactKnownBytes */.Ob)(part));
     }
     finally {
         await handle.close();
@@ -6160,38 +6203,38 @@ const io_io = {
     /** INPUT_<NAME> as the runner sets it (core.getInput), trimmed. */
     input: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
     mask(secret) {
-        registerSecret(secret);
+        (0,redact/* registerSecret */.cl)(secret);
         toolkit.setSecret(secret);
     },
-    info: (line) => void process.stdout.write(inertLine(redactKnown(line)) + external_node_os_.EOL),
-    warning: (text) => issueCommand('warning', {}, commandText(redactKnown(text))),
-    debug: (text) => issueCommand('debug', {}, commandText(redactKnown(text))),
+    info: (line) => void process.stdout.write((0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(line)) + external_node_os_.EOL),
+    warning: (text) => issueCommand('warning', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
+    debug: (text) => issueCommand('debug', {}, (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(text))),
     /** a collapsible group of lines the gate wrote (values in them made inert) */
     group(title, lines) {
-        issue('group', inertLine(redactKnown(title)));
+        issue('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
         for (const line of lines)
-            process.stdout.write(inertLine(redactKnown(line)) + external_node_os_.EOL);
+            process.stdout.write((0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(line)) + external_node_os_.EOL);
         issue('endgroup');
     },
     /** a collapsible block of server text, shown as it is but never read as commands */
     block(title, text) {
         const token = (0,external_node_crypto_.randomUUID)().replace(/-/g, '');
-        issue('group', inertLine(redactKnown(title)));
+        issue('group', (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(title)));
         issueCommand('stop-commands', {}, token);
-        for (const line of cleanLines(redactKnown(text)))
+        for (const line of (0,untrusted/* cleanLines */.v3)((0,redact/* redactKnown */.rA)(text)))
             process.stdout.write(line + external_node_os_.EOL);
         issue(token);
         issue('endgroup');
     },
     annotate(a) {
-        const title = inertLine(redactKnown(a.title));
-        issueCommand(a.level, toCommandProperties({ title }), commandText(redactKnown(a.message)));
+        const title = (0,untrusted/* inertLine */.Fq)((0,redact/* redactKnown */.rA)(a.title));
+        issueCommand(a.level, toCommandProperties({ title }), (0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(a.message)));
     },
-    setOutput: (name, value) => toolkit.setOutput(name, redactKnown(value)),
+    setOutput: (name, value) => toolkit.setOutput(name, (0,redact/* redactKnown */.rA)(value)),
     /** The step's failure message (run() sets the exit code). */
-    fail: (message) => toolkit.setFailed(commandText(redactKnown(message))),
+    fail: (message) => toolkit.setFailed((0,untrusted/* commandText */.jt)((0,redact/* redactKnown */.rA)(message))),
     /** The job summary, replacing what this step wrote before (a second write after the extras). */
-    writeSummary: (markdown) => toolkit.writeSummary(redactKnown(markdown)),
+    writeSummary: (markdown) => toolkit.writeSummary((0,redact/* redactKnown */.rA)(markdown)),
 };
 
 ;// CONCATENATED MODULE: ./src/runner/gate.ts
