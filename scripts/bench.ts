@@ -667,8 +667,8 @@ async function summary(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // In-process diagnostics, not targets: one poll's work timed inside a process with the action's V8
-// flags, beside JSON.parse under the same flags (--optimize-for-size slows JSON.parse more than the
-// action's reader, so this ratio flatters the action; the target is the figure measured outside).
+// flags, beside JSON.parse under the same flags (a first read of every element: no memo of the
+// last poll's; the target is the figure measured outside).
 
 function inProcess(): void {
   const sizes = quick ? [100, 1000] : [100, 1000, 10_000];
@@ -733,7 +733,7 @@ if (diagnosticRows.length) {
   console.log('');
   console.log(
     "In-process diagnostics, not targets (this checkout's src/, timed inside one process with the action's V8 flags, " +
-      'beside JSON.parse under the same flags, which --optimize-for-size slows more than the reader):',
+      'beside JSON.parse under the same flags; every element read, none remembered from a last poll):',
   );
   table(diagnosticRows, 'measured');
 }
