@@ -21,6 +21,8 @@ var hints = __webpack_require__(8140);
 var transport = __webpack_require__(2692);
 // EXTERNAL MODULE: ./src/http/json.ts
 var json = __webpack_require__(2868);
+// EXTERNAL MODULE: ./src/http/shape.ts
+var shape = __webpack_require__(1513);
 // EXTERNAL MODULE: ./src/providers/yunxiao/normalize.ts
 var normalize = __webpack_require__(7705);
 // EXTERNAL MODULE: external "node:crypto"
@@ -93,6 +95,7 @@ function signRequest(req) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/yunxiao/classic.ts
+
 
 
 
@@ -180,7 +183,7 @@ class ClassicClient {
             // The payload inside the envelope, as it came, for the report.
             const raw = read.member('deployOrder');
             if (!raw)
-                throw new normalize/* ShapeError */.ym('the envelope has no deployOrder');
+                throw new shape/* ShapeError */.ym('the envelope has no deployOrder');
             return { snapshot, raw };
         }, { keep: ORDER_ENVELOPE_FIELDS, memo: this.orderMemo, into: this.orderBody, maxBytes: normalize/* MAX_ORDER_BYTES */.A2 });
     }
@@ -216,7 +219,7 @@ class ClassicClient {
         return this.call('GetPipelineEmasArtifactUrl', 'POST', path, { serviceConnectionId: req.serviceConnectionId }, o, (body) => {
             const url = body['fileUrl'];
             if (typeof url !== 'string' || url === '')
-                throw new normalize/* ShapeError */.ym('the answer has no fileUrl');
+                throw new shape/* ShapeError */.ym('the answer has no fileUrl');
             return url;
         });
     }
@@ -252,7 +255,7 @@ class ClassicClient {
                 const read = (0,json/* readJson */.Vh)(res.bytes, opts.keep ?? true, opts.memo);
                 const body = read.value;
                 if (!body || typeof body !== 'object' || Array.isArray(body))
-                    throw new normalize/* ShapeError */.ym('the answer is not a JSON envelope');
+                    throw new shape/* ShapeError */.ym('the answer is not a JSON envelope');
                 return payload(body, read);
             },
             sign: () => signRequest({

@@ -964,6 +964,55 @@ function define(obj, key, value) {
 
 /***/ }),
 
+/***/ 1513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WL: () => (/* binding */ obj),
+/* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   ym: () => (/* binding */ ShapeError)
+/* harmony export */ });
+/* unused harmony export isObj */
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6800);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8549);
+// What every provider's normalizer needs to read an answer of the wrong shape as a bad answer (a
+// ShapeError, retried and then reported like any other: see Transport.send), never a crash.
+
+
+/** JSON, but not of the shape the operation returns. */
+class ShapeError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV {
+    name = 'ShapeError';
+    constructor(message) {
+        super('shape', message);
+    }
+}
+const isObj = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+function obj(value, what) {
+    if (isObj(value))
+        return value;
+    throw new ShapeError(`expected ${what} to be a JSON object, got ${describe(value)}`);
+}
+/** An optional list: absent or null is empty. */
+function list(value, what) {
+    if (value === undefined || value === null)
+        return [];
+    if (Array.isArray(value))
+        return value;
+    throw new ShapeError(`expected ${what} to be a JSON array, got ${describe(value)}`);
+}
+/** A server value in a message: its type, or the start of the string. */
+function describe(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'string' ? `the string "${(0,_common_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value, 60)}"` : typeof value;
+}
+
+
+/***/ }),
+
 /***/ 2692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2166,9 +2215,12 @@ var hints = __webpack_require__(8140);
 var transport = __webpack_require__(2692);
 // EXTERNAL MODULE: ./src/http/json.ts
 var http_json = __webpack_require__(2868);
+// EXTERNAL MODULE: ./src/http/shape.ts
+var shape = __webpack_require__(1513);
 // EXTERNAL MODULE: ./src/providers/yunxiao/normalize.ts
 var normalize = __webpack_require__(7705);
 ;// CONCATENATED MODULE: ./src/providers/yunxiao/openapi.ts
+
 
 
 
@@ -2268,7 +2320,7 @@ class OpenApiClient {
             read: openapi_json((raw) => {
                 const user = raw && typeof raw === 'object' ? raw['id'] : undefined;
                 if ((typeof user !== 'string' && typeof user !== 'number') || user === '')
-                    throw new normalize/* ShapeError */.ym('expected the user, with an id');
+                    throw new shape/* ShapeError */.ym('expected the user, with an id');
                 return String(user);
             }),
         });
@@ -2312,7 +2364,7 @@ class OpenApiClient {
             // A bare string: JSON-quoted, or unquoted as the documentation's example shows it.
             const url = text.startsWith('"') ? (0,http_json/* readJson */.Vh)(res.bytes).value : text;
             if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url))
-                throw new normalize/* ShapeError */.ym('expected the artifact URL');
+                throw new shape/* ShapeError */.ym('expected the artifact URL');
             return url;
         }, o);
     }
@@ -6045,14 +6097,14 @@ const classicHint = (operation, status, code, bad) => {
 /* harmony export */   np: () => (/* binding */ checkRunId),
 /* harmony export */   pX: () => (/* binding */ toDeployJobs),
 /* harmony export */   rS: () => (/* binding */ toPipelineDefinition),
-/* harmony export */   w5: () => (/* binding */ MAX_LOG_BYTES),
-/* harmony export */   ym: () => (/* binding */ ShapeError)
+/* harmony export */   w5: () => (/* binding */ MAX_LOG_BYTES)
 /* harmony export */ });
 /* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6800);
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8549);
 /* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2692);
 /* harmony import */ var _http_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2868);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4102);
+/* harmony import */ var _http_shape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1513);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4102);
 // From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
 // tolerant of missing optional fields and of fields it does not know; statuses kept as given.
 
@@ -6060,32 +6112,7 @@ const classicHint = (operation, status, code, bad) => {
 
 
 
-/** JSON, but not of the shape the operation returns. */
-class ShapeError extends _http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV {
-    name = 'ShapeError';
-    constructor(message) {
-        super('shape', message);
-    }
-}
-function obj(value, what) {
-    if (value && typeof value === 'object' && !Array.isArray(value))
-        return value;
-    throw new ShapeError(`expected ${what} to be a JSON object, got ${describe(value)}`);
-}
-function list(value, what) {
-    if (value === undefined || value === null)
-        return [];
-    if (Array.isArray(value))
-        return value;
-    throw new ShapeError(`expected ${what} to be a JSON array, got ${describe(value)}`);
-}
-function describe(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    return typeof value === 'string' ? `the string "${(0,_common_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value, 60)}"` : typeof value;
-}
+
 const str = (v) => typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
 const id = (v) => (0,_http_json_js__WEBPACK_IMPORTED_MODULE_3__/* .toIdString */ .Uv)(v) ?? str(v);
 const num = (v) => {
@@ -6101,12 +6128,12 @@ const internedActions = new Map();
 /** the last list returned: consecutive machines in the same state carry equal lists, found without allocating */
 let lastActions;
 function actions(value) {
-    const raw = list(value, 'actions');
+    const raw = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(value, 'actions');
     if (lastActions && sameActions(lastActions, raw))
         return lastActions;
     const states = [];
     for (const a of raw) {
-        const o = obj(a, 'an action');
+        const o = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(a, 'an action');
         states.push({ type: str(o['type']), disable: disabled(o['disable']) });
     }
     const key = JSON.stringify(states); // unambiguous, whatever characters the types hold
@@ -6136,9 +6163,9 @@ function sameActions(list, raw) {
 }
 /** A deploy machine, straight into the core's unit (the mapping table is snapshot.ts). */
 function machine(value) {
-    const m = obj(value, 'a deploy machine');
+    const m = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(value, 'a deploy machine');
     const updated = optNum(m['updateTime']);
-    return (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .machineUnit */ ._2)({
+    return (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .machineUnit */ ._2)({
         machineSn: id(m['machineSn']),
         ip: str(m['ip']),
         status: str(m['status']),
@@ -6181,12 +6208,12 @@ const DEPLOY_ORDER_FIELDS = {
 };
 /** An order read with DEPLOY_ORDER_FIELDS, in the core's terms: its machines are units already. */
 function toDeployOrderRead(raw) {
-    const o = obj(raw, 'the deploy order');
+    const o = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(raw, 'the deploy order');
     const info = o['deployMachineInfo'] === undefined || o['deployMachineInfo'] === null
         ? {}
-        : obj(o['deployMachineInfo'], 'deployMachineInfo');
+        : (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(o['deployMachineInfo'], 'deployMachineInfo');
     const updateTime = optNum(o['updateTime']);
-    return (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .orderSnapshot */ .HY)({
+    return (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .orderSnapshot */ .HY)({
         deployOrderId: id(o['deployOrderId']),
         status: str(o['status']),
         currentBatch: num(o['currentBatch']),
@@ -6196,11 +6223,11 @@ function toDeployOrderRead(raw) {
             : {}),
         ...(updateTime !== undefined ? { updateTime } : {}),
         actions: actions(o['actions']),
-    }, list(info['deployMachines'], 'deployMachineInfo.deployMachines'));
+    }, (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(info['deployMachines'], 'deployMachineInfo.deployMachines'));
 }
 function toDeployJobs(raw) {
-    return list(raw, 'the deploy job list').map((j) => {
-        const o = obj(j, 'a deploy job');
+    return (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(raw, 'the deploy job list').map((j) => {
+        const o = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(j, 'a deploy job');
         const job = {
             identifier: str(o['identifier']),
             jobName: str(o['jobName']),
@@ -6212,8 +6239,8 @@ function toDeployJobs(raw) {
     });
 }
 function toJobHistory(raw) {
-    return list(raw, 'the job history').map((j) => {
-        const o = obj(j, 'a job history row');
+    return (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(raw, 'the job history').map((j) => {
+        const o = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(j, 'a job history row');
         return {
             jobId: id(o['jobId']),
             pipelineRunId: id(o['pipelineRunId']),
@@ -6225,7 +6252,7 @@ function toJobHistory(raw) {
     });
 }
 function runAction(value) {
-    const a = obj(value, 'a job action');
+    const a = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(value, 'a job action');
     const params = a['params'] && typeof a['params'] === 'object' && !Array.isArray(a['params']) ? a['params'] : {};
     const out = { type: str(a['type']), params };
     if (typeof a['data'] === 'string')
@@ -6235,20 +6262,20 @@ function runAction(value) {
     return out;
 }
 function toPipelineRun(raw) {
-    const r = obj(raw, 'the pipeline run');
+    const r = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(raw, 'the pipeline run');
     const jobs = [];
-    for (const s of list(r['stages'], 'stages')) {
-        const stage = obj(s, 'a stage');
-        const info = stage['stageInfo'] ? obj(stage['stageInfo'], 'stageInfo') : {};
+    for (const s of (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(r['stages'], 'stages')) {
+        const stage = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(s, 'a stage');
+        const info = stage['stageInfo'] ? (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(stage['stageInfo'], 'stageInfo') : {};
         const stageName = str(info['name'] ?? stage['name']);
-        for (const j of list(info['jobs'], 'stageInfo.jobs')) {
-            const job = obj(j, 'a job');
+        for (const j of (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(info['jobs'], 'stageInfo.jobs')) {
+            const job = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(j, 'a job');
             jobs.push({
                 id: id(job['id']),
                 name: str(job['name']),
                 status: str(job['status']),
                 stageName,
-                actions: list(job['actions'], 'job actions').map(runAction),
+                actions: (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(job['actions'], 'job actions').map(runAction),
             });
         }
     }
@@ -6267,22 +6294,22 @@ function toPipelineRun(raw) {
  * own) and the YAML text (`pipelineConfig.flow`). A pipeline with neither is not an error here.
  */
 function toPipelineDefinition(raw) {
-    const p = obj(raw, 'the pipeline');
+    const p = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(raw, 'the pipeline');
     const config = p['pipelineConfig'] === undefined || p['pipelineConfig'] === null
         ? {}
-        : obj(p['pipelineConfig'], 'pipelineConfig');
+        : (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(p['pipelineConfig'], 'pipelineConfig');
     let sources = config['sources'];
     if (typeof sources === 'string') {
         try {
             sources = sources.trim() ? (0,_http_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonLossless */ .KK)(sources) : [];
         }
         catch {
-            throw new ShapeError('pipelineConfig.sources is text that is not JSON');
+            throw new _http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .ShapeError */ .ym('pipelineConfig.sources is text that is not JSON');
         }
     }
     const repositories = [];
-    for (const source of list(sources, 'pipelineConfig.sources')) {
-        const data = obj(source, 'a code source')['data'];
+    for (const source of (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(sources, 'pipelineConfig.sources')) {
+        const data = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(source, 'a code source')['data'];
         const repo = data && typeof data === 'object' ? data['repo'] : undefined;
         if (typeof repo === 'string' && repo.trim() && !repositories.includes(repo))
             repositories.push(repo);
@@ -6292,11 +6319,11 @@ function toPipelineDefinition(raw) {
 }
 /** ListPipelineRuns' rows (OpenAPI: the answer; classic: `pipelineRuns`). */
 function toRunRows(raw) {
-    return list(raw, 'the run list').map((r) => {
-        const o = obj(r, 'a run list row');
+    return (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(raw, 'the run list').map((r) => {
+        const o = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(r, 'a run list row');
         const runId = id(o['pipelineRunId']);
         if (!/^\d+$/.test(runId))
-            throw new ShapeError('a run list row has no numeric pipelineRunId');
+            throw new _http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .ShapeError */ .ym('a run list row has no numeric pipelineRunId');
         const creator = o['creatorAccountId'];
         return {
             pipelineRunId: runId,
@@ -6314,7 +6341,7 @@ function toCreatedRunId(raw) {
     const value = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw['pipelineRunId'] : raw;
     const runId = (0,_http_json_js__WEBPACK_IMPORTED_MODULE_3__/* .toIdString */ .Uv)(typeof value === 'string' ? value.trim() : value);
     if (!runId || /^0+$/.test(runId))
-        throw new ShapeError(`expected the new run's id, got ${describe(value)}`);
+        throw new _http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .ShapeError */ .ym(`expected the new run's id, got ${(0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .describe */ .q0)(value)}`);
     return runId;
 }
 /** A time as epoch milliseconds: a number, or a string of digits ("1590730400000"); else unknown. */
@@ -6323,7 +6350,7 @@ function epochMs(v) {
     return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 function toMachineLog(raw) {
-    const o = obj(raw, 'the machine log');
+    const o = (0,_http_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(raw, 'the machine log');
     const log = { deployLog: str(o['deployLog']) };
     if (o['deployLogPath'] !== undefined)
         log.deployLogPath = str(o['deployLogPath']);

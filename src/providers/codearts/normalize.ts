@@ -2,10 +2,9 @@
 // fields it does not know, statuses kept as given. Ids and statuses must be scalars, lists lists
 // and records objects: anything else is a ShapeError (a bad answer, see Transport.send).
 // Descriptive fields (names, messages) of another type are read as '' rather than failing a run.
-import { clip } from '../../common/redact.js';
-import { AnswerError } from '../../http/errors.js';
 import { isBlank } from '../../http/transport.js';
 import type { Keep } from '../../http/json.js';
+import { describe, isObj, list, obj, ShapeError, type Obj } from '../../http/shape.js';
 import type {
   JobRun,
   PipelineArtifact,
@@ -22,45 +21,15 @@ import type {
   StepRun,
 } from './model.js';
 
-type Obj = Record<string, unknown>;
-
-/** JSON, but not of the shape the operation returns. */
-export class ShapeError extends AnswerError {
-  override name = 'ShapeError';
-  constructor(message: string) {
-    super('shape', message);
-  }
-}
-
 /** The largest step log answer accepted (run details and lists: the transport's default, 8 MiB). */
 export const MAX_LOG_BYTES = 16 * 1024 * 1024;
 
 /** Queue codes: the run started and waits for the pipeline's (00011169) or tenant's (00011170) limit. */
 export const QUEUE_CODES: ReadonlySet<string> = new Set(['DEVPIPE.00011169', 'DEVPIPE.00011170']);
 
-function obj(value: unknown, what: string): Obj {
-  if (isObj(value)) return value;
-  throw new ShapeError(`expected ${what} to be a JSON object, got ${describe(value)}`);
-}
-
-const isObj = (value: unknown): value is Obj =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
 /** An optional record: absent or null is empty. */
 function optObj(value: unknown, what: string): Obj {
   return value === undefined || value === null ? {} : obj(value, what);
-}
-
-function list(value: unknown, what: string): unknown[] {
-  if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value;
-  throw new ShapeError(`expected ${what} to be a JSON array, got ${describe(value)}`);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `the string "${clip(value, 60)}"` : typeof value;
 }
 
 /** An id or a status: a string (a number is written out); absent is ''. */

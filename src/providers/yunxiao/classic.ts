@@ -29,6 +29,7 @@ import type {
   RunRow,
   YunxiaoApi,
 } from './model.js';
+import { ShapeError } from '../../http/shape.js';
 import {
   checkRunId,
   DEPLOY_ORDER_FIELDS,
@@ -36,7 +37,6 @@ import {
   MAX_LOG_BYTES,
   MAX_ORDER_BYTES,
   orderMismatch,
-  ShapeError,
   toBoolean,
   toDeployJobs,
   toDeployOrderRead,

@@ -4,6 +4,7 @@ import { clip } from '../../common/redact.js';
 import { AnswerError } from '../../http/errors.js';
 import { isBlank } from '../../http/transport.js';
 import { parseJsonLossless, toIdString, type Keep } from '../../http/json.js';
+import { describe, list, obj, ShapeError, type Obj } from '../../http/shape.js';
 import type { Snapshot, Unit } from '../../core/snapshot.js';
 import type {
   ActionState,
@@ -17,33 +18,6 @@ import type {
   RunRow,
 } from './model.js';
 import { machineUnit, orderSnapshot } from './snapshot.js';
-
-type Obj = Record<string, unknown>;
-
-/** JSON, but not of the shape the operation returns. */
-export class ShapeError extends AnswerError {
-  override name = 'ShapeError';
-  constructor(message: string) {
-    super('shape', message);
-  }
-}
-
-function obj(value: unknown, what: string): Obj {
-  if (value && typeof value === 'object' && !Array.isArray(value)) return value as Obj;
-  throw new ShapeError(`expected ${what} to be a JSON object, got ${describe(value)}`);
-}
-
-function list(value: unknown, what: string): unknown[] {
-  if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value;
-  throw new ShapeError(`expected ${what} to be a JSON array, got ${describe(value)}`);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `the string "${clip(value, 60)}"` : typeof value;
-}
 
 const str = (v: unknown): string =>
   typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);

@@ -26,6 +26,7 @@ import type {
   RunRow,
   YunxiaoApi,
 } from './model.js';
+import { ShapeError } from '../../http/shape.js';
 import {
   checkRunId,
   DEPLOY_ORDER_FIELDS,
@@ -33,7 +34,6 @@ import {
   MAX_LOG_BYTES,
   MAX_ORDER_BYTES,
   orderMismatch,
-  ShapeError,
   toWriteResult,
   toDeployJobs,
   toDeployOrderRead,

@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerError } from '../../../src/http/errors.js';
 import { parseJsonLossless, readJson } from '../../../src/http/json.js';
+import { ShapeError } from '../../../src/http/shape.js';
 import {
   epochMs,
   RUN_DETAIL_FIELDS,
-  ShapeError,
   toActionResult,
   toArtifacts,
   toQueued,

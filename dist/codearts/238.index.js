@@ -1,5 +1,5 @@
-export const id = 959;
-export const ids = [959];
+export const id = 238;
+export const ids = [238];
 export const modules = {
 
 /***/ 978:
@@ -222,7 +222,7 @@ function displaySafeJson(json) {
 
 /***/ }),
 
-/***/ 5959:
+/***/ 4238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2245,12 +2245,9 @@ function signRequest(req) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/providers/codearts/normalize.ts
-// From CodeArts' JSON (parsed losslessly) to the model: tolerant of missing optional fields and of
-// fields it does not know, statuses kept as given. Ids and statuses must be scalars, lists lists
-// and records objects: anything else is a ShapeError (a bad answer, see Transport.send).
-// Descriptive fields (names, messages) of another type are read as '' rather than failing a run.
-
+;// CONCATENATED MODULE: ./src/http/shape.ts
+// What every provider's normalizer needs to read an answer of the wrong shape as a bad answer (a
+// ShapeError, retried and then reported like any other: see Transport.send), never a crash.
 
 
 /** JSON, but not of the shape the operation returns. */
@@ -2260,33 +2257,43 @@ class ShapeError extends AnswerError {
         super('shape', message);
     }
 }
-/** The largest step log answer accepted (run details and lists: the transport's default, 8 MiB). */
-const MAX_LOG_BYTES = 16 * 1024 * 1024;
-/** Queue codes: the run started and waits for the pipeline's (00011169) or tenant's (00011170) limit. */
-const QUEUE_CODES = new Set(['DEVPIPE.00011169', 'DEVPIPE.00011170']);
+const isObj = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 function obj(value, what) {
     if (isObj(value))
         return value;
-    throw new ShapeError(`expected ${what} to be a JSON object, got ${normalize_describe(value)}`);
+    throw new ShapeError(`expected ${what} to be a JSON object, got ${shape_describe(value)}`);
 }
-const isObj = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-/** An optional record: absent or null is empty. */
-function optObj(value, what) {
-    return value === undefined || value === null ? {} : obj(value, what);
-}
+/** An optional list: absent or null is empty. */
 function list(value, what) {
     if (value === undefined || value === null)
         return [];
     if (Array.isArray(value))
         return value;
-    throw new ShapeError(`expected ${what} to be a JSON array, got ${normalize_describe(value)}`);
+    throw new ShapeError(`expected ${what} to be a JSON array, got ${shape_describe(value)}`);
 }
-function normalize_describe(value) {
+/** A server value in a message: its type, or the start of the string. */
+function shape_describe(value) {
     if (value === null)
         return 'null';
     if (Array.isArray(value))
         return 'an array';
     return typeof value === 'string' ? `the string "${(0,redact/* clip */.$Q)(value, 60)}"` : typeof value;
+}
+
+;// CONCATENATED MODULE: ./src/providers/codearts/normalize.ts
+// From CodeArts' JSON (parsed losslessly) to the model: tolerant of missing optional fields and of
+// fields it does not know, statuses kept as given. Ids and statuses must be scalars, lists lists
+// and records objects: anything else is a ShapeError (a bad answer, see Transport.send).
+// Descriptive fields (names, messages) of another type are read as '' rather than failing a run.
+
+
+/** The largest step log answer accepted (run details and lists: the transport's default, 8 MiB). */
+const MAX_LOG_BYTES = 16 * 1024 * 1024;
+/** Queue codes: the run started and waits for the pipeline's (00011169) or tenant's (00011170) limit. */
+const QUEUE_CODES = new Set(['DEVPIPE.00011169', 'DEVPIPE.00011170']);
+/** An optional record: absent or null is empty. */
+function optObj(value, what) {
+    return value === undefined || value === null ? {} : obj(value, what);
 }
 /** An id or a status: a string (a number is written out); absent is ''. */
 function word(value, what) {
@@ -2296,7 +2303,7 @@ function word(value, what) {
         return '';
     if (typeof value === 'number' || typeof value === 'boolean')
         return String(value);
-    throw new ShapeError(`expected ${what} to be a string, got ${normalize_describe(value)}`);
+    throw new ShapeError(`expected ${what} to be a string, got ${shape_describe(value)}`);
 }
 /** A name, a message, a URL: text when it is a scalar, else ''. */
 function normalize_text(value) {
