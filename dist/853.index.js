@@ -4724,19 +4724,16 @@ const MAX_GROUP_ROWS = 200;
 const MAX_GROUPS_IN_ROW = 30;
 const MAX_POINT_ROWS = 50;
 const MAX_ARTIFACT_ROWS = 50;
-/** Icons for the statuses people see most; any other word gets a plain dot. */
-const STATUS_ICONS = {
-    COMPLETED: '✅',
-    FAILED: '❌',
-    CANCELED: '🛑',
-    RUNNING: '🔄',
-    PAUSED: '⏸️',
-    SUSPEND: '⏸️',
-    INIT: '⚪',
-    QUEUED: '⚪',
-    SKIPPED: '⏭️',
-    UNSELECTED: '⏭️',
-    IGNORED: '⏭️',
+/** A group's icon by its phase; a word the provider does not document gets a plain dot. */
+const PHASE_ICONS = {
+    succeeded: '✅',
+    failed: '❌',
+    cancelled: '🛑',
+    running: '🔄',
+    paused: '⏸️',
+    pending: '⚪',
+    skipped: '⏭️',
+    unknown: '•',
 };
 const MAX_TIMELINE_ROWS = 200;
 const summary_MAX_WARNINGS = 20;
@@ -4819,10 +4816,8 @@ function groupsRow(o) {
     const groups = (o.snapshot?.groups ?? []).slice(0, MAX_GROUPS_IN_ROW);
     if (groups.length === 0)
         return '';
-    // own keys only: a status `constructor` or `toString` is a word, not the object's function
-    const icon = (status) => Object.hasOwn(STATUS_ICONS, status) ? STATUS_ICONS[status] : '•';
     const names = groups.map((g) => cell(g.name || '—'));
-    const statuses = groups.map((g) => `${icon(g.status)} ${cell(g.status || '—')}`);
+    const statuses = groups.map((g) => `${PHASE_ICONS[g.phase]} ${cell(g.status || '—')}`);
     return `| ${names.join(' | ')} |\n|${'---|'.repeat(groups.length)}\n| ${statuses.join(' | ')} |\n`;
 }
 /** The confirmation points the run reached, and what became of each (or, where the provider keeps no record of them, the ones still waiting). */

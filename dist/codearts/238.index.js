@@ -3171,6 +3171,10 @@ function runPhaseOf(status) {
     const phase = Object.hasOwn(RUN_PHASES, status) ? RUN_PHASES[status] : undefined;
     return phase ? { phase, known: true } : { phase: 'unknown', known: false };
 }
+/** A stage: a job's phase, but paused where it holds (a review or a check point waits). */
+function stagePhaseOf(status) {
+    return status === 'PAUSED' || status === 'SUSPEND' ? 'paused' : jobPhaseOf(status).phase;
+}
 function jobPhaseOf(status) {
     const phase = Object.hasOwn(JOB_PHASES, status) ? JOB_PHASES[status] : undefined;
     return phase ? { phase, known: true } : { phase: 'unknown', known: false };
@@ -3375,7 +3379,11 @@ function toSnapshot(run) {
         units,
         confirmations,
         reached,
-        groups: run.stages.map((st) => ({ name: st.name || st.identifier, status: st.status })),
+        groups: run.stages.map((st) => ({
+            name: st.name || st.identifier,
+            status: st.status,
+            phase: stagePhaseOf(st.status),
+        })),
         extra: runExtra(run),
     };
     const updated = latest([
@@ -5126,19 +5134,16 @@ const MAX_GROUP_ROWS = 200;
 const MAX_GROUPS_IN_ROW = 30;
 const MAX_POINT_ROWS = 50;
 const MAX_ARTIFACT_ROWS = 50;
-/** Icons for the statuses people see most; any other word gets a plain dot. */
-const STATUS_ICONS = {
-    COMPLETED: '✅',
-    FAILED: '❌',
-    CANCELED: '🛑',
-    RUNNING: '🔄',
-    PAUSED: '⏸️',
-    SUSPEND: '⏸️',
-    INIT: '⚪',
-    QUEUED: '⚪',
-    SKIPPED: '⏭️',
-    UNSELECTED: '⏭️',
-    IGNORED: '⏭️',
+/** A group's icon by its phase; a word the provider does not document gets a plain dot. */
+const PHASE_ICONS = {
+    succeeded: '✅',
+    failed: '❌',
+    cancelled: '🛑',
+    running: '🔄',
+    paused: '⏸️',
+    pending: '⚪',
+    skipped: '⏭️',
+    unknown: '•',
 };
 const MAX_TIMELINE_ROWS = 200;
 const summary_MAX_WARNINGS = 20;
@@ -5221,10 +5226,8 @@ function groupsRow(o) {
     const groups = (o.snapshot?.groups ?? []).slice(0, MAX_GROUPS_IN_ROW);
     if (groups.length === 0)
         return '';
-    // own keys only: a status `constructor` or `toString` is a word, not the object's function
-    const icon = (status) => Object.hasOwn(STATUS_ICONS, status) ? STATUS_ICONS[status] : '•';
     const names = groups.map((g) => cell(g.name || '—'));
-    const statuses = groups.map((g) => `${icon(g.status)} ${cell(g.status || '—')}`);
+    const statuses = groups.map((g) => `${PHASE_ICONS[g.phase]} ${cell(g.status || '—')}`);
     return `| ${names.join(' | ')} |\n|${'---|'.repeat(groups.length)}\n| ${statuses.join(' | ')} |\n`;
 }
 /** The confirmation points the run reached, and what became of each (or, where the provider keeps no record of them, the ones still waiting). */

@@ -80,10 +80,14 @@ export interface Point {
 }
 
 /** A group (stage) by name, for the reports' row of statuses. */
+/** A group (a stage) as people read it: a unit's phases, and paused (waiting for a person). */
+export type GroupPhase = UnitPhase | 'paused';
+
 export interface GroupState {
   name: string;
   /** the provider's word */
   status: string;
+  phase: GroupPhase;
 }
 
 export interface Snapshot {

@@ -5,7 +5,7 @@
 // the provider's comes from its presentation (a "deploy order" of "machines" in "batches").
 import { clip, redactKnown } from '../common/redact.js';
 import { cleanText, oneLine } from '../common/untrusted.js';
-import type { Unit } from '../core/snapshot.js';
+import type { GroupPhase, Unit } from '../core/snapshot.js';
 import type { Result, TakenAction } from '../core/types.js';
 import { capital, plural, type Words } from '../core/words.js';
 import {
@@ -42,19 +42,16 @@ const MAX_GROUP_ROWS = 200;
 const MAX_GROUPS_IN_ROW = 30;
 const MAX_POINT_ROWS = 50;
 const MAX_ARTIFACT_ROWS = 50;
-/** Icons for the statuses people see most; any other word gets a plain dot. */
-const STATUS_ICONS: Readonly<Record<string, string>> = {
-  COMPLETED: '✅',
-  FAILED: '❌',
-  CANCELED: '🛑',
-  RUNNING: '🔄',
-  PAUSED: '⏸️',
-  SUSPEND: '⏸️',
-  INIT: '⚪',
-  QUEUED: '⚪',
-  SKIPPED: '⏭️',
-  UNSELECTED: '⏭️',
-  IGNORED: '⏭️',
+/** A group's icon by its phase; a word the provider does not document gets a plain dot. */
+const PHASE_ICONS: Readonly<Record<GroupPhase, string>> = {
+  succeeded: '✅',
+  failed: '❌',
+  cancelled: '🛑',
+  running: '🔄',
+  paused: '⏸️',
+  pending: '⚪',
+  skipped: '⏭️',
+  unknown: '•',
 };
 const MAX_TIMELINE_ROWS = 200;
 const MAX_WARNINGS = 20;
@@ -151,11 +148,8 @@ function headSection(o: RunOutcome, t: Tally): string {
 function groupsRow(o: RunOutcome): string {
   const groups = (o.snapshot?.groups ?? []).slice(0, MAX_GROUPS_IN_ROW);
   if (groups.length === 0) return '';
-  // own keys only: a status `constructor` or `toString` is a word, not the object's function
-  const icon = (status: string): string =>
-    Object.hasOwn(STATUS_ICONS, status) ? STATUS_ICONS[status]! : '•';
   const names = groups.map((g) => cell(g.name || '—'));
-  const statuses = groups.map((g) => `${icon(g.status)} ${cell(g.status || '—')}`);
+  const statuses = groups.map((g) => `${PHASE_ICONS[g.phase]} ${cell(g.status || '—')}`);
   return `| ${names.join(' | ')} |\n|${'---|'.repeat(groups.length)}\n| ${statuses.join(' | ')} |\n`;
 }
 

@@ -302,10 +302,19 @@ describe('renderSummary: the row of groups', () => {
     const groups = ['constructor', 'toString', '__proto__', 'FAILED'].map((status, i) => ({
       name: `S${i}`,
       status,
+      phase: status === 'FAILED' ? ('failed' as const) : ('unknown' as const),
     }));
     const md = renderSummary({ ...o, snapshot: { ...o.snapshot!, groups } });
     expect(md).toContain('| • constructor | • toString | • \\_\\_proto\\_\\_ | ❌ FAILED |');
     expect(md).not.toContain('native code');
+  });
+
+  it("each group's icon comes from its phase, whatever the provider's word", () => {
+    const o = outcomeOf({ result: 'failure' }, mixed);
+    const phases = ['succeeded', 'paused', 'pending', 'skipped', 'cancelled', 'running'] as const;
+    const groups = phases.map((phase, i) => ({ name: `S${i}`, status: `word${i}`, phase }));
+    const md = renderSummary({ ...o, snapshot: { ...o.snapshot!, groups } });
+    expect(md).toContain('| ✅ word0 | ⏸️ word1 | ⚪ word2 | ⏭️ word3 | 🛑 word4 | 🔄 word5 |');
   });
 });
 

@@ -1,7 +1,16 @@
 // A CodeArts run detail as the core's Snapshot (core/snapshot.ts), by a table per status: units are
 // the jobs, groups the stages, confirmations the manual reviews and check points waiting for a
 // person. Statuses stay CodeArts' words; a word not in a table is `unknown` (never an ending).
-import type { Confirmation, Offer, Point, RunPhase, Snapshot, Unit, UnitPhase } from '../../core/snapshot.js';
+import type {
+  Confirmation,
+  GroupPhase,
+  Offer,
+  Point,
+  RunPhase,
+  Snapshot,
+  Unit,
+  UnitPhase,
+} from '../../core/snapshot.js';
 import type { Words } from '../../core/words.js';
 import {
   JOB_STATUSES,
@@ -47,6 +56,11 @@ export const JOB_PHASES: Readonly<Record<string, UnitPhase>> = Object.freeze({
 export function runPhaseOf(status: string): { phase: RunPhase; known: boolean } {
   const phase = Object.hasOwn(RUN_PHASES, status) ? RUN_PHASES[status as keyof typeof RUN_PHASES] : undefined;
   return phase ? { phase, known: true } : { phase: 'unknown', known: false };
+}
+
+/** A stage: a job's phase, but paused where it holds (a review or a check point waits). */
+export function stagePhaseOf(status: string): GroupPhase {
+  return status === 'PAUSED' || status === 'SUSPEND' ? 'paused' : jobPhaseOf(status).phase;
 }
 
 export function jobPhaseOf(status: string): { phase: UnitPhase; known: boolean } {
@@ -266,7 +280,11 @@ export function toSnapshot(run: RunDetail): Snapshot {
     units,
     confirmations,
     reached,
-    groups: run.stages.map((st) => ({ name: st.name || st.identifier, status: st.status })),
+    groups: run.stages.map((st) => ({
+      name: st.name || st.identifier,
+      status: st.status,
+      phase: stagePhaseOf(st.status),
+    })),
     extra: runExtra(run),
   };
   const updated = latest([

@@ -7,6 +7,7 @@ import {
   JOB_PHASES,
   jobPhaseOf,
   parseConfirmationId,
+  stagePhaseOf,
   RUN_PHASES,
   runPhaseOf,
   toSnapshot,
@@ -85,6 +86,23 @@ describe('job status -> unit phase', () => {
       phase: 'unknown',
       known: false,
     });
+  });
+});
+
+describe('stage status -> group phase', () => {
+  it.each([
+    ['COMPLETED', 'succeeded'],
+    ['FAILED', 'failed'],
+    ['RUNNING', 'running'],
+    ['PAUSED', 'paused'],
+    ['SUSPEND', 'paused'],
+    ['INIT', 'pending'],
+    ['UNSELECTED', 'skipped'],
+    ['CANCELED', 'cancelled'],
+    ['constructor', 'unknown'],
+  ])('%s -> %s, and the snapshot carries it', (status, phase) => {
+    expect(stagePhaseOf(status)).toBe(phase);
+    expect(toSnapshot(run({ stages: [stage({ status })] })).groups?.[0]).toMatchObject({ status, phase });
   });
 });
 
