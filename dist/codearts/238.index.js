@@ -1452,11 +1452,19 @@ let minorGc;
  * cost). V8 gives no flag for that; its `gc` function, exposed once and only here, does it.
  */
 function reclaimReadBuffers() {
-    if (!minorGc) {
-        (0,external_node_v8_.setFlagsFromString)('--expose-gc');
-        minorGc = (0,external_node_vm_.runInNewContext)('gc');
+    try {
+        if (!minorGc) {
+            // exposed in one new context only, and the flag set back: no other context gets a `gc`
+            (0,external_node_v8_.setFlagsFromString)('--expose-gc');
+            minorGc = (0,external_node_vm_.runInNewContext)('gc');
+            (0,external_node_v8_.setFlagsFromString)('--no-expose-gc');
+        }
+        minorGc?.({ type: 'minor' });
     }
-    minorGc?.({ type: 'minor' });
+    catch {
+        // A runtime without it: the chunks are freed at V8's own next GC, as before.
+        minorGc = () => undefined;
+    }
 }
 function tooLarge(max) {
     return new AnswerError('too-large', `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB`);
@@ -1852,9 +1860,13 @@ class Reader {
             return out;
         if (map && this.memo && this.memo.of === tuple && !this.memoed)
             return this.memoElements(keep, map, out);
-        do
-            out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
-        while (!this.next(CLOSE_ARRAY));
+        do {
+            // Once an element could not be mapped the read is refused: the rest is only checked.
+            if (this.mapError)
+                this.skip();
+            else
+                out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
+        } while (!this.next(CLOSE_ARRAY));
         return out;
     }
     /** The same, each element's bytes first compared with the same element at the last read. */
@@ -1865,6 +1877,12 @@ class Reader {
         this.memoed = now;
         let k = 0;
         do {
+            // Once an element could not be mapped the read is refused (and the memo kept as it was):
+            // the rest is only checked, with no value, digest or map call for it.
+            if (this.mapError) {
+                this.skip();
+                continue;
+            }
             const start = this.i;
             const length = memo.reuse(k, b, start);
             if (length >= 0) {

@@ -384,8 +384,11 @@ class Reader {
     const out: unknown[] = [];
     if (this.empty(CLOSE_ARRAY)) return out;
     if (map && this.memo && this.memo.of === tuple && !this.memoed) return this.memoElements(keep, map, out);
-    do out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
-    while (!this.next(CLOSE_ARRAY));
+    do {
+      // Once an element could not be mapped the read is refused: the rest is only checked.
+      if (this.mapError) this.skip();
+      else out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
+    } while (!this.next(CLOSE_ARRAY));
     return out;
   }
 
@@ -397,6 +400,12 @@ class Reader {
     this.memoed = now;
     let k = 0;
     do {
+      // Once an element could not be mapped the read is refused (and the memo kept as it was):
+      // the rest is only checked, with no value, digest or map call for it.
+      if (this.mapError) {
+        this.skip();
+        continue;
+      }
       const start = this.i;
       const length = memo.reuse(k, b, start);
       if (length >= 0) {

@@ -378,11 +378,18 @@ let minorGc: ((options: { type: 'minor' }) => void) | undefined;
  * cost). V8 gives no flag for that; its `gc` function, exposed once and only here, does it.
  */
 function reclaimReadBuffers(): void {
-  if (!minorGc) {
-    setFlagsFromString('--expose-gc');
-    minorGc = runInNewContext('gc') as typeof minorGc;
+  try {
+    if (!minorGc) {
+      // exposed in one new context only, and the flag set back: no other context gets a `gc`
+      setFlagsFromString('--expose-gc');
+      minorGc = runInNewContext('gc') as typeof minorGc;
+      setFlagsFromString('--no-expose-gc');
+    }
+    minorGc?.({ type: 'minor' });
+  } catch {
+    // A runtime without it: the chunks are freed at V8's own next GC, as before.
+    minorGc = () => undefined;
   }
-  minorGc?.({ type: 'minor' });
 }
 
 function tooLarge(max: number): AnswerError {

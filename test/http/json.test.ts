@@ -383,6 +383,30 @@ describe('readJson with an ElementMemo: unchanged elements are not read again', 
     expect(second.list[2]).toBe(first.list[2]);
   });
 
+  it.each([true, false])(
+    'after an element that cannot be mapped (memo: %s), the rest is only checked: map is not called again',
+    (withMemo) => {
+      let calls = 0;
+      const machineOnly = (e: unknown): unknown => {
+        calls++;
+        if (!e || typeof e !== 'object') throw new Error('not a machine');
+        return e;
+      };
+      const tuple = [{ id: true }, machineOnly] as const;
+      const keep = { list: tuple } as unknown as Keep;
+      const memo = withMemo ? new ElementMemo(tuple as unknown as Keep) : undefined;
+      readJson(Buffer.from('{"list":[{"id":1}]}'), keep, memo);
+      calls = 0;
+      // a hostile answer of many tiny elements: refused after one map call, not one per element
+      expect(() => readJson(Buffer.from(`{"list":[${'0,'.repeat(99_999)}0]}`), keep, memo)).toThrow(
+        'not a machine',
+      );
+      expect(calls).toBe(1);
+      // and still checked to the end: bad JSON after the failure is what is said
+      expect(() => readJson(Buffer.from('{"list":[0,{"id":1},x]}'), keep, memo)).toThrow(SyntaxError);
+    },
+  );
+
   it('bytes that match a remembered element but break the JSON after it are refused as a whole', () => {
     const memo = new ElementMemo(TUPLE);
     readJson(doc([row(1, 'Running'), row(2, 'Running')]), KEEP as unknown as Keep, memo);

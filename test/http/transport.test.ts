@@ -2,6 +2,7 @@
 // and the hook a second API generation uses for its throttling envelopes.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { runInNewContext } from 'node:vm';
 import nock from 'nock';
 import { Agent } from 'undici';
 import { DirectAgent } from '../../src/http/direct.js';
@@ -375,8 +376,9 @@ describe('bodies (real sockets): read as bytes, large ones into one reused buffe
       try {
         const res = await transport().send(call({ url: at, into: new BodyBuffer() }));
         expect(Buffer.compare(Buffer.from(res.bytes), Buffer.concat(Array(repeat).fill(big)))).toBe(0);
-        // the collector is reached without exposing it to any other code
+        // the collector is reached without exposing it to any other code, now or later
         expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
+        expect(runInNewContext('typeof gc')).toBe('undefined');
       } finally {
         server5.closeAllConnections();
         await new Promise((r) => server5.close(r));
