@@ -100,6 +100,15 @@ function inputVar(name: string): string {
 
 export async function runAction(opts: RunOptions): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'ydg-e2e-'));
+  try {
+    return await runIn(dir, opts);
+  } finally {
+    // also when reading what the run left fails (a report cut short by a kill): no folder left behind
+    if (!opts.keep) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function runIn(dir: string, opts: RunOptions): Promise<ActionRun> {
   const outputFile = join(dir, 'github_output');
   const summaryFile = join(dir, 'step_summary.md');
   await writeFile(outputFile, '');
@@ -157,7 +166,6 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     reportText = reportBytes?.toString('utf8');
     if (reportText) report = JSON.parse(reportText) as Record<string, unknown>;
   }
-  if (!opts.keep) await rm(dir, { recursive: true, force: true });
   return {
     code,
     signal,
