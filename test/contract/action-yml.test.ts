@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { section as readmeSection, tableRows } from '../support/markdown.js';
 import {
   CLASSIC_ENDPOINT,
   DEFAULTS,
@@ -26,24 +27,8 @@ const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
 };
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-/** The text of a `## heading` section of the README. */
-function section(heading: string): string {
-  return readme.split(/^## /m).find((s) => s.startsWith(`${heading}\n`)) ?? '';
-}
-
-/** Rows of the markdown table in a section, in order: first cell without backticks, and the other cells. */
-function table(heading: string): [string, string[]][] {
-  const rows: [string, string[]][] = [];
-  for (const line of section(heading).split('\n')) {
-    const cells = line
-      .split(/(?<!\\)\|/)
-      .slice(1, -1)
-      .map((c) => c.trim());
-    const key = /^`([^`]+)`$/.exec(cells[0] ?? '')?.[1];
-    if (key) rows.push([key, cells.slice(1)]);
-  }
-  return rows;
-}
+const section = (heading: string): string => readmeSection(readme, heading);
+const table = (heading: string): [string, string[]][] => tableRows(section(heading));
 
 const inputNames = Object.keys(action.inputs);
 const outputNames = Object.keys(action.outputs);

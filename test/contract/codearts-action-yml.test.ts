@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { section, tableRows } from '../support/markdown.js';
 import { DEFAULTS, INPUT_NAMES } from '../../src/providers/codearts/inputs.js';
 import { CODEARTS_OUTPUTS } from '../../src/providers/codearts/outputs.js';
 
@@ -19,24 +20,9 @@ const action = parse(readFileSync(join(root, 'codearts/action.yml'), 'utf8')) as
 };
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-/** The text of a `### heading` section of the README. */
-function subsection(heading: string): string {
-  return readme.split(/^#{2,3} /m).find((s) => s.startsWith(`${heading}\n`)) ?? '';
-}
-
-/** Rows of the markdown table in a section: first cell without backticks, and the other cells. */
-function table(heading: string): [string, string[]][] {
-  const rows: [string, string[]][] = [];
-  for (const line of subsection(heading).split('\n')) {
-    const cells = line
-      .split(/(?<!\\)\|/)
-      .slice(1, -1)
-      .map((c) => c.trim());
-    const key = /^`([^`]+)`$/.exec(cells[0] ?? '')?.[1];
-    if (key) rows.push([key, cells.slice(1)]);
-  }
-  return rows;
-}
+/** A `##` or `###` section of the README. */
+const subsection = (heading: string): string => section(readme, heading, 3);
+const table = (heading: string): [string, string[]][] => tableRows(subsection(heading));
 
 const inputNames = Object.keys(action.inputs);
 const outputNames = Object.keys(action.outputs);

@@ -62,7 +62,11 @@ export async function gate(
 export const count = (ops: string[], op: string): number => ops.filter((o) => o === op).length;
 
 /** Resolves once the simulator has received `n` calls of `operation`. */
-export async function waitForCalls(sim: Simulator, operation: string, n: number): Promise<void> {
+export async function waitForCalls(
+  sim: { readonly requests: readonly { operation: string }[] },
+  operation: string,
+  n: number,
+): Promise<void> {
   while (sim.requests.filter((r) => r.operation === operation).length < n)
     await new Promise((r) => setTimeout(r, 20));
 }

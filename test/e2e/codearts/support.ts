@@ -70,15 +70,9 @@ export async function codeArtsGate(
   }
 }
 
-export const count = (ops: string[], op: string): number => ops.filter((o) => o === op).length;
+// the same helpers as the Yunxiao gate's tests
+export { count, waitForCalls } from '../support.js';
 
-/** Resolves once the simulator has received `n` calls of `operation`. */
-export async function waitForCalls(sim: CodeArtsSimulator, operation: string, n: number): Promise<void> {
-  while (sim.requests.filter((r) => r.operation === operation).length < n)
-    await new Promise((r) => setTimeout(r, 20));
-}
-
-/** Starts a run as someone else would (a push, the console); its id. */
 export function startRun(
   sim: CodeArtsSimulator,
   req: Parameters<CodeArtsSimulator['engine']['start']>[0] = {},
