@@ -1,20 +1,15 @@
 // Faults: what an unreliable network and gateway do to requests, recorded like any other request.
 // Plain undici/fetch only (never src/).
 import { request } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scenario, startSimulator, type Fault, type Simulator } from '../../../sim/yunxiao/index.js';
+import { simulatorsPerTest } from '../../support/simulators.js';
 
 const TOKEN = 'pt-faultTestToken_0123456789';
-let open: Simulator[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  open = [];
-});
+const launch = simulatorsPerTest();
 
-async function start(faults: Fault[] = []): Promise<Simulator> {
-  const sim = await startSimulator({ edition: 'region', token: TOKEN, scenario: scenario(), faults });
-  open.push(sim);
-  return sim;
+function start(faults: Fault[] = []): Promise<Simulator> {
+  return launch({ edition: 'region', token: TOKEN, scenario: scenario(), faults });
 }
 
 const ORDER = '/oapi/v1/flow/pipelines/1234567/deploy/44178813';

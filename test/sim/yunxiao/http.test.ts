@@ -1,7 +1,7 @@
 // The OpenAPI over HTTP: editions, the token, errors, paging, the actions and the run discovery
 // options, the clocks, the request log, and plugging a second route table over the same state.
 // Plain fetch only (never src/).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   errorReply,
   machines,
@@ -13,25 +13,14 @@ import {
   type Simulator,
   type SimulatorOptions,
 } from '../../../sim/yunxiao/index.js';
+import { simulatorsPerTest } from '../../support/simulators.js';
 
 const TOKEN = 'pt-httpTestToken_0123456789';
 const ORG = '5ebbc0228123212b59e2e111';
-let open: Simulator[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  open = [];
-});
+const launch = simulatorsPerTest();
 
-async function start(over: Partial<Scenario> = {}, opts: Partial<SimulatorOptions> = {}): Promise<Simulator> {
-  const sim = await startSimulator({
-    edition: 'central',
-    organizationId: ORG,
-    token: TOKEN,
-    scenario: scenario(over),
-    ...opts,
-  });
-  open.push(sim);
-  return sim;
+function start(over: Partial<Scenario> = {}, opts: Partial<SimulatorOptions> = {}): Promise<Simulator> {
+  return launch({ edition: 'central', organizationId: ORG, token: TOKEN, scenario: scenario(over), ...opts });
 }
 
 interface Answer {

@@ -2,35 +2,23 @@
 // definition that holds the code sources (each place Yunxiao may put them), the run list in either
 // order, a push that starts a run later, who a started run names as its creator, and an answer lost
 // after the run was started. Plain fetch (the classic signer only to sign).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalQuery, encodePath, signRequest } from '../../../src/providers/yunxiao/signer.js';
 import {
   scenario,
-  startSimulator,
   type Scenario,
   type Simulator,
   type SimulatorOptions,
 } from '../../../sim/yunxiao/index.js';
+import { simulatorsPerTest } from '../../support/simulators.js';
 
 const TOKEN = 'pt-simStartToken_0123456789';
 const ORG = '5ebbc0228123212b59e2e222';
 const REPO = 'https://codeup.aliyun.com/acme/shop.git';
-let open: Simulator[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  open = [];
-});
+const launch = simulatorsPerTest();
 
-async function start(over: Partial<Scenario> = {}, opts: Partial<SimulatorOptions> = {}): Promise<Simulator> {
-  const sim = await startSimulator({
-    edition: 'central',
-    organizationId: ORG,
-    token: TOKEN,
-    scenario: scenario(over),
-    ...opts,
-  });
-  open.push(sim);
-  return sim;
+function start(over: Partial<Scenario> = {}, opts: Partial<SimulatorOptions> = {}): Promise<Simulator> {
+  return launch({ edition: 'central', organizationId: ORG, token: TOKEN, scenario: scenario(over), ...opts });
 }
 
 async function call(
