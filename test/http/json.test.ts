@@ -414,6 +414,60 @@ describe('readJson with an ElementMemo: unchanged elements are not read again', 
     expect(() => readJson(broken, KEEP as unknown as Keep, memo)).toThrow(/expected , or \]/);
   });
 
+  it('map is given what it made of the element at the same place last time, only when its bytes changed', () => {
+    const seen: unknown[] = [];
+    const tuple = [
+      { id: true, status: true },
+      (e: unknown, before?: unknown) => (seen.push(before), e),
+    ] as const;
+    const keep = { list: tuple } as unknown as Keep;
+    const memo = new ElementMemo(tuple as unknown as Keep);
+    const first = readJson(doc([row(1, 'Running'), row(2, 'Running')]), keep, memo).value as {
+      list: object[];
+    };
+    expect(seen).toEqual([undefined, undefined]);
+    seen.length = 0;
+    readJson(doc([row(1, 'Running'), row(2, 'Failed'), row(3, 'Queued')]), keep, memo);
+    // element 1 is reused (map not called), element 2 changed, element 3 is new
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(first.list[1]);
+    expect(seen[1]).toBeUndefined();
+  });
+
+  it('keeps up with an array that grows past its room, shrinks, and grows again', () => {
+    const memo = new ElementMemo(TUPLE);
+    const rows = (n: number, status: (i: number) => string): string[] =>
+      Array.from({ length: n }, (_, i) => row(i, status(i)));
+    for (const [n, status] of [
+      [200, () => 'Running'],
+      [10, (i: number) => (i % 2 ? 'Running' : 'Failed')],
+      [300, (i: number) => (i % 3 ? 'Running' : 'Queued')],
+      [300, () => 'Running'],
+    ] as const) {
+      const bytes = doc(rows(n, status));
+      const read = readJson(bytes, KEEP as unknown as Keep, memo);
+      expect(read.value).toEqual(readJson(bytes, KEEP as unknown as Keep).value);
+      expect(JSON.parse(read.text())).toEqual(reference(bytes.toString()));
+    }
+  });
+
+  it('a deploy order where every machine changed: the new units keep the names the last ones held', () => {
+    const memo = new ElementMemo(MACHINE_FIELDS);
+    const s = scenario({ batches: [machines(20, 1)] });
+    const engine = new DeployEngine(s);
+    engine.advance();
+    const one = readDeployOrder(Buffer.from(stringify(orderView(s, engine))), memo).snapshot;
+    engine.advance();
+    const two = readDeployOrder(Buffer.from(stringify(orderView(s, engine))), memo).snapshot;
+    const changed = two.units.filter((u, i) => u !== one.units[i]);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const u of changed) {
+      const before = one.units.find((o) => o.id === u.id)!;
+      expect(u.id).toBe(before.id);
+      expect(u.extra).toBe(before.extra);
+    }
+  });
+
   it('a deploy order read twice: same snapshot as without a memo, unchanged machines reused', () => {
     const memo = new ElementMemo(MACHINE_FIELDS);
     const s = scenario({ batches: [machines(50, 1)] });

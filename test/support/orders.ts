@@ -55,7 +55,10 @@ export function order(status: string, machines: Machine[], over: Partial<Order> 
 /** The order in the core's terms, through the Yunxiao mapping table. */
 export function snap(o: Order): Snapshot {
   const { machines, ...fields } = o;
-  return orderSnapshot(fields, machines.map(machineUnit));
+  return orderSnapshot(
+    fields,
+    machines.map((m) => machineUnit(m)),
+  );
 }
 
 /** A policy, with Yunxiao's `resume` (never: wait for a person; auto: pass the pause). */

@@ -68,20 +68,26 @@ function sameActions(list: readonly ActionState[], raw: readonly unknown[]): boo
   return true;
 }
 
-/** A deploy machine, straight into the core's unit (the mapping table is snapshot.ts). */
-function machine(value: unknown): Unit {
+/**
+ * A deploy machine, straight into the core's unit (the mapping table is snapshot.ts). `before`: the
+ * unit this made of the machine at the same place in the last answer (see MapElement).
+ */
+function machine(value: unknown, before?: unknown): Unit {
   const m = obj(value, 'a deploy machine');
   const updated = optNum(m['updateTime']);
-  return machineUnit({
-    machineSn: id(m['machineSn']),
-    ip: str(m['ip']),
-    status: str(m['status']),
-    clientStatus: str(m['clientStatus']),
-    batchNum: num(m['batchNum']),
-    actions: actions(m['actions']),
-    ...(typeof m['hostName'] === 'string' ? { hostName: m['hostName'] } : {}),
-    ...(updated !== undefined ? { updateTime: updated } : {}),
-  });
+  return machineUnit(
+    {
+      machineSn: id(m['machineSn']),
+      ip: str(m['ip']),
+      status: str(m['status']),
+      clientStatus: str(m['clientStatus']),
+      batchNum: num(m['batchNum']),
+      actions: actions(m['actions']),
+      ...(typeof m['hostName'] === 'string' ? { hostName: m['hostName'] } : {}),
+      ...(updated !== undefined ? { updateTime: updated } : {}),
+    },
+    before as Unit | undefined,
+  );
 }
 
 /**
