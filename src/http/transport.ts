@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 // The transport both API clients share: over an injected dispatcher (Node's own client, or undici for proxies and tests; they plug
 // in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
 import { request, type Dispatcher, type ResponseData } from './dispatch.js';
@@ -7,6 +5,7 @@ import { AnswerError, networkError, ApiError, type BadAnswerKind, type HintFor }
 import { clip, redact, redactedPreview } from '../common/redact.js';
 import { messageOf } from '../common/message.js';
 import { sleep } from '../common/sleep.js';
+import { collectYoung } from '../common/gc.js';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -346,7 +345,7 @@ async function readBody(
         throw new AnswerError('too-large', 'the answer is longer than it declared');
       if (end > max) throw tooLarge(max);
       at += c.copy(out, at);
-      if (at >>> RECLAIM_SHIFT !== (at - c.length) >>> RECLAIM_SHIFT) reclaimReadBuffers();
+      if (at >>> RECLAIM_SHIFT !== (at - c.length) >>> RECLAIM_SHIFT) collectYoung();
     }
     return out.subarray(0, at);
   }
@@ -365,32 +364,8 @@ async function readBody(
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
-/** A young-generation GC after every 1 MiB of a large answer (see reclaimReadBuffers). */
+/** A young-generation GC after every 1 MiB of a large answer (see common/gc.ts). */
 const RECLAIM_SHIFT = 20;
-let minorGc: ((options: { type: 'minor' }) => void) | undefined;
-
-/**
- * Frees the socket's read buffers that were copied and dropped. Each chunk of an answer comes in a
- * fresh buffer outside V8's heap, freed only when the small JavaScript object that holds it is
- * collected; a burst of reads allocates too few of those objects to set off a GC, so a large answer
- * piled up tens of MiB of dead chunks (measured by the bench, peak of a 20-poll watch: 10,000
- * machines 105 -> 91 MiB, 50,000 machines 185 -> 150 MiB with a GC every MiB, at no measurable CPU
- * cost). V8 gives no flag for that; its `gc` function, exposed once and only here, does it.
- */
-function reclaimReadBuffers(): void {
-  try {
-    if (!minorGc) {
-      // exposed in one new context only, and the flag set back: no other context gets a `gc`
-      setFlagsFromString('--expose-gc');
-      minorGc = runInNewContext('gc') as typeof minorGc;
-      setFlagsFromString('--no-expose-gc');
-    }
-    minorGc?.({ type: 'minor' });
-  } catch {
-    // A runtime without it: the chunks are freed at V8's own next GC, as before.
-    minorGc = () => undefined;
-  }
-}
 
 function tooLarge(max: number): AnswerError {
   return new AnswerError('too-large', `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB`);

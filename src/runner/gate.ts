@@ -1,6 +1,7 @@
 // One run of a gate, for any provider: inputs, the clock (deadline, cancel, grace period, backstop),
 // the provider over the run's dispatcher, resolution, the GitHub Deployment, the watch, and the
 // results: written first, completed with the extras, written again, then the verdict.
+import { releaseMemory } from '../common/gc.js';
 import { messageOf } from '../common/message.js';
 import type { Policy } from '../core/policy.js';
 import type { Dispatcher as UndiciDispatcher } from 'undici';
@@ -158,6 +159,7 @@ async function watchAndReport<C extends GateConfig>(
   }
   try {
     const outcome = await watchRun(provider, watched, config, clock, log, startedAt);
+    releaseMemory();
     // What is known now is written first: whatever happens to the extras, the results are there.
     await writeResults(outcome, gate.outputs, config.summary, io);
     const extrasMs = clock.cancelled() ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS;
