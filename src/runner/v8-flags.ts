@@ -15,6 +15,11 @@ export const V8_FLAGS: readonly string[] = [
   // ~8 MiB less at the peak (its compiler's memory and code pages). No optimiser at all is lighter
   // still but reads the first, whole order more than twice as slowly.
   '--no-turbofan',
+  // Maglev compiles in a background thread; its finished jobs are destroyed on the main thread, not
+  // handed back to the background, where their memory stayed in that thread's malloc arena.
+  // Measured at 50,000 machines: peak ~6 MiB lower. (The compile itself stays in the background:
+  // turning that off is a start-up flag, not one that takes effect at run time.)
+  '--no-maglev-destroy-on-background',
   // The young generation keeps its first size instead of doubling under a poll's burst of short-lived
   // objects. (`--optimize-for-size`, used before, saves a few MiB more but doubles the CPU per poll:
   // 82 ms against 37 ms at 10,000 machines.)
