@@ -451,24 +451,7 @@ describe('readJson with an ElementMemo: unchanged elements are not read again', 
     }
   });
 
-  it('a deploy order where every machine changed: the new units keep the names the last ones held', () => {
-    const memo = new ElementMemo(MACHINE_FIELDS);
-    const s = scenario({ batches: [machines(20, 1)] });
-    const engine = new DeployEngine(s);
-    engine.advance();
-    const one = readDeployOrder(Buffer.from(stringify(orderView(s, engine))), memo).snapshot;
-    engine.advance();
-    const two = readDeployOrder(Buffer.from(stringify(orderView(s, engine))), memo).snapshot;
-    const changed = two.units.filter((u, i) => u !== one.units[i]);
-    expect(changed.length).toBeGreaterThan(0);
-    for (const u of changed) {
-      const before = one.units.find((o) => o.id === u.id)!;
-      expect(u.id).toBe(before.id);
-      expect(u.extra).toBe(before.extra);
-    }
-  });
-
-  it('a deploy order read twice: same snapshot as without a memo, unchanged machines reused', () => {
+  it('a deploy order read twice: same snapshot as without a memo, unchanged machines reused, changed ones keep their names', () => {
     const memo = new ElementMemo(MACHINE_FIELDS);
     const s = scenario({ batches: [machines(50, 1)] });
     const engine = new DeployEngine(s);
@@ -483,5 +466,8 @@ describe('readJson with an ElementMemo: unchanged elements are not read again', 
       (u, i) => u.status !== one.units[i]?.status || u.updateTime !== one.units[i]?.updateTime,
     ).length;
     expect(reused).toBe(two.units.length - changed);
+    // a changed machine's unit holds what did not change of its last one (its host name), not a copy
+    expect(changed).toBeGreaterThan(0);
+    for (const [i, u] of two.units.entries()) expect(u.extra).toBe(one.units[i]!.extra);
   });
 });
