@@ -3019,8 +3019,8 @@ function describeBudget(budget, total) {
     return budget.kind === 'count' ? `max-skipped ${n}` : `max-skipped ${budget.percent}% = ${n} of ${total}`;
 }
 
-// EXTERNAL MODULE: ./src/providers/yunxiao/snapshot.ts + 1 modules
-var snapshot = __webpack_require__(4102);
+// EXTERNAL MODULE: ./src/providers/yunxiao/snapshot.ts + 2 modules
+var snapshot = __webpack_require__(7141);
 ;// CONCATENATED MODULE: ./src/providers/yunxiao/presentation.ts
 // What the reports say of a Yunxiao run: the facts resolved (pipeline, run, job, deploy order), the
 // API used, the policy in the inputs' words, and the JSON report's names, kept from before there
@@ -6198,7 +6198,7 @@ const classicHint = (operation, status, code, bad) => {
 /* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2692);
 /* harmony import */ var _http_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2868);
 /* harmony import */ var _http_shape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1513);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4102);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7141);
 // From Yunxiao's JSON (parsed losslessly) to the domain model. Shared by both API generations:
 // tolerant of missing optional fields and of fields it does not know; statuses kept as given.
 
@@ -6497,7 +6497,7 @@ function orderMismatch(got, asked) {
 
 /***/ }),
 
-/***/ 4102:
+/***/ 7141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6522,7 +6522,16 @@ const MACHINE_STATUSES = [
     'Skipped',
 ];
 
+;// CONCATENATED MODULE: ./src/common/lookup.ts
+// A server's word looked up in one of our tables: only the table's own entries count, so a status
+// of "constructor" or "__proto__" is an unknown word, never a function or a prototype.
+/** The table's own entry for `key`, or undefined. */
+function lookup(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/providers/yunxiao/snapshot.ts
+
 
 /** Order status -> phase. `Waiting` is a pause; no failure value is documented. */
 const ORDER_PHASES = {
@@ -6564,7 +6573,7 @@ const YUNXIAO_WORDS = {
 };
 /** The order in the core's terms, from its own fields and its machines already mapped. */
 function orderSnapshot(order, units) {
-    const phase = ORDER_PHASES[order.status];
+    const phase = lookup(ORDER_PHASES, order.status);
     const snapshot = {
         id: order.deployOrderId,
         status: order.status,
@@ -6596,8 +6605,8 @@ function orderSnapshot(order, units) {
  * every machine changed status then holds one more set of units, not of their names too.
  */
 function machineUnit(m, before) {
-    const phase = MACHINE_PHASES[m.status];
-    const reachable = AGENT[m.clientStatus];
+    const phase = lookup(MACHINE_PHASES, m.status);
+    const reachable = lookup(AGENT, m.clientStatus);
     const id = same(before?.id, m.machineSn);
     // Every field in the literal, set or not: one shape, all fields inside the object (a field added
     // afterwards goes to a separate store, ~40 bytes more a unit).

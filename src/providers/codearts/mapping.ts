@@ -21,6 +21,7 @@ import {
   type StageRun,
   type StepRun,
 } from './model.js';
+import { lookup } from '../../common/lookup.js';
 
 /** Run status -> phase (codearts-api.md 3): every documented status, and no other. */
 export const RUN_PHASES: Readonly<Record<(typeof RUN_STATUSES)[number], RunPhase>> = Object.freeze({
@@ -54,7 +55,7 @@ export const JOB_PHASES: Readonly<Record<string, UnitPhase>> = Object.freeze({
 });
 
 export function runPhaseOf(status: string): { phase: RunPhase; known: boolean } {
-  const phase = Object.hasOwn(RUN_PHASES, status) ? RUN_PHASES[status as keyof typeof RUN_PHASES] : undefined;
+  const phase = lookup<RunPhase>(RUN_PHASES, status);
   return phase ? { phase, known: true } : { phase: 'unknown', known: false };
 }
 
@@ -64,7 +65,7 @@ export function stagePhaseOf(status: string): GroupPhase {
 }
 
 export function jobPhaseOf(status: string): { phase: UnitPhase; known: boolean } {
-  const phase = Object.hasOwn(JOB_PHASES, status) ? JOB_PHASES[status] : undefined;
+  const phase = lookup(JOB_PHASES, status);
   return phase ? { phase, known: true } : { phase: 'unknown', known: false };
 }
 

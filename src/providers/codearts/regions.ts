@@ -1,5 +1,6 @@
 // Where CodeArts Pipeline answers, per region (codearts-api.md 1.1: the SDKs' region tables, the Go
 // and Python lists being identical). Three host patterns; a region not listed has no known host.
+import { lookup } from '../../common/lookup.js';
 
 /** Regions of each host pattern. */
 const PATTERNS: ReadonlyArray<readonly [(region: string) => string, readonly string[]]> = [
@@ -33,5 +34,5 @@ export const REGIONS: readonly string[] = Object.freeze(Object.keys(PIPELINE_END
 /** The CodeArts Pipeline endpoint of a region; undefined for a region not in the table. */
 export function endpointFor(region: string): string | undefined {
   const r = region.trim().toLowerCase();
-  return Object.hasOwn(PIPELINE_ENDPOINTS, r) ? PIPELINE_ENDPOINTS[r] : undefined;
+  return lookup(PIPELINE_ENDPOINTS, r);
 }

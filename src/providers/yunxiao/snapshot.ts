@@ -4,6 +4,7 @@
 import type { Offer, RunPhase, Snapshot, Unit, UnitPhase } from '../../core/snapshot.js';
 import type { Words } from '../../core/words.js';
 import { MACHINE_STATUSES, type ActionState, type Machine, type OrderFields } from './model.js';
+import { lookup } from '../../common/lookup.js';
 
 /** Order status -> phase. `Waiting` is a pause; no failure value is documented. */
 export const ORDER_PHASES: Readonly<Record<string, RunPhase>> = {
@@ -49,7 +50,7 @@ export const YUNXIAO_WORDS: Words = {
 
 /** The order in the core's terms, from its own fields and its machines already mapped. */
 export function orderSnapshot(order: OrderFields, units: Unit[]): Snapshot {
-  const phase = ORDER_PHASES[order.status];
+  const phase = lookup(ORDER_PHASES, order.status);
   const snapshot: Snapshot = {
     id: order.deployOrderId,
     status: order.status,
@@ -80,8 +81,8 @@ export function orderSnapshot(order: OrderFields, units: Unit[]): Snapshot {
  * every machine changed status then holds one more set of units, not of their names too.
  */
 export function machineUnit(m: Machine, before?: Unit): Unit {
-  const phase = MACHINE_PHASES[m.status];
-  const reachable = AGENT[m.clientStatus];
+  const phase = lookup(MACHINE_PHASES, m.status);
+  const reachable = lookup(AGENT, m.clientStatus);
   const id = same(before?.id, m.machineSn);
   // Every field in the literal, set or not: one shape, all fields inside the object (a field added
   // afterwards goes to a separate store, ~40 bytes more a unit).

@@ -118,6 +118,26 @@ describe('toDeployOrder', () => {
     });
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'a status or agent status of %j is an unknown word, not a property every object has',
+    (word) => {
+      const order = toDeployOrder({
+        deployOrderId: 1,
+        status: word,
+        deployMachineInfo: { deployMachines: [{ machineSn: 'a', status: word, clientStatus: word }] },
+      });
+      expect(order).toMatchObject({ status: word, phase: 'unknown', known: false });
+      expect(order.units[0]).toMatchObject({
+        status: word,
+        phase: 'unknown',
+        known: false,
+        agent: word,
+        agentKnown: false,
+        reachable: true,
+      });
+    },
+  );
+
   it('a pause with nothing failed is a point a person confirms; with a failed machine it is not', () => {
     const actions = [
       { type: 'StopVMDeployOrder', disable: false },

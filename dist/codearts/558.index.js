@@ -1,5 +1,5 @@
-export const id = 86;
-export const ids = [86];
+export const id = 558;
+export const ids = [558];
 export const modules = {
 
 /***/ 978:
@@ -222,7 +222,7 @@ function displaySafeJson(json) {
 
 /***/ }),
 
-/***/ 8086:
+/***/ 5558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -511,9 +511,18 @@ function headerSafe(value) {
     return /^[\x20-\x7e\xa0-\xff]*$/.test(value);
 }
 
+;// CONCATENATED MODULE: ./src/common/lookup.ts
+// A server's word looked up in one of our tables: only the table's own entries count, so a status
+// of "constructor" or "__proto__" is an unknown word, never a function or a prototype.
+/** The table's own entry for `key`, or undefined. */
+function lookup(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/providers/codearts/regions.ts
 // Where CodeArts Pipeline answers, per region (codearts-api.md 1.1: the SDKs' region tables, the Go
 // and Python lists being identical). Three host patterns; a region not listed has no known host.
+
 /** Regions of each host pattern. */
 const PATTERNS = [
     [
@@ -541,7 +550,7 @@ const REGIONS = Object.freeze(Object.keys(PIPELINE_ENDPOINTS));
 /** The CodeArts Pipeline endpoint of a region; undefined for a region not in the table. */
 function endpointFor(region) {
     const r = region.trim().toLowerCase();
-    return Object.hasOwn(PIPELINE_ENDPOINTS, r) ? PIPELINE_ENDPOINTS[r] : undefined;
+    return lookup(PIPELINE_ENDPOINTS, r);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/codearts/inputs.ts
@@ -3222,6 +3231,7 @@ const REVIEW_TASK = 'official_devcloud_checkpoint';
 
 ;// CONCATENATED MODULE: ./src/providers/codearts/mapping.ts
 
+
 /** Run status -> phase (codearts-api.md 3): every documented status, and no other. */
 const RUN_PHASES = Object.freeze({
     COMPLETED: 'succeeded',
@@ -3252,7 +3262,7 @@ const JOB_PHASES = Object.freeze({
     CANCELED: 'cancelled',
 });
 function runPhaseOf(status) {
-    const phase = Object.hasOwn(RUN_PHASES, status) ? RUN_PHASES[status] : undefined;
+    const phase = lookup(RUN_PHASES, status);
     return phase ? { phase, known: true } : { phase: 'unknown', known: false };
 }
 /** A stage: a job's phase, but paused where it holds (a review or a check point waits). */
@@ -3260,7 +3270,7 @@ function stagePhaseOf(status) {
     return status === 'PAUSED' || status === 'SUSPEND' ? 'paused' : jobPhaseOf(status).phase;
 }
 function jobPhaseOf(status) {
-    const phase = Object.hasOwn(JOB_PHASES, status) ? JOB_PHASES[status] : undefined;
+    const phase = lookup(JOB_PHASES, status);
     return phase ? { phase, known: true } : { phase: 'unknown', known: false };
 }
 /**
