@@ -24,8 +24,12 @@ function collect(options) {
     try {
         if (!gc) {
             (0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)('--expose-gc');
-            gc = (0,node_vm__WEBPACK_IMPORTED_MODULE_1__.runInNewContext)('gc');
-            (0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)('--no-expose-gc');
+            try {
+                gc = (0,node_vm__WEBPACK_IMPORTED_MODULE_1__.runInNewContext)('gc');
+            }
+            finally {
+                (0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)('--no-expose-gc');
+            }
         }
         gc(options);
     }
@@ -440,8 +444,10 @@ function networkError(operation, cause, url) {
 /* harmony export */   Vh: () => (/* binding */ readJson),
 /* harmony export */   le: () => (/* binding */ ElementMemo)
 /* harmony export */ });
+/* unused harmony export MAX_MAPPED_ELEMENTS */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1513);
 // Lossless JSON: services return 64-bit ids as JSON numbers, and JSON.parse rounds anything above
 // 2^53. Integer tokens of 16 digits or more come out as exact decimal strings instead.
 //
@@ -451,10 +457,17 @@ function networkError(operation, cause, url) {
 // gate reads eight fields of each machine. Whatever is skipped is still checked, so a malformed
 // answer is rejected as a whole, never half read.
 
+
 /** The shortest integer that may be past 2^53 (9007199254740992 has 16 digits). */
 const LONG_INT_DIGITS = 16;
 /** Deeper nesting than any real answer: refused rather than risking the stack. */
 const MAX_DEPTH = 256;
+/**
+ * Elements of a mapped array at most: each becomes a model (a machine, a job). No real answer is
+ * near it (64 MiB of real machines is about 95,000); an answer of tiny elements (`{},` twenty
+ * million times) would otherwise make a model of each and run the heap out.
+ */
+const MAX_MAPPED_ELEMENTS = 200_000;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
@@ -497,7 +510,7 @@ class ElementMemo {
     }
     /** A record for a new read, into `values`; what it holds becomes the memo only by commit(). */
     begin(values) {
-        this.next.start(values);
+        this.next.start(values, this.last.count);
         return this.next;
     }
     /** The last read's record. */
@@ -511,11 +524,13 @@ class ElementMemo {
         this.next = this.last;
         this.last = read;
         // the record written next holds none of the values it held (a set of units no one needs)
-        this.next.start([]);
+        this.next.start([], read.count);
     }
 }
 /** Bytes of an element's digest (SHA-256). */
 const DIGEST = 32;
+/** Elements a memo's buffers first have room for. */
+const MIN_ROOM = 64;
 /**
  * One read of a memo's array. Lengths and digests sit in two flat buffers outside V8's heap, reused
  * from read to read: at 50,000 machines, one string and three array slots less per element.
@@ -527,10 +542,18 @@ class MemoRecord {
     longInts = new Map();
     lengths = new Int32Array(0);
     digests = Buffer.alloc(0);
-    start(values) {
+    /**
+     * Empty, for a read expected to hold about `expected` elements: buffers grown far past that (by an
+     * answer since refused, or a much longer one before) are let go rather than kept for the watch.
+     */
+    start(values, expected) {
         this.count = 0;
         this.values = values;
         this.longInts = new Map();
+        if (this.lengths.length > 2 * Math.max(MIN_ROOM, expected)) {
+            this.lengths = new Int32Array(0);
+            this.digests = Buffer.alloc(0);
+        }
     }
     length(k) {
         return this.lengths[k];
@@ -555,7 +578,7 @@ class MemoRecord {
     room(k) {
         if (k < this.lengths.length)
             return;
-        const size = Math.max(64, this.lengths.length * 2, k + 1);
+        const size = Math.max(MIN_ROOM, this.lengths.length * 2, k + 1);
         const lengths = new Int32Array(size);
         lengths.set(this.lengths);
         const digests = Buffer.alloc(size * DIGEST);
@@ -828,6 +851,8 @@ class Reader {
             // Once an element could not be mapped the read is refused: the rest is only checked.
             if (this.mapError)
                 this.skip();
+            else if (map && out.length >= MAX_MAPPED_ELEMENTS)
+                this.tooMany();
             else
                 out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
         } while (!this.next(CLOSE_ARRAY));
@@ -846,6 +871,10 @@ class Reader {
             // the rest is only checked, with no value, digest or map call for it.
             if (this.mapError) {
                 this.skip();
+                continue;
+            }
+            if (k >= MAX_MAPPED_ELEMENTS) {
+                this.tooMany();
                 continue;
             }
             const start = this.i;
@@ -878,6 +907,13 @@ class Reader {
             k++;
         } while (!this.next(CLOSE_ARRAY));
         return out;
+    }
+    /** One element too many in a mapped array: the read is refused, the rest only checked. */
+    tooMany() {
+        this.mapError ??= {
+            err: new _shape_js__WEBPACK_IMPORTED_MODULE_1__/* .ShapeError */ .ym(`a list of more than ${MAX_MAPPED_ELEMENTS.toLocaleString('en')} elements, more than any real answer`),
+        };
+        this.skip();
     }
     /** map(value); what it throws waits until the whole text has been checked (bad JSON is said first). */
     mapped(map, value, before) {
@@ -6052,7 +6088,9 @@ async function watchAndReport(gate, provider, config, io, startedAt, clock) {
     }
     try {
         const outcome = await watchRun(provider, watched, config, clock, log, startedAt);
-        (0,gc/* releaseMemory */.H)();
+        // not after a cancel: the runner's kill comes within seconds, and a GC of a large heap takes some
+        if (!clock.cancelled())
+            (0,gc/* releaseMemory */.H)();
         // What is known now is written first: whatever happens to the extras, the results are there.
         await writeResults(outcome, gate.outputs, config.summary, io);
         const extrasMs = clock.cancelled() ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS;

@@ -1184,8 +1184,12 @@ function collect(options) {
     try {
         if (!gc) {
             (0,external_node_v8_.setFlagsFromString)('--expose-gc');
-            gc = (0,external_node_vm_.runInNewContext)('gc');
-            (0,external_node_v8_.setFlagsFromString)('--no-expose-gc');
+            try {
+                gc = (0,external_node_vm_.runInNewContext)('gc');
+            }
+            finally {
+                (0,external_node_v8_.setFlagsFromString)('--no-expose-gc');
+            }
         }
         gc(options);
     }
@@ -1544,6 +1548,41 @@ function redactedError(err, secrets) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/http/shape.ts
+// What every provider's normalizer needs to read an answer of the wrong shape as a bad answer (a
+// ShapeError, retried and then reported like any other: see Transport.send), never a crash.
+
+
+/** JSON, but not of the shape the operation returns. */
+class ShapeError extends AnswerError {
+    name = 'ShapeError';
+    constructor(message) {
+        super('shape', message);
+    }
+}
+const isObj = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+function obj(value, what) {
+    if (isObj(value))
+        return value;
+    throw new ShapeError(`expected ${what} to be a JSON object, got ${shape_describe(value)}`);
+}
+/** An optional list: absent or null is empty. */
+function list(value, what) {
+    if (value === undefined || value === null)
+        return [];
+    if (Array.isArray(value))
+        return value;
+    throw new ShapeError(`expected ${what} to be a JSON array, got ${shape_describe(value)}`);
+}
+/** A server value in a message: its type, or the start of the string. */
+function shape_describe(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'string' ? `the string "${(0,redact/* clip */.$Q)(value, 60)}"` : typeof value;
+}
+
 ;// CONCATENATED MODULE: ./src/http/json.ts
 // Lossless JSON: services return 64-bit ids as JSON numbers, and JSON.parse rounds anything above
 // 2^53. Integer tokens of 16 digits or more come out as exact decimal strings instead.
@@ -1554,10 +1593,17 @@ var external_node_crypto_ = __webpack_require__(7598);
 // gate reads eight fields of each machine. Whatever is skipped is still checked, so a malformed
 // answer is rejected as a whole, never half read.
 
+
 /** The shortest integer that may be past 2^53 (9007199254740992 has 16 digits). */
 const LONG_INT_DIGITS = 16;
 /** Deeper nesting than any real answer: refused rather than risking the stack. */
 const MAX_DEPTH = 256;
+/**
+ * Elements of a mapped array at most: each becomes a model (a machine, a job). No real answer is
+ * near it (64 MiB of real machines is about 95,000); an answer of tiny elements (`{},` twenty
+ * million times) would otherwise make a model of each and run the heap out.
+ */
+const MAX_MAPPED_ELEMENTS = 200_000;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
@@ -1600,7 +1646,7 @@ class ElementMemo {
     }
     /** A record for a new read, into `values`; what it holds becomes the memo only by commit(). */
     begin(values) {
-        this.next.start(values);
+        this.next.start(values, this.last.count);
         return this.next;
     }
     /** The last read's record. */
@@ -1614,11 +1660,13 @@ class ElementMemo {
         this.next = this.last;
         this.last = read;
         // the record written next holds none of the values it held (a set of units no one needs)
-        this.next.start([]);
+        this.next.start([], read.count);
     }
 }
 /** Bytes of an element's digest (SHA-256). */
 const DIGEST = 32;
+/** Elements a memo's buffers first have room for. */
+const MIN_ROOM = 64;
 /**
  * One read of a memo's array. Lengths and digests sit in two flat buffers outside V8's heap, reused
  * from read to read: at 50,000 machines, one string and three array slots less per element.
@@ -1630,10 +1678,18 @@ class MemoRecord {
     longInts = new Map();
     lengths = new Int32Array(0);
     digests = Buffer.alloc(0);
-    start(values) {
+    /**
+     * Empty, for a read expected to hold about `expected` elements: buffers grown far past that (by an
+     * answer since refused, or a much longer one before) are let go rather than kept for the watch.
+     */
+    start(values, expected) {
         this.count = 0;
         this.values = values;
         this.longInts = new Map();
+        if (this.lengths.length > 2 * Math.max(MIN_ROOM, expected)) {
+            this.lengths = new Int32Array(0);
+            this.digests = Buffer.alloc(0);
+        }
     }
     length(k) {
         return this.lengths[k];
@@ -1658,7 +1714,7 @@ class MemoRecord {
     room(k) {
         if (k < this.lengths.length)
             return;
-        const size = Math.max(64, this.lengths.length * 2, k + 1);
+        const size = Math.max(MIN_ROOM, this.lengths.length * 2, k + 1);
         const lengths = new Int32Array(size);
         lengths.set(this.lengths);
         const digests = Buffer.alloc(size * DIGEST);
@@ -1931,6 +1987,8 @@ class Reader {
             // Once an element could not be mapped the read is refused: the rest is only checked.
             if (this.mapError)
                 this.skip();
+            else if (map && out.length >= MAX_MAPPED_ELEMENTS)
+                this.tooMany();
             else
                 out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
         } while (!this.next(CLOSE_ARRAY));
@@ -1949,6 +2007,10 @@ class Reader {
             // the rest is only checked, with no value, digest or map call for it.
             if (this.mapError) {
                 this.skip();
+                continue;
+            }
+            if (k >= MAX_MAPPED_ELEMENTS) {
+                this.tooMany();
                 continue;
             }
             const start = this.i;
@@ -1981,6 +2043,13 @@ class Reader {
             k++;
         } while (!this.next(CLOSE_ARRAY));
         return out;
+    }
+    /** One element too many in a mapped array: the read is refused, the rest only checked. */
+    tooMany() {
+        this.mapError ??= {
+            err: new ShapeError(`a list of more than ${MAX_MAPPED_ELEMENTS.toLocaleString('en')} elements, more than any real answer`),
+        };
+        this.skip();
     }
     /** map(value); what it throws waits until the whole text has been checked (bad JSON is said first). */
     mapped(map, value, before) {
@@ -2336,41 +2405,6 @@ function signRequest(req) {
         canonicalRequest,
         stringToSign,
     };
-}
-
-;// CONCATENATED MODULE: ./src/http/shape.ts
-// What every provider's normalizer needs to read an answer of the wrong shape as a bad answer (a
-// ShapeError, retried and then reported like any other: see Transport.send), never a crash.
-
-
-/** JSON, but not of the shape the operation returns. */
-class ShapeError extends AnswerError {
-    name = 'ShapeError';
-    constructor(message) {
-        super('shape', message);
-    }
-}
-const isObj = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-function obj(value, what) {
-    if (isObj(value))
-        return value;
-    throw new ShapeError(`expected ${what} to be a JSON object, got ${shape_describe(value)}`);
-}
-/** An optional list: absent or null is empty. */
-function list(value, what) {
-    if (value === undefined || value === null)
-        return [];
-    if (Array.isArray(value))
-        return value;
-    throw new ShapeError(`expected ${what} to be a JSON array, got ${shape_describe(value)}`);
-}
-/** A server value in a message: its type, or the start of the string. */
-function shape_describe(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    return typeof value === 'string' ? `the string "${(0,redact/* clip */.$Q)(value, 60)}"` : typeof value;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/codearts/normalize.ts
@@ -6457,7 +6491,9 @@ async function watchAndReport(gate, provider, config, io, startedAt, clock) {
     }
     try {
         const outcome = await watchRun(provider, watched, config, clock, log, startedAt);
-        releaseMemory();
+        // not after a cancel: the runner's kill comes within seconds, and a GC of a large heap takes some
+        if (!clock.cancelled())
+            releaseMemory();
         // What is known now is written first: whatever happens to the extras, the results are there.
         await writeResults(outcome, gate.outputs, config.summary, io);
         const extrasMs = clock.cancelled() ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS;

@@ -12,8 +12,11 @@ function collect(options: Parameters<Gc>[0]): void {
   try {
     if (!gc) {
       setFlagsFromString('--expose-gc');
-      gc = runInNewContext('gc') as Gc;
-      setFlagsFromString('--no-expose-gc');
+      try {
+        gc = runInNewContext('gc') as Gc;
+      } finally {
+        setFlagsFromString('--no-expose-gc');
+      }
     }
     gc(options);
   } catch {

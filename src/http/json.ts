@@ -8,6 +8,7 @@
 // answer is rejected as a whole, never half read.
 
 import { hash } from 'node:crypto';
+import { ShapeError } from './shape.js';
 
 /**
  * What to build of a value: all of it (`true`); of an object, only the keys named, each as
@@ -48,6 +49,12 @@ export interface ReadJson extends JsonText {
 const LONG_INT_DIGITS = 16;
 /** Deeper nesting than any real answer: refused rather than risking the stack. */
 const MAX_DEPTH = 256;
+/**
+ * Elements of a mapped array at most: each becomes a model (a machine, a job). No real answer is
+ * near it (64 MiB of real machines is about 95,000); an answer of tiny elements (`{},` twenty
+ * million times) would otherwise make a model of each and run the heap out.
+ */
+export const MAX_MAPPED_ELEMENTS = 200_000;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -92,7 +99,7 @@ export class ElementMemo {
 
   /** A record for a new read, into `values`; what it holds becomes the memo only by commit(). */
   begin(values: unknown[]): MemoRecord {
-    this.next.start(values);
+    this.next.start(values, this.last.count);
     return this.next;
   }
 
@@ -107,12 +114,14 @@ export class ElementMemo {
     this.next = this.last;
     this.last = read;
     // the record written next holds none of the values it held (a set of units no one needs)
-    this.next.start([]);
+    this.next.start([], read.count);
   }
 }
 
 /** Bytes of an element's digest (SHA-256). */
 const DIGEST = 32;
+/** Elements a memo's buffers first have room for. */
+const MIN_ROOM = 64;
 
 /**
  * One read of a memo's array. Lengths and digests sit in two flat buffers outside V8's heap, reused
@@ -126,10 +135,18 @@ class MemoRecord {
   private lengths = new Int32Array(0);
   private digests = Buffer.alloc(0);
 
-  start(values: unknown[]): void {
+  /**
+   * Empty, for a read expected to hold about `expected` elements: buffers grown far past that (by an
+   * answer since refused, or a much longer one before) are let go rather than kept for the watch.
+   */
+  start(values: unknown[], expected: number): void {
     this.count = 0;
     this.values = values;
     this.longInts = new Map();
+    if (this.lengths.length > 2 * Math.max(MIN_ROOM, expected)) {
+      this.lengths = new Int32Array(0);
+      this.digests = Buffer.alloc(0);
+    }
   }
 
   length(k: number): number {
@@ -158,7 +175,7 @@ class MemoRecord {
 
   private room(k: number): void {
     if (k < this.lengths.length) return;
-    const size = Math.max(64, this.lengths.length * 2, k + 1);
+    const size = Math.max(MIN_ROOM, this.lengths.length * 2, k + 1);
     const lengths = new Int32Array(size);
     lengths.set(this.lengths);
     const digests = Buffer.alloc(size * DIGEST);
@@ -430,6 +447,7 @@ class Reader {
     do {
       // Once an element could not be mapped the read is refused: the rest is only checked.
       if (this.mapError) this.skip();
+      else if (map && out.length >= MAX_MAPPED_ELEMENTS) this.tooMany();
       else out.push(map ? this.mapped(map, this.value(keep)) : this.value(keep));
     } while (!this.next(CLOSE_ARRAY));
     return out;
@@ -448,6 +466,10 @@ class Reader {
       // the rest is only checked, with no value, digest or map call for it.
       if (this.mapError) {
         this.skip();
+        continue;
+      }
+      if (k >= MAX_MAPPED_ELEMENTS) {
+        this.tooMany();
         continue;
       }
       const start = this.i;
@@ -479,6 +501,16 @@ class Reader {
       k++;
     } while (!this.next(CLOSE_ARRAY));
     return out;
+  }
+
+  /** One element too many in a mapped array: the read is refused, the rest only checked. */
+  private tooMany(): void {
+    this.mapError ??= {
+      err: new ShapeError(
+        `a list of more than ${MAX_MAPPED_ELEMENTS.toLocaleString('en')} elements, more than any real answer`,
+      ),
+    };
+    this.skip();
   }
 
   /** map(value); what it throws waits until the whole text has been checked (bad JSON is said first). */

@@ -159,7 +159,8 @@ async function watchAndReport<C extends GateConfig>(
   }
   try {
     const outcome = await watchRun(provider, watched, config, clock, log, startedAt);
-    releaseMemory();
+    // not after a cancel: the runner's kill comes within seconds, and a GC of a large heap takes some
+    if (!clock.cancelled()) releaseMemory();
     // What is known now is written first: whatever happens to the extras, the results are there.
     await writeResults(outcome, gate.outputs, config.summary, io);
     const extrasMs = clock.cancelled() ? EXTRAS_ON_CANCEL_MS : EXTRAS_MS;

@@ -2,7 +2,15 @@
 // asked for built, while the rest is still checked.
 import { describe, expect, it } from 'vitest';
 import type { Snapshot, Unit } from '../../src/core/snapshot.js';
-import { ElementMemo, parseJsonLossless, readJson, toIdString, type Keep } from '../../src/http/json.js';
+import { releaseMemory } from '../../src/common/gc.js';
+import {
+  ElementMemo,
+  MAX_MAPPED_ELEMENTS,
+  parseJsonLossless,
+  readJson,
+  toIdString,
+  type Keep,
+} from '../../src/http/json.js';
 import {
   DEPLOY_ORDER_FIELDS,
   MACHINE_FIELDS,
@@ -406,6 +414,47 @@ describe('readJson with an ElementMemo: unchanged elements are not read again', 
       expect(() => readJson(Buffer.from('{"list":[0,{"id":1},x]}'), keep, memo)).toThrow(SyntaxError);
     },
   );
+
+  it('a mapped array longer than any real answer is refused, after that many map calls at most', () => {
+    let calls = 0;
+    const tuple = [true, (e: unknown) => (calls++, e)] as const;
+    const keep = { list: tuple } as unknown as Keep;
+    const list = (n: number): Buffer => Buffer.from(`{"list":[${'{},'.repeat(n - 1)}{}]}`);
+    for (const memo of [undefined, new ElementMemo(tuple as unknown as Keep)]) {
+      calls = 0;
+      expect(
+        (readJson(list(MAX_MAPPED_ELEMENTS), keep, memo).value as { list: unknown[] }).list,
+      ).toHaveLength(MAX_MAPPED_ELEMENTS);
+      calls = 0;
+      expect(() => readJson(list(MAX_MAPPED_ELEMENTS + 1), keep, memo)).toThrow(/more than 200,000 elements/);
+      expect(calls).toBeLessThanOrEqual(MAX_MAPPED_ELEMENTS);
+      // still checked to the end: bad JSON after the limit is what is said
+      expect(() => readJson(Buffer.from(`${list(MAX_MAPPED_ELEMENTS + 1).toString()}x`), keep, memo)).toThrow(
+        SyntaxError,
+      );
+    }
+  });
+
+  it('lets go of what a much longer answer (read or refused) grew it to', () => {
+    const tuple = [true, (e: unknown) => e] as const;
+    const keep = { list: tuple } as unknown as Keep;
+    const list = (n: number, tail = ''): Buffer => Buffer.from(`{"list":[${'0,'.repeat(n - 1)}0]}${tail}`);
+    const external = (): number => (releaseMemory(), process.memoryUsage().arrayBuffers);
+    const memo = new ElementMemo(tuple as unknown as Keep);
+    // room for 150,000 elements: 262,144 lengths and digests, ~9 MiB a record
+    for (const big of [list(150_000), list(150_000, 'x')]) {
+      readJson(list(1), keep, memo);
+      try {
+        readJson(big, keep, memo);
+      } catch {
+        // the refused one grew the record it wrote into all the same
+      }
+      const grown = external();
+      readJson(list(1), keep, memo);
+      readJson(list(1), keep, memo);
+      expect(grown - external()).toBeGreaterThan(8 * 2 ** 20);
+    }
+  });
 
   it('bytes that match a remembered element but break the JSON after it are refused as a whole', () => {
     const memo = new ElementMemo(TUPLE);

@@ -15,8 +15,10 @@ vi.mock('node:vm', async (importOriginal) => ({
 }));
 
 describe('reclaiming read buffers where gc cannot be had', () => {
-  it('releasing memory at the end of a watch is a no-op, not an error', () => {
+  it('releasing memory at the end of a watch is a no-op, not an error, and exposes gc to no context', async () => {
     expect(() => releaseMemory()).not.toThrow();
+    const { createContext, runInContext } = await import('node:vm');
+    expect(runInContext('typeof gc', createContext())).toBe('undefined');
   });
 
   it('a 2 MiB answer into a BodyBuffer is still read, at the first attempt', async () => {
