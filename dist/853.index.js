@@ -1198,8 +1198,9 @@ var sleep = __webpack_require__(7814);
 // EXTERNAL MODULE: ./src/common/gc.ts
 var gc = __webpack_require__(5503);
 ;// CONCATENATED MODULE: ./src/http/transport.ts
-// The transport both API clients share: over an injected dispatcher (Node's own client, or undici for proxies and tests; they plug
-// in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
+// The transport both API clients share: over an injected dispatcher (Node's own client, or undici
+// for proxies and tests, which plug in there), a per-attempt timeout, the caller's AbortSignal, and
+// retries with full-jitter backoff.
 
 
 

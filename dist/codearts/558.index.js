@@ -607,9 +607,9 @@ const SPEC = {
     secrets: ['secret-key', 'security-token', 'auth-token', 'github-token'],
     headers: ['access-key', 'secret-key', 'security-token', 'auth-token', 'github-token'],
 };
-/** Variables sent with a start at most; RunPipeline takes a value of up to 8192 characters. */
 /** shown in a bad endpoint's error */
 const ENDPOINT_EXAMPLE = endpointFor('cn-north-4');
+/** Variables sent with a start at most; RunPipeline takes a value of up to 8192 characters. */
 const MAX_VARIABLES = 100;
 const MAX_VALUE_CHARS = 8192;
 const MAX_DESCRIPTION_CHARS = 1024;
@@ -1220,8 +1220,9 @@ function releaseMemory() {
 }
 
 ;// CONCATENATED MODULE: ./src/http/transport.ts
-// The transport both API clients share: over an injected dispatcher (Node's own client, or undici for proxies and tests; they plug
-// in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
+// The transport both API clients share: over an injected dispatcher (Node's own client, or undici
+// for proxies and tests, which plug in there), a per-attempt timeout, the caller's AbortSignal, and
+// retries with full-jitter backoff.
 
 
 

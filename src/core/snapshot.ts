@@ -79,10 +79,10 @@ export interface Point {
   extra?: Readonly<Record<string, string>>;
 }
 
-/** A group (stage) by name, for the reports' row of statuses. */
 /** A group (a stage) as people read it: a unit's phases, and paused (waiting for a person). */
 export type GroupPhase = UnitPhase | 'paused';
 
+/** A group (stage) by name, for the reports' row of statuses. */
 export interface GroupState {
   name: string;
   /** the provider's word */

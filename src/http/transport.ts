@@ -1,5 +1,6 @@
-// The transport both API clients share: over an injected dispatcher (Node's own client, or undici for proxies and tests; they plug
-// in there), a per-attempt timeout, the caller's AbortSignal, and retries with full-jitter backoff.
+// The transport both API clients share: over an injected dispatcher (Node's own client, or undici
+// for proxies and tests, which plug in there), a per-attempt timeout, the caller's AbortSignal, and
+// retries with full-jitter backoff.
 import { request, type Dispatcher, type ResponseData } from './dispatch.js';
 import { AnswerError, networkError, ApiError, type BadAnswerKind, type HintFor } from './errors.js';
 import { clip, redact, redactedPreview } from '../common/redact.js';

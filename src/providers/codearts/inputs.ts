@@ -92,9 +92,9 @@ const SPEC: InputSpec = {
   headers: ['access-key', 'secret-key', 'security-token', 'auth-token', 'github-token'],
 };
 
-/** Variables sent with a start at most; RunPipeline takes a value of up to 8192 characters. */
 /** shown in a bad endpoint's error */
 const ENDPOINT_EXAMPLE = endpointFor('cn-north-4')!;
+/** Variables sent with a start at most; RunPipeline takes a value of up to 8192 characters. */
 const MAX_VARIABLES = 100;
 const MAX_VALUE_CHARS = 8192;
 const MAX_DESCRIPTION_CHARS = 1024;

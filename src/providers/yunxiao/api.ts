@@ -1,4 +1,4 @@
-// Builds the Yunxiao client the credentials ask for, over the run's one undici dispatcher.
+// Builds the Yunxiao client the credentials ask for, over the run's one dispatcher.
 import type { Dispatcher } from '../../http/dispatch.js';
 import type { YunxiaoApi } from './model.js';
 import { OpenApiClient } from './openapi.js';

@@ -73,6 +73,7 @@ export async function codeArtsGate(
 // the same helpers as the Yunxiao gate's tests
 export { count, waitForCalls } from '../support.js';
 
+/** Starts a run as someone else would (a push, the console); its id. */
 export function startRun(
   sim: CodeArtsSimulator,
   req: Parameters<CodeArtsSimulator['engine']['start']>[0] = {},
