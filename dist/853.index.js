@@ -536,7 +536,7 @@ const MIN_ROOM = 64;
  * from read to read: at 50,000 machines, one string and three array slots less per element.
  */
 class MemoRecord {
-    count = 0;
+    /** what map made of each element, in order: as many as the elements read */
     values = [];
     /** element -> the offsets of its long integer tokens from its start; only elements with any */
     longInts = new Map();
@@ -547,13 +547,15 @@ class MemoRecord {
      * answer since refused, or a much longer one before) are let go rather than kept for the watch.
      */
     start(values, expected) {
-        this.count = 0;
         this.values = values;
         this.longInts = new Map();
         if (this.lengths.length > 2 * Math.max(MIN_ROOM, expected)) {
             this.lengths = new Int32Array(0);
             this.digests = Buffer.alloc(0);
         }
+    }
+    get count() {
+        return this.values.length;
     }
     length(k) {
         return this.lengths[k];
@@ -568,12 +570,12 @@ class MemoRecord {
         const at = k * DIGEST;
         return this.digests.compare(other.digests, at, at + DIGEST, at, at + DIGEST) === 0;
     }
-    /** Element k is done: its length and value. */
-    add(k, length, value) {
+    /** The next element is done: its length and value. */
+    add(length, value) {
+        const k = this.values.length;
         this.room(k);
         this.lengths[k] = length;
         this.values.push(value);
-        this.count = k + 1;
     }
     room(k) {
         if (k < this.lengths.length)
@@ -892,17 +894,17 @@ class Reader {
                     now.longInts.set(k, ints);
                 }
                 this.i = start + length;
-                now.add(k, length, last.values[k]);
+                now.add(length, last.values[k]);
             }
             else {
                 const before = this.longInts.length;
-                const value = this.mapped(map, this.value(keep), k < last.count ? last.values[k] : undefined);
+                const value = this.mapped(map, this.value(keep), last.values[k]);
                 if (this.longInts.length > before)
                     now.longInts.set(k, this.longInts.slice(before).map((x) => x - start));
                 // the digest already taken is of these bytes when the element kept its length
                 if (!digested || this.i - start !== length)
                     now.digest(k, b, start, this.i);
-                now.add(k, this.i - start, value);
+                now.add(this.i - start, value);
             }
             k++;
         } while (!this.next(CLOSE_ARRAY));
