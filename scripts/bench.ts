@@ -21,8 +21,16 @@ import { V8_FLAGS } from '../src/runner/v8-flags.js';
 import { machines, scenario, startSimulator, type Scenario, type Simulator } from '../sim/yunxiao/index.js';
 import { scenario as codeArtsScenario, startCodeArtsSimulator } from '../sim/codearts/index.js';
 import type { CpuFigure } from './bench-cpu.js';
-import { childrenCpuMs, FirstRequest, machine, now, PeakMemory, startFakeServer } from './lib/outside.js';
-import { ACTIONS, ROOT, runAction, type ActionRun, type ActionSpec, type RunOptions } from './lib/runner.js';
+import { childrenCpuMs, FirstRequest, machine, PeakMemory, startFakeServer } from './lib/outside.js';
+import {
+  ACTIONS,
+  now,
+  ROOT,
+  runAction,
+  type ActionRun,
+  type ActionSpec,
+  type RunOptions,
+} from './lib/runner.js';
 
 const args = process.argv.slice(2);
 /** every value of `--flag value` and `--flag=value` */

@@ -5,11 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-
-/** Epoch ms with a fraction, on the same clock as ActionRun.startedAt. */
-export const now = (): number => performance.timeOrigin + performance.now();
+import { now } from './runner.js';
 
 /** USER_HZ: the unit of /proc's times, 100 on every Linux architecture Node runs on. */
 const TICK_MS = 10;

@@ -19,6 +19,9 @@ export const ACTIONS = {
   codearts: { dist: join(ROOT, 'dist/codearts/index.js'), yml: join(ROOT, 'codearts/action.yml') },
 } as const;
 export type ActionName = keyof typeof ACTIONS;
+
+/** Epoch ms with a fraction: the clock of ActionRun.startedAt and of the bench's measures. */
+export const now = (): number => performance.timeOrigin + performance.now();
 /** One of the repository's actions, or any bundle by path (the bench times other actions' bundles). */
 export type ActionSpec = ActionName | { dist: string; yml?: string };
 
@@ -49,7 +52,7 @@ export interface ActionRun {
   reportBytes?: Buffer;
   /** ms from spawn to exit */
   wallMs: number;
-  /** epoch ms (fractional: performance.timeOrigin + performance.now()) right before the spawn */
+  /** epoch ms (now(), fractional) right before the spawn */
   startedAt: number;
 }
 
@@ -138,8 +141,7 @@ async function runIn(dir: string, opts: RunOptions): Promise<ActionRun> {
     else env[name] = value;
   }
 
-  const startedAt = performance.timeOrigin + performance.now();
-  const started = Date.now();
+  const startedAt = now();
   const child = spawn(process.execPath, opts.argv ?? [dist], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -154,7 +156,7 @@ async function runIn(dir: string, opts: RunOptions): Promise<ActionRun> {
     child.on('close', (c, s) => done([c, s])),
   );
   clearTimeout(guard);
-  const wallMs = Date.now() - started;
+  const wallMs = now() - startedAt;
 
   const outputs = parseOutputFile(await readFile(outputFile, 'utf8'));
   const summary = await readFile(summaryFile, 'utf8');
